@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv, Deps } from './context';
+import { auditRoutes } from './features/audit/routes';
+import { csrfGuard, requestContext, securityHeaders, sessionLoader } from './features/auth/middleware';
+import { authRoutes } from './features/auth/routes';
+import { healthRoutes } from './features/health/routes';
+import { unitRoutes } from './features/units/routes';
+import { userRoutes } from './features/users/routes';
+import { AppError } from './lib/errors';
+import { errorBody } from './lib/http';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../dist/web');
+
+const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** Connection-level failures (PostgreSQL down or restarting) become 503, not 500. */
+export function isDbUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && DB_UNAVAILABLE_CODES.has(code)) return true;
+    const msg = (e as { message?: unknown }).message;
+    if (typeof msg === 'string' && /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(msg)) {
+      return true;
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export function buildApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestContext);
+  app.use('*', securityHeaders);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.maxUploadBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(deps.config.maxUploadBytes / 1048576)} MB` });
+      },
+    }),
+  );
+  app.use('/api/*', sessionLoader);
+  app.use('/api/*', csrfGuard);
+
+  app.route('/api/health', healthRoutes);
+  app.route('/api/auth', authRoutes);
+  app.route('/api/units', unitRoutes);
+  app.route('/api/users', userRoutes);
+  app.route('/api/audit', auditRoutes);
+
+  const openApiConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Đồng Lòng API',
+      version: '0.1.0',
+      description:
+        'API of Đồng Lòng (Nông thôn mới, OCOP, HĐND oversight). Sign in with POST /api/auth/login; send the ' +
+        '`x-csrf-token` header (the `dl_csrf` cookie) with every state-changing request. Errors: ' +
+        '`{ "error": { "code", "message", "details" } }`, message in Vietnamese or English by Accept-Language.',
+    },
+  };
+  app.doc31('/api/docs', openApiConfig);
+  app.doc31('/api/openapi.json', openApiConfig);
+
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND');
+  });
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    const root = path.relative(process.cwd(), WEB_DIST) || '.';
+    app.use(
+      '/assets/*',
+      async (c, next) => {
+        await next();
+        if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+      serveStatic({ root }),
+    );
+    app.use('*', serveStatic({ root }));
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+    app.get('*', (c) => {
+      c.header('cache-control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      if (err.status >= 500) deps.logger.error('app error', { requestId: c.get('requestId'), code: err.code });
+      return c.json(errorBody(c, err), err.status as 400);
+    }
+    if (err instanceof HTTPException) {
+      const code = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 401 ? 'UNAUTHENTICATED' : 'BAD_REQUEST';
+      const appErr = new AppError(code, undefined, { limit: `${Math.round(deps.config.maxUploadBytes / 1048576)} MB` });
+      return c.json(errorBody(c, appErr), appErr.status as 400);
+    }
+    if (isDbUnavailable(err)) {
+      deps.logger.warn('database unavailable', { requestId: c.get('requestId'), error: String(err) });
+      return c.json(errorBody(c, new AppError('SERVICE_UNAVAILABLE')), 503);
+    }
+    deps.logger.error('unhandled error', {
+      requestId: c.get('requestId'),
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
+    return c.json(errorBody(c, new AppError('INTERNAL')), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;

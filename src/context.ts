@@ -1,0 +1,41 @@
+import type { Config } from './config';
+import type { Db } from './db/client';
+import type { Clock } from './lib/clock';
+import type { Logger } from './lib/logger';
+import type { Lang } from './lib/messages';
+import type { Role } from './shared/roles';
+
+/** What the application needs from the outside world; built once at start (or per test). */
+export type Deps = {
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+};
+
+export type Grant = { id: number; role: Role; unitId: number };
+
+/** The signed-in person making a request. */
+export type Actor = {
+  userId: number;
+  username: string;
+  fullName: string;
+  homeUnitId: number;
+  grants: Grant[];
+  sessionIdHash: string;
+};
+
+/** Facts about the request that the audit trail records. */
+export type RequestMeta = { requestId: string; ip: string | null; now: Date };
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    lang: Lang;
+    actor: Actor | null;
+    csrfToken: string | null;
+    sessionExpired: boolean;
+  };
+};

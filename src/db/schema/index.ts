@@ -1,0 +1,4 @@
+export * from './units';
+export * from './people';
+export * from './audit';
+export * from './jobs';

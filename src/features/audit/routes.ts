@@ -1,0 +1,81 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, errorResponses, json } from '../../lib/http';
+import { actorOf } from '../../lib/request';
+import { requireAction } from '../access/authorize';
+import { IsoDate } from '../units/schemas';
+import { listAuditEvents } from './queries';
+import { verifyAuditChain } from './verify-chain';
+
+export const auditRoutes = createRouter();
+
+const AuditEvent = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    actorUserId: z.number().int().nullable(),
+    actorName: z.string(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    unitId: z.number().int().nullable(),
+    unitName: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+    hash: z.string(),
+  })
+  .openapi('AuditEvent');
+
+auditRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Audit'],
+    summary: 'Browse the audit trail in my scope, newest first',
+    request: {
+      query: z.object({
+        from: IsoDate.optional(),
+        to: IsoDate.optional(),
+        action: z.string().max(80).optional(),
+        entityType: z.string().max(40).optional(),
+        entityId: z.string().max(40).optional(),
+        actorUserId: z.coerce.number().int().positive().optional(),
+        unitId: z.coerce.number().int().positive().optional(),
+        beforeSeq: z.coerce.number().int().positive().optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
+    },
+    responses: { 200: json(z.object({ items: z.array(AuditEvent), nextBeforeSeq: z.number().int().nullable() })), ...errorResponses },
+  }),
+  async (c) => {
+    const actor = actorOf(c);
+    requireAction(actor, 'audit.read');
+    return c.json(await listAuditEvents(c.get('deps').db, actor, c.req.valid('query')), 200);
+  },
+);
+
+auditRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/verify',
+    tags: ['Audit'],
+    summary: 'Check the hash chain; reports the first edited, inserted or deleted event',
+    responses: {
+      200: json(
+        z.object({
+          ok: z.boolean(),
+          events: z.number().int(),
+          headSeq: z.number().int().optional(),
+          seq: z.number().int().optional(),
+          problem: z.enum(['edited', 'deleted', 'inserted', 'head_mismatch']).optional(),
+        }),
+      ),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    requireAction(actorOf(c), 'audit.verify');
+    return c.json(await verifyAuditChain(c.get('deps').db), 200);
+  },
+);

@@ -1,0 +1,38 @@
+import { and, isNotNull, lt, or } from 'drizzle-orm';
+import type { Deps } from '../context';
+import { loginAttempts, sessions } from '../db/schema';
+import { writeAudit } from '../features/audit/write-audit';
+import type { JobRow } from './runner';
+
+export type JobHandler = (deps: Deps, payload: Record<string, unknown>, job: JobRow) => Promise<void>;
+
+/** Removes sessions that ended more than a day ago and sign-in attempts older than 30 days. */
+async function purgeSessions(deps: Deps, _payload: Record<string, unknown>, job: JobRow) {
+  const now = deps.clock.now();
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  await deps.db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, dayAgo), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, dayAgo))))
+      .returning({ id: sessions.idHash });
+    const attempts = await tx
+      .delete(loginAttempts)
+      .where(lt(loginAttempts.at, new Date(now.getTime() - 30 * 86_400_000)))
+      .returning({ id: loginAttempts.id });
+    if (removed.length || attempts.length) {
+      await writeAudit(
+        tx,
+        { actor: null, meta: { requestId: `job-${job.id}`, ip: null, now }, systemName: 'Hệ thống (tác vụ định kỳ)' },
+        { action: 'system.sessions_purged', entityType: 'system', after: { sessions: removed.length, loginAttempts: attempts.length } },
+      );
+    }
+  });
+}
+
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  'sessions.purge': purgeSessions,
+};
+
+export const SCHEDULES: { name: string; kind: string; everySeconds: number }[] = [
+  { name: 'sessions.purge.daily', kind: 'sessions.purge', everySeconds: 86_400 },
+];

@@ -1,0 +1,111 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ZodError } from 'zod';
+import type { AppEnv } from '../context';
+import { AppError } from './errors';
+import { messageFor, type Lang } from './messages';
+
+type Issue = ZodError['issues'][number];
+
+const viLocale = z.locales.vi().localeError;
+const enLocale = z.locales.en().localeError;
+
+const TYPE_NAMES_VI: Record<string, string> = {
+  string: 'chuỗi ký tự',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'đúng/sai',
+  object: 'đối tượng',
+  array: 'danh sách',
+  date: 'ngày',
+};
+
+/** One field problem in the caller's language. */
+export function issueMessage(issue: Issue, lang: Lang): string {
+  if (issue.code === 'invalid_type') {
+    const expected = String(issue.expected);
+    return lang === 'vi'
+      ? `Sai kiểu dữ liệu: cần ${TYPE_NAMES_VI[expected] ?? expected}`
+      : `Wrong type: expected ${expected}`;
+  }
+  if (issue.code === 'custom' && issue.message) return issue.message;
+  const fn = lang === 'vi' ? viLocale : enLocale;
+  const out = fn(issue as never);
+  return typeof out === 'string' ? out : (out?.message ?? issue.message);
+}
+
+export function validationError(error: ZodError, lang: Lang): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: issueMessage(i, lang) })),
+  );
+}
+
+/** A router whose request validation failures become VALIDATION_FAILED with field paths. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) throw validationError(result.error as ZodError, c.get('lang'));
+    },
+  });
+}
+
+export function errorBody(c: Context<AppEnv>, err: AppError) {
+  const lang = c.get('lang') ?? 'vi';
+  return {
+    error: {
+      code: err.code,
+      message: messageFor(err.code, lang, { requestId: c.get('requestId') ?? '', ...err.params }),
+      ...(err.details !== undefined ? { details: err.details } : {}),
+    },
+  };
+}
+
+/** The error envelope every failing endpoint answers with, for the OpenAPI document. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'NOT_FOUND' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const errorResponses = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: 'Not allowed', content: { 'application/json': { schema: ErrorSchema } } },
+  404: { description: 'Not found or outside scope', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+export const conflictResponse = {
+  409: { description: 'Conflict (stale version or duplicate)', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+export const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+/** Client address: the socket's, or the first X-Forwarded-For hop when behind a trusted proxy. */
+export function clientIp(c: Context<AppEnv>): string {
+  const deps = c.get('deps');
+  if (deps.config.trustProxy) {
+    const fwd = c.req.header('x-forwarded-for');
+    if (fwd) return fwd.split(',')[0]!.trim();
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? '127.0.0.1';
+}
+
+export function isHttps(c: Context<AppEnv>): boolean {
+  const deps = c.get('deps');
+  if (deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
+  return new URL(c.req.url).protocol === 'https:' || Boolean(deps.config.publicUrl?.startsWith('https:'));
+}

@@ -1,0 +1,90 @@
+import type { ErrorCode } from './errors';
+
+export type Lang = 'vi' | 'en';
+
+type Messages = Record<ErrorCode, { vi: string; en: string }>;
+
+/** Error messages a person can act on, Vietnamese first. `{name}` is replaced from params. */
+const MESSAGES: Messages = {
+  VALIDATION_FAILED: {
+    vi: 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+    en: 'The submitted data is not valid. Please check the highlighted fields.',
+  },
+  BAD_REQUEST: { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
+  UNAUTHENTICATED: {
+    vi: 'Bạn cần đăng nhập để tiếp tục.',
+    en: 'You need to sign in to continue.',
+  },
+  INVALID_CREDENTIALS: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The username or password is incorrect.',
+  },
+  SESSION_EXPIRED: {
+    vi: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  CSRF_FAILED: {
+    vi: 'Yêu cầu bị từ chối vì thiếu mã bảo vệ (CSRF). Vui lòng tải lại trang.',
+    en: 'The request was refused because its protection token (CSRF) is missing or wrong. Please reload the page.',
+  },
+  FORBIDDEN: {
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  NOT_FOUND: {
+    vi: 'Không tìm thấy dữ liệu yêu cầu, hoặc dữ liệu nằm ngoài phạm vi được giao.',
+    en: 'The requested item was not found or is outside your scope.',
+  },
+  CONFLICT: {
+    vi: 'Dữ liệu trùng hoặc mâu thuẫn với dữ liệu đã có.',
+    en: 'This conflicts with data that already exists.',
+  },
+  VERSION_CONFLICT: {
+    vi: 'Dữ liệu đã được người khác thay đổi sau khi bạn mở. Vui lòng tải lại và nhập lại thay đổi của bạn.',
+    en: 'Someone else changed this after you opened it. Reload and apply your change again.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    vi: 'Tệp hoặc dữ liệu gửi lên quá lớn (tối đa {limit}).',
+    en: 'The file or data is too large (at most {limit}).',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    vi: 'Định dạng tệp không được hỗ trợ.',
+    en: 'This file type is not supported.',
+  },
+  IMPORT_FAILED: {
+    vi: 'Không nhập được tệp: có {count} lỗi. Không có dữ liệu nào được ghi. Xem chi tiết từng dòng.',
+    en: 'The file was not imported: {count} errors. Nothing was written. See the row details.',
+  },
+  RULE_VIOLATION: {
+    vi: 'Thao tác không phù hợp với quy định nghiệp vụ.',
+    en: 'This is not allowed by the business rules.',
+  },
+  ACCOUNT_LOCKED: {
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
+    en: 'The account is temporarily locked after repeated failed sign-ins. Try again in {minutes} minutes.',
+  },
+  RATE_LIMITED: {
+    vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+    en: 'Too many requests. Please try again in a few minutes.',
+  },
+  INTERNAL: {
+    vi: 'Đã xảy ra lỗi hệ thống. Mã yêu cầu: {requestId}.',
+    en: 'A system error occurred. Request id: {requestId}.',
+  },
+  SERVICE_UNAVAILABLE: {
+    vi: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau.',
+    en: 'The system cannot reach its database right now. Please try again shortly.',
+  },
+};
+
+export function messageFor(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}) {
+  const template = MESSAGES[code][lang];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
+
+/** Vietnamese unless the client prefers English first. */
+export function pickLang(acceptLanguage: string | undefined | null): Lang {
+  if (!acceptLanguage) return 'vi';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}

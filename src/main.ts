@@ -1,0 +1,66 @@
+import { serve } from '@hono/node-server';
+import { eq } from 'drizzle-orm';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import type { Deps } from './context';
+import { migrateDatabase, openDatabase } from './db/client';
+import { roleGrants, users } from './db/schema';
+import { ensureSchedules, startWorker } from './jobs/runner';
+import { systemClock } from './lib/clock';
+import { createLogger } from './lib/logger';
+import { DEMO_PASSWORD, loadDemoIfEmpty } from './seed/demo';
+import { ROLE_LABELS } from './shared/roles';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database, config.databaseUrl);
+  const deps: Deps = { db: database.db, dbKind: database.kind, config, clock: systemClock, logger };
+
+  if (config.demoData && (await loadDemoIfEmpty(deps))) logger.info('demo data loaded');
+  const app = buildApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const worker = config.jobs ? (await ensureSchedules(deps), startWorker(deps)) : null;
+
+  const url = `http://localhost:${config.port}`;
+  logger.info('listening', { url, database: database.kind });
+  await printDemoLogins(deps, url);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info('shutting down', { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close();
+    await worker?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function printDemoLogins(deps: Deps, url: string) {
+  const rows = await deps.db
+    .select({ username: users.username, fullName: users.fullName, role: roleGrants.role })
+    .from(users)
+    .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
+    .where(eq(users.isDemo, true));
+  if (!rows.length) return;
+  const lines = [
+    '',
+    `  Đồng Lòng đang chạy tại ${url}`,
+    `  Tài khoản demo (mật khẩu chung: ${DEMO_PASSWORD}) / demo logins (shared password):`,
+    ...rows.map((r) => `    ${r.username.padEnd(18)} ${ROLE_LABELS[r.role].vi} — ${r.fullName}`),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  process.stderr.write(`Không khởi động được / failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { count } from 'drizzle-orm';
+import type { Deps } from '../context';
+import { roleGrants, units, users } from '../db/schema';
+import { writeAudit } from '../features/audit/write-audit';
+import { hashPassword } from '../features/auth/passwords';
+import type { Role } from '../shared/roles';
+import { searchKey } from '../shared/vi';
+import unitsJson from './data/quang-ninh-units.json';
+import { loadUnitsFile, UnitsFile } from './load-units';
+
+export const DEMO_PASSWORD = 'DongLong@2026';
+
+/** One demo person per role; names are invented and labelled as demo data. */
+export const DEMO_USERS: { username: string; fullName: string; title: string; unit: string; role: Role }[] = [
+  { username: 'admin', fullName: 'Quản trị hệ thống (demo)', title: 'Quản trị hệ thống', unit: 'VN', role: 'system_admin' },
+  { username: 'vpdp.quangninh', fullName: 'Nguyễn Thu Hà (demo)', title: 'Chuyên viên Văn phòng điều phối NTM tỉnh', unit: 'QN', role: 'coordination_office' },
+  { username: 'vpdp.mongcai', fullName: 'Trần Văn Long (demo)', title: 'Văn phòng điều phối NTM thành phố Móng Cái (2022)', unit: 'MC', role: 'coordination_office' },
+  { username: 'so.nnmt', fullName: 'Lê Minh Tuấn (demo)', title: 'Sở Nông nghiệp và Môi trường', unit: 'QN', role: 'agency' },
+  { username: 'canbo.haison', fullName: 'Phạm Thị Lan (demo)', title: 'Công chức xã Hải Sơn', unit: '06724', role: 'commune_officer' },
+  { username: 'daibieu.mongcai', fullName: 'Vũ Đức Thắng (demo)', title: 'Đại biểu HĐND thành phố Móng Cái (2022)', unit: 'MC', role: 'council_member' },
+  { username: 'ocop.haison', fullName: 'Hoàng Văn Sáng (demo)', title: 'Giám đốc HTX dược liệu Bắc Sơn', unit: '06724', role: 'ocop_producer' },
+  { username: 'xem.quangninh', fullName: 'Đỗ Thị Mai (demo)', title: 'Lãnh đạo UBND tỉnh (xem)', unit: 'QN', role: 'viewer' },
+];
+
+/**
+ * Loads the demo scenarios into an empty database, in one transaction: the units of Quảng Ninh /
+ * Móng Cái before and after 1 July 2025 and one demo user per role. Does nothing when units exist.
+ */
+export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
+  const [row] = await deps.db.select({ n: count() }).from(units);
+  if ((row?.n ?? 0) > 0) return false;
+  const file = UnitsFile.parse(unitsJson);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const ids = await loadUnitsFile(tx, file, now, true);
+    for (const u of DEMO_USERS) {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          username: u.username,
+          fullName: u.fullName,
+          title: u.title,
+          homeUnitId: ids.get(u.unit)!,
+          passwordHash,
+          searchKey: searchKey(`${u.fullName} ${u.username}`),
+          isDemo: true,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await tx.insert(roleGrants).values({ userId: user!.id, role: u.role, unitId: ids.get(u.unit)!, grantedAt: now });
+    }
+    await writeAudit(
+      tx,
+      { actor: null, meta: { requestId: 'demo-load', ip: null, now }, systemName: 'Hệ thống (dữ liệu demo)' },
+      { action: 'system.demo_loaded', entityType: 'system', after: { units: ids.size, users: DEMO_USERS.length } },
+    );
+  });
+  return true;
+}
+
+export async function demoLoginsPresent(deps: Deps): Promise<boolean> {
+  const [row] = await deps.db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) > 0 && (await deps.db.select({ u: users.username }).from(users).limit(50)).some((u) => u.u === 'admin');
+}

@@ -1,0 +1,110 @@
+/**
+ * Roles and what each may do. A role is always granted on a unit and covers that unit, its
+ * descendants and (read-only by rule) their predecessors. `authorize()` consults this table only.
+ */
+export const ROLES = [
+  'system_admin',
+  'coordination_office',
+  'agency',
+  'commune_officer',
+  'council_member',
+  'ocop_producer',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'unit.read',
+  'unit.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'audit.verify',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  system_admin: ACTIONS,
+  coordination_office: ['unit.read', 'user.read', 'user.manage', 'audit.read'],
+  agency: ['unit.read'],
+  commune_officer: ['unit.read'],
+  council_member: ['unit.read', 'audit.read'],
+  ocop_producer: ['unit.read'],
+  viewer: ['unit.read'],
+};
+
+/** Roles a coordination office may hand out inside its scope; only a system admin grants the rest. */
+export const DELEGABLE_ROLES: readonly Role[] = [
+  'agency',
+  'commune_officer',
+  'council_member',
+  'ocop_producer',
+  'viewer',
+];
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role].includes(action);
+}
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  coordination_office: { vi: 'Văn phòng điều phối NTM', en: 'Coordination office' },
+  agency: { vi: 'Cơ quan chuyên môn', en: 'Agency / department' },
+  commune_officer: { vi: 'Cán bộ xã', en: 'Commune officer' },
+  council_member: { vi: 'Đại biểu HĐND', en: 'Council member' },
+  ocop_producer: { vi: 'Chủ thể OCOP', en: 'OCOP producer' },
+  viewer: { vi: 'Người xem', en: 'Viewer' },
+};
+
+export const UNIT_TYPES = [
+  'country',
+  'province',
+  'city',
+  'district',
+  'town',
+  'commune',
+  'ward',
+  'township',
+  'special_zone',
+  'village',
+] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+/** Level in the administrative tree: 0 country, 1 province, 2 district-level, 3 commune-level, 4 village. */
+export const UNIT_LEVEL: Record<UnitType, number> = {
+  country: 0,
+  province: 1,
+  city: 2,
+  district: 2,
+  town: 2,
+  commune: 3,
+  ward: 3,
+  township: 3,
+  special_zone: 3,
+  village: 4,
+};
+
+export const UNIT_TYPE_LABELS: Record<UnitType, { vi: string; en: string }> = {
+  country: { vi: 'Quốc gia', en: 'Country' },
+  province: { vi: 'Tỉnh/Thành phố', en: 'Province' },
+  city: { vi: 'Thành phố thuộc tỉnh', en: 'Provincial city' },
+  district: { vi: 'Huyện', en: 'District' },
+  town: { vi: 'Thị xã', en: 'Town' },
+  commune: { vi: 'Xã', en: 'Commune' },
+  ward: { vi: 'Phường', en: 'Ward' },
+  township: { vi: 'Thị trấn', en: 'Township' },
+  special_zone: { vi: 'Đặc khu', en: 'Special zone' },
+  village: { vi: 'Thôn/Bản', en: 'Village' },
+};
+
+export const SUCCESSION_KINDS = ['merge', 'split', 'rename', 'reclassify', 'reassign', 'dissolve'] as const;
+export type SuccessionKind = (typeof SUCCESSION_KINDS)[number];
+
+export const SUCCESSION_LABELS: Record<SuccessionKind, { vi: string; en: string }> = {
+  merge: { vi: 'Sáp nhập', en: 'Merge' },
+  split: { vi: 'Chia tách', en: 'Split' },
+  rename: { vi: 'Đổi tên', en: 'Rename' },
+  reclassify: { vi: 'Chuyển loại (xã → phường)', en: 'Reclassify (commune → ward)' },
+  reassign: { vi: 'Điều chỉnh cấp trên', en: 'New parent' },
+  dissolve: { vi: 'Giải thể', en: 'Dissolve' },
+};

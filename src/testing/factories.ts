@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import type { Deps } from '../context';
+import { roleGrants, users } from '../db/schema';
+import { rebuildUnitScope } from '../features/units/scope';
+import { insertUnit } from '../features/units/write';
+import type { Role, UnitType } from '../shared/roles';
+import { searchKey } from '../shared/vi';
+import { TestClient, type TestEnv } from './harness';
+
+export const TEST_PASSWORD = 'Kiem-thu-2026';
+let cachedHash: Promise<string> | null = null;
+const passwordHash = () => (cachedHash ??= hash(TEST_PASSWORD));
+
+export const uniq = (prefix = '') => `${prefix}${randomBytes(4).toString('hex')}`;
+
+/**
+ * A small province for a test: province → district → two communes (A, B) → a village in A,
+ * with codes unique to this call so tests never collide.
+ */
+export async function makeProvince(deps: Deps, name = 'tỉnh Kiểm Thử') {
+  const tag = uniq();
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const mk = (code: string, n: string, type: UnitType, parentId: number | null, from = '2000-01-01') =>
+      insertUnit(tx, { code: `${code}-${tag}`, name: n, type, effectiveFrom: from, parentId }, now);
+    const province = await mk('P', name, 'province', null);
+    const district = await mk('D', 'huyện Thử Nghiệm', 'district', province.id);
+    const communeA = await mk('CA', 'xã Hải Đông', 'commune', district.id);
+    const communeB = await mk('CB', 'xã Đồng Tâm', 'commune', district.id);
+    const village = await mk('V', 'thôn Bắc', 'village', communeA.id);
+    await rebuildUnitScope(tx);
+    return { tag, province, district, communeA, communeB, village };
+  });
+}
+
+export async function makeUser(deps: Deps, role: Role, unitId: number, extra: { username?: string; fullName?: string } = {}) {
+  const username = extra.username ?? uniq(`${role.replace('_', '')}.`);
+  const now = deps.clock.now();
+  const [user] = await deps.db
+    .insert(users)
+    .values({
+      username,
+      fullName: extra.fullName ?? `Người dùng ${username}`,
+      homeUnitId: unitId,
+      passwordHash: await passwordHash(),
+      searchKey: searchKey(username),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await deps.db.insert(roleGrants).values({ userId: user!.id, role, unitId, grantedAt: now });
+  return user!;
+}
+
+/** A signed-in client for a new user with `role` on `unitId`. */
+export async function clientAs(env: TestEnv, role: Role, unitId: number, headers: Record<string, string> = {}) {
+  const user = await makeUser(env.deps, role, unitId);
+  const client = new TestClient(env.app, headers);
+  await client.login(user.username, TEST_PASSWORD);
+  return { user, client };
+}
