@@ -3,7 +3,7 @@ import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { todayVn } from '../../shared/vi';
-import { authorize } from '../access/authorize';
+import { authorize, requireAction } from '../access/authorize';
 import { createUnit } from './create-unit';
 import { importUnitsCsv } from './import-units-csv';
 import { getUnitRow, listUnits, predecessorIds, successorIdsAsOf, unitDetail, unitView } from './queries';
@@ -165,8 +165,10 @@ unitRoutes.openapi(
   }),
   async (c) => {
     const deps = c.get('deps');
+    const actor = actorOf(c);
+    requireAction(actor, 'unit.manage');
     const text = await readUploadText(c.req.raw, deps.config.maxUploadBytes);
-    const result = await importUnitsCsv(deps, actorOf(c), metaOf(c), text, c.get('lang'));
+    const result = await importUnitsCsv(deps, actor, metaOf(c), text, c.get('lang'));
     return c.json(result, 201);
   },
 );

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../context';
 import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
-import { authorize } from '../access/authorize';
+import { authorize, requireAction } from '../access/authorize';
 import { resetPassword, unlockUser } from './account-actions';
 import { createUser } from './create-user';
 import { grantRole, revokeRole } from './grant-role';
@@ -32,7 +32,11 @@ userRoutes.openapi(
     request: { query: UserListQuery },
     responses: { 200: json(z.object({ items: z.array(UserSchema) })), ...errorResponses },
   }),
-  async (c) => c.json({ items: await listUsers(c.get('deps'), actorOf(c), c.req.valid('query')) }, 200),
+  async (c) => {
+    const actor = actorOf(c);
+    requireAction(actor, 'user.read');
+    return c.json({ items: await listUsers(c.get('deps'), actor, c.req.valid('query')) }, 200);
+  },
 );
 
 userRoutes.openapi(

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, roleGrants } from '../../db/schema';
+import { insertUnit } from '../units/write';
+import { rebuildUnitScope } from '../units/scope';
+import { ROLES, roleAllows, type Action, type Role } from '../../shared/roles';
+import { clientAs, makeProvince, makeUser, uniq } from '../../testing/factories';
+import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
+
+type Province = Awaited<ReturnType<typeof makeProvince>>;
+type Req = { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+type Case = {
+  name: string;
+  needs: Action;
+  mutating: boolean;
+  /** The role check happens before any unit is looked at: a role without the action gets 403 everywhere. */
+  roleGate?: boolean;
+  ok: number;
+  /** Status when allowed but the unit is outside the actor's scope (default 404). */
+  outside?: number;
+  build: (p: Province) => Promise<Req>;
+  /** For lists: is the target province's item in the answer? */
+  visible?: (body: unknown, p: Province) => boolean;
+};
+
+describe('authorisation matrix: every role × every endpoint × a unit in and out of scope', () => {
+  let env: TestEnv;
+  let home: Province;
+  let away: Province;
+  const clients = new Map<Role, TestClient>();
+
+  const freshVillage = async (p: Province) =>
+    env.deps.db.transaction(async (tx) => {
+      const v = await insertUnit(tx, { code: uniq('V-'), name: 'thôn Mới', type: 'village', effectiveFrom: '2020-01-01', parentId: p.communeA.id }, new Date());
+      await rebuildUnitScope(tx);
+      return v;
+    });
+  const freshUser = (p: Province) => makeUser(env.deps, 'viewer', p.communeA.id);
+
+  const cases: Case[] = [
+    { name: 'GET /api/units', needs: 'unit.read', mutating: false, ok: 200, build: async () => ({ method: 'GET', path: '/api/units' }),
+      visible: (b, p) => (b as { items: { id: number }[] }).items.some((u) => u.id === p.communeA.id) },
+    { name: 'GET /api/units/:id', needs: 'unit.read', mutating: false, ok: 200, build: async (p) => ({ method: 'GET', path: `/api/units/${p.communeA.id}` }) },
+    { name: 'GET /api/units/:id/predecessors', needs: 'unit.read', mutating: false, ok: 200, build: async (p) => ({ method: 'GET', path: `/api/units/${p.communeA.id}/predecessors` }) },
+    { name: 'GET /api/units/:id/successors', needs: 'unit.read', mutating: false, ok: 200, build: async (p) => ({ method: 'GET', path: `/api/units/${p.communeA.id}/successors` }) },
+    { name: 'POST /api/units', needs: 'unit.manage', mutating: true, ok: 201,
+      build: async (p) => ({ method: 'POST', path: '/api/units', body: { code: uniq('N-'), name: 'thôn Thử', type: 'village', parentId: p.communeA.id, effectiveFrom: '2024-01-01' } }) },
+    { name: 'PATCH /api/units/:id', needs: 'unit.manage', mutating: true, ok: 200,
+      build: async (p) => ({ method: 'PATCH', path: `/api/units/${(await freshVillage(p)).id}`, body: { version: 1, name: 'thôn Đổi Tên' } }) },
+    { name: 'POST /api/units/successions', needs: 'unit.manage', mutating: true, ok: 201,
+      build: async (p) => {
+        const v = await freshVillage(p);
+        return { method: 'POST', path: '/api/units/successions', body: {
+          command: { kind: 'rename', date: '2024-06-01', from: [v.id], newUnit: { key: 'k', code: uniq('R-'), name: 'thôn Tên Mới', type: 'village', parentId: p.communeA.id } },
+          legalBasis: 'Quyết định thử nghiệm' } };
+      } },
+    { name: 'POST /api/units/import', needs: 'unit.manage', mutating: true, roleGate: true, ok: 201, outside: 422,
+      build: async (p) => ({ method: 'POST', path: '/api/units/import', headers: { 'content-type': 'text/csv' },
+        body: `ma,ten,loai,ma_cap_tren,hieu_luc_tu\n${uniq('I-')},thôn Nhập,thôn,${p.communeA.code},01/01/2024\n` }) },
+    { name: 'GET /api/users', needs: 'user.read', mutating: false, roleGate: true, ok: 200, build: async () => ({ method: 'GET', path: '/api/users' }),
+      visible: (b, p) => (b as { items: { homeUnitId: number }[] }).items.some((u) => u.homeUnitId === p.communeA.id) },
+    { name: 'GET /api/users/:id', needs: 'user.read', mutating: false, ok: 200, build: async (p) => ({ method: 'GET', path: `/api/users/${(await freshUser(p)).id}` }) },
+    { name: 'POST /api/users', needs: 'user.manage', mutating: true, ok: 201,
+      build: async (p) => ({ method: 'POST', path: '/api/users', body: { username: uniq('moi.'), fullName: 'Người Mới', homeUnitId: p.communeA.id, password: 'Mat-khau-2026-x' } }) },
+    { name: 'PATCH /api/users/:id', needs: 'user.manage', mutating: true, ok: 200,
+      build: async (p) => ({ method: 'PATCH', path: `/api/users/${(await freshUser(p)).id}`, body: { version: 1, title: 'Chuyên viên' } }) },
+    { name: 'POST /api/users/:id/grants', needs: 'user.manage', mutating: true, ok: 201,
+      build: async (p) => ({ method: 'POST', path: `/api/users/${(await freshUser(p)).id}/grants`, body: { role: 'commune_officer', unitId: p.communeA.id } }) },
+    { name: 'DELETE /api/users/:id/grants/:grantId', needs: 'user.manage', mutating: true, ok: 200,
+      build: async (p) => {
+        const u = await freshUser(p);
+        const [g] = await env.deps.db.insert(roleGrants).values({ userId: u.id, role: 'agency', unitId: p.communeA.id }).returning();
+        return { method: 'DELETE', path: `/api/users/${u.id}/grants/${g!.id}` };
+      } },
+    { name: 'POST /api/users/:id/unlock', needs: 'user.manage', mutating: true, ok: 200,
+      build: async (p) => ({ method: 'POST', path: `/api/users/${(await freshUser(p)).id}/unlock` }) },
+    { name: 'POST /api/users/:id/password', needs: 'user.manage', mutating: true, ok: 200,
+      build: async (p) => ({ method: 'POST', path: `/api/users/${(await freshUser(p)).id}/password`, body: { password: 'Mat-khau-moi-2026' } }) },
+    { name: 'GET /api/audit', needs: 'audit.read', mutating: false, roleGate: true, ok: 200, build: async () => ({ method: 'GET', path: '/api/audit?entityType=unit&limit=500' }),
+      visible: (b, p) => (b as { items: { unitId: number | null }[] }).items.some((e) => e.unitId === p.communeA.id) },
+    { name: 'GET /api/audit/verify', needs: 'audit.verify', mutating: false, roleGate: true, ok: 200, outside: 200, build: async () => ({ method: 'GET', path: '/api/audit/verify' }) },
+  ];
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    home = await makeProvince(env.deps, 'tỉnh Nhà');
+    away = await makeProvince(env.deps, 'tỉnh Khác');
+    // An audited event about each commune, so audit visibility can be checked.
+    const seeder = (await clientAs(env, 'system_admin', home.province.id)).client;
+    const seeder2 = (await clientAs(env, 'system_admin', away.province.id)).client;
+    await seeder.patch(`/api/units/${home.communeA.id}`, { version: 1, sourceNote: 'ghi chú' });
+    await seeder2.patch(`/api/units/${away.communeA.id}`, { version: 1, sourceNote: 'ghi chú' });
+    await freshUser(home);
+    await freshUser(away);
+    for (const role of ROLES) clients.set(role, (await clientAs(env, role, home.province.id)).client);
+  });
+  afterAll(() => env.close());
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      const failures: string[] = [];
+      for (const role of ROLES) {
+        for (const [where, target] of [['in', home], ['out', away]] as const) {
+          const allowed = roleAllows(role, c.needs);
+          const req = await c.build(target);
+          const before = await env.deps.db.$count(auditEvents);
+          const res = await clients.get(role)!.request(req.method, req.path, req.body, req.headers);
+          const after = await env.deps.db.$count(auditEvents);
+          let expected: number;
+          if (c.roleGate && !allowed) expected = 403;
+          else if (c.visible) expected = c.ok;
+          else if (where === 'out') expected = allowed ? (c.outside ?? 404) : c.outside === 200 ? 403 : 404;
+          else expected = allowed ? c.ok : 403;
+          if (res.status !== expected) failures.push(`${role} ${where}: ${res.status} ≠ ${expected} ${res.text.slice(0, 160)}`);
+          const wrote = c.mutating && res.status === c.ok;
+          if (after - before !== (wrote ? 1 : 0)) failures.push(`${role} ${where}: ${after - before} audit events`);
+          if (c.visible && res.status === 200) {
+            const seen = c.visible(res.body, target);
+            if (seen !== (where === 'in')) failures.push(`${role} ${where}: visibility ${seen}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('a coordination office cannot hand out the system administrator role, a system administrator can', async () => {
+    const target = await freshUser(home);
+    const office = clients.get('coordination_office')!;
+    expect((await office.post(`/api/users/${target.id}/grants`, { role: 'system_admin', unitId: home.province.id })).status).toBe(403);
+    expect((await clients.get('system_admin')!.post(`/api/users/${target.id}/grants`, { role: 'system_admin', unitId: home.communeA.id })).status).toBe(201);
+  });
+});
