@@ -181,7 +181,11 @@ describe('administrative units: Quảng Ninh / Móng Cái before and after 1 Jul
     expect((await officer.post('/api/units', { code: 'X2', name: 'thôn Y', type: 'village', parentId: ids.get('06733'), effectiveFrom: '2025-07-01' })).status).toBe(404);
     const csv = 'ma,ten,loai,ma_cap_tren,hieu_luc_tu\nX3,thôn Z,thôn,06724,01/07/2025\n';
     const res = await officer.request<ErrBody>('POST', '/api/units/import', csv, { 'content-type': 'text/csv' });
-    expect(res.status).toBe(422);
-    expect(res.body.error.details[0]!.code).toBe('parent_not_found');
+    expect(res.status).toBe(403);
+    // An office that manages units elsewhere gets a row error for a parent outside its scope.
+    const otherOffice = (await clientAs(env, 'system_admin', ids.get('06733')!)).client;
+    const outside = await otherOffice.request<ErrBody>('POST', '/api/units/import', csv, { 'content-type': 'text/csv' });
+    expect(outside.status).toBe(422);
+    expect(outside.body.error.details[0]!.code).toBe('parent_not_found');
   });
 });
