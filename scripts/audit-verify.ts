@@ -12,7 +12,9 @@ try {
   if (report.ok) {
     console.log(`Nhật ký kiểm toán nguyên vẹn: ${report.events} sự kiện / audit trail intact: ${report.events} events`);
   } else {
-    console.error(`Nhật ký kiểm toán bị can thiệp tại sự kiện #${report.seq} (${report.problem}) / audit trail broken at event #${report.seq}: ${report.problem}`);
+    console.error(
+      `Nhật ký kiểm toán bị can thiệp tại sự kiện #${report.seq} (${report.problem}) / audit trail broken at event #${report.seq}: ${report.problem}`,
+    );
     process.exitCode = 1;
   }
 } finally {

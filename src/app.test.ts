@@ -18,7 +18,9 @@ describe('the HTTP envelope', () => {
     const res = await new TestClient(env.app).get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/units/{id}', '/api/auth/login', '/api/audit/verify', '/api/users/{id}/grants']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/units/{id}', '/api/auth/login', '/api/audit/verify', '/api/users/{id}/grants']),
+    );
   });
 
   it('answers unknown API paths, unauthenticated calls and malformed JSON with the error envelope', async () => {
@@ -29,7 +31,9 @@ describe('the HTTP envelope', () => {
     const anon = await c.get<{ error: { code: string; message: string } }>('/api/units');
     expect(anon.status).toBe(401);
     expect(anon.body.error.message).toBe('Bạn cần đăng nhập để tiếp tục.');
-    const bad = await c.post<{ error: { code: string } }>('/api/auth/login', '{"username": ', { 'content-type': 'application/json' });
+    const bad = await c.post<{ error: { code: string } }>('/api/auth/login', '{"username": ', {
+      'content-type': 'application/json',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('BAD_REQUEST');
     expect(bad.text).not.toMatch(/at .*\.ts/);
@@ -46,7 +50,10 @@ describe('the HTTP envelope', () => {
   it('refuses oversized bodies before reading them', async () => {
     const small = await createTestEnv({ config: { maxUploadBytes: 1024 } });
     try {
-      const res = await new TestClient(small.app).post<{ error: { code: string } }>('/api/auth/login', { username: 'a', password: 'x'.repeat(5000) });
+      const res = await new TestClient(small.app).post<{ error: { code: string } }>('/api/auth/login', {
+        username: 'a',
+        password: 'x'.repeat(5000),
+      });
       expect(res.status).toBe(413);
       expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     } finally {

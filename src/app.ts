@@ -16,7 +16,19 @@ import { errorBody } from './lib/http';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../dist/web');
 
-const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const DB_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /** Connection-level failures (PostgreSQL down or restarting) become 503, not 500. */
 export function isDbUnavailable(err: unknown): boolean {
@@ -25,7 +37,12 @@ export function isDbUnavailable(err: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && DB_UNAVAILABLE_CODES.has(code)) return true;
     const msg = (e as { message?: unknown }).message;
-    if (typeof msg === 'string' && /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(msg)) {
+    if (
+      typeof msg === 'string' &&
+      /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+        msg,
+      )
+    ) {
       return true;
     }
     e = (e as { cause?: unknown }).cause;

@@ -61,6 +61,8 @@ async function printDemoLogins(deps: Deps, url: string) {
 }
 
 main().catch((err) => {
-  process.stderr.write(`Không khởi động được / failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `Không khởi động được / failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -78,6 +78,7 @@ function acquireDirLock(lockPath: string): () => void {
         throw new Error(
           `The embedded database is in use by process ${owner} (${lockPath}). ` +
             'Run one process per data directory, or use PostgreSQL (DATABASE_URL) for several instances.',
+          { cause: err },
         );
       }
       fs.rmSync(lockPath, { force: true });

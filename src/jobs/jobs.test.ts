@@ -16,10 +16,15 @@ describe('background jobs on the database', () => {
   afterAll(() => env.close());
 
   it('a repeated unique key enqueues once; concurrent claimers never take the same job', async () => {
-    for (let i = 0; i < 20; i++) await enqueueJob(env.deps.db, { kind: 'noop.test', runAt: clock.now(), uniqueKey: `k-${i % 10}` });
+    for (let i = 0; i < 20; i++)
+      await enqueueJob(env.deps.db, { kind: 'noop.test', runAt: clock.now(), uniqueKey: `k-${i % 10}` });
     expect(await env.deps.db.$count(jobs)).toBe(10);
-    const [a, b, c] = await Promise.all([claimJobs(env.deps, 'w1', 4), claimJobs(env.deps, 'w2', 4), claimJobs(env.deps, 'w3', 4)]);
-    const ids = [...a!, ...b!, ...c!].map((j) => j.id);
+    const [a, b, c] = await Promise.all([
+      claimJobs(env.deps, 'w1', 4),
+      claimJobs(env.deps, 'w2', 4),
+      claimJobs(env.deps, 'w3', 4),
+    ]);
+    const ids = [...a, ...b, ...c].map((j) => j.id);
     expect(ids.length).toBe(10);
     expect(new Set(ids).size).toBe(10);
     await env.deps.db.delete(jobs);

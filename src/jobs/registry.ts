@@ -23,7 +23,11 @@ async function purgeSessions(deps: Deps, _payload: Record<string, unknown>, job:
       await writeAudit(
         tx,
         { actor: null, meta: { requestId: `job-${job.id}`, ip: null, now }, systemName: 'Hệ thống (tác vụ định kỳ)' },
-        { action: 'system.sessions_purged', entityType: 'system', after: { sessions: removed.length, loginAttempts: attempts.length } },
+        {
+          action: 'system.sessions_purged',
+          entityType: 'system',
+          after: { sessions: removed.length, loginAttempts: attempts.length },
+        },
       );
     }
   });

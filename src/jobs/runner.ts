@@ -14,7 +14,13 @@ export async function enqueueJob(
 ) {
   await tx
     .insert(jobs)
-    .values({ kind: job.kind, payload: job.payload ?? {}, runAt: job.runAt, uniqueKey: job.uniqueKey ?? null, maxAttempts: job.maxAttempts ?? 5 })
+    .values({
+      kind: job.kind,
+      payload: job.payload ?? {},
+      runAt: job.runAt,
+      uniqueKey: job.uniqueKey ?? null,
+      maxAttempts: job.maxAttempts ?? 5,
+    })
     .onConflictDoNothing();
 }
 
@@ -35,16 +41,15 @@ export async function ensureSchedules(deps: Deps) {
 export async function tickSchedules(deps: Deps) {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const due = await tx
-      .select()
-      .from(schedules)
-      .where(lte(schedules.nextRunAt, now))
-      .for('update', { skipLocked: true });
+    const due = await tx.select().from(schedules).where(lte(schedules.nextRunAt, now)).for('update', { skipLocked: true });
     for (const s of due) {
       await enqueueJob(tx, { kind: s.kind, runAt: s.nextRunAt, uniqueKey: `${s.name}:${s.nextRunAt.toISOString()}` });
       let next = s.nextRunAt.getTime() + s.everySeconds * 1000;
       if (next <= now.getTime()) next = now.getTime() + s.everySeconds * 1000;
-      await tx.update(schedules).set({ nextRunAt: new Date(next) }).where(eq(schedules.name, s.name));
+      await tx
+        .update(schedules)
+        .set({ nextRunAt: new Date(next) })
+        .where(eq(schedules.name, s.name));
     }
   });
 }

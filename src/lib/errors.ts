@@ -49,7 +49,6 @@ export class AppError extends Error {
 
 export const notFound = (entity?: string) => new AppError('NOT_FOUND', entity ? { entity } : undefined);
 export const forbidden = () => new AppError('FORBIDDEN');
-export const versionConflict = (current: number) =>
-  new AppError('VERSION_CONFLICT', { currentVersion: current });
+export const versionConflict = (current: number) => new AppError('VERSION_CONFLICT', { currentVersion: current });
 export const ruleViolation = (rule: string, extra: Record<string, unknown> = {}) =>
   new AppError('RULE_VIOLATION', { rule, ...extra });

@@ -24,9 +24,7 @@ const TYPE_NAMES_VI: Record<string, string> = {
 export function issueMessage(issue: Issue, lang: Lang): string {
   if (issue.code === 'invalid_type') {
     const expected = String(issue.expected);
-    return lang === 'vi'
-      ? `Sai kiểu dữ liệu: cần ${TYPE_NAMES_VI[expected] ?? expected}`
-      : `Wrong type: expected ${expected}`;
+    return lang === 'vi' ? `Sai kiểu dữ liệu: cần ${TYPE_NAMES_VI[expected] ?? expected}` : `Wrong type: expected ${expected}`;
   }
   if (issue.code === 'custom' && issue.message) return issue.message;
   const fn = lang === 'vi' ? viLocale : enLocale;
@@ -45,7 +43,7 @@ export function validationError(error: ZodError, lang: Lang): AppError {
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) throw validationError(result.error as ZodError, c.get('lang'));
+      if (!result.success) throw validationError(result.error, c.get('lang'));
     },
   });
 }

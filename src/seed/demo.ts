@@ -13,12 +13,42 @@ export const DEMO_PASSWORD = 'DongLong@2026';
 /** One demo person per role; names are invented and labelled as demo data. */
 export const DEMO_USERS: { username: string; fullName: string; title: string; unit: string; role: Role }[] = [
   { username: 'admin', fullName: 'Quản trị hệ thống (demo)', title: 'Quản trị hệ thống', unit: 'VN', role: 'system_admin' },
-  { username: 'vpdp.quangninh', fullName: 'Nguyễn Thu Hà (demo)', title: 'Chuyên viên Văn phòng điều phối NTM tỉnh', unit: 'QN', role: 'coordination_office' },
-  { username: 'vpdp.mongcai', fullName: 'Trần Văn Long (demo)', title: 'Văn phòng điều phối NTM thành phố Móng Cái (2022)', unit: 'MC', role: 'coordination_office' },
+  {
+    username: 'vpdp.quangninh',
+    fullName: 'Nguyễn Thu Hà (demo)',
+    title: 'Chuyên viên Văn phòng điều phối NTM tỉnh',
+    unit: 'QN',
+    role: 'coordination_office',
+  },
+  {
+    username: 'vpdp.mongcai',
+    fullName: 'Trần Văn Long (demo)',
+    title: 'Văn phòng điều phối NTM thành phố Móng Cái (2022)',
+    unit: 'MC',
+    role: 'coordination_office',
+  },
   { username: 'so.nnmt', fullName: 'Lê Minh Tuấn (demo)', title: 'Sở Nông nghiệp và Môi trường', unit: 'QN', role: 'agency' },
-  { username: 'canbo.haison', fullName: 'Phạm Thị Lan (demo)', title: 'Công chức xã Hải Sơn', unit: '06724', role: 'commune_officer' },
-  { username: 'daibieu.mongcai', fullName: 'Vũ Đức Thắng (demo)', title: 'Đại biểu HĐND thành phố Móng Cái (2022)', unit: 'MC', role: 'council_member' },
-  { username: 'ocop.haison', fullName: 'Hoàng Văn Sáng (demo)', title: 'Giám đốc HTX dược liệu Bắc Sơn', unit: '06724', role: 'ocop_producer' },
+  {
+    username: 'canbo.haison',
+    fullName: 'Phạm Thị Lan (demo)',
+    title: 'Công chức xã Hải Sơn',
+    unit: '06724',
+    role: 'commune_officer',
+  },
+  {
+    username: 'daibieu.mongcai',
+    fullName: 'Vũ Đức Thắng (demo)',
+    title: 'Đại biểu HĐND thành phố Móng Cái (2022)',
+    unit: 'MC',
+    role: 'council_member',
+  },
+  {
+    username: 'ocop.haison',
+    fullName: 'Hoàng Văn Sáng (demo)',
+    title: 'Giám đốc HTX dược liệu Bắc Sơn',
+    unit: '06724',
+    role: 'ocop_producer',
+  },
   { username: 'xem.quangninh', fullName: 'Đỗ Thị Mai (demo)', title: 'Lãnh đạo UBND tỉnh (xem)', unit: 'QN', role: 'viewer' },
 ];
 

@@ -13,14 +13,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = [
-  'unit.read',
-  'unit.manage',
-  'user.read',
-  'user.manage',
-  'audit.read',
-  'audit.verify',
-] as const;
+export const ACTIONS = ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read', 'audit.verify'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -34,13 +27,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 };
 
 /** Roles a coordination office may hand out inside its scope; only a system admin grants the rest. */
-export const DELEGABLE_ROLES: readonly Role[] = [
-  'agency',
-  'commune_officer',
-  'council_member',
-  'ocop_producer',
-  'viewer',
-];
+export const DELEGABLE_ROLES: readonly Role[] = ['agency', 'commune_officer', 'council_member', 'ocop_producer', 'viewer'];
 
 export function roleAllows(role: Role, action: Action): boolean {
   return ROLE_ACTIONS[role].includes(action);

@@ -30,7 +30,9 @@ export default async function setup(project: TestProject) {
     return async () => {
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();
-      const res = await c.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`${template.replace(/_tpl$/, '')}\\_%`]);
+      const res = await c.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+        `${template.replace(/_tpl$/, '')}\\_%`,
+      ]);
       for (const r of res.rows) await c.query(`drop database if exists "${r.datname}" with (force)`);
       await c.end();
     };

@@ -25,7 +25,9 @@ export const jobs = pgTable(
   },
   (t) => [
     index('jobs_claim_idx').on(t.status, t.runAt),
-    uniqueIndex('jobs_unique_key_uq').on(t.uniqueKey).where(sql`${t.uniqueKey} is not null`),
+    uniqueIndex('jobs_unique_key_uq')
+      .on(t.uniqueKey)
+      .where(sql`${t.uniqueKey} is not null`),
   ],
 );
 

@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { SuccessionKind, UnitType } from '../../shared/roles';
 
 /**
@@ -84,10 +73,7 @@ export const unitEventUnits = pgTable(
       .references(() => units.id),
     role: text('role').$type<'from' | 'to'>().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.eventId, t.unitId, t.role] }),
-    index('unit_event_units_unit_idx').on(t.unitId),
-  ],
+  (t) => [primaryKey({ columns: [t.eventId, t.unitId, t.role] }), index('unit_event_units_unit_idx').on(t.unitId)],
 );
 
 /**
@@ -101,8 +87,5 @@ export const unitScope = pgTable(
     ancestorId: integer('ancestor_id').notNull(),
     descendantId: integer('descendant_id').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.ancestorId, t.descendantId] }),
-    index('unit_scope_desc_idx').on(t.descendantId),
-  ],
+  (t) => [primaryKey({ columns: [t.ancestorId, t.descendantId] }), index('unit_scope_desc_idx').on(t.descendantId)],
 );

@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UnitType } from '../../shared/roles';
 import { applyPlan, childrenAsOf, planSuccession, TimelineRuleError, type SuccessionCommand } from './succession';
-import { activeAt, ancestorsAsOf, parentAsOf, predecessors, successorsAsOf, unitsAsOf, validateTimeline, type Timeline } from './timeline';
+import {
+  activeAt,
+  ancestorsAsOf,
+  parentAsOf,
+  predecessors,
+  successorsAsOf,
+  unitsAsOf,
+  validateTimeline,
+  type Timeline,
+} from './timeline';
 
 const START = '2000-01-01';
 const TODAY = '2026-11-28';
@@ -35,8 +44,15 @@ function initialTimeline(): { tl: Timeline; nextId: () => number } {
   return { tl, nextId };
 }
 
-const opArb = fc.record({
-  op: fc.constantFrom('merge', 'split', 'rename', 'reclassify', 'reassign', 'dissolve', 'absorb'),
+type Op = {
+  op: 'merge' | 'split' | 'rename' | 'reclassify' | 'reassign' | 'dissolve' | 'absorb';
+  a: number;
+  b: number;
+  c: number;
+  gap: number;
+};
+const opArb: fc.Arbitrary<Op> = fc.record({
+  op: fc.constantFrom<Op['op']>('merge', 'split', 'rename', 'reclassify', 'reassign', 'dissolve', 'absorb'),
   a: fc.nat(),
   b: fc.nat(),
   c: fc.nat(),
@@ -44,7 +60,7 @@ const opArb = fc.record({
 });
 
 /** Interprets a random op against the current timeline into a command (or null when it cannot apply). */
-function toCommand(tl: Timeline, op: fc.infer<typeof opArb>, date: string, key: string): SuccessionCommand | null {
+function toCommand(tl: Timeline, op: Op, date: string, key: string): SuccessionCommand | null {
   const active = unitsAsOf(tl, date).filter((u) => u.from < date);
   const communes = active.filter((u) => u.type === 'commune' || u.type === 'ward');
   const districts = active.filter((u) => u.type === 'district');
@@ -56,7 +72,12 @@ function toCommand(tl: Timeline, op: fc.infer<typeof opArb>, date: string, key: 
   switch (op.op) {
     case 'merge':
       if (!c1 || !c2 || c1.id === c2.id) return null;
-      return { kind: 'merge', date, from: [c1.id, c2.id], newUnit: { key, code: key, name: key, type: 'commune', parentId: parentOf(c1.id) } };
+      return {
+        kind: 'merge',
+        date,
+        from: [c1.id, c2.id],
+        newUnit: { key, code: key, name: key, type: 'commune', parentId: parentOf(c1.id) },
+      };
     case 'absorb':
       if (!c1 || !c2 || c1.id === c2.id) return null;
       return { kind: 'merge', date, from: [c2.id], intoUnitId: c1.id };
@@ -77,7 +98,12 @@ function toCommand(tl: Timeline, op: fc.infer<typeof opArb>, date: string, key: 
     }
     case 'rename':
       if (!c1) return null;
-      return { kind: 'rename', date, from: [c1.id], newUnit: { key, code: key, name: key, type: c1.type, parentId: parentOf(c1.id) } };
+      return {
+        kind: 'rename',
+        date,
+        from: [c1.id],
+        newUnit: { key, code: key, name: key, type: c1.type, parentId: parentOf(c1.id) },
+      };
     case 'reclassify':
       if (!c1) return null;
       return {
@@ -99,7 +125,7 @@ function toCommand(tl: Timeline, op: fc.infer<typeof opArb>, date: string, key: 
   }
 }
 
-function evolve(ops: fc.infer<typeof opArb>[]) {
+function evolve(ops: Op[]) {
   const { tl: start, nextId } = initialTimeline();
   let tl = start;
   let date = START;
@@ -131,7 +157,13 @@ describe('unit timeline (property)', () => {
           const chain = ancestorsAsOf(tl, u.id, d);
           if (u.type === 'country') expect(chain).toEqual([]);
           else expect(chain.at(-1)).toBe(root);
-          for (const a of chain) expect(activeAt(tl.units.find((x) => x.id === a)!, d)).toBe(true);
+          for (const a of chain)
+            expect(
+              activeAt(
+                tl.units.find((x) => x.id === a)!,
+                d,
+              ),
+            ).toBe(true);
         }
       }),
       { numRuns: 300 },
@@ -147,7 +179,12 @@ describe('unit timeline (property)', () => {
           const succ = successorsAsOf(tl, c.id, TODAY);
           expect(succ.length).toBeGreaterThan(0);
           for (const s of succ) {
-            expect(activeAt(tl.units.find((u) => u.id === s)!, TODAY)).toBe(true);
+            expect(
+              activeAt(
+                tl.units.find((u) => u.id === s)!,
+                TODAY,
+              ),
+            ).toBe(true);
             // …and the commune is among the predecessors of what it became (or is it).
             if (s !== c.id) expect(predecessors(tl, s)).toContain(c.id);
           }
@@ -178,13 +215,27 @@ describe('unit timeline (property)', () => {
       }
     };
     expect(rule({ kind: 'merge', date: '2020-01-01', from: [commune.id], intoUnitId: commune.id })).toBe('merge_into_itself');
-    expect(rule({ kind: 'rename', date: START, from: [commune.id], newUnit: { key: 'k', code: 'k', name: 'k', type: 'commune', parentId: district.id } })).toBe(
-      'unit_not_active',
+    expect(
+      rule({
+        kind: 'rename',
+        date: START,
+        from: [commune.id],
+        newUnit: { key: 'k', code: 'k', name: 'k', type: 'commune', parentId: district.id },
+      }),
+    ).toBe('unit_not_active');
+    expect(rule({ kind: 'reassign', date: '2020-01-01', unitIds: [district.id], newParentId: commune.id })).toBe(
+      'reassign_cycle',
     );
-    expect(rule({ kind: 'reassign', date: '2020-01-01', unitIds: [district.id], newParentId: commune.id })).toBe('reassign_cycle');
-    expect(rule({ kind: 'split', date: '2020-01-01', from: [commune.id], newUnits: [
-      { key: 'a', code: 'a', name: 'a', type: 'commune', parentId: district.id },
-      { key: 'b', code: 'b', name: 'b', type: 'commune', parentId: district.id },
-    ] })).toBe('split_children_unassigned');
+    expect(
+      rule({
+        kind: 'split',
+        date: '2020-01-01',
+        from: [commune.id],
+        newUnits: [
+          { key: 'a', code: 'a', name: 'a', type: 'commune', parentId: district.id },
+          { key: 'b', code: 'b', name: 'b', type: 'commune', parentId: district.id },
+        ],
+      }),
+    ).toBe('split_children_unassigned');
   });
 });

@@ -10,8 +10,7 @@ export type TParent = { unitId: number; parentId: number; from: string; to: stri
 export type TEvent = { id: number; kind: SuccessionKind; date: string; from: number[]; to: number[] };
 export type Timeline = { units: TUnit[]; parents: TParent[]; events: TEvent[] };
 
-export const activeAt = (r: { from: string; to: string | null }, d: string) =>
-  r.from <= d && (r.to === null || d < r.to);
+export const activeAt = (r: { from: string; to: string | null }, d: string) => r.from <= d && (r.to === null || d < r.to);
 
 export function unitsAsOf(tl: Timeline, d: string): TUnit[] {
   return tl.units.filter((u) => activeAt(u, d));

@@ -30,54 +30,203 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
 
   const freshVillage = async (p: Province) =>
     env.deps.db.transaction(async (tx) => {
-      const v = await insertUnit(tx, { code: uniq('V-'), name: 'thôn Mới', type: 'village', effectiveFrom: '2020-01-01', parentId: p.communeA.id }, new Date());
+      const v = await insertUnit(
+        tx,
+        { code: uniq('V-'), name: 'thôn Mới', type: 'village', effectiveFrom: '2020-01-01', parentId: p.communeA.id },
+        new Date(),
+      );
       await rebuildUnitScope(tx);
       return v;
     });
   const freshUser = (p: Province) => makeUser(env.deps, 'viewer', p.communeA.id);
 
   const cases: Case[] = [
-    { name: 'GET /api/units', needs: 'unit.read', mutating: false, ok: 200, build: async () => ({ method: 'GET', path: '/api/units' }),
-      visible: (b, p) => (b as { items: { id: number }[] }).items.some((u) => u.id === p.communeA.id) },
-    { name: 'GET /api/units/:id', needs: 'unit.read', mutating: false, ok: 200, build: async (p) => ({ method: 'GET', path: `/api/units/${p.communeA.id}` }) },
-    { name: 'GET /api/units/:id/predecessors', needs: 'unit.read', mutating: false, ok: 200, build: async (p) => ({ method: 'GET', path: `/api/units/${p.communeA.id}/predecessors` }) },
-    { name: 'GET /api/units/:id/successors', needs: 'unit.read', mutating: false, ok: 200, build: async (p) => ({ method: 'GET', path: `/api/units/${p.communeA.id}/successors` }) },
-    { name: 'POST /api/units', needs: 'unit.manage', mutating: true, ok: 201,
-      build: async (p) => ({ method: 'POST', path: '/api/units', body: { code: uniq('N-'), name: 'thôn Thử', type: 'village', parentId: p.communeA.id, effectiveFrom: '2024-01-01' } }) },
-    { name: 'PATCH /api/units/:id', needs: 'unit.manage', mutating: true, ok: 200,
-      build: async (p) => ({ method: 'PATCH', path: `/api/units/${(await freshVillage(p)).id}`, body: { version: 1, name: 'thôn Đổi Tên' } }) },
-    { name: 'POST /api/units/successions', needs: 'unit.manage', mutating: true, ok: 201,
+    {
+      name: 'GET /api/units',
+      needs: 'unit.read',
+      mutating: false,
+      ok: 200,
+      build: async () => ({ method: 'GET', path: '/api/units' }),
+      visible: (b, p) => (b as { items: { id: number }[] }).items.some((u) => u.id === p.communeA.id),
+    },
+    {
+      name: 'GET /api/units/:id',
+      needs: 'unit.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/units/${p.communeA.id}` }),
+    },
+    {
+      name: 'GET /api/units/:id/predecessors',
+      needs: 'unit.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/units/${p.communeA.id}/predecessors` }),
+    },
+    {
+      name: 'GET /api/units/:id/successors',
+      needs: 'unit.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/units/${p.communeA.id}/successors` }),
+    },
+    {
+      name: 'POST /api/units',
+      needs: 'unit.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/units',
+        body: { code: uniq('N-'), name: 'thôn Thử', type: 'village', parentId: p.communeA.id, effectiveFrom: '2024-01-01' },
+      }),
+    },
+    {
+      name: 'PATCH /api/units/:id',
+      needs: 'unit.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PATCH',
+        path: `/api/units/${(await freshVillage(p)).id}`,
+        body: { version: 1, name: 'thôn Đổi Tên' },
+      }),
+    },
+    {
+      name: 'POST /api/units/successions',
+      needs: 'unit.manage',
+      mutating: true,
+      ok: 201,
       build: async (p) => {
         const v = await freshVillage(p);
-        return { method: 'POST', path: '/api/units/successions', body: {
-          command: { kind: 'rename', date: '2024-06-01', from: [v.id], newUnit: { key: 'k', code: uniq('R-'), name: 'thôn Tên Mới', type: 'village', parentId: p.communeA.id } },
-          legalBasis: 'Quyết định thử nghiệm' } };
-      } },
-    { name: 'POST /api/units/import', needs: 'unit.manage', mutating: true, roleGate: true, ok: 201, outside: 422,
-      build: async (p) => ({ method: 'POST', path: '/api/units/import', headers: { 'content-type': 'text/csv' },
-        body: `ma,ten,loai,ma_cap_tren,hieu_luc_tu\n${uniq('I-')},thôn Nhập,thôn,${p.communeA.code},01/01/2024\n` }) },
-    { name: 'GET /api/users', needs: 'user.read', mutating: false, roleGate: true, ok: 200, build: async () => ({ method: 'GET', path: '/api/users' }),
-      visible: (b, p) => (b as { items: { homeUnitId: number }[] }).items.some((u) => u.homeUnitId === p.communeA.id) },
-    { name: 'GET /api/users/:id', needs: 'user.read', mutating: false, ok: 200, build: async (p) => ({ method: 'GET', path: `/api/users/${(await freshUser(p)).id}` }) },
-    { name: 'POST /api/users', needs: 'user.manage', mutating: true, ok: 201,
-      build: async (p) => ({ method: 'POST', path: '/api/users', body: { username: uniq('moi.'), fullName: 'Người Mới', homeUnitId: p.communeA.id, password: 'Mat-khau-2026-x' } }) },
-    { name: 'PATCH /api/users/:id', needs: 'user.manage', mutating: true, ok: 200,
-      build: async (p) => ({ method: 'PATCH', path: `/api/users/${(await freshUser(p)).id}`, body: { version: 1, title: 'Chuyên viên' } }) },
-    { name: 'POST /api/users/:id/grants', needs: 'user.manage', mutating: true, ok: 201,
-      build: async (p) => ({ method: 'POST', path: `/api/users/${(await freshUser(p)).id}/grants`, body: { role: 'commune_officer', unitId: p.communeA.id } }) },
-    { name: 'DELETE /api/users/:id/grants/:grantId', needs: 'user.manage', mutating: true, ok: 200,
+        return {
+          method: 'POST',
+          path: '/api/units/successions',
+          body: {
+            command: {
+              kind: 'rename',
+              date: '2024-06-01',
+              from: [v.id],
+              newUnit: { key: 'k', code: uniq('R-'), name: 'thôn Tên Mới', type: 'village', parentId: p.communeA.id },
+            },
+            legalBasis: 'Quyết định thử nghiệm',
+          },
+        };
+      },
+    },
+    {
+      name: 'POST /api/units/import',
+      needs: 'unit.manage',
+      mutating: true,
+      roleGate: true,
+      ok: 201,
+      outside: 422,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/units/import',
+        headers: { 'content-type': 'text/csv' },
+        body: `ma,ten,loai,ma_cap_tren,hieu_luc_tu\n${uniq('I-')},thôn Nhập,thôn,${p.communeA.code},01/01/2024\n`,
+      }),
+    },
+    {
+      name: 'GET /api/users',
+      needs: 'user.read',
+      mutating: false,
+      roleGate: true,
+      ok: 200,
+      build: async () => ({ method: 'GET', path: '/api/users' }),
+      visible: (b, p) => (b as { items: { homeUnitId: number }[] }).items.some((u) => u.homeUnitId === p.communeA.id),
+    },
+    {
+      name: 'GET /api/users/:id',
+      needs: 'user.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/users/${(await freshUser(p)).id}` }),
+    },
+    {
+      name: 'POST /api/users',
+      needs: 'user.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/users',
+        body: { username: uniq('moi.'), fullName: 'Người Mới', homeUnitId: p.communeA.id, password: 'Mat-khau-2026-x' },
+      }),
+    },
+    {
+      name: 'PATCH /api/users/:id',
+      needs: 'user.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PATCH',
+        path: `/api/users/${(await freshUser(p)).id}`,
+        body: { version: 1, title: 'Chuyên viên' },
+      }),
+    },
+    {
+      name: 'POST /api/users/:id/grants',
+      needs: 'user.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/users/${(await freshUser(p)).id}/grants`,
+        body: { role: 'commune_officer', unitId: p.communeA.id },
+      }),
+    },
+    {
+      name: 'DELETE /api/users/:id/grants/:grantId',
+      needs: 'user.manage',
+      mutating: true,
+      ok: 200,
       build: async (p) => {
         const u = await freshUser(p);
-        const [g] = await env.deps.db.insert(roleGrants).values({ userId: u.id, role: 'agency', unitId: p.communeA.id }).returning();
+        const [g] = await env.deps.db
+          .insert(roleGrants)
+          .values({ userId: u.id, role: 'agency', unitId: p.communeA.id })
+          .returning();
         return { method: 'DELETE', path: `/api/users/${u.id}/grants/${g!.id}` };
-      } },
-    { name: 'POST /api/users/:id/unlock', needs: 'user.manage', mutating: true, ok: 200,
-      build: async (p) => ({ method: 'POST', path: `/api/users/${(await freshUser(p)).id}/unlock` }) },
-    { name: 'POST /api/users/:id/password', needs: 'user.manage', mutating: true, ok: 200,
-      build: async (p) => ({ method: 'POST', path: `/api/users/${(await freshUser(p)).id}/password`, body: { password: 'Mat-khau-moi-2026' } }) },
-    { name: 'GET /api/audit', needs: 'audit.read', mutating: false, roleGate: true, ok: 200, build: async () => ({ method: 'GET', path: '/api/audit?entityType=unit&limit=500' }),
-      visible: (b, p) => (b as { items: { unitId: number | null }[] }).items.some((e) => e.unitId === p.communeA.id) },
-    { name: 'GET /api/audit/verify', needs: 'audit.verify', mutating: false, roleGate: true, ok: 200, outside: 200, build: async () => ({ method: 'GET', path: '/api/audit/verify' }) },
+      },
+    },
+    {
+      name: 'POST /api/users/:id/unlock',
+      needs: 'user.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({ method: 'POST', path: `/api/users/${(await freshUser(p)).id}/unlock` }),
+    },
+    {
+      name: 'POST /api/users/:id/password',
+      needs: 'user.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/users/${(await freshUser(p)).id}/password`,
+        body: { password: 'Mat-khau-moi-2026' },
+      }),
+    },
+    {
+      name: 'GET /api/audit',
+      needs: 'audit.read',
+      mutating: false,
+      roleGate: true,
+      ok: 200,
+      build: async () => ({ method: 'GET', path: '/api/audit?entityType=unit&limit=500' }),
+      visible: (b, p) => (b as { items: { unitId: number | null }[] }).items.some((e) => e.unitId === p.communeA.id),
+    },
+    {
+      name: 'GET /api/audit/verify',
+      needs: 'audit.verify',
+      mutating: false,
+      roleGate: true,
+      ok: 200,
+      outside: 200,
+      build: async () => ({ method: 'GET', path: '/api/audit/verify' }),
+    },
   ];
 
   beforeAll(async () => {
@@ -99,7 +248,10 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
     it(c.name, async () => {
       const failures: string[] = [];
       for (const role of ROLES) {
-        for (const [where, target] of [['in', home], ['out', away]] as const) {
+        for (const [where, target] of [
+          ['in', home],
+          ['out', away],
+        ] as const) {
           const allowed = roleAllows(role, c.needs);
           const req = await c.build(target);
           const before = await env.deps.db.$count(auditEvents);
@@ -126,7 +278,15 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
   it('a coordination office cannot hand out the system administrator role, a system administrator can', async () => {
     const target = await freshUser(home);
     const office = clients.get('coordination_office')!;
-    expect((await office.post(`/api/users/${target.id}/grants`, { role: 'system_admin', unitId: home.province.id })).status).toBe(403);
-    expect((await clients.get('system_admin')!.post(`/api/users/${target.id}/grants`, { role: 'system_admin', unitId: home.communeA.id })).status).toBe(201);
+    expect((await office.post(`/api/users/${target.id}/grants`, { role: 'system_admin', unitId: home.province.id })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await clients
+          .get('system_admin')!
+          .post(`/api/users/${target.id}/grants`, { role: 'system_admin', unitId: home.communeA.id })
+      ).status,
+    ).toBe(201);
   });
 });

@@ -54,10 +54,7 @@ export async function unitInScope(db: Db, roots: number[], unitId: number): Prom
 export function scopeFilter(db: Db, actor: Actor, action: Action, column: AnyPgColumn): SQL {
   const roots = grantUnitsFor(actor, action);
   if (!roots.length) return sql`false`;
-  return inArray(
-    column,
-    db.select({ id: unitScope.descendantId }).from(unitScope).where(inArray(unitScope.ancestorId, roots)),
-  );
+  return inArray(column, db.select({ id: unitScope.descendantId }).from(unitScope).where(inArray(unitScope.ancestorId, roots)));
 }
 
 /** Which of `ids` lie under `roots` — one query for a whole list. */

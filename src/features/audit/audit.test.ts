@@ -18,7 +18,13 @@ describe('audit trail: hash chain and browsing', () => {
     p2 = await makeProvince(env.deps, 'tỉnh Bên Cạnh');
     const admin = (await clientAs(env, 'system_admin', p1.province.id)).client;
     for (const [i, parent] of [p1.communeA.id, p1.communeB.id, p2.communeA.id].entries()) {
-      const res = await admin.post('/api/units', { code: `AU-${p1.tag}-${i}`, name: `thôn Số ${i}`, type: 'village', parentId: parent, effectiveFrom: '2024-01-01' });
+      const res = await admin.post('/api/units', {
+        code: `AU-${p1.tag}-${i}`,
+        name: `thôn Số ${i}`,
+        type: 'village',
+        parentId: parent,
+        effectiveFrom: '2024-01-01',
+      });
       expect([201, 404]).toContain(res.status);
     }
   });
@@ -48,7 +54,10 @@ describe('audit trail: hash chain and browsing', () => {
 
   it('reports the first edited event', async () => {
     const [target] = await env.deps.db.select().from(auditEvents).where(eq(auditEvents.seq, 2));
-    await env.deps.db.update(auditEvents).set({ after: { name: 'sửa trộm' } }).where(eq(auditEvents.seq, 2));
+    await env.deps.db
+      .update(auditEvents)
+      .set({ after: { name: 'sửa trộm' } })
+      .where(eq(auditEvents.seq, 2));
     expect(await verifyAuditChain(env.deps.db)).toMatchObject({ ok: false, seq: 2, problem: 'edited' });
     await env.deps.db.update(auditEvents).set({ after: target!.after }).where(eq(auditEvents.seq, 2));
     expect(await verifyAuditChain(env.deps.db)).toMatchObject({ ok: true });
@@ -72,9 +81,10 @@ describe('audit trail: hash chain and browsing', () => {
     // Shift everything after seq 1 up by one and slip a forged event in at 2.
     await env.deps.db.execute(sql`update audit_events set seq = -seq where seq >= 2`);
     await env.deps.db.execute(sql`update audit_events set seq = -seq + 1 where seq < 0`);
-    await env.deps.db.insert(auditEvents).values({ ...rows[1]!, seq: 2, action: 'unit.delete', prevHash: 'f'.repeat(64), hash: 'e'.repeat(64) });
+    await env.deps.db
+      .insert(auditEvents)
+      .values({ ...rows[1]!, seq: 2, action: 'unit.delete', prevHash: 'f'.repeat(64), hash: 'e'.repeat(64) });
     const report = await verifyAuditChain(env.deps.db);
     expect(report).toMatchObject({ ok: false, seq: 2, problem: 'inserted' });
   });
-
 });

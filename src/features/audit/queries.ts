@@ -41,7 +41,12 @@ export async function listAuditEvents(db: Db, actor: Actor, f: AuditFilter) {
   const page = rows.slice(0, f.limit);
   const unitIds = [...new Set(page.map((r) => r.unitId).filter((x): x is number => x !== null))];
   const names = new Map(
-    unitIds.length ? (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))).map((u) => [u.id, u.name]) : [],
+    unitIds.length
+      ? (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))).map((u) => [
+          u.id,
+          u.name,
+        ])
+      : [],
   );
   return {
     items: page.map((r) => ({

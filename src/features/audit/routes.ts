@@ -46,7 +46,10 @@ auditRoutes.openapi(
         limit: z.coerce.number().int().min(1).max(500).default(100),
       }),
     },
-    responses: { 200: json(z.object({ items: z.array(AuditEvent), nextBeforeSeq: z.number().int().nullable() })), ...errorResponses },
+    responses: {
+      200: json(z.object({ items: z.array(AuditEvent), nextBeforeSeq: z.number().int().nullable() })),
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const actor = actorOf(c);

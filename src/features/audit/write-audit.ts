@@ -76,9 +76,6 @@ export async function writeAudit(tx: Db, who: AuditWho, entry: AuditEntry): Prom
   };
   const hash = hashEvent(prevHash, event);
   await tx.insert(auditEvents).values({ ...event, at: new Date(event.at), prevHash, hash });
-  await tx
-    .insert(auditHead)
-    .values({ id: 1, seq, hash })
-    .onConflictDoUpdate({ target: auditHead.id, set: { seq, hash } });
+  await tx.insert(auditHead).values({ id: 1, seq, hash }).onConflictDoUpdate({ target: auditHead.id, set: { seq, hash } });
   return seq;
 }

@@ -13,7 +13,10 @@ describe('sign-in, sessions and CSRF', () => {
   let unitId: number;
 
   beforeAll(async () => {
-    env = await createTestEnv({ clock, config: { sessionIdleMinutes: 30, sessionMaxHours: 12, loginMaxFailures: 3, loginLockMinutes: 15 } });
+    env = await createTestEnv({
+      clock,
+      config: { sessionIdleMinutes: 30, sessionMaxHours: 12, loginMaxFailures: 3, loginLockMinutes: 15 },
+    });
     unitId = (await makeProvince(env.deps)).communeA.id;
   });
   afterAll(() => env.close());
@@ -21,7 +24,10 @@ describe('sign-in, sessions and CSRF', () => {
   it('signs in with the right password and sets httpOnly, SameSite=Lax cookies', async () => {
     const user = await makeUser(env.deps, 'commune_officer', unitId);
     const c = new TestClient(env.app);
-    const res = await c.post<{ user: { username: string } }>('/api/auth/login', { username: user.username.toUpperCase(), password: TEST_PASSWORD });
+    const res = await c.post<{ user: { username: string } }>('/api/auth/login', {
+      username: user.username.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(200);
     expect(res.body.user.username).toBe(user.username);
     const setCookies = res.headers.getSetCookie();
@@ -36,7 +42,10 @@ describe('sign-in, sessions and CSRF', () => {
   it('marks cookies Secure behind HTTPS', async () => {
     const user = await makeUser(env.deps, 'viewer', unitId);
     const c = new TestClient(env.app);
-    const res = await c.request('POST', 'https://dl.example.vn/api/auth/login', { username: user.username, password: TEST_PASSWORD });
+    const res = await c.request('POST', 'https://dl.example.vn/api/auth/login', {
+      username: user.username,
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie().find((s) => s.startsWith('dl_session='))).toMatch(/Secure/i);
     expect(res.headers.get('strict-transport-security')).toContain('max-age=');
@@ -49,7 +58,11 @@ describe('sign-in, sessions and CSRF', () => {
     expect(vi.status).toBe(401);
     expect(vi.body.error.code).toBe('INVALID_CREDENTIALS');
     expect(vi.body.error.message).toContain('mật khẩu');
-    const en = await c.post<ErrBody>('/api/auth/login', { username: user.username, password: 'wrong-1' }, { 'accept-language': 'en-GB,en' });
+    const en = await c.post<ErrBody>(
+      '/api/auth/login',
+      { username: user.username, password: 'wrong-1' },
+      { 'accept-language': 'en-GB,en' },
+    );
     expect(en.body.error.message).toContain('password');
     expect(await c.get<{ user: null }>('/api/auth/session')).toMatchObject({ body: { user: null } });
   });
@@ -57,7 +70,8 @@ describe('sign-in, sessions and CSRF', () => {
   it('locks the account after repeated failures, for the configured minutes, and an unknown name behaves the same', async () => {
     const user = await makeUser(env.deps, 'viewer', unitId);
     const c = new TestClient(env.app);
-    for (let i = 0; i < 2; i++) expect((await c.post('/api/auth/login', { username: user.username, password: `sai-${i}-xxxxx` })).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await c.post('/api/auth/login', { username: user.username, password: `sai-${i}-xxxxx` })).status).toBe(401);
     const third = await c.post<ErrBody>('/api/auth/login', { username: user.username, password: 'sai-3-xxxxx' });
     expect(third.status).toBe(423);
     expect(third.body.error.code).toBe('ACCOUNT_LOCKED');
@@ -70,7 +84,8 @@ describe('sign-in, sessions and CSRF', () => {
 
     const ghost = new TestClient(env.app);
     const codes = [];
-    for (let i = 0; i < 4; i++) codes.push((await ghost.post<ErrBody>('/api/auth/login', { username: 'khong.ton.tai', password: `x-${i}-yyyyy` })).status);
+    for (let i = 0; i < 4; i++)
+      codes.push((await ghost.post<ErrBody>('/api/auth/login', { username: 'khong.ton.tai', password: `x-${i}-yyyyy` })).status);
     expect(codes).toEqual([401, 401, 423, 423]);
   });
 
@@ -79,7 +94,8 @@ describe('sign-in, sessions and CSRF', () => {
     try {
       const c = new TestClient(limited.app);
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await c.post('/api/auth/login', { username: `ai.do${i}`, password: 'sai-mat-khau-1' })).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await c.post('/api/auth/login', { username: `ai.do${i}`, password: 'sai-mat-khau-1' })).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();
@@ -128,7 +144,10 @@ describe('sign-in, sessions and CSRF', () => {
     const noHeader = await c.post<ErrBody>('/api/auth/logout', undefined, { 'x-csrf-token': '' });
     expect(noHeader.status).toBe(403);
     expect(noHeader.body.error.code).toBe('CSRF_FAILED');
-    const forged = await c.request<ErrBody>('POST', '/api/auth/logout', undefined, { 'x-csrf-token': 'forged', cookie: `dl_session=${c.cookies.get('dl_session')}; dl_csrf=forged` });
+    const forged = await c.request<ErrBody>('POST', '/api/auth/logout', undefined, {
+      'x-csrf-token': 'forged',
+      cookie: `dl_session=${c.cookies.get('dl_session')}; dl_csrf=forged`,
+    });
     expect(forged.status).toBe(403);
     expect((await c.get('/api/auth/session')).body).toMatchObject({ user: { id: user.id } });
     const loginNoCsrf = await env.app.request('/api/auth/login', {
@@ -158,10 +177,15 @@ describe('sign-in, sessions and CSRF', () => {
     const b = new TestClient(env.app);
     await a.login(user.username, TEST_PASSWORD);
     await b.login(user.username, TEST_PASSWORD);
-    const weak = await a.post<ErrBody & { error: { details: { code: string }[] } }>('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short1' });
+    const weak = await a.post<ErrBody & { error: { details: { code: string }[] } }>('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short1',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error.details.map((d) => d.code)).toContain('min_length_10');
-    expect((await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Mat-khau-moi-2026' })).status).toBe(200);
+    expect(
+      (await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Mat-khau-moi-2026' })).status,
+    ).toBe(200);
     expect((await a.get('/api/units')).status).toBe(200);
     expect((await b.get('/api/units')).status).toBe(401);
   });

@@ -16,7 +16,11 @@ export async function changePassword(
   const [user] = await deps.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('VALIDATION_FAILED', [
-      { path: 'currentPassword', code: 'wrong_password', message: lang === 'vi' ? 'Mật khẩu hiện tại không đúng' : 'The current password is wrong' },
+      {
+        path: 'currentPassword',
+        code: 'wrong_password',
+        message: lang === 'vi' ? 'Mật khẩu hiện tại không đúng' : 'The current password is wrong',
+      },
     ]);
   }
   const problems = passwordProblems(input.newPassword, user.username);
@@ -36,6 +40,10 @@ export async function changePassword(
       .update(sessions)
       .set({ revokedAt: meta.now })
       .where(and(eq(sessions.userId, user.id), ne(sessions.idHash, actor.sessionIdHash), isNull(sessions.revokedAt)));
-    await writeAudit(tx, { actor, meta }, { action: 'user.password_changed', entityType: 'user', entityId: user.id, unitId: user.homeUnitId });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: 'user.password_changed', entityType: 'user', entityId: user.id, unitId: user.homeUnitId },
+    );
   });
 }

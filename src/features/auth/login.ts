@@ -102,7 +102,11 @@ export async function lockedAmong(db: Db, deps: Deps, usernames: string[], now: 
   if (!usernames.length) return new Set();
   const lockMs = deps.config.loginLockMinutes * 60_000;
   const markers = await db
-    .selectDistinctOn([loginAttempts.username], { username: loginAttempts.username, kind: loginAttempts.kind, at: loginAttempts.at })
+    .selectDistinctOn([loginAttempts.username], {
+      username: loginAttempts.username,
+      kind: loginAttempts.kind,
+      at: loginAttempts.at,
+    })
     .from(loginAttempts)
     .where(and(inArray(loginAttempts.username, usernames), inArray(loginAttempts.kind, ['success', 'unlock', 'lock'])))
     .orderBy(loginAttempts.username, desc(loginAttempts.at), desc(loginAttempts.id));

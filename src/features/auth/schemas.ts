@@ -27,9 +27,7 @@ export const SessionUser = z
   })
   .openapi('SessionUser');
 
-export const SessionView = z
-  .object({ user: SessionUser.nullable(), csrfToken: z.string() })
-  .openapi('Session');
+export const SessionView = z.object({ user: SessionUser.nullable(), csrfToken: z.string() }).openapi('Session');
 
 export const ChangePasswordBody = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) })

@@ -11,10 +11,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const newToken = () => randomBytes(32).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export type LoadedSession =
-  | { state: 'none' }
-  | { state: 'expired' }
-  | { state: 'active'; actor: Actor; csrfToken: string };
+export type LoadedSession = { state: 'none' } | { state: 'expired' } | { state: 'active'; actor: Actor; csrfToken: string };
 
 /** Seconds between writes of `last_seen_at`: the idle timer needs minutes, not every request. */
 const TOUCH_EVERY_MS = 60_000;
@@ -34,7 +31,10 @@ export async function loadSession(deps: Deps, token: string | undefined): Promis
     return { state: 'expired' };
   }
   if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await deps.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+    await deps.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.idHash, idHash));
   }
   const grants = await deps.db
     .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId })
@@ -54,12 +54,7 @@ export async function loadSession(deps: Deps, token: string | undefined): Promis
   };
 }
 
-export async function createSession(
-  db: Db,
-  deps: Deps,
-  userId: number,
-  meta: { ip: string | null; userAgent: string | null },
-) {
+export async function createSession(db: Db, deps: Deps, userId: number, meta: { ip: string | null; userAgent: string | null }) {
   const token = newToken();
   const csrfToken = newToken();
   const now = deps.clock.now();

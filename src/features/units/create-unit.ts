@@ -47,7 +47,13 @@ export async function createUnit(deps: Deps, actor: Actor, meta: RequestMeta, in
     await writeAudit(
       tx,
       { actor, meta },
-      { action: 'unit.create', entityType: 'unit', entityId: row.id, unitId: row.id, after: { ...auditSnapshot(row), parentId: input.parentId } },
+      {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: row.id,
+        unitId: row.id,
+        after: { ...auditSnapshot(row), parentId: input.parentId },
+      },
     );
     return row;
   });

@@ -48,12 +48,18 @@ const TEXT: Record<string, { vi: string; en: string }> = {
   empty_file: { vi: 'Tệp không có dòng dữ liệu nào', en: 'The file has no data rows' },
   missing_column: { vi: 'Thiếu cột bắt buộc "{col}"', en: 'Missing required column "{col}"' },
   required: { vi: 'Không được để trống', en: 'Must not be empty' },
-  bad_type: { vi: 'Loại đơn vị "{v}" không hợp lệ (ví dụ: xã, phường, thôn)', en: 'Unknown unit type "{v}" (e.g. commune, ward, village)' },
+  bad_type: {
+    vi: 'Loại đơn vị "{v}" không hợp lệ (ví dụ: xã, phường, thôn)',
+    en: 'Unknown unit type "{v}" (e.g. commune, ward, village)',
+  },
   bad_date: { vi: 'Ngày "{v}" không hợp lệ (dd/mm/yyyy)', en: 'Invalid date "{v}" (dd/mm/yyyy)' },
   bad_bool: { vi: 'Giá trị "{v}" không hợp lệ (có/không)', en: 'Invalid value "{v}" (yes/no)' },
   duplicate_in_file: { vi: 'Mã "{v}" trùng với dòng {other}', en: 'Code "{v}" repeats row {other}' },
   code_exists: { vi: 'Mã "{v}" đã có đơn vị đang hiệu lực', en: 'Code "{v}" is already used by an active unit' },
-  parent_not_found: { vi: 'Không tìm thấy đơn vị cấp trên mã "{v}" đang hiệu lực trong phạm vi của bạn', en: 'No active parent unit with code "{v}" in your scope' },
+  parent_not_found: {
+    vi: 'Không tìm thấy đơn vị cấp trên mã "{v}" đang hiệu lực trong phạm vi của bạn',
+    en: 'No active parent unit with code "{v}" in your scope',
+  },
   level_not_below_parent: { vi: 'Loại đơn vị phải thấp hơn cấp trên', en: 'The unit type must be below its parent' },
   parent_cycle: { vi: 'Các dòng tham chiếu vòng tròn lẫn nhau', en: 'Rows refer to each other in a cycle' },
   too_many_rows: { vi: 'Tệp quá nhiều dòng (tối đa {v})', en: 'Too many rows (at most {v})' },
@@ -111,7 +117,9 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
     const type = (UNIT_TYPES as readonly string[]).includes(typeWord) ? (typeWord as UnitType) : TYPE_WORDS[searchKey(typeWord)];
     if (typeWord && !type) fail(r.line, COLUMNS.type[0], 'bad_type', { v: typeWord });
     const dateText = get('effectiveFrom');
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(dateText) ? parseDateVi(dateText.split('-').reverse().join('/')) : parseDateVi(dateText);
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(dateText)
+      ? parseDateVi(dateText.split('-').reverse().join('/'))
+      : parseDateVi(dateText);
     if (dateText && !date) fail(r.line, COLUMNS.effectiveFrom[0], 'bad_date', { v: dateText });
     const verifiedText = searchKey(get('verified'));
     const verified = ['', 'co', 'yes', 'true', '1', 'x'].includes(verifiedText)
@@ -142,7 +150,11 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
     // Existing units that rows name as parents or that would clash with the new codes.
     const codes = [...new Set(parsed.flatMap((p) => [p.code, p.parentCode]))];
     const existing = codes.length ? await tx.select().from(units).where(inArray(units.code, codes)) : [];
-    const manageable = await idsInScope(tx, roots, existing.map((u) => u.id));
+    const manageable = await idsInScope(
+      tx,
+      roots,
+      existing.map((u) => u.id),
+    );
     const activeWith = (code: string, d: string) =>
       existing.find((u) => u.code === code && u.effectiveFrom <= d && (!u.effectiveTo || u.effectiveTo > d));
     const inFile = new Map(parsed.map((p) => [p.code, p]));
@@ -151,7 +163,12 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
       if (activeWith(p.code, p.effectiveFrom)) fail(p.row, COLUMNS.code[0], 'code_exists', { v: p.code });
       const fileParent = inFile.get(p.parentCode);
       const dbParent = activeWith(p.parentCode, p.effectiveFrom);
-      const parentType = fileParent && fileParent.effectiveFrom <= p.effectiveFrom ? fileParent.type : dbParent && manageable.has(dbParent.id) ? dbParent.type : null;
+      const parentType =
+        fileParent && fileParent.effectiveFrom <= p.effectiveFrom
+          ? fileParent.type
+          : dbParent && manageable.has(dbParent.id)
+            ? dbParent.type
+            : null;
       if (!parentType) fail(p.row, COLUMNS.parentCode[0], 'parent_not_found', { v: p.parentCode });
       else if (UNIT_LEVEL[p.type] <= UNIT_LEVEL[parentType]) fail(p.row, COLUMNS.type[0], 'level_not_below_parent');
     }
@@ -175,7 +192,9 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
     for (const p of order) {
       const fileParent = inFile.get(p.parentCode);
       const parentId =
-        fileParent && fileParent.effectiveFrom <= p.effectiveFrom ? created.get(p.parentCode)! : activeWith(p.parentCode, p.effectiveFrom)!.id;
+        fileParent && fileParent.effectiveFrom <= p.effectiveFrom
+          ? created.get(p.parentCode)!
+          : activeWith(p.parentCode, p.effectiveFrom)!.id;
       const row = await insertUnit(tx, { ...p, parentId }, meta.now);
       created.set(p.code, row.id);
     }
@@ -199,4 +218,3 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
   }
   return result;
 }
-

@@ -35,7 +35,13 @@ export function unitView(u: UnitRow, parentId: number | null = null) {
 export async function listUnits(
   db: Db,
   actor: Actor,
-  opts: { asOf?: string | undefined; q?: string | undefined; type?: UnitType | undefined; parentId?: number | undefined; limit?: number },
+  opts: {
+    asOf?: string | undefined;
+    q?: string | undefined;
+    type?: UnitType | undefined;
+    parentId?: number | undefined;
+    limit?: number;
+  },
 ) {
   const conds: SQL[] = [scopeFilter(db, actor, 'unit.read', units.id)];
   if (opts.asOf) conds.push(activeOn(units, opts.asOf));
@@ -153,12 +159,23 @@ export async function unitDetail(db: Db, actor: Actor, unit: UnitRow, asOf: stri
   const ref = (id: number) => {
     const u = related.get(id);
     return u
-      ? { id, name: u.name, code: u.code, type: u.type, effectiveFrom: u.effectiveFrom, effectiveTo: u.effectiveTo, inScope: visible.has(id) }
+      ? {
+          id,
+          name: u.name,
+          code: u.code,
+          type: u.type,
+          effectiveFrom: u.effectiveFrom,
+          effectiveTo: u.effectiveTo,
+          inScope: visible.has(id),
+        }
       : null;
   };
   const refs = (ids: number[]) => ids.map(ref).filter((r) => r !== null);
   return {
-    unit: unitView(unit, parents.find((p) => p.effectiveFrom <= asOf && (!p.effectiveTo || p.effectiveTo > asOf))?.parentId ?? null),
+    unit: unitView(
+      unit,
+      parents.find((p) => p.effectiveFrom <= asOf && (!p.effectiveTo || p.effectiveTo > asOf))?.parentId ?? null,
+    ),
     ancestors: refs(ancestors),
     parentHistory: parents.map((p) => ({ parent: ref(p.parentId), effectiveFrom: p.effectiveFrom, effectiveTo: p.effectiveTo })),
     children: children
@@ -192,7 +209,12 @@ export async function loadTimeline(db: Db): Promise<Timeline> {
   const [u, p, e, l] = await Promise.all([
     db.select({ id: units.id, type: units.type, from: units.effectiveFrom, to: units.effectiveTo }).from(units),
     db
-      .select({ unitId: unitParents.unitId, parentId: unitParents.parentId, from: unitParents.effectiveFrom, to: unitParents.effectiveTo })
+      .select({
+        unitId: unitParents.unitId,
+        parentId: unitParents.parentId,
+        from: unitParents.effectiveFrom,
+        to: unitParents.effectiveTo,
+      })
       .from(unitParents),
     db.select().from(unitEvents),
     db.select().from(unitEventUnits),
@@ -206,6 +228,11 @@ export async function loadTimeline(db: Db): Promise<Timeline> {
   return {
     units: u,
     parents: p,
-    events: e.map((ev) => ({ id: ev.id, kind: ev.kind, date: ev.effectiveDate, ...(byEvent.get(ev.id) ?? { from: [], to: [] }) })),
+    events: e.map((ev) => ({
+      id: ev.id,
+      kind: ev.kind,
+      date: ev.effectiveDate,
+      ...(byEvent.get(ev.id) ?? { from: [], to: [] }),
+    })),
   };
 }

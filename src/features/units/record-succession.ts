@@ -63,4 +63,3 @@ export async function recordSuccession(deps: Deps, actor: Actor, meta: RequestMe
     return { eventId: event.id, newUnitIds };
   });
 }
-

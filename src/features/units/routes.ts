@@ -20,7 +20,6 @@ import {
   UpdateUnitBody,
 } from './schemas';
 import { updateUnit } from './update-unit';
-import type { SuccessionCommand } from '../../domain/units/succession';
 
 export const unitRoutes = createRouter();
 
@@ -145,7 +144,7 @@ unitRoutes.openapi(
     const body = c.req.valid('json');
     const result = await recordSuccession(c.get('deps'), actorOf(c), metaOf(c), {
       ...body,
-      command: body.command as SuccessionCommand,
+      command: body.command,
     });
     return c.json(result, 201);
   },
@@ -182,11 +181,13 @@ export async function readUploadText(req: Request, maxBytes: number): Promise<st
     const form = await req.formData();
     const file = form.get('file');
     if (!file || typeof file === 'string') throw new AppError('BAD_REQUEST', { field: 'file' });
-    if (file.size > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(maxBytes / 1048576)} MB` });
+    if (file.size > maxBytes)
+      throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(maxBytes / 1048576)} MB` });
     return decodeText(new Uint8Array(await file.arrayBuffer()));
   }
   const buf = new Uint8Array(await req.arrayBuffer());
-  if (buf.byteLength > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(maxBytes / 1048576)} MB` });
+  if (buf.byteLength > maxBytes)
+    throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(maxBytes / 1048576)} MB` });
   return decodeText(buf);
 }
 

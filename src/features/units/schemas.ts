@@ -9,7 +9,13 @@ export const IsoDate = z
   })
   .openapi({ example: '2025-07-01' });
 
-export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const UnitSchema = z
   .object({
@@ -43,7 +49,9 @@ export const UnitDetail = z
   .object({
     unit: UnitSchema,
     ancestors: z.array(UnitRef),
-    parentHistory: z.array(z.object({ parent: UnitRef.nullable(), effectiveFrom: z.string(), effectiveTo: z.string().nullable() })),
+    parentHistory: z.array(
+      z.object({ parent: UnitRef.nullable(), effectiveFrom: z.string(), effectiveTo: z.string().nullable() }),
+    ),
     children: z.array(UnitSchema.extend({ linkFrom: z.string(), linkTo: z.string().nullable() })),
     events: z.array(
       z.object({
@@ -69,7 +77,12 @@ export const UnitListQuery = z.object({
   parentId: z.coerce.number().int().positive().optional(),
 });
 
-const Code = z.string().trim().min(1).max(20).regex(/^[\p{L}\p{N}._-]+$/u, 'chỉ chữ, số, . _ - / letters, digits, . _ -');
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'chỉ chữ, số, . _ - / letters, digits, . _ -');
 const Name = z.string().trim().min(2).max(200);
 
 export const CreateUnitBody = z
@@ -125,7 +138,12 @@ export const SuccessionCommandSchema = z.discriminatedUnion('kind', [
     unitIds: z.array(z.number().int().positive()).min(1).max(500),
     newParentId: z.number().int().positive(),
   }),
-  z.object({ kind: z.literal('dissolve'), date: IsoDate, from: z.tuple([z.number().int().positive()]), childrenTo: z.number().int().positive() }),
+  z.object({
+    kind: z.literal('dissolve'),
+    date: IsoDate,
+    from: z.tuple([z.number().int().positive()]),
+    childrenTo: z.number().int().positive(),
+  }),
 ]);
 
 export const RecordSuccessionBody = z

@@ -8,8 +8,18 @@ import { clientAs } from '../../testing/factories';
 import { createTestEnv, type TestEnv, TestClient } from '../../testing/harness';
 import { ancestorIdsAsOf, loadTimeline, predecessorIds, successorIdsAsOf } from './queries';
 
-type UnitItem = { id: number; name: string; code: string; type: string; parentId: number | null; version: number; effectiveTo: string | null };
-type ErrBody = { error: { code: string; message: string; details: { row: number; column: string | null; code: string; message: string }[] } };
+type UnitItem = {
+  id: number;
+  name: string;
+  code: string;
+  type: string;
+  parentId: number | null;
+  version: number;
+  effectiveTo: string | null;
+};
+type ErrBody = {
+  error: { code: string; message: string; details: { row: number; column: string | null; code: string; message: string }[] };
+};
 
 describe('administrative units: Quảng Ninh / Móng Cái before and after 1 July 2025', () => {
   let env: TestEnv;
@@ -62,9 +72,10 @@ describe('administrative units: Quảng Ninh / Móng Cái before and after 1 Jul
     expect(await successorIdsAsOf(env.deps.db, bacSon, '2026-01-01')).toEqual([haiSon]);
     expect(await successorIdsAsOf(env.deps.db, bacSon, '2025-06-30')).toEqual([bacSon]);
     expect(await ancestorIdsAsOf(env.deps.db, bacSon, '2022-05-18')).toEqual([ids.get('MC'), ids.get('QN'), ids.get('VN')]);
-    const page = await officer.get<{ events: { kind: string; legalBasis: string; from: { name: string }[] }[]; predecessors: { name: string }[] }>(
-      `/api/units/${haiSon}`,
-    );
+    const page = await officer.get<{
+      events: { kind: string; legalBasis: string; from: { name: string }[] }[];
+      predecessors: { name: string }[];
+    }>(`/api/units/${haiSon}`);
     expect(page.status).toBe(200);
     expect(page.body.events[0]).toMatchObject({ kind: 'merge', legalBasis: 'Nghị quyết 1679/NQ-UBTVQH15' });
     expect(page.body.events[0]!.from.map((u) => u.name).sort()).toEqual(['xã Bắc Sơn', 'xã Hải Sơn']);
@@ -112,18 +123,41 @@ describe('administrative units: Quảng Ninh / Móng Cái before and after 1 Jul
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
     const [row] = await env.deps.db.select().from(units).where(eq(units.id, created.body.id));
     expect(row!.name).toBe('thôn Pò Hèn (sửa)');
-    const dup = await admin.post<ErrBody>('/api/units', { code: 'T-0001', name: 'trùng mã', type: 'village', parentId: ids.get('06724'), effectiveFrom: '2025-08-01' });
+    const dup = await admin.post<ErrBody>('/api/units', {
+      code: 'T-0001',
+      name: 'trùng mã',
+      type: 'village',
+      parentId: ids.get('06724'),
+      effectiveFrom: '2025-08-01',
+    });
     expect(dup.status).toBe(409);
-    const bad = await admin.post<ErrBody & { error: { details: { path: string }[] } }>('/api/units', { code: '', name: 'x', type: 'hamlet', parentId: 0, effectiveFrom: '2025-02-30' });
+    const bad = await admin.post<{ error: { details: { path: string }[] } }>('/api/units', {
+      code: '',
+      name: 'x',
+      type: 'hamlet',
+      parentId: 0,
+      effectiveFrom: '2025-02-30',
+    });
     expect(bad.status).toBe(400);
-    expect([...new Set(bad.body.error.details.map((d) => d.path))].sort()).toEqual(['code', 'effectiveFrom', 'name', 'parentId', 'type']);
+    expect([...new Set(bad.body.error.details.map((d) => d.path))].sort()).toEqual([
+      'code',
+      'effectiveFrom',
+      'name',
+      'parentId',
+      'type',
+    ]);
   });
 
   it('records a rename through the API; the old name stays with the old record', async () => {
     const admin = (await clientAs(env, 'system_admin', ids.get('VN')!)).client;
     const phuong = ids.get('06736')!;
     const res = await admin.post<{ eventId: number; newUnitIds: number[] }>('/api/units/successions', {
-      command: { kind: 'rename', date: '2026-06-01', from: [phuong], newUnit: { key: 'x', code: '06736', name: 'phường Hải Yên', type: 'ward', parentId: ids.get('QN') } },
+      command: {
+        kind: 'rename',
+        date: '2026-06-01',
+        from: [phuong],
+        newUnit: { key: 'x', code: '06736', name: 'phường Hải Yên', type: 'ward', parentId: ids.get('QN') },
+      },
       legalBasis: 'Nghị quyết (demo) đổi tên',
     });
     expect(res.status).toBe(201);
@@ -131,7 +165,12 @@ describe('administrative units: Quảng Ninh / Móng Cái before and after 1 Jul
     expect(old).toMatchObject({ name: 'phường Móng Cái 3', effectiveTo: '2026-06-01' });
     expect(await successorIdsAsOf(env.deps.db, ids.get('06730')!, '2026-11-28')).toEqual(res.body.newUnitIds);
     const invalid = await admin.post<ErrBody>('/api/units/successions', {
-      command: { kind: 'merge', date: '2026-06-01', from: [phuong, ids.get('06733')!], newUnit: { key: 'y', code: 'Z1', name: 'xã Mới', type: 'commune', parentId: ids.get('QN') } },
+      command: {
+        kind: 'merge',
+        date: '2026-06-01',
+        from: [phuong, ids.get('06733')!],
+        newUnit: { key: 'y', code: 'Z1', name: 'xã Mới', type: 'commune', parentId: ids.get('QN') },
+      },
       legalBasis: 'thử',
     });
     expect(invalid.status).toBe(422);
@@ -161,24 +200,48 @@ describe('administrative units: Quảng Ninh / Móng Cái before and after 1 Jul
     expect(await env.deps.db.$count(units)).toBe(before);
     expect(await env.deps.db.$count(auditEvents)).toBe(auditBefore);
 
-    const good = '\ufeffma,ten,loai,ma_cap_tren,hieu_luc_tu,ghi_chu\r\nTH-11,thôn Tài Chi,thôn,06724,01/07/2025,"Ghi chú, có dấu phẩy"\r\nTH-12,thôn Pò Hèn,thôn,06724,2025-07-01,\r\n';
+    const good =
+      '\ufeffma,ten,loai,ma_cap_tren,hieu_luc_tu,ghi_chu\r\nTH-11,thôn Tài Chi,thôn,06724,01/07/2025,"Ghi chú, có dấu phẩy"\r\nTH-12,thôn Pò Hèn,thôn,06724,2025-07-01,\r\n';
     const form = new FormData();
     form.set('file', new Blob([good], { type: 'text/csv' }), 'thon.csv');
     const ok = await admin.post<{ created: number }>('/api/units/import', form);
     expect(ok.status).toBe(201);
     expect(ok.body.created).toBe(2);
     expect(await env.deps.db.$count(units)).toBe(before + 2);
-    const again = await admin.post<ErrBody>('/api/units/import', (() => {
-      const f = new FormData();
-      f.set('file', new Blob([good], { type: 'text/csv' }), 'thon.csv');
-      return f;
-    })());
+    const again = await admin.post<ErrBody>(
+      '/api/units/import',
+      (() => {
+        const f = new FormData();
+        f.set('file', new Blob([good], { type: 'text/csv' }), 'thon.csv');
+        return f;
+      })(),
+    );
     expect(again.body.error.details.map((d) => d.code)).toEqual(['code_exists', 'code_exists']);
   });
 
   it('an officer cannot import or create units (403 in scope, 404 outside)', async () => {
-    expect((await officer.post('/api/units', { code: 'X1', name: 'thôn X', type: 'village', parentId: ids.get('06724'), effectiveFrom: '2025-07-01' })).status).toBe(403);
-    expect((await officer.post('/api/units', { code: 'X2', name: 'thôn Y', type: 'village', parentId: ids.get('06733'), effectiveFrom: '2025-07-01' })).status).toBe(404);
+    expect(
+      (
+        await officer.post('/api/units', {
+          code: 'X1',
+          name: 'thôn X',
+          type: 'village',
+          parentId: ids.get('06724'),
+          effectiveFrom: '2025-07-01',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await officer.post('/api/units', {
+          code: 'X2',
+          name: 'thôn Y',
+          type: 'village',
+          parentId: ids.get('06733'),
+          effectiveFrom: '2025-07-01',
+        })
+      ).status,
+    ).toBe(404);
     const csv = 'ma,ten,loai,ma_cap_tren,hieu_luc_tu\nX3,thôn Z,thôn,06724,01/07/2025\n';
     const res = await officer.request<ErrBody>('POST', '/api/units/import', csv, { 'content-type': 'text/csv' });
     expect(res.status).toBe(403);

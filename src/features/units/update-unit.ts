@@ -51,7 +51,14 @@ export async function updateUnit(deps: Deps, actor: Actor, meta: RequestMeta, id
     await writeAudit(
       tx,
       { actor, meta },
-      { action: 'unit.update', entityType: 'unit', entityId: id, unitId: id, before: auditSnapshot(before), after: auditSnapshot(after) },
+      {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        unitId: id,
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
+      },
     );
     return after;
   });

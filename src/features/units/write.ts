@@ -42,7 +42,13 @@ export async function insertUnit(tx: Db, u: NewUnitRow, now: Date) {
 export async function writePlan(
   tx: Db,
   plan: SuccessionPlan,
-  meta: { legalBasis: string; legalBasisDate?: string | null; note?: string | null; now: Date; newUnitExtra?: Partial<NewUnitRow> },
+  meta: {
+    legalBasis: string;
+    legalBasisDate?: string | null;
+    note?: string | null;
+    now: Date;
+    newUnitExtra?: Partial<NewUnitRow>;
+  },
 ) {
   const keyToId = new Map<string, number>();
   for (const n of plan.newUnits) {

@@ -16,7 +16,11 @@ export async function unlockUser(deps: Deps, actor: Actor, meta: RequestMeta, us
   await authorize(deps.db, actor, 'user.manage', target.homeUnitId);
   await deps.db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ username: target.username, ip: meta.ip ?? 'unknown', kind: 'unlock', at: meta.now });
-    await writeAudit(tx, { actor, meta }, { action: 'user.unlock', entityType: 'user', entityId: userId, unitId: target.homeUnitId });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: 'user.unlock', entityType: 'user', entityId: userId, unitId: target.homeUnitId },
+    );
   });
 }
 
@@ -32,7 +36,14 @@ export async function resetPassword(deps: Deps, actor: Actor, meta: RequestMeta,
       .update(users)
       .set({ passwordHash, passwordChangedAt: meta.now, updatedAt: meta.now, version: target.version + 1 })
       .where(eq(users.id, userId));
-    await tx.update(sessions).set({ revokedAt: meta.now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-    await writeAudit(tx, { actor, meta }, { action: 'user.reset_password', entityType: 'user', entityId: userId, unitId: target.homeUnitId });
+    await tx
+      .update(sessions)
+      .set({ revokedAt: meta.now })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: 'user.reset_password', entityType: 'user', entityId: userId, unitId: target.homeUnitId },
+    );
   });
 }

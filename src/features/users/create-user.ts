@@ -58,7 +58,15 @@ export async function createUser(deps: Deps, actor: Actor, meta: RequestMeta, in
     const grants = input.grants?.length
       ? await tx
           .insert(roleGrants)
-          .values(input.grants.map((g) => ({ userId: user!.id, role: g.role, unitId: g.unitId, grantedAt: meta.now, grantedBy: actor.userId })))
+          .values(
+            input.grants.map((g) => ({
+              userId: user!.id,
+              role: g.role,
+              unitId: g.unitId,
+              grantedAt: meta.now,
+              grantedBy: actor.userId,
+            })),
+          )
           .returning()
       : [];
     await writeAudit(

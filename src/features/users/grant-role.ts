@@ -8,7 +8,13 @@ import { auditSnapshot, writeAudit } from '../audit/write-audit';
 import { assertCanGrant } from './grant-rules';
 import { getUserRow } from './queries';
 
-export async function grantRole(deps: Deps, actor: Actor, meta: RequestMeta, userId: number, input: { role: Role; unitId: number }) {
+export async function grantRole(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  userId: number,
+  input: { role: Role; unitId: number },
+) {
   const target = await getUserRow(deps.db, userId);
   if (!target) throw new AppError('NOT_FOUND');
   await authorize(deps.db, actor, 'user.manage', target.homeUnitId);
@@ -17,7 +23,14 @@ export async function grantRole(deps: Deps, actor: Actor, meta: RequestMeta, use
     const [existing] = await tx
       .select()
       .from(roleGrants)
-      .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, input.role), eq(roleGrants.unitId, input.unitId), isNull(roleGrants.revokedAt)));
+      .where(
+        and(
+          eq(roleGrants.userId, userId),
+          eq(roleGrants.role, input.role),
+          eq(roleGrants.unitId, input.unitId),
+          isNull(roleGrants.revokedAt),
+        ),
+      );
     if (existing) throw new AppError('CONFLICT', { field: 'role' });
     const [grant] = await tx
       .insert(roleGrants)
@@ -26,7 +39,13 @@ export async function grantRole(deps: Deps, actor: Actor, meta: RequestMeta, use
     await writeAudit(
       tx,
       { actor, meta },
-      { action: 'user.grant_role', entityType: 'role_grant', entityId: grant!.id, unitId: input.unitId, after: auditSnapshot(grant) },
+      {
+        action: 'user.grant_role',
+        entityType: 'role_grant',
+        entityId: grant!.id,
+        unitId: input.unitId,
+        after: auditSnapshot(grant),
+      },
     );
     return grant!;
   });
@@ -52,7 +71,14 @@ export async function revokeRole(deps: Deps, actor: Actor, meta: RequestMeta, us
     await writeAudit(
       tx,
       { actor, meta },
-      { action: 'user.revoke_role', entityType: 'role_grant', entityId: grantId, unitId: grant.unitId, before: auditSnapshot(grant), after: auditSnapshot(after) },
+      {
+        action: 'user.revoke_role',
+        entityType: 'role_grant',
+        entityId: grantId,
+        unitId: grant.unitId,
+        before: auditSnapshot(grant),
+        after: auditSnapshot(after),
+      },
     );
   });
 }

@@ -9,7 +9,16 @@ import { resetPassword, unlockUser } from './account-actions';
 import { createUser } from './create-user';
 import { grantRole, revokeRole } from './grant-role';
 import { getUserRow, listUsers, userViews } from './queries';
-import { CreateUserBody, GrantBody, GrantParams, GrantSchema, ResetPasswordBody, UpdateUserBody, UserListQuery, UserSchema } from './schemas';
+import {
+  CreateUserBody,
+  GrantBody,
+  GrantParams,
+  GrantSchema,
+  ResetPasswordBody,
+  UpdateUserBody,
+  UserListQuery,
+  UserSchema,
+} from './schemas';
 import { updateUser } from './update-user';
 import { IdParam } from '../units/schemas';
 
@@ -142,12 +151,19 @@ userRoutes.openapi(
     method: 'post',
     path: '/{id}/password',
     tags: ['Users'],
-    summary: "Set a new password for someone (signs them out everywhere)",
+    summary: 'Set a new password for someone (signs them out everywhere)',
     request: { params: IdParam, body: jsonBody(ResetPasswordBody) },
     responses: { 200: json(Ok), ...errorResponses },
   }),
   async (c) => {
-    await resetPassword(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json').password, c.get('lang'));
+    await resetPassword(
+      c.get('deps'),
+      actorOf(c),
+      metaOf(c),
+      c.req.valid('param').id,
+      c.req.valid('json').password,
+      c.get('lang'),
+    );
     return c.json({ ok: true as const }, 200);
   },
 );

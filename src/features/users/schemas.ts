@@ -37,11 +37,20 @@ export const CreateUserBody = z
     username: Username,
     fullName: z.string().trim().min(2).max(120),
     email: z.email().max(200).nullable().optional(),
-    phone: z.string().trim().max(30).regex(/^[0-9 +().-]*$/).nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .max(30)
+      .regex(/^[0-9 +().-]*$/)
+      .nullable()
+      .optional(),
     title: z.string().trim().max(120).nullable().optional(),
     homeUnitId: z.number().int().positive(),
     password: z.string().min(1).max(200),
-    grants: z.array(z.object({ role: z.enum(ROLES), unitId: z.number().int().positive() })).max(20).optional(),
+    grants: z
+      .array(z.object({ role: z.enum(ROLES), unitId: z.number().int().positive() }))
+      .max(20)
+      .optional(),
   })
   .openapi('CreateUser');
 
@@ -50,7 +59,13 @@ export const UpdateUserBody = z
     version: z.number().int().positive(),
     fullName: z.string().trim().min(2).max(120).optional(),
     email: z.email().max(200).nullable().optional(),
-    phone: z.string().trim().max(30).regex(/^[0-9 +().-]*$/).nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .max(30)
+      .regex(/^[0-9 +().-]*$/)
+      .nullable()
+      .optional(),
     title: z.string().trim().max(120).nullable().optional(),
     active: z.boolean().optional(),
   })
@@ -63,6 +78,14 @@ export const UserListQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
 });
 export const GrantParams = z.object({
-  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }),
-  grantId: z.coerce.number().int().positive().openapi({ param: { name: 'grantId', in: 'path' } }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  grantId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'grantId', in: 'path' } }),
 });

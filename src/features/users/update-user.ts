@@ -45,12 +45,22 @@ export async function updateUser(deps: Deps, actor: Actor, meta: RequestMeta, id
       .returning();
     if (!after) throw versionConflict(before.version);
     if (!after.active) {
-      await tx.update(sessions).set({ revokedAt: meta.now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
+      await tx
+        .update(sessions)
+        .set({ revokedAt: meta.now })
+        .where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
     }
     await writeAudit(
       tx,
       { actor, meta },
-      { action: 'user.update', entityType: 'user', entityId: id, unitId: after.homeUnitId, before: auditSnapshot(before), after: auditSnapshot(after) },
+      {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        unitId: after.homeUnitId,
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
+      },
     );
     return after;
   });

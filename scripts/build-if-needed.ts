@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist/web/index.html');
 const sources = ['web', 'src/shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
 
-function newest(p) {
+function newest(p: string): number {
   if (!fs.existsSync(p)) return 0;
   const st = fs.statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;

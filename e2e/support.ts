@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import type { Deps } from '../src/context';
+import { migrateDatabase, openDatabase } from '../src/db/client';
+import { systemClock, type Clock } from '../src/lib/clock';
+import { createLogger } from '../src/lib/logger';
+import { loadDemoIfEmpty } from '../src/seed/demo';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The real server over a fresh embedded database with the demo data, on a free port. */
+export async function startServer(opts: { clock?: Clock } = {}) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-e2e-'));
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false' }), dataDir: root };
+  const database = await openDatabase({ dataDir: root });
+  await migrateDatabase(database);
+  const deps: Deps = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    clock: opts.clock ?? systemClock,
+    logger: createLogger('silent'),
+  };
+  await loadDemoIfEmpty(deps);
+  const app = buildApp(deps);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    deps,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  const executablePath =
+    process.env.CHROMIUM_PATH ??
+    (fs.existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export const DEMO_PASSWORD = 'DongLong@2026';

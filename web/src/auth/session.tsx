@@ -1,0 +1,22 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { api, type Action, type Session } from '../api/client';
+
+export function useSession() {
+  return useQuery({ queryKey: ['session'], queryFn: () => api<Session>('/api/auth/session'), staleTime: 60_000 });
+}
+
+export function useCan() {
+  const { data } = useSession();
+  return (action: Action) => Boolean(data?.user?.permissions.includes(action));
+}
+
+/** When any call answers 401, the session is re-read and the login page takes over. */
+export function useUnauthenticatedListener() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const handler = () => void qc.invalidateQueries({ queryKey: ['session'] });
+    window.addEventListener('dl:unauthenticated', handler);
+    return () => window.removeEventListener('dl:unauthenticated', handler);
+  }, [qc]);
+}

@@ -1,0 +1,57 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { api } from '../api/client';
+import { useSession } from '../auth/session';
+import { roleLabel } from '../components/labels';
+import { Button, Card, ErrorAlert, Field, TextInput } from '../components/ui';
+import { useI18n } from '../i18n';
+
+const schema = z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(10) });
+type Form = z.infer<typeof schema>;
+
+export function AccountPage() {
+  const { t, lang } = useI18n();
+  const user = useSession().data?.user;
+  const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { currentPassword: '', newPassword: '' } });
+  const change = useMutation({
+    mutationFn: (v: Form) => api('/api/auth/password', { method: 'POST', body: v }),
+    onSuccess: () => form.reset(),
+  });
+  if (!user) return null;
+  return (
+    <>
+      <h1>{user.fullName}</h1>
+      <Card>
+        <dl className="facts">
+          <dt>{t('username')}</dt>
+          <dd>{user.username}</dd>
+          <dt>{t('homeUnit')}</dt>
+          <dd>{user.homeUnitName}</dd>
+          <dt>{t('roles')}</dt>
+          <dd>{user.grants.map((g) => `${roleLabel(g.role, lang)} — ${g.unitName}`).join('; ')}</dd>
+        </dl>
+      </Card>
+      <Card title={t('changePassword')}>
+        <form onSubmit={form.handleSubmit((v) => change.mutate(v))} className="form-narrow" noValidate>
+          <ErrorAlert error={change.error} />
+          {change.isSuccess && <p className="alert alert-success">{t('passwordChanged')}</p>}
+          <Field label={t('currentPassword')}>
+            {(id) => <TextInput id={id} type="password" autoComplete="current-password" {...form.register('currentPassword')} />}
+          </Field>
+          <Field
+            label={t('newPassword')}
+            hint={t('passwordHint')}
+            error={form.formState.errors.newPassword ? t('passwordHint') : undefined}
+          >
+            {(id) => <TextInput id={id} type="password" autoComplete="new-password" {...form.register('newPassword')} />}
+          </Field>
+          <Button type="submit" disabled={change.isPending}>
+            {t('save')}
+          </Button>
+        </form>
+      </Card>
+    </>
+  );
+}

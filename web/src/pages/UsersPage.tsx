@@ -1,0 +1,295 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { api, type Role, type Unit, type User } from '../api/client';
+import { useCan } from '../auth/session';
+import { ROLE_LABELS, roleLabel } from '../components/labels';
+import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../components/ui';
+import { useI18n } from '../i18n';
+import { formatDateTimeVi, sortVi, todayVn } from '../../../src/shared/vi';
+
+const ROLE_LIST = Object.keys(ROLE_LABELS) as Role[];
+
+function useActiveUnits() {
+  const today = todayVn();
+  return useQuery({
+    queryKey: ['units', 'active', today],
+    queryFn: () => api<{ items: Unit[] }>(`/api/units?asOf=${today}`),
+    select: (d) => sortVi(d.items, (u) => u.name),
+  });
+}
+
+export function UsersPage() {
+  const { t, lang } = useI18n();
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const selected = Number(params.get('id') ?? 0);
+  const users = useQuery({
+    queryKey: ['users', q],
+    queryFn: () => api<{ items: User[] }>(`/api/users?q=${encodeURIComponent(q)}`),
+  });
+  const setParam = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const current = users.data?.items.find((u) => u.id === selected);
+  return (
+    <>
+      <h1>{t('usersTitle')}</h1>
+      <div className="toolbar">
+        <label className="grow">
+          {t('search')}{' '}
+          <TextInput
+            type="search"
+            value={q}
+            placeholder={t('searchPlaceholder')}
+            onChange={(e) => setParam('q', e.target.value)}
+          />
+        </label>
+      </div>
+      <div className="grid-2">
+        <Card>
+          {users.isLoading && <Loading />}
+          <ErrorAlert error={users.error} />
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('fullName')}</th>
+                <th>{t('homeUnit')}</th>
+                <th>{t('roles')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data?.items.map((u) => (
+                <tr key={u.id} className={u.id === selected ? 'selected' : ''}>
+                  <td>
+                    <button type="button" className="btn btn-link" onClick={() => setParam('id', String(u.id))}>
+                      {u.fullName}
+                    </button>
+                    <small className="muted block">{u.username}</small>
+                    {!u.active && <Badge tone="danger">{t('inactive')}</Badge>}{' '}
+                    {u.locked && <Badge tone="warning">{t('locked')}</Badge>}
+                  </td>
+                  <td>{u.homeUnitName}</td>
+                  <td>{u.grants.map((g) => roleLabel(g.role, lang)).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <div>
+          {current && <UserDetail user={current} />}
+          {can('user.manage') && <CreateUser />}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function UserDetail({ user }: { user: User }) {
+  const { t, lang } = useI18n();
+  const can = useCan();
+  const qc = useQueryClient();
+  const units = useActiveUnits();
+  const [role, setRole] = useState<Role>('viewer');
+  const [unitId, setUnitId] = useState('');
+  const [password, setPassword] = useState('');
+  const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
+  const action = useMutation({
+    mutationFn: (req: { path: string; method?: string; body?: unknown }) =>
+      api(req.path, { method: req.method ?? 'POST', body: req.body }),
+    onSuccess: refresh,
+  });
+  const manage = can('user.manage');
+  return (
+    <Card title={user.fullName}>
+      <ErrorAlert error={action.error} />
+      {action.isSuccess && <p className="alert alert-success">{t('saved')}</p>}
+      <dl className="facts">
+        <dt>{t('username')}</dt>
+        <dd>{user.username}</dd>
+        <dt>{t('title')}</dt>
+        <dd>{user.title ?? '—'}</dd>
+        <dt>{t('homeUnit')}</dt>
+        <dd>{user.homeUnitName}</dd>
+        <dt>{t('lastLogin')}</dt>
+        <dd>{formatDateTimeVi(user.lastLoginAt) || '—'}</dd>
+      </dl>
+      <h3>{t('roles')}</h3>
+      <ul className="plain-list">
+        {user.grants.map((g) => (
+          <li key={g.id}>
+            {roleLabel(g.role, lang)} — {g.unitName}{' '}
+            {manage && (
+              <Button
+                variant="link"
+                onClick={() => action.mutate({ method: 'DELETE', path: `/api/users/${user.id}/grants/${g.id}` })}
+              >
+                {t('revoke')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {manage && (
+        <>
+          <div className="toolbar">
+            <select className="input" aria-label={t('role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLE_LIST.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r, lang)}
+                </option>
+              ))}
+            </select>
+            <select className="input" aria-label={t('onUnit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+              <option value="">{t('onUnit')}…</option>
+              {units.data?.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+            <Button
+              disabled={!unitId}
+              onClick={() => action.mutate({ path: `/api/users/${user.id}/grants`, body: { role, unitId: Number(unitId) } })}
+            >
+              {t('grantRole')}
+            </Button>
+          </div>
+          <div className="toolbar">
+            {user.locked && (
+              <Button onClick={() => action.mutate({ path: `/api/users/${user.id}/unlock` })}>{t('unlock')}</Button>
+            )}
+            <Button
+              variant={user.active ? 'danger' : 'secondary'}
+              onClick={() =>
+                action.mutate({
+                  method: 'PATCH',
+                  path: `/api/users/${user.id}`,
+                  body: { version: user.version, active: !user.active },
+                })
+              }
+            >
+              {user.active ? t('deactivate') : t('activate')}
+            </Button>
+          </div>
+          <div className="toolbar">
+            <TextInput
+              type="password"
+              aria-label={t('newPassword')}
+              placeholder={t('newPassword')}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="new-password"
+            />
+            <Button
+              variant="secondary"
+              disabled={!password}
+              onClick={() => action.mutate({ path: `/api/users/${user.id}/password`, body: { password } })}
+            >
+              {t('resetPassword')}
+            </Button>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
+
+const createSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,50}$/),
+  fullName: z.string().trim().min(2),
+  title: z.string(),
+  email: z.union([z.literal(''), z.email()]),
+  homeUnitId: z.string().min(1),
+  role: z.string(),
+  password: z.string().min(10),
+});
+type CreateForm = z.infer<typeof createSchema>;
+
+function CreateUser() {
+  const { t, lang } = useI18n();
+  const qc = useQueryClient();
+  const units = useActiveUnits();
+  const form = useForm<CreateForm>({
+    resolver: zodResolver(createSchema),
+    defaultValues: { username: '', fullName: '', title: '', email: '', homeUnitId: '', role: 'commune_officer', password: '' },
+  });
+  const create = useMutation({
+    mutationFn: (v: CreateForm) =>
+      api<User>('/api/users', {
+        method: 'POST',
+        body: {
+          username: v.username,
+          fullName: v.fullName,
+          title: v.title || null,
+          email: v.email || null,
+          homeUnitId: Number(v.homeUnitId),
+          password: v.password,
+          grants: [{ role: v.role, unitId: Number(v.homeUnitId) }],
+        },
+      }),
+    onSuccess: async () => {
+      form.reset();
+      await qc.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const err = (k: keyof CreateForm) => (form.formState.errors[k] ? (lang === 'vi' ? 'Chưa hợp lệ' : 'Invalid') : undefined);
+  return (
+    <Card title={t('newUser')}>
+      <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate>
+        <ErrorAlert error={create.error} />
+        {create.isSuccess && <p className="alert alert-success">{t('saved')}</p>}
+        <Field label={t('username')} error={err('username')}>
+          {(id) => <TextInput id={id} autoComplete="off" {...form.register('username')} />}
+        </Field>
+        <Field label={t('fullName')} error={err('fullName')}>
+          {(id) => <TextInput id={id} {...form.register('fullName')} />}
+        </Field>
+        <Field label={t('title')}>{(id) => <TextInput id={id} {...form.register('title')} />}</Field>
+        <Field label={t('email')} error={err('email')}>
+          {(id) => <TextInput id={id} type="email" {...form.register('email')} />}
+        </Field>
+        <Field label={t('homeUnit')} error={err('homeUnitId')}>
+          {(id) => (
+            <select id={id} className="input" {...form.register('homeUnitId')}>
+              <option value="">…</option>
+              {units.data?.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('role')}>
+          {(id) => (
+            <select id={id} className="input" {...form.register('role')}>
+              {ROLE_LIST.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('password')} hint={t('passwordHint')} error={err('password')}>
+          {(id) => <TextInput id={id} type="password" autoComplete="new-password" {...form.register('password')} />}
+        </Field>
+        <Button type="submit" disabled={create.isPending}>
+          {t('createUser')}
+        </Button>
+      </form>
+    </Card>
+  );
+}
