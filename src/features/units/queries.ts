@@ -206,19 +206,18 @@ function prevDay(iso: string): string {
 
 /** Loads the whole timeline (units, parents, events) — for succession planning and checks. */
 export async function loadTimeline(db: Db): Promise<Timeline> {
-  const [u, p, e, l] = await Promise.all([
-    db.select({ id: units.id, type: units.type, from: units.effectiveFrom, to: units.effectiveTo }).from(units),
-    db
-      .select({
-        unitId: unitParents.unitId,
-        parentId: unitParents.parentId,
-        from: unitParents.effectiveFrom,
-        to: unitParents.effectiveTo,
-      })
-      .from(unitParents),
-    db.select().from(unitEvents),
-    db.select().from(unitEventUnits),
-  ]);
+  // Sequential on purpose: inside a transaction all four share one connection.
+  const u = await db.select({ id: units.id, type: units.type, from: units.effectiveFrom, to: units.effectiveTo }).from(units);
+  const p = await db
+    .select({
+      unitId: unitParents.unitId,
+      parentId: unitParents.parentId,
+      from: unitParents.effectiveFrom,
+      to: unitParents.effectiveTo,
+    })
+    .from(unitParents);
+  const e = await db.select().from(unitEvents);
+  const l = await db.select().from(unitEventUnits);
   const byEvent = new Map<number, { from: number[]; to: number[] }>();
   for (const x of l) {
     const entry = byEvent.get(x.eventId) ?? { from: [], to: [] };
