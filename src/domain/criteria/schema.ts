@@ -1,0 +1,164 @@
+/**
+ * The criteria-set document: rules as data. A set (national, advanced, model, provincial overlay)
+ * is one versioned document validated by this schema; the JSON Schema served at
+ * /api/schemas/criteria-set.json is generated from it.
+ */
+import { z } from 'zod';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Text = z.string().trim().min(1).max(2000);
+
+export const THRESHOLD_OPS = ['>=', '<=', '=', '>', '<'] as const;
+export const INDICATOR_TYPES = ['boolean', 'number', 'ratio', 'level', 'k_of_n'] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+
+export const ThresholdRule = z
+  .object({
+    /** Classes (regions or commune groups) this rule applies to; absent = every class. */
+    classes: z.array(z.string()).min(1).optional(),
+    fromYear: z.number().int().min(2000).max(2100).optional(),
+    toYear: z.number().int().min(2000).max(2100).optional(),
+    /** number and ratio (ratio compared as a percentage) */
+    op: z.enum(THRESHOLD_OPS).optional(),
+    value: z.number().optional(),
+    /** boolean: true = must be achieved ("Đạt"), false = must be absent (e.g. "no temporary houses") */
+    expect: z.boolean().optional(),
+    /** level: the lowest acceptable level */
+    level: z.string().optional(),
+    /** k_of_n: how many sub-items must hold */
+    k: z.number().int().min(1).optional(),
+    verified: z.boolean(),
+    source: z.string().max(1000).optional(),
+  })
+  .strict();
+export type ThresholdRule = z.infer<typeof ThresholdRule>;
+
+export const Indicator = z
+  .object({
+    code: z.string().regex(/^[A-Za-z0-9.]{1,20}$/),
+    text_vi: Text,
+    text_en: Text.optional(),
+    unit: z.string().max(40).optional(),
+    type: z.enum(INDICATOR_TYPES),
+    levels: z.array(z.string().min(1)).min(2).optional(),
+    items: z
+      .array(z.object({ code: z.string().min(1).max(20), text_vi: Text }).strict())
+      .min(1)
+      .optional(),
+    thresholds: z.array(ThresholdRule),
+    verified: z.boolean(),
+    source: z.string().max(1000).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict()
+  .superRefine((ind, ctx) => {
+    if (ind.type === 'level' && !ind.levels) ctx.addIssue({ code: 'custom', path: ['levels'], message: 'level indicators need levels' });
+    if (ind.type === 'k_of_n' && !ind.items) ctx.addIssue({ code: 'custom', path: ['items'], message: 'k_of_n indicators need items' });
+    ind.thresholds.forEach((t, i) => {
+      const path = ['thresholds', i];
+      const bad = (message: string) => ctx.addIssue({ code: 'custom', path, message });
+      switch (ind.type) {
+        case 'boolean':
+          if (t.expect === undefined) bad('boolean thresholds need "expect"');
+          break;
+        case 'number':
+        case 'ratio':
+          if (!t.op || t.value === undefined) bad(`${ind.type} thresholds need "op" and "value"`);
+          break;
+        case 'level':
+          if (!t.level || !ind.levels?.includes(t.level)) bad('level thresholds need a "level" from "levels"');
+          break;
+        case 'k_of_n':
+          if (!t.k || t.k > (ind.items?.length ?? 0)) bad('k_of_n thresholds need 1 ≤ k ≤ number of items');
+          break;
+      }
+      if (t.fromYear && t.toYear && t.fromYear > t.toYear) bad('fromYear after toYear');
+    });
+  });
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Criterion = z
+  .object({
+    number: z.string().regex(/^[A-Za-z0-9.]{1,10}$/),
+    name_vi: Text,
+    name_en: Text.optional(),
+    group: z.string().max(20),
+    verified: z.boolean(),
+    indicators: z.array(Indicator).min(1),
+  })
+  .strict();
+export type Criterion = z.infer<typeof Criterion>;
+
+export const CRITERIA_LEVELS = ['ntm', 'advanced', 'model', 'modern'] as const;
+
+export const CriteriaSetDoc = z
+  .object({
+    schemaVersion: z.literal(1),
+    code: z.string().regex(/^[A-Z0-9-]{3,60}$/),
+    version: z.number().int().min(1),
+    name_vi: Text,
+    name_en: Text.optional(),
+    phase: z.string().regex(/^\d{4}-\d{4}$/),
+    level: z.enum(CRITERIA_LEVELS),
+    legalBasis: z
+      .object({
+        document: Text,
+        date: IsoDate.nullable(),
+        issuer: z.string().max(200).optional(),
+        sources: z.array(z.string().max(1000)).default([]),
+      })
+      .strict(),
+    effectiveFrom: IsoDate,
+    effectiveTo: IsoDate.nullable(),
+    unitTypes: z.array(z.enum(['commune', 'ward', 'township', 'special_zone'])).min(1),
+    classification: z
+      .object({
+        dimension: z.enum(['region7', 'group3']),
+        classes: z.array(z.object({ code: z.string().min(1).max(20), name_vi: Text, name_en: Text.optional() }).strict()).min(1),
+      })
+      .strict(),
+    derivation: z
+      .object({ kind: z.enum(['advanced', 'model', 'overlay']), baseCode: z.string(), baseVersion: z.number().int().min(1) })
+      .strict()
+      .nullable()
+      .default(null),
+    groups: z.array(z.object({ code: z.string().max(20), name_vi: Text, name_en: Text.optional() }).strict()).min(1),
+    criteria: z.array(Criterion).min(1),
+    verified: z.boolean(),
+    notes: z.array(z.string().max(3000)).default([]),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    doc.criteria.forEach((c, ci) => {
+      if (!doc.groups.some((g) => g.code === c.group)) {
+        ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'group'], message: `unknown group ${c.group}` });
+      }
+      c.indicators.forEach((ind, ii) => {
+        if (seen.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'indicators', ii, 'code'], message: `duplicate indicator ${ind.code}` });
+        seen.add(ind.code);
+        ind.thresholds.forEach((t, ti) =>
+          t.classes?.forEach((cl) => {
+            if (!doc.classification.classes.some((x) => x.code === cl)) {
+              ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'indicators', ii, 'thresholds', ti, 'classes'], message: `unknown class ${cl}` });
+            }
+          }),
+        );
+      });
+    });
+  });
+export type CriteriaSetDoc = z.infer<typeof CriteriaSetDoc>;
+
+/** Value of one indicator as entered: boolean, number, {num, den}, a level name, or the items that hold. */
+export const IndicatorValue = z.union([
+  z.boolean(),
+  z.number().finite(),
+  z.object({ num: z.number().finite().min(0), den: z.number().finite().positive() }).strict(),
+  z.string().min(1).max(100),
+  z.array(z.string().min(1).max(20)).max(100),
+]);
+export type IndicatorValue = z.infer<typeof IndicatorValue>;
+
+export function criteriaSetJsonSchema() {
+  return z.toJSONSchema(CriteriaSetDoc, { target: 'draft-2020-12', io: 'input' });
+}
