@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config';
 import type { Deps } from '../src/context';
 import { migrateDatabase, openDatabase } from '../src/db/client';
 import { systemClock, type Clock } from '../src/lib/clock';
+import { FileStore } from '../src/lib/file-store';
 import { createLogger } from '../src/lib/logger';
 import { loadDemoIfEmpty } from '../src/seed/demo';
 
@@ -35,6 +36,7 @@ export async function startServer(opts: { clock?: Clock } = {}) {
     config,
     clock: opts.clock ?? systemClock,
     logger: createLogger('silent'),
+    files: new FileStore(path.join(root, 'files')),
   };
   await loadDemoIfEmpty(deps);
   const app = buildApp(deps);

@@ -11,6 +11,9 @@ import { authRoutes } from './features/auth/routes';
 import { healthRoutes } from './features/health/routes';
 import { unitRoutes } from './features/units/routes';
 import { userRoutes } from './features/users/routes';
+import { assessmentRoutes } from './features/assessments/routes';
+import { classificationRoutes, criteriaRoutes, schemaRoutes } from './features/criteria/routes';
+import { dashboardRoutes } from './features/dashboard/routes';
 import { AppError } from './lib/errors';
 import { errorBody } from './lib/http';
 
@@ -76,6 +79,11 @@ export function buildApp(deps: Deps) {
   app.route('/api/units', unitRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api/audit', auditRoutes);
+  app.route('/api/schemas', schemaRoutes);
+  app.route('/api/criteria-sets', criteriaRoutes);
+  app.route('/api/classifications', classificationRoutes);
+  app.route('/api/assessments', assessmentRoutes);
+  app.route('/api/dashboard', dashboardRoutes);
 
   const openApiConfig = {
     openapi: '3.1.0',

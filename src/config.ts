@@ -9,6 +9,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  FILES_DIR: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
   TRUST_PROXY: z
@@ -36,6 +37,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** Uploaded files, content-addressed; shared storage when several instances run. */
+  filesDir: string;
   databaseUrl: string | undefined;
   publicUrl: string | undefined;
   trustProxy: boolean;
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
     databaseUrl: e.DATABASE_URL || undefined,
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { Clock } from './lib/clock';
+import type { FileStore } from './lib/file-store';
 import type { Logger } from './lib/logger';
 import type { Lang } from './lib/messages';
 import type { Role } from './shared/roles';
@@ -12,6 +13,7 @@ export type Deps = {
   config: Config;
   clock: Clock;
   logger: Logger;
+  files: FileStore;
 };
 
 export type Grant = { id: number; role: Role; unitId: number };

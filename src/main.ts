@@ -7,6 +7,7 @@ import { migrateDatabase, openDatabase } from './db/client';
 import { roleGrants, users } from './db/schema';
 import { ensureSchedules, startWorker } from './jobs/runner';
 import { systemClock } from './lib/clock';
+import { FileStore } from './lib/file-store';
 import { createLogger } from './lib/logger';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from './seed/demo';
 import { ROLE_LABELS } from './shared/roles';
@@ -16,7 +17,14 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database, config.databaseUrl);
-  const deps: Deps = { db: database.db, dbKind: database.kind, config, clock: systemClock, logger };
+  const deps: Deps = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    clock: systemClock,
+    logger,
+    files: new FileStore(config.filesDir),
+  };
 
   if (config.demoData && (await loadDemoIfEmpty(deps))) logger.info('demo data loaded');
   const app = buildApp(deps);

@@ -6,6 +6,7 @@ import { hashPassword } from '../features/auth/passwords';
 import type { Role } from '../shared/roles';
 import { searchKey } from '../shared/vi';
 import unitsJson from './data/quang-ninh-units.json';
+import { loadAssessmentDemo, loadShippedSets } from './demo-criteria';
 import { loadUnitsFile, UnitsFile } from './load-units';
 
 export const DEMO_PASSWORD = 'DongLong@2026';
@@ -64,6 +65,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const ids = await loadUnitsFile(tx, file, now, true);
+    const userIds = new Map<string, number>();
     for (const u of DEMO_USERS) {
       const [user] = await tx
         .insert(users)
@@ -80,11 +82,28 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
         })
         .returning();
       await tx.insert(roleGrants).values({ userId: user!.id, role: u.role, unitId: ids.get(u.unit)!, grantedAt: now });
+      userIds.set(u.username, user!.id);
     }
+    const setIds = await loadShippedSets(tx, ids.get('VN')!, now);
+    await loadAssessmentDemo(
+      tx,
+      ids,
+      setIds,
+      {
+        office2022: userIds.get('vpdp.mongcai')!,
+        office2026: userIds.get('vpdp.quangninh')!,
+        officerHaiSon: userIds.get('canbo.haison')!,
+      },
+      now,
+    );
     await writeAudit(
       tx,
       { actor: null, meta: { requestId: 'demo-load', ip: null, now }, systemName: 'Hệ thống (dữ liệu demo)' },
-      { action: 'system.demo_loaded', entityType: 'system', after: { units: ids.size, users: DEMO_USERS.length } },
+      {
+        action: 'system.demo_loaded',
+        entityType: 'system',
+        after: { units: ids.size, users: DEMO_USERS.length, criteriaSets: setIds.size },
+      },
     );
   });
   return true;

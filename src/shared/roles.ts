@@ -13,17 +13,39 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read', 'audit.verify'] as const;
+export const ACTIONS = [
+  'unit.read',
+  'unit.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'audit.verify',
+  'criteria.read',
+  'criteria.manage',
+  'assessment.read',
+  'assessment.enter',
+  'assessment.verify',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   system_admin: ACTIONS,
-  coordination_office: ['unit.read', 'user.read', 'user.manage', 'audit.read'],
-  agency: ['unit.read'],
-  commune_officer: ['unit.read'],
-  council_member: ['unit.read', 'audit.read'],
-  ocop_producer: ['unit.read'],
-  viewer: ['unit.read'],
+  coordination_office: [
+    'unit.read',
+    'user.read',
+    'user.manage',
+    'audit.read',
+    'criteria.read',
+    'criteria.manage',
+    'assessment.read',
+    'assessment.enter',
+    'assessment.verify',
+  ],
+  agency: ['unit.read', 'criteria.read', 'assessment.read'],
+  commune_officer: ['unit.read', 'criteria.read', 'assessment.read', 'assessment.enter'],
+  council_member: ['unit.read', 'audit.read', 'criteria.read', 'assessment.read'],
+  ocop_producer: ['unit.read', 'criteria.read'],
+  viewer: ['unit.read', 'criteria.read', 'assessment.read'],
 };
 
 /** Roles a coordination office may hand out inside its scope; only a system admin grants the rest. */

@@ -9,6 +9,7 @@ import { testConfig, type Config } from '../config';
 import type { Deps } from '../context';
 import { openDatabase, type Database } from '../db/client';
 import { systemClock, type Clock } from '../lib/clock';
+import { FileStore } from '../lib/file-store';
 import { createLogger } from '../lib/logger';
 
 export type TestEnv = {
@@ -27,6 +28,7 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<Conf
   const pliteTemplate = inject('pliteTemplate');
   let database: Database;
   let cleanup: () => Promise<void>;
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-files-'));
   if (pgTemplate) {
     const base = process.env.TEST_DATABASE_URL!;
     const name = `${pgTemplate.replace(/_tpl$/, '')}_${randomBytes(6).toString('hex')}`;
@@ -57,6 +59,7 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<Conf
     config,
     clock: opts.clock ?? systemClock,
     logger: createLogger('silent'),
+    files: new FileStore(filesDir),
   };
   const app = buildApp(deps);
   return {
@@ -66,6 +69,7 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<Conf
     async close() {
       await database.close();
       await cleanup();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,3 +2,4 @@ export * from './units';
 export * from './people';
 export * from './audit';
 export * from './jobs';
+export * from './criteria';

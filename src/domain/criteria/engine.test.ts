@@ -25,37 +25,61 @@ const thresholdFor = (type: Indicator['type'], n: number) => {
 };
 
 const indicatorArb = (code: string): fc.Arbitrary<Indicator> =>
-  fc.record({ type: fc.constantFrom('boolean', 'number', 'ratio', 'level', 'k_of_n' as const), n: fc.nat(1000), cls: fc.boolean() }).map(({ type, n, cls }) => ({
-    code,
-    text_vi: `Chỉ tiêu ${code}`,
-    type,
-    ...(type === 'level' ? { levels: ['thấp', 'trung bình', 'cao'] } : {}),
-    ...(type === 'k_of_n' ? { items: [{ code: 'a', text_vi: 'a' }, { code: 'b', text_vi: 'b' }, { code: 'c', text_vi: 'c' }] } : {}),
-    thresholds: [{ ...thresholdFor(type, n), ...(cls ? { classes: ['A'] } : {}) }, thresholdFor(type, n + 7)],
-    verified: n % 3 === 0,
-  }));
+  fc
+    .record({
+      type: fc.constantFrom('boolean', 'number', 'ratio', 'level', 'k_of_n' as const),
+      n: fc.nat(1000),
+      cls: fc.boolean(),
+    })
+    .map(({ type, n, cls }) => ({
+      code,
+      text_vi: `Chỉ tiêu ${code}`,
+      type,
+      ...(type === 'level' ? { levels: ['thấp', 'trung bình', 'cao'] } : {}),
+      ...(type === 'k_of_n'
+        ? {
+            items: [
+              { code: 'a', text_vi: 'a' },
+              { code: 'b', text_vi: 'b' },
+              { code: 'c', text_vi: 'c' },
+            ],
+          }
+        : {}),
+      thresholds: [{ ...thresholdFor(type, n), ...(cls ? { classes: ['A'] } : {}) }, thresholdFor(type, n + 7)],
+      verified: n % 3 === 0,
+    }));
 
 const setArb: fc.Arbitrary<CriteriaSetDoc> = fc
   .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 6 })
   .chain((sizes) =>
-    fc.tuple(...sizes.map((size, ci) => fc.tuple(...Array.from({ length: size }, (_, ii) => indicatorArb(`${ci + 1}.${ii + 1}`))))).map((criteria) =>
-      CriteriaSetDoc.parse({
-        schemaVersion: 1,
-        code: 'TEST-SET',
-        version: 1,
-        name_vi: 'Bộ thử',
-        phase: '2021-2025',
-        level: 'ntm',
-        legalBasis: { document: 'QĐ thử', date: null },
-        effectiveFrom: '2022-01-01',
-        effectiveTo: null,
-        unitTypes: ['commune'],
-        classification: { dimension: 'region7', classes: CLASSES.map((c) => ({ code: c, name_vi: c })) },
-        groups: [{ code: 'G', name_vi: 'Nhóm' }],
-        criteria: criteria.map((inds, ci) => ({ number: String(ci + 1), name_vi: `Tiêu chí ${ci + 1}`, group: 'G', verified: true, indicators: inds })),
-        verified: false,
-      }),
-    ),
+    fc
+      .tuple(
+        ...sizes.map((size, ci) => fc.tuple(...Array.from({ length: size }, (_, ii) => indicatorArb(`${ci + 1}.${ii + 1}`)))),
+      )
+      .map((criteria) =>
+        CriteriaSetDoc.parse({
+          schemaVersion: 1,
+          code: 'TEST-SET',
+          version: 1,
+          name_vi: 'Bộ thử',
+          phase: '2021-2025',
+          level: 'ntm',
+          legalBasis: { document: 'QĐ thử', date: null },
+          effectiveFrom: '2022-01-01',
+          effectiveTo: null,
+          unitTypes: ['commune'],
+          classification: { dimension: 'region7', classes: CLASSES.map((c) => ({ code: c, name_vi: c })) },
+          groups: [{ code: 'G', name_vi: 'Nhóm' }],
+          criteria: criteria.map((inds, ci) => ({
+            number: String(ci + 1),
+            name_vi: `Tiêu chí ${ci + 1}`,
+            group: 'G',
+            verified: true,
+            indicators: inds,
+          })),
+          verified: false,
+        }),
+      ),
   );
 
 const valueArb = (ind: Indicator): fc.Arbitrary<IndicatorValue | undefined> => {
@@ -137,9 +161,15 @@ describe('criteria engine (property)', () => {
         expect(e.indicatorsTotal).toBe(all.length);
         expect(e.criteriaMet).toBe(e.criteria.filter((c) => c.met).length);
         expect(e.standardMet).toBe(e.criteriaMet === e.criteriaTotal);
-        expect(e.gaps.map((g) => g.code).sort()).toEqual(all.filter((i) => i.status !== 'met').map((i) => i.code).sort());
+        expect(e.gaps.map((g) => g.code).sort()).toEqual(
+          all
+            .filter((i) => i.status !== 'met')
+            .map((i) => i.code)
+            .sort(),
+        );
         for (const i of all) {
-          if (i.status === 'missing') expect(values[i.code] === undefined || i.reason === 'invalid_value' || i.reason === 'no_threshold').toBe(true);
+          if (i.status === 'missing')
+            expect(values[i.code] === undefined || i.reason === 'invalid_value' || i.reason === 'no_threshold').toBe(true);
           if (i.status === 'unmet') {
             // At the boundary of a strict comparison (x > 5 with x = 5) the shortfall is 0; otherwise positive.
             if (i.threshold?.op === '>' || i.threshold?.op === '<') expect(i.shortfall).toBeGreaterThanOrEqual(0);
@@ -175,7 +205,12 @@ describe('criteria engine (examples)', () => {
 
   it('reports reason and shortfall', () => {
     const doc = CriteriaSetDoc.parse(base2021);
-    const e = evaluate(compileSet(doc, 'TDMNPB', 2022), { '10': 35.5, '11': { num: 20, den: 100 }, '9.1': true, '2.2': { num: 1, den: 3 } });
+    const e = evaluate(compileSet(doc, 'TDMNPB', 2022), {
+      '10': 35.5,
+      '11': { num: 20, den: 100 },
+      '9.1': true,
+      '2.2': { num: 1, den: 3 },
+    });
     const byCode = Object.fromEntries(e.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
     expect(byCode['10']).toMatchObject({ status: 'unmet', reason: 'below_threshold', actual: 35.5, shortfall: 3.5 });
     expect(byCode['11']).toMatchObject({ status: 'unmet', reason: 'above_threshold', actual: 20, shortfall: 7 });

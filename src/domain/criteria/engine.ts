@@ -41,7 +41,13 @@ export type IndicatorResult = {
   shortfall: number | null;
 };
 
-export type CriterionResult = { number: string; met: boolean; indicatorsMet: number; indicatorsTotal: number; indicators: IndicatorResult[] };
+export type CriterionResult = {
+  number: string;
+  met: boolean;
+  indicatorsMet: number;
+  indicatorsTotal: number;
+  indicators: IndicatorResult[];
+};
 
 export type Evaluation = {
   criteriaMet: number;
@@ -56,7 +62,13 @@ export type Evaluation = {
 
 type Check = (v: IndicatorValue | undefined) => Omit<IndicatorResult, 'code' | 'criterion' | 'threshold'>;
 type CompiledIndicator = { code: string; criterion: string; threshold: ResolvedThreshold | null; check: Check };
-export type CompiledSet = { code: string; version: number; cls: string; year: number; criteria: { number: string; indicators: CompiledIndicator[] }[] };
+export type CompiledSet = {
+  code: string;
+  version: number;
+  cls: string;
+  year: number;
+  criteria: { number: string; indicators: CompiledIndicator[] }[];
+};
 
 /** The most specific rule for this class and year: a class-specific rule beats a general one, a narrower year range a wider one. */
 export function pickThreshold(rules: ThresholdRule[], cls: string, year: number): ThresholdRule | null {
@@ -103,12 +115,21 @@ export function numericValue(type: IndicatorType, ind: Pick<Indicator, 'levels' 
 function compileIndicator(ind: Indicator, criterion: string, cls: string, year: number): CompiledIndicator {
   const rule = pickThreshold(ind.thresholds, cls, year);
   const threshold: ResolvedThreshold | null = rule
-    ? { op: rule.op, value: rule.value, expect: rule.expect, level: rule.level, k: rule.k, verified: rule.verified && ind.verified }
+    ? {
+        op: rule.op,
+        value: rule.value,
+        expect: rule.expect,
+        level: rule.level,
+        k: rule.k,
+        verified: rule.verified && ind.verified,
+      }
     : null;
   const missing = (reason: Reason) => ({ status: 'missing' as const, reason, actual: null, shortfall: null });
   if (!threshold) return { code: ind.code, criterion, threshold, check: () => missing('no_threshold') };
   const result = (met: boolean, actual: number, reason: Reason, shortfall: number) =>
-    met ? { status: 'met' as const, reason: 'ok' as const, actual, shortfall: 0 } : { status: 'unmet' as const, reason, actual, shortfall: round(shortfall) };
+    met
+      ? { status: 'met' as const, reason: 'ok' as const, actual, shortfall: 0 }
+      : { status: 'unmet' as const, reason, actual, shortfall: round(shortfall) };
 
   let test: (x: number) => ReturnType<typeof result>;
   switch (ind.type) {
@@ -169,7 +190,10 @@ export function compileSet(doc: CriteriaSetDoc, cls: string, year: number): Comp
     version: doc.version,
     cls,
     year,
-    criteria: doc.criteria.map((c) => ({ number: c.number, indicators: c.indicators.map((i) => compileIndicator(i, c.number, cls, year)) })),
+    criteria: doc.criteria.map((c) => ({
+      number: c.number,
+      indicators: c.indicators.map((i) => compileIndicator(i, c.number, cls, year)),
+    })),
   };
 }
 
@@ -186,7 +210,12 @@ export function evaluate(set: CompiledSet, values: Readonly<Record<string, Indic
     const results: IndicatorResult[] = new Array<IndicatorResult>(c.indicators.length);
     for (let ii = 0; ii < c.indicators.length; ii++) {
       const ind = c.indicators[ii]!;
-      const r: IndicatorResult = { code: ind.code, criterion: c.number, threshold: ind.threshold, ...ind.check(values[ind.code]) };
+      const r: IndicatorResult = {
+        code: ind.code,
+        criterion: c.number,
+        threshold: ind.threshold,
+        ...ind.check(values[ind.code]),
+      };
       results[ii] = r;
       if (r.status === 'met') met++;
       else {
@@ -198,7 +227,13 @@ export function evaluate(set: CompiledSet, values: Readonly<Record<string, Indic
     indicatorsTotal += c.indicators.length;
     const criterionMet = met === c.indicators.length;
     if (criterionMet) criteriaMet++;
-    criteria[ci] = { number: c.number, met: criterionMet, indicatorsMet: met, indicatorsTotal: c.indicators.length, indicators: results };
+    criteria[ci] = {
+      number: c.number,
+      met: criterionMet,
+      indicatorsMet: met,
+      indicatorsTotal: c.indicators.length,
+      indicators: results,
+    };
   }
   return {
     criteriaMet,

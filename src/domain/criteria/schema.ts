@@ -52,8 +52,10 @@ export const Indicator = z
   })
   .strict()
   .superRefine((ind, ctx) => {
-    if (ind.type === 'level' && !ind.levels) ctx.addIssue({ code: 'custom', path: ['levels'], message: 'level indicators need levels' });
-    if (ind.type === 'k_of_n' && !ind.items) ctx.addIssue({ code: 'custom', path: ['items'], message: 'k_of_n indicators need items' });
+    if (ind.type === 'level' && !ind.levels)
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'level indicators need levels' });
+    if (ind.type === 'k_of_n' && !ind.items)
+      ctx.addIssue({ code: 'custom', path: ['items'], message: 'k_of_n indicators need items' });
     ind.thresholds.forEach((t, i) => {
       const path = ['thresholds', i];
       const bad = (message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -135,12 +137,21 @@ export const CriteriaSetDoc = z
         ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'group'], message: `unknown group ${c.group}` });
       }
       c.indicators.forEach((ind, ii) => {
-        if (seen.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'indicators', ii, 'code'], message: `duplicate indicator ${ind.code}` });
+        if (seen.has(ind.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['criteria', ci, 'indicators', ii, 'code'],
+            message: `duplicate indicator ${ind.code}`,
+          });
         seen.add(ind.code);
         ind.thresholds.forEach((t, ti) =>
           t.classes?.forEach((cl) => {
             if (!doc.classification.classes.some((x) => x.code === cl)) {
-              ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'indicators', ii, 'thresholds', ti, 'classes'], message: `unknown class ${cl}` });
+              ctx.addIssue({
+                code: 'custom',
+                path: ['criteria', ci, 'indicators', ii, 'thresholds', ti, 'classes'],
+                message: `unknown class ${cl}`,
+              });
             }
           }),
         );

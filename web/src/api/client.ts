@@ -49,7 +49,8 @@ export async function api<T>(
 
 export type Role =
   'system_admin' | 'coordination_office' | 'agency' | 'commune_officer' | 'council_member' | 'ocop_producer' | 'viewer';
-export type Action = 'unit.read' | 'unit.manage' | 'user.read' | 'user.manage' | 'audit.read' | 'audit.verify';
+import type { Action } from '../../../src/shared/roles';
+export type { Action };
 
 export type SessionUser = {
   id: number;

@@ -1,0 +1,107 @@
+import { z } from '@hono/zod-openapi';
+import { IndicatorValue } from '../../domain/criteria/schema';
+
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'yyyy-mm')
+  .openapi({ example: '2022-05' });
+
+export const OpenAssessmentBody = z
+  .object({ unitId: z.number().int().positive(), month: Month, targetLevel: z.enum(['ntm', 'advanced', 'model']).optional() })
+  .openapi('OpenAssessment');
+
+export const SaveValuesBody = z
+  .object({
+    changes: z
+      .array(
+        z.object({
+          code: z.string().min(1).max(20),
+          value: IndicatorValue.nullable().optional(),
+          note: z.string().max(2000).nullable().optional(),
+          version: z.number().int().min(0),
+        }),
+      )
+      .min(1)
+      .max(500),
+  })
+  .openapi('SaveValues');
+
+export const VersionBody = z.object({ version: z.number().int().positive() });
+
+export const ReviewBody = z
+  .object({
+    version: z.number().int().positive(),
+    outcome: z.enum(['verify', 'return']),
+    comment: z.string().max(4000).nullable().optional(),
+    indicators: z
+      .array(
+        z.object({
+          code: z.string().min(1).max(20),
+          decision: z.enum(['accept', 'return']),
+          comment: z.string().max(2000).nullable().optional(),
+        }),
+      )
+      .max(500)
+      .optional(),
+  })
+  .openapi('ReviewAssessment');
+
+export const ReopenBody = z
+  .object({ version: z.number().int().positive(), reason: z.string().trim().min(5).max(2000) })
+  .openapi('ReopenAssessment');
+
+export const AssessmentSummary = z
+  .object({
+    id: z.number().int(),
+    month: z.string(),
+    status: z.enum(['draft', 'submitted', 'returned', 'verified']),
+    setCode: z.string(),
+    criteriaMet: z.number().int().nullable(),
+    criteriaTotal: z.number().int().nullable(),
+    indicatorsMet: z.number().int().nullable(),
+    indicatorsTotal: z.number().int().nullable(),
+  })
+  .openapi('AssessmentSummary');
+
+export const AssessmentView = z
+  .object({
+    assessment: z.object({
+      id: z.number().int(),
+      unitId: z.number().int(),
+      unitName: z.string(),
+      month: z.string(),
+      status: z.enum(['draft', 'submitted', 'returned', 'verified']),
+      version: z.number().int(),
+      classCode: z.string(),
+      className: z.string(),
+      targetLevel: z.enum(['ntm', 'advanced', 'model']),
+      returnComment: z.string().nullable(),
+      submittedAt: z.string().nullable(),
+      verifiedAt: z.string().nullable(),
+      verifiedBy: z.string().nullable(),
+      updatedAt: z.string(),
+    }),
+    set: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      version: z.number().int(),
+      name: z.string(),
+      legalBasis: z.string(),
+      verified: z.boolean(),
+    }),
+    levels: z.object({ advanced: z.boolean(), model: z.boolean() }),
+    document: z.unknown(),
+    criteria: z.array(z.unknown()),
+    results: z.object({
+      criteriaMet: z.number().int(),
+      criteriaTotal: z.number().int(),
+      indicatorsMet: z.number().int(),
+      indicatorsTotal: z.number().int(),
+      indicatorsMissing: z.number().int(),
+      standardMet: z.boolean(),
+      advancedMet: z.boolean().nullable(),
+      modelMet: z.boolean().nullable(),
+    }),
+    permissions: z.object({ canEdit: z.boolean(), canVerify: z.boolean() }),
+  })
+  .openapi('AssessmentView');

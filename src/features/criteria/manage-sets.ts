@@ -1,0 +1,203 @@
+import { and, eq, max } from 'drizzle-orm';
+import type { ZodError } from 'zod';
+import type { Actor, Deps, RequestMeta } from '../../context';
+import { criteriaSets } from '../../db/schema';
+import { overlayViolations } from '../../domain/criteria/overlay';
+import { CriteriaSetDoc } from '../../domain/criteria/schema';
+import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import { issueMessage } from '../../lib/http';
+import type { Lang } from '../../lib/messages';
+import { authorize } from '../access/authorize';
+import { writeAudit } from '../audit/write-audit';
+import { getSetRow, setMeta, type CriteriaSetRow } from './queries';
+
+export function parseSetDocument(input: unknown, lang: Lang): CriteriaSetDoc {
+  const parsed = CriteriaSetDoc.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      (parsed.error as ZodError).issues
+        .slice(0, 200)
+        .map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: issueMessage(i, lang) })),
+    );
+  }
+  return parsed.data;
+}
+
+function rowValues(doc: CriteriaSetDoc, ownerUnitId: number) {
+  return {
+    code: doc.code,
+    version: doc.version,
+    level: doc.level,
+    phase: doc.phase,
+    nameVi: doc.name_vi,
+    dimension: doc.classification.dimension,
+    effectiveFrom: doc.effectiveFrom,
+    effectiveTo: doc.effectiveTo,
+    baseCode: doc.derivation?.baseCode ?? null,
+    derivation: doc.derivation?.kind ?? null,
+    ownerUnitId,
+    document: doc,
+    verified: doc.verified,
+  };
+}
+
+/** Imports a set document as a draft. Published versions are never overwritten. */
+export async function importCriteriaSet(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  input: { document: unknown; ownerUnitId: number },
+  lang: Lang,
+) {
+  await authorize(deps.db, actor, 'criteria.manage', input.ownerUnitId);
+  const doc = parseSetDocument(input.document, lang);
+  return deps.db.transaction(async (tx) => {
+    const [clash] = await tx
+      .select({ id: criteriaSets.id })
+      .from(criteriaSets)
+      .where(and(eq(criteriaSets.code, doc.code), eq(criteriaSets.version, doc.version)));
+    if (clash) throw new AppError('CONFLICT', { field: 'version', code: doc.code, version: doc.version });
+    const [row] = await tx
+      .insert(criteriaSets)
+      .values({ ...rowValues(doc, input.ownerUnitId), status: 'draft', createdAt: meta.now, createdBy: actor.userId })
+      .returning();
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'criteria_set.import',
+        entityType: 'criteria_set',
+        entityId: row!.id,
+        unitId: input.ownerUnitId,
+        after: setMeta(row!),
+      },
+    );
+    return row!;
+  });
+}
+
+/** A new draft version of a set, starting from its current document. */
+export async function createDraft(deps: Deps, actor: Actor, meta: RequestMeta, fromId: number) {
+  const from = await getSetRow(deps.db, fromId);
+  if (!from) throw new AppError('NOT_FOUND');
+  await authorize(deps.db, actor, 'criteria.manage', from.ownerUnitId);
+  return deps.db.transaction(async (tx) => {
+    const [agg] = await tx
+      .select({ v: max(criteriaSets.version) })
+      .from(criteriaSets)
+      .where(eq(criteriaSets.code, from.code));
+    const version = (agg?.v ?? from.version) + 1;
+    const doc: CriteriaSetDoc = { ...from.document, version };
+    const [row] = await tx
+      .insert(criteriaSets)
+      .values({ ...rowValues(doc, from.ownerUnitId), status: 'draft', createdAt: meta.now, createdBy: actor.userId })
+      .returning();
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'criteria_set.draft',
+        entityType: 'criteria_set',
+        entityId: row!.id,
+        unitId: from.ownerUnitId,
+        after: { ...setMeta(row!), fromId },
+      },
+    );
+    return row!;
+  });
+}
+
+/** Replaces a draft's document; code and version stay. Published sets are frozen. */
+export async function updateDraft(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: number,
+  input: { rowVersion: number; document: unknown },
+  lang: Lang,
+) {
+  const current = await getSetRow(deps.db, id);
+  if (!current) throw new AppError('NOT_FOUND');
+  await authorize(deps.db, actor, 'criteria.manage', current.ownerUnitId);
+  if (current.status !== 'draft') throw ruleViolation('published_set_is_frozen');
+  const doc = parseSetDocument(input.document, lang);
+  if (doc.code !== current.code || doc.version !== current.version) throw ruleViolation('code_and_version_are_fixed');
+  return deps.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(criteriaSets)
+      .set({ ...rowValues(doc, current.ownerUnitId), rowVersion: current.rowVersion + 1 })
+      .where(and(eq(criteriaSets.id, id), eq(criteriaSets.rowVersion, input.rowVersion), eq(criteriaSets.status, 'draft')))
+      .returning();
+    if (!after) throw versionConflict(current.rowVersion);
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'criteria_set.update',
+        entityType: 'criteria_set',
+        entityId: id,
+        unitId: current.ownerUnitId,
+        before: { ...setMeta(current), changed: changedIndicators(current.document, doc) },
+        after: setMeta(after),
+      },
+    );
+    return after;
+  });
+}
+
+function changedIndicators(a: CriteriaSetDoc, b: CriteriaSetDoc): string[] {
+  const index = (d: CriteriaSetDoc) => new Map(d.criteria.flatMap((c) => c.indicators).map((i) => [i.code, JSON.stringify(i)]));
+  const ia = index(a);
+  const ib = index(b);
+  return [...new Set([...ia.keys(), ...ib.keys()])].filter((k) => ia.get(k) !== ib.get(k));
+}
+
+/** Freezes a draft. An overlay must only tighten or add to its published base set. */
+export async function publishSet(deps: Deps, actor: Actor, meta: RequestMeta, id: number, rowVersion: number) {
+  const current = await getSetRow(deps.db, id);
+  if (!current) throw new AppError('NOT_FOUND');
+  await authorize(deps.db, actor, 'criteria.manage', current.ownerUnitId);
+  if (current.status !== 'draft') throw ruleViolation('already_published');
+  const derivation = current.document.derivation;
+  if (derivation) {
+    const [base] = await deps.db
+      .select()
+      .from(criteriaSets)
+      .where(
+        and(
+          eq(criteriaSets.code, derivation.baseCode),
+          eq(criteriaSets.version, derivation.baseVersion),
+          eq(criteriaSets.status, 'published'),
+        ),
+      );
+    if (!base)
+      throw ruleViolation('base_set_not_published', { baseCode: derivation.baseCode, baseVersion: derivation.baseVersion });
+    if (derivation.kind === 'overlay') {
+      const violations = overlayViolations(base.document, current.document);
+      if (violations.length) throw ruleViolation('overlay_loosens_base', { violations: violations.slice(0, 100) });
+    }
+  }
+  return deps.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(criteriaSets)
+      .set({ status: 'published', publishedAt: meta.now, publishedBy: actor.userId, rowVersion: rowVersion + 1 })
+      .where(and(eq(criteriaSets.id, id), eq(criteriaSets.rowVersion, rowVersion), eq(criteriaSets.status, 'draft')))
+      .returning();
+    if (!after) throw versionConflict(current.rowVersion);
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'criteria_set.publish',
+        entityType: 'criteria_set',
+        entityId: id,
+        unitId: current.ownerUnitId,
+        after: setMeta(after),
+      },
+    );
+    return after;
+  });
+}
+
+export type { CriteriaSetRow };

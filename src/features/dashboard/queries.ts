@@ -1,0 +1,250 @@
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Actor } from '../../context';
+import { rowsOf, type Db } from '../../db/client';
+import { assessmentResults, assessments, criteriaSets, units } from '../../db/schema';
+import type { CriteriaSetDoc } from '../../domain/criteria/schema';
+import { viCollator } from '../../shared/vi';
+import { authorize, grantUnitsFor } from '../access/authorize';
+import { predecessorIds } from '../units/queries';
+
+export const ASSESSED_TYPES = ['commune', 'special_zone'] as const;
+
+export type LatestRow = {
+  unitId: number;
+  name: string;
+  assessmentId: number | null;
+  period: string | null;
+  setId: number | null;
+  criteriaMet: number | null;
+  criteriaTotal: number | null;
+  indicatorsMet: number | null;
+  indicatorsTotal: number | null;
+  standardMet: boolean | null;
+  advancedMet: boolean | null;
+  modelMet: boolean | null;
+  criteria: { number: string; met: boolean; indicatorsMet: number; indicatorsTotal: number; missing: number }[] | null;
+  indicatorStatus: Record<string, 'met' | 'unmet' | 'missing'> | null;
+};
+
+const monthEnd = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/**
+ * Communes under `unitId` that existed during `month` (its predecessors included, through the
+ * scope closure) with their latest verified month up to `month` — what leaders and the council see.
+ */
+export async function latestVerified(db: Db, actor: Actor, unitId: number, month: string): Promise<LatestRow[]> {
+  await authorize(db, actor, 'assessment.read', unitId);
+  const roots = grantUnitsFor(actor, 'assessment.read');
+  const start = `${month}-01`;
+  const end = monthEnd(month);
+  const res = await db.execute(sql`
+    with target as (
+      select u.id, u.name from units u
+        join unit_scope s on s.descendant_id = u.id and s.ancestor_id = ${unitId}
+       where u.type in ('commune', 'special_zone')
+         and u.effective_from <= ${end} and (u.effective_to is null or u.effective_to > ${start})
+         and exists (select 1 from unit_scope r where r.descendant_id = u.id and r.ancestor_id in (${sql.join(
+           roots.map((r) => sql`${r}`),
+           sql`, `,
+         )}))
+    ),
+    latest as (
+      select distinct on (a.unit_id) a.unit_id, a.id, a.period, a.set_id from assessments a
+       where a.unit_id in (select id from target) and a.status = 'verified' and a.period <= ${start}
+       order by a.unit_id, a.period desc
+    )
+    select t.id as "unitId", t.name, l.id as "assessmentId", l.period::text as period, l.set_id as "setId",
+           r.criteria_met as "criteriaMet", r.criteria_total as "criteriaTotal", r.indicators_met as "indicatorsMet",
+           r.indicators_total as "indicatorsTotal", r.standard_met as "standardMet", r.advanced_met as "advancedMet",
+           r.model_met as "modelMet", r.criteria, r.indicator_status as "indicatorStatus"
+      from target t left join latest l on l.unit_id = t.id left join assessment_results r on r.assessment_id = l.id`);
+  return rowsOf<LatestRow>(res).sort((a, b) => viCollator.compare(a.name, b.name));
+}
+
+export function summarise(rows: LatestRow[]) {
+  const assessed = rows.filter((r) => r.assessmentId !== null);
+  const n = assessed.length;
+  const sum = (f: (r: LatestRow) => number) => assessed.reduce((s, r) => s + f(r), 0);
+  const uniform = <T>(f: (r: LatestRow) => T) => (new Set(assessed.map(f)).size === 1 ? f(assessed[0]!) : null);
+  return {
+    unitCount: rows.length,
+    assessedCount: n,
+    criteriaMetSum: sum((r) => r.criteriaMet ?? 0),
+    indicatorsMetSum: sum((r) => r.indicatorsMet ?? 0),
+    averageCriteria: n ? sum((r) => r.criteriaMet ?? 0) / n : null,
+    averageIndicators: n ? sum((r) => r.indicatorsMet ?? 0) / n : null,
+    criteriaTotal: uniform((r) => r.criteriaTotal),
+    indicatorsTotal: uniform((r) => r.indicatorsTotal),
+    standardCount: assessed.filter((r) => r.standardMet).length,
+    advancedCount: assessed.filter((r) => r.advancedMet).length,
+    modelCount: assessed.filter((r) => r.modelMet).length,
+    units: rows.map((r) => ({
+      unitId: r.unitId,
+      name: r.name,
+      assessmentId: r.assessmentId,
+      month: r.period?.slice(0, 7) ?? null,
+      criteriaMet: r.criteriaMet,
+      criteriaTotal: r.criteriaTotal,
+      indicatorsMet: r.indicatorsMet,
+      indicatorsTotal: r.indicatorsTotal,
+      standardMet: r.standardMet,
+      advancedMet: r.advancedMet,
+      modelMet: r.modelMet,
+    })),
+  };
+}
+
+async function setDocs(db: Db, ids: number[]) {
+  if (!ids.length) return new Map<number, { code: string; version: number; doc: CriteriaSetDoc }>();
+  const rows = await db.select().from(criteriaSets).where(inArray(criteriaSets.id, ids));
+  return new Map(rows.map((r) => [r.id, { code: r.code, version: r.version, doc: r.document }]));
+}
+
+export function cellStatus(c: {
+  met: boolean;
+  indicatorsMet: number;
+  indicatorsTotal: number;
+  missing: number;
+}): 'met' | 'unmet' | 'missing' {
+  if (c.met) return 'met';
+  return c.indicatorsMet + c.missing === c.indicatorsTotal ? 'missing' : 'unmet';
+}
+
+/** Units × criteria: met / unmet / missing (a criterion whose only shortfalls are missing values). */
+export async function heatmap(db: Db, actor: Actor, unitId: number, month: string) {
+  const rows = await latestVerified(db, actor, unitId, month);
+  const docs = await setDocs(db, [...new Set(rows.map((r) => r.setId).filter((x): x is number => x !== null))]);
+  return {
+    month,
+    sets: [...docs].map(([id, s]) => ({
+      id,
+      code: s.code,
+      version: s.version,
+      name: s.doc.name_vi,
+      criteria: s.doc.criteria.map((c) => ({ number: c.number, name: c.name_vi })),
+    })),
+    rows: rows.map((r) => ({
+      unitId: r.unitId,
+      name: r.name,
+      assessmentId: r.assessmentId,
+      month: r.period?.slice(0, 7) ?? null,
+      setId: r.setId,
+      criteriaMet: r.criteriaMet,
+      criteriaTotal: r.criteriaTotal,
+      cells: (r.criteria ?? []).map((c) => ({
+        number: c.number,
+        status: cellStatus(c),
+        indicatorsMet: c.indicatorsMet,
+        indicatorsTotal: c.indicatorsTotal,
+      })),
+    })),
+  };
+}
+
+/** "What is missing where": for each indicator, the units where it is unmet or has no value. */
+export async function gaps(db: Db, actor: Actor, unitId: number, month: string) {
+  const rows = await latestVerified(db, actor, unitId, month);
+  const docs = await setDocs(db, [...new Set(rows.map((r) => r.setId).filter((x): x is number => x !== null))]);
+  const out = new Map<
+    string,
+    {
+      setCode: string;
+      code: string;
+      text: string;
+      criterion: string;
+      criterionName: string;
+      verified: boolean;
+      unmet: { unitId: number; name: string }[];
+      missing: { unitId: number; name: string }[];
+    }
+  >();
+  for (const r of rows) {
+    if (!r.setId || !r.indicatorStatus) continue;
+    const set = docs.get(r.setId)!;
+    for (const c of set.doc.criteria) {
+      for (const i of c.indicators) {
+        const status = r.indicatorStatus[i.code];
+        if (!status || status === 'met') continue;
+        const key = `${set.code}|${i.code}`;
+        const entry = out.get(key) ?? {
+          setCode: set.code,
+          code: i.code,
+          text: i.text_vi,
+          criterion: c.number,
+          criterionName: c.name_vi,
+          verified: i.verified,
+          unmet: [],
+          missing: [],
+        };
+        entry[status].push({ unitId: r.unitId, name: r.name });
+        out.set(key, entry);
+      }
+    }
+  }
+  return {
+    month,
+    items: [...out.values()].sort(
+      (a, b) =>
+        b.unmet.length + b.missing.length - (a.unmet.length + a.missing.length) ||
+        a.code.localeCompare(b.code, 'vi', { numeric: true }),
+    ),
+  };
+}
+
+async function monthsOf(db: Db, unitId: number, year: number) {
+  const rows = await db
+    .select({ a: assessments, r: assessmentResults })
+    .from(assessments)
+    .leftJoin(assessmentResults, eq(assessmentResults.assessmentId, assessments.id))
+    .where(
+      and(eq(assessments.unitId, unitId), gte(assessments.period, `${year}-01-01`), lte(assessments.period, `${year}-12-01`)),
+    )
+    .orderBy(asc(assessments.period));
+  return rows.map(({ a, r }) => ({
+    assessmentId: a.id,
+    month: a.period.slice(0, 7),
+    status: a.status,
+    setId: a.setId,
+    criteriaMet: r?.criteriaMet ?? null,
+    criteriaTotal: r?.criteriaTotal ?? null,
+    indicatorsMet: r?.indicatorsMet ?? null,
+    indicatorsTotal: r?.indicatorsTotal ?? null,
+    criteria: Object.fromEntries((r?.criteria ?? []).map((c) => [c.number, cellStatus(c)])),
+    indicators: r?.indicatorStatus ?? {},
+  }));
+}
+
+/**
+ * A unit's scorecard for a year: criteria rows with their indicators, a status per month, the trend
+ * of the counts; a merged commune also shows each predecessor under the set it was assessed with.
+ */
+export async function scorecard(db: Db, actor: Actor, unitId: number, year: number) {
+  await authorize(db, actor, 'assessment.read', unitId);
+  const build = async (id: number) => {
+    const [unit] = await db.select().from(units).where(eq(units.id, id));
+    const months = await monthsOf(db, id, year);
+    const docs = await setDocs(db, [...new Set(months.map((m) => m.setId))]);
+    return {
+      unit: { id, name: unit!.name, type: unit!.type, effectiveFrom: unit!.effectiveFrom, effectiveTo: unit!.effectiveTo },
+      sets: [...docs].map(([sid, s]) => ({
+        id: sid,
+        code: s.code,
+        name: s.doc.name_vi,
+        criteria: s.doc.criteria.map((c) => ({
+          number: c.number,
+          name: c.name_vi,
+          indicators: c.indicators.map((i) => ({ code: i.code, text: i.text_vi, verified: i.verified })),
+        })),
+      })),
+      months,
+    };
+  };
+  const main = await build(unitId);
+  const preds = [];
+  for (const p of await predecessorIds(db, unitId)) {
+    const card = await build(p);
+    if (card.months.length) preds.push(card);
+  }
+  return { year, ...main, predecessors: preds };
+}

@@ -1,0 +1,102 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, errorResponses, json } from '../../lib/http';
+import { actorOf } from '../../lib/request';
+import { Month } from '../assessments/schemas';
+import { gaps, heatmap, latestVerified, scorecard, summarise } from './queries';
+
+export const dashboardRoutes = createRouter();
+const UnitMonth = z.object({ unitId: z.coerce.number().int().positive(), month: Month });
+
+const Summary = z
+  .object({
+    unitCount: z.number().int(),
+    assessedCount: z.number().int(),
+    criteriaMetSum: z.number().int(),
+    indicatorsMetSum: z.number().int(),
+    averageCriteria: z.number().nullable(),
+    averageIndicators: z.number().nullable(),
+    criteriaTotal: z.number().int().nullable(),
+    indicatorsTotal: z.number().int().nullable(),
+    standardCount: z.number().int(),
+    advancedCount: z.number().int(),
+    modelCount: z.number().int(),
+    units: z.array(z.unknown()),
+  })
+  .openapi('DashboardSummary');
+
+dashboardRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/summary',
+    tags: ['Dashboard'],
+    summary:
+      'Communes under a unit: averages of criteria and indicators met, units at standard / advanced / model (latest verified month)',
+    request: { query: UnitMonth },
+    responses: { 200: json(Summary), ...errorResponses },
+  }),
+  async (c) => {
+    const { unitId, month } = c.req.valid('query');
+    return c.json(summarise(await latestVerified(c.get('deps').db, actorOf(c), unitId, month)), 200);
+  },
+);
+
+dashboardRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/heatmap',
+    tags: ['Dashboard'],
+    summary: 'Units × criteria, met / unmet / missing',
+    request: { query: UnitMonth },
+    responses: {
+      200: json(z.object({ month: z.string(), sets: z.array(z.unknown()), rows: z.array(z.unknown()) })),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const { unitId, month } = c.req.valid('query');
+    return c.json(await heatmap(c.get('deps').db, actorOf(c), unitId, month), 200);
+  },
+);
+
+dashboardRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/gaps',
+    tags: ['Dashboard'],
+    summary: 'What is missing where: per indicator, the units where it is unmet or has no value',
+    request: { query: UnitMonth },
+    responses: { 200: json(z.object({ month: z.string(), items: z.array(z.unknown()) })), ...errorResponses },
+  }),
+  async (c) => {
+    const { unitId, month } = c.req.valid('query');
+    return c.json(await gaps(c.get('deps').db, actorOf(c), unitId, month), 200);
+  },
+);
+
+dashboardRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/scorecard',
+    tags: ['Dashboard'],
+    summary: "A unit's year: criteria and indicators by month, with its predecessors' history",
+    request: {
+      query: z.object({ unitId: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100) }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          year: z.number().int(),
+          unit: z.unknown(),
+          sets: z.array(z.unknown()),
+          months: z.array(z.unknown()),
+          predecessors: z.array(z.unknown()),
+        }),
+      ),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const { unitId, year } = c.req.valid('query');
+    return c.json(await scorecard(c.get('deps').db, actorOf(c), unitId, year), 200);
+  },
+);
