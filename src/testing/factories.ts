@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Deps } from '../context';
-import { roleGrants, users } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { roleGrants, units, users } from '../db/schema';
 import { rebuildUnitScope } from '../features/units/scope';
 import { insertUnit } from '../features/units/write';
 import type { Role, UnitType } from '../shared/roles';
@@ -24,13 +25,17 @@ export async function makeProvince(deps: Deps, name = 'tỉnh Kiểm Thử') {
     const now = deps.clock.now();
     const mk = (code: string, n: string, type: UnitType, parentId: number | null, from = '2000-01-01') =>
       insertUnit(tx, { code: `${code}-${tag}`, name: n, type, effectiveFrom: from, parentId }, now);
-    const province = await mk('P', name, 'province', null);
+    const [country] = await tx.select().from(units).where(eq(units.type, 'country')).limit(1);
+    const root =
+      country ??
+      (await insertUnit(tx, { code: 'VN', name: 'Việt Nam', type: 'country', effectiveFrom: '1945-09-02', parentId: null }, now));
+    const province = await mk('P', name, 'province', root.id);
     const district = await mk('D', 'huyện Thử Nghiệm', 'district', province.id);
     const communeA = await mk('CA', 'xã Hải Đông', 'commune', district.id);
     const communeB = await mk('CB', 'xã Đồng Tâm', 'commune', district.id);
     const village = await mk('V', 'thôn Bắc', 'village', communeA.id);
     await rebuildUnitScope(tx);
-    return { tag, province, district, communeA, communeB, village };
+    return { tag, country: root, province, district, communeA, communeB, village };
   });
 }
 

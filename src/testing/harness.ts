@@ -58,7 +58,7 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<Conf
     dbKind: database.kind,
     config,
     clock: opts.clock ?? systemClock,
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.TEST_LOG === '1' ? 'debug' : 'silent'),
     files: new FileStore(filesDir),
   };
   const app = buildApp(deps);

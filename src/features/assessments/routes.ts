@@ -202,9 +202,9 @@ assessmentRoutes.openapi(
     },
   }),
   async (c) => {
-    const form = await c.req.raw.formData();
-    const file = form.get('file');
-    const code = form.get('indicatorCode');
+    const form = await c.req.parseBody();
+    const file = form.file;
+    const code = form.indicatorCode;
     if (!file || typeof file === 'string' || typeof code !== 'string')
       throw new AppError('BAD_REQUEST', { fields: ['file', 'indicatorCode'] });
     const row = await addEvidence(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, {
