@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, roleGrants } from '../../db/schema';
+import { assessments, auditEvents, criteriaSets, evidence, files, roleGrants, unitClassifications } from '../../db/schema';
+import { refreshResults } from '../assessments/results';
+import { loadShippedSets } from '../../seed/demo-criteria';
+import { eq } from 'drizzle-orm';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
 import { ROLES, roleAllows, type Action, type Role } from '../../shared/roles';
@@ -14,6 +17,8 @@ type Case = {
   mutating: boolean;
   /** The role check happens before any unit is looked at: a role without the action gets 403 everywhere. */
   roleGate?: boolean;
+  /** Not tied to a unit (national data): allowed or 403. */
+  unscoped?: boolean;
   ok: number;
   /** Status when allowed but the unit is outside the actor's scope (default 404). */
   outside?: number;
@@ -39,6 +44,86 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       return v;
     });
   const freshUser = (p: Province) => makeUser(env.deps, 'viewer', p.communeA.id);
+  let setIds: Map<string, number>;
+  const freshCommune = async (p: Province) =>
+    env.deps.db.transaction(async (tx) => {
+      const c = await insertUnit(
+        tx,
+        { code: uniq('C-'), name: 'xã Thử', type: 'commune', effectiveFrom: '2020-01-01', parentId: p.district.id },
+        new Date(),
+      );
+      await tx
+        .insert(unitClassifications)
+        .values({ unitId: c.id, dimension: 'region7', value: 'TDMNPB', effectiveFrom: '2021-01-01' });
+      await rebuildUnitScope(tx);
+      return c;
+    });
+  const freshAssessment = async (p: Province, status: 'draft' | 'submitted' | 'verified' = 'draft') => {
+    const c = await freshCommune(p);
+    const now = new Date();
+    const [a] = await env.deps.db
+      .insert(assessments)
+      .values({
+        unitId: c.id,
+        setId: setIds.get('VN-NTM-XA-2021-2025')!,
+        period: '2022-05-01',
+        classCode: 'TDMNPB',
+        status,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await env.deps.db.transaction((tx) => refreshResults(tx, a!.id, now));
+    return a!;
+  };
+  const freshEvidence = async (p: Province) => {
+    const a = await freshAssessment(p);
+    const stored = await env.deps.files.put(Buffer.from(`%PDF-1.4 ${uniq()}`));
+    const [f] = await env.deps.db
+      .insert(files)
+      .values({ ...stored, mime: 'application/pdf', createdAt: new Date() })
+      .returning();
+    const [e] = await env.deps.db
+      .insert(evidence)
+      .values({ assessmentId: a.id, indicatorCode: '1.1', fileId: f!.id, originalName: 'qd.pdf', addedAt: new Date() })
+      .returning();
+    return { a, e: e! };
+  };
+  const freshOverlayDraft = async (p: Province) => {
+    const [national] = await env.deps.db
+      .select()
+      .from(criteriaSets)
+      .where(eq(criteriaSets.id, setIds.get('VN-NTM-XA-2021-2025')!));
+    const doc = {
+      ...national!.document,
+      code: uniq('OV-').toUpperCase(),
+      version: 1,
+      derivation: { kind: 'overlay' as const, baseCode: national!.code, baseVersion: 1 },
+    };
+    const { id: _id, ...rest } = national!;
+    const [row] = await env.deps.db
+      .insert(criteriaSets)
+      .values({
+        ...rest,
+        code: doc.code,
+        version: 1,
+        status: 'draft',
+        derivation: 'overlay',
+        baseCode: national!.code,
+        ownerUnitId: p.province.id,
+        document: doc,
+        rowVersion: 1,
+        publishedAt: null,
+      })
+      .returning();
+    return row!;
+  };
+  const pdfForm = () => {
+    const f = new FormData();
+    f.set('indicatorCode', '1.1');
+    f.set('file', new Blob([Buffer.from(`%PDF-1.4 ${uniq()}`)]), 'bien-ban.pdf');
+    return f;
+  };
 
   const cases: Case[] = [
     {
@@ -227,12 +312,233 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       outside: 200,
       build: async () => ({ method: 'GET', path: '/api/audit/verify' }),
     },
+    {
+      name: 'GET /api/criteria-sets',
+      needs: 'criteria.read',
+      mutating: false,
+      unscoped: true,
+      ok: 200,
+      build: async () => ({ method: 'GET', path: '/api/criteria-sets' }),
+    },
+    {
+      name: 'GET /api/criteria-sets/:id',
+      needs: 'criteria.read',
+      mutating: false,
+      unscoped: true,
+      ok: 200,
+      build: async () => ({ method: 'GET', path: `/api/criteria-sets/${setIds.get('VN-NTM-XA-2021-2025')}` }),
+    },
+    {
+      name: 'GET /api/criteria-sets/:id/export',
+      needs: 'criteria.read',
+      mutating: false,
+      unscoped: true,
+      ok: 200,
+      build: async () => ({ method: 'GET', path: `/api/criteria-sets/${setIds.get('VN-NTM-XA-2026-2030')}/export` }),
+    },
+    {
+      name: 'POST /api/criteria-sets/import',
+      needs: 'criteria.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => {
+        const d = await freshOverlayDraft(p);
+        return {
+          method: 'POST',
+          path: '/api/criteria-sets/import',
+          body: { ownerUnitId: p.province.id, document: { ...d.document, code: uniq('IM-').toUpperCase() } },
+        };
+      },
+    },
+    {
+      name: 'POST /api/criteria-sets/:id/drafts',
+      needs: 'criteria.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({ method: 'POST', path: `/api/criteria-sets/${(await freshOverlayDraft(p)).id}/drafts` }),
+    },
+    {
+      name: 'PUT /api/criteria-sets/:id',
+      needs: 'criteria.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => {
+        const d = await freshOverlayDraft(p);
+        return {
+          method: 'PUT',
+          path: `/api/criteria-sets/${d.id}`,
+          body: { rowVersion: 1, document: { ...d.document, name_vi: 'Bộ tiêu chí tỉnh (sửa)' } },
+        };
+      },
+    },
+    {
+      name: 'POST /api/criteria-sets/:id/publish',
+      needs: 'criteria.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/criteria-sets/${(await freshOverlayDraft(p)).id}/publish`,
+        body: { rowVersion: 1 },
+      }),
+    },
+    {
+      name: 'GET /api/classifications',
+      needs: 'criteria.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/classifications?unitId=${p.communeA.id}` }),
+    },
+    {
+      name: 'POST /api/classifications',
+      needs: 'criteria.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/classifications',
+        body: { unitId: (await freshCommune(p)).id, dimension: 'group3', value: 'NHOM_2', effectiveFrom: '2026-02-15' },
+      }),
+    },
+    {
+      name: 'GET /api/assessments',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/assessments?unitId=${p.communeA.id}` }),
+    },
+    {
+      name: 'POST /api/assessments',
+      needs: 'assessment.enter',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/assessments',
+        body: { unitId: (await freshCommune(p)).id, month: '2022-06' },
+      }),
+    },
+    {
+      name: 'GET /api/assessments/:id',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/assessments/${(await freshAssessment(p)).id}` }),
+    },
+    {
+      name: 'PUT /api/assessments/:id/values',
+      needs: 'assessment.enter',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PUT',
+        path: `/api/assessments/${(await freshAssessment(p)).id}/values`,
+        body: { changes: [{ code: '1.1', value: true, version: 0 }] },
+      }),
+    },
+    {
+      name: 'POST /api/assessments/:id/submit',
+      needs: 'assessment.enter',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/assessments/${(await freshAssessment(p)).id}/submit`,
+        body: { version: 1 },
+      }),
+    },
+    {
+      name: 'POST /api/assessments/:id/review',
+      needs: 'assessment.verify',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/assessments/${(await freshAssessment(p, 'submitted')).id}/review`,
+        body: { version: 1, outcome: 'verify' },
+      }),
+    },
+    {
+      name: 'POST /api/assessments/:id/reopen',
+      needs: 'assessment.verify',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/assessments/${(await freshAssessment(p, 'verified')).id}/reopen`,
+        body: { version: 1, reason: 'Sửa số liệu' },
+      }),
+    },
+    {
+      name: 'GET /api/assessments/:id/diff',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/assessments/${(await freshAssessment(p)).id}/diff` }),
+    },
+    {
+      name: 'POST /api/assessments/:id/evidence',
+      needs: 'assessment.enter',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/assessments/${(await freshAssessment(p)).id}/evidence`,
+        body: pdfForm(),
+      }),
+    },
+    {
+      name: 'DELETE /api/assessments/:id/evidence/:evidenceId',
+      needs: 'assessment.enter',
+      mutating: true,
+      ok: 200,
+      build: async (p) => {
+        const { a, e } = await freshEvidence(p);
+        return { method: 'DELETE', path: `/api/assessments/${a.id}/evidence/${e.id}` };
+      },
+    },
+    {
+      name: 'GET /api/assessments/evidence/:id/file',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/assessments/evidence/${(await freshEvidence(p)).e.id}/file` }),
+    },
+    {
+      name: 'GET /api/dashboard/summary',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/dashboard/summary?unitId=${p.province.id}&month=2022-05` }),
+    },
+    {
+      name: 'GET /api/dashboard/heatmap',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/dashboard/heatmap?unitId=${p.province.id}&month=2022-05` }),
+    },
+    {
+      name: 'GET /api/dashboard/gaps',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/dashboard/gaps?unitId=${p.province.id}&month=2022-05` }),
+    },
+    {
+      name: 'GET /api/dashboard/scorecard',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/dashboard/scorecard?unitId=${p.communeA.id}&year=2022` }),
+    },
   ];
 
   beforeAll(async () => {
     env = await createTestEnv();
     home = await makeProvince(env.deps, 'tỉnh Nhà');
     away = await makeProvince(env.deps, 'tỉnh Khác');
+    setIds = await env.deps.db.transaction((tx) => loadShippedSets(tx, home.country.id, new Date()));
     // An audited event about each commune, so audit visibility can be checked.
     const seeder = (await clientAs(env, 'system_admin', home.province.id)).client;
     const seeder2 = (await clientAs(env, 'system_admin', away.province.id)).client;
@@ -258,7 +564,8 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
           const res = await clients.get(role)!.request(req.method, req.path, req.body, req.headers);
           const after = await env.deps.db.$count(auditEvents);
           let expected: number;
-          if (c.roleGate && !allowed) expected = 403;
+          if (c.unscoped) expected = allowed ? c.ok : 403;
+          else if (c.roleGate && !allowed) expected = 403;
           else if (c.visible) expected = c.ok;
           else if (where === 'out') expected = allowed ? (c.outside ?? 404) : c.outside === 200 ? 403 : 404;
           else expected = allowed ? c.ok : 403;
