@@ -1,4 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
+import { canonicalJson } from '../../lib/canonical-json';
 import type { Actor, Deps } from '../../context';
 import type { Db } from '../../db/client';
 import { assessmentResults, assessments, assessmentValues, criteriaSets, evidence, files, units, users } from '../../db/schema';
@@ -189,7 +190,7 @@ export async function assessmentDiff(deps: Deps, actor: Actor, id: number) {
         changedAt: c?.v.updatedAt.toISOString() ?? null,
       };
     })
-    .filter((x) => JSON.stringify(x.before) !== JSON.stringify(x.after) || x.statusBefore !== x.statusAfter)
+    .filter((x) => canonicalJson(x.before) !== canonicalJson(x.after) || x.statusBefore !== x.statusAfter)
     .sort((x, y) => x.code.localeCompare(y.code, 'vi', { numeric: true }));
   const addedEvidence = await db
     .select({

@@ -5,6 +5,7 @@ import { actorOf, metaOf } from '../../lib/request';
 import { authorize } from '../access/authorize';
 import { IdParam } from '../units/schemas';
 import { addEvidence, evidenceFile, removeEvidence } from './evidence';
+import { exportTemplate, importTemplate } from './excel';
 import { openAssessment } from './open-assessment';
 import { assessmentDiff, assessmentView, unitAssessments } from './queries';
 import { reopenAssessment } from './reopen-assessment';
@@ -249,3 +250,56 @@ assessmentRoutes.get('/evidence/:evidenceId/:variant{file|thumbnail}', async (c)
   c.header('cache-control', 'private, max-age=3600');
   return c.body(new Uint8Array(bytes));
 });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+assessmentRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/template.xlsx',
+    tags: ['Assessments'],
+    summary: 'The Excel entry template of this month (indicator rows, thresholds, drop-downs, current values)',
+    request: { params: IdParam },
+    responses: {
+      200: { description: 'XLSX', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const buf = await exportTemplate(c.get('deps'), actorOf(c), c.req.valid('param').id);
+    c.header('content-type', XLSX);
+    c.header('content-disposition', `attachment; filename="kiem-dem-${c.req.valid('param').id}.xlsx"`);
+    return c.body(new Uint8Array(buf), 200);
+  },
+);
+
+assessmentRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/import',
+    tags: ['Assessments'],
+    summary: 'Import a filled template (multipart field "file"): all or nothing, errors per row in Vietnamese',
+    request: {
+      params: IdParam,
+      body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.any() }) } } },
+    },
+    responses: { 200: json(z.object({ saved: z.number().int() })), ...errorResponses },
+  }),
+  async (c) => {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!file || typeof file === 'string') throw new AppError('BAD_REQUEST', { field: 'file' });
+    const deps = c.get('deps');
+    if (file.size > deps.config.maxUploadBytes)
+      throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(deps.config.maxUploadBytes / 1048576)} MB` });
+    const result = await importTemplate(
+      deps,
+      actorOf(c),
+      metaOf(c),
+      c.req.valid('param').id,
+      new Uint8Array(await file.arrayBuffer()),
+      c.get('lang'),
+    );
+    return c.json(result, 200);
+  },
+);

@@ -3,6 +3,7 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments, assessmentValues, users } from '../../db/schema';
 import { numericValue } from '../../domain/criteria/engine';
 import type { IndicatorValue } from '../../domain/criteria/schema';
+import { canonicalJson } from '../../lib/canonical-json';
 import { AppError } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
 import { authorize } from '../access/authorize';
@@ -86,7 +87,7 @@ export async function saveValues(
       const cur = current.get(ch.code)?.v;
       const value = ch.value === undefined ? (cur?.value ?? null) : ch.value;
       const note = ch.note === undefined ? (cur?.note ?? null) : ch.note;
-      const valueChanged = JSON.stringify(value) !== JSON.stringify(cur?.value ?? null);
+      const valueChanged = canonicalJson(value) !== canonicalJson(cur?.value ?? null);
       if (!valueChanged && note === (cur?.note ?? null)) continue;
       before[ch.code] = cur ? { value: cur.value, note: cur.note } : null;
       after[ch.code] = { value, note };

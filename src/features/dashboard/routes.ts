@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, json } from '../../lib/http';
 import { actorOf } from '../../lib/request';
 import { Month } from '../assessments/schemas';
+import { heatmapWorkbook, scorecardWorkbook } from './excel';
 import { gaps, heatmap, latestVerified, scorecard, summarise } from './queries';
 
 export const dashboardRoutes = createRouter();
@@ -98,5 +99,46 @@ dashboardRoutes.openapi(
   async (c) => {
     const { unitId, year } = c.req.valid('query');
     return c.json(await scorecard(c.get('deps').db, actorOf(c), unitId, year), 200);
+  },
+);
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const xlsxResponse = { description: 'XLSX workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } };
+
+dashboardRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/heatmap.xlsx',
+    tags: ['Dashboard'],
+    summary: 'The heat map as an Excel workbook',
+    request: { query: UnitMonth },
+    responses: { 200: xlsxResponse, ...errorResponses },
+  }),
+  async (c) => {
+    const { unitId, month } = c.req.valid('query');
+    const buf = await heatmapWorkbook(c.get('deps').db, actorOf(c), unitId, month);
+    c.header('content-type', XLSX);
+    c.header('content-disposition', `attachment; filename="ban-do-nhiet-${month}.xlsx"`);
+    return c.body(new Uint8Array(buf), 200);
+  },
+);
+
+dashboardRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/scorecard.xlsx',
+    tags: ['Dashboard'],
+    summary: 'The scorecard as an Excel workbook',
+    request: {
+      query: z.object({ unitId: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100) }),
+    },
+    responses: { 200: xlsxResponse, ...errorResponses },
+  }),
+  async (c) => {
+    const { unitId, year } = c.req.valid('query');
+    const buf = await scorecardWorkbook(c.get('deps').db, actorOf(c), unitId, year);
+    c.header('content-type', XLSX);
+    c.header('content-disposition', `attachment; filename="bang-theo-doi-${unitId}-${year}.xlsx"`);
+    return c.body(new Uint8Array(buf), 200);
   },
 );
