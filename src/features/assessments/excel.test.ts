@@ -25,7 +25,7 @@ function rowOf(ws: ExcelJS.Worksheet, code: string) {
 const upload = async (client: TestClient, id: number, wb: ExcelJS.Workbook | Buffer) => {
   const form = new FormData();
   const bytes = Buffer.isBuffer(wb) ? wb : Buffer.from(await (wb as ExcelJS.Workbook).xlsx.writeBuffer());
-  form.set('file', new Blob([bytes]), 'mau-nhap-lieu.xlsx');
+  form.set('file', new Blob([new Uint8Array(bytes)]), 'mau-nhap-lieu.xlsx');
   return client.post<{ saved: number } & Err>(`/api/assessments/${id}/import`, form);
 };
 
