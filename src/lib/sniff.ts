@@ -36,6 +36,7 @@ export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'tep';
   const cleaned = base
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '_')
     .replace(/^\.+/, '')
     .trim()

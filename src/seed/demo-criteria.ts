@@ -81,7 +81,7 @@ export function demoValue(ind: Indicator, cls: string, year: number, met: boolea
     case 'level':
       return met ? ind.levels![ind.levels!.length - 1]! : ind.levels![0]!;
     case 'k_of_n':
-      return met ? ind.items!.slice(0, t.k!).map((i) => i.code) : ind.items!.slice(0, t.k! - 1).map((i) => i.code);
+      return ind.items!.slice(0, met ? t.k : t.k! - 1).map((i) => i.code);
   }
 }
 

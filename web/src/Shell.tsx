@@ -58,7 +58,9 @@ export function Shell() {
         </div>
       </header>
       <nav className="sidenav" aria-label="Menu">
+        {can('assessment.read') && <NavLink to="/tong-quan">{t('navDashboard')}</NavLink>}
         <NavLink to="/don-vi">{t('navUnits')}</NavLink>
+        {can('criteria.read') && <NavLink to="/bo-tieu-chi">{t('navCriteria')}</NavLink>}
         {can('user.read') && <NavLink to="/nguoi-dung">{t('navUsers')}</NavLink>}
         {can('audit.read') && <NavLink to="/nhat-ky">{t('navAudit')}</NavLink>}
       </nav>

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
@@ -11,7 +11,14 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { UnitDetailPage } from './pages/UnitDetailPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { UsersPage } from './pages/UsersPage';
+import { AssessmentPage } from './pages/assessment/AssessmentPage';
+import { CriteriaDetailPage, CriteriaListPage } from './pages/CriteriaPages';
 import './styles.css';
+
+// Charts (ECharts) load only with the pages that draw them.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ScorecardPage = lazy(() => import('./pages/ScorecardPage').then((m) => ({ default: m.ScorecardPage })));
+const withSuspense = (node: ReactNode) => <Suspense fallback={<p className="muted">…</p>}>{node}</Suspense>;
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -30,6 +37,11 @@ const router = createBrowserRouter([
       { index: true, element: <UnitsPage /> },
       { path: 'don-vi', element: <UnitsPage /> },
       { path: 'don-vi/:id', element: <UnitDetailPage /> },
+      { path: 'tong-quan', element: withSuspense(<DashboardPage />) },
+      { path: 'kiem-dem/:id', element: <AssessmentPage /> },
+      { path: 'bang-theo-doi/:unitId', element: withSuspense(<ScorecardPage />) },
+      { path: 'bo-tieu-chi', element: <CriteriaListPage /> },
+      { path: 'bo-tieu-chi/:id', element: <CriteriaDetailPage /> },
       { path: 'nguoi-dung', element: <UsersPage /> },
       { path: 'nhat-ky', element: <AuditPage /> },
       { path: 'tai-khoan', element: <AccountPage /> },

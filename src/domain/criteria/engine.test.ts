@@ -105,7 +105,7 @@ const scenarioArb = setArb.chain((doc) => {
   return fc.tuple(fc.constant(doc), fc.constantFrom(...CLASSES), fc.tuple(...inds.map(valueArb))).map(([d, cls, vals]) => ({
     doc: d,
     cls,
-    values: Object.fromEntries(inds.map((i, k) => [i.code, vals[k]])) as Record<string, IndicatorValue | undefined>,
+    values: Object.fromEntries(inds.map((i, k) => [i.code, vals[k]])),
   }));
 });
 

@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { pickThreshold } from '../../domain/criteria/engine';
-import type { Indicator, IndicatorValue, ThresholdRule } from '../../domain/criteria/schema';
+import { thresholdText } from '../../domain/criteria/describe';
+import type { Indicator, IndicatorValue } from '../../domain/criteria/schema';
 import { safeCell, unsafeCell } from '../../lib/csv';
 import { canonicalJson } from '../../lib/canonical-json';
 import { AppError } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
 import { sniff } from '../../lib/sniff';
-import { formatNumberVi } from '../../shared/vi';
 import { assessmentView } from './queries';
 import { saveValues, type ValueChange } from './save-values';
 
@@ -23,29 +23,13 @@ const TYPE_LABEL: Record<Indicator['type'], string> = {
 const COLS = { code: 1, criterion: 2, text: 3, unit: 4, threshold: 5, type: 6, value: 7, num: 8, den: 9, note: 10, version: 11 };
 const FIRST_ROW = 6;
 
-export function thresholdText(ind: Pick<Indicator, 'type' | 'items'>, t: ThresholdRule | null | undefined): string {
-  if (!t) return 'chưa có ngưỡng';
-  const mark = t.verified ? '' : ' (chưa xác minh)';
-  switch (ind.type) {
-    case 'boolean':
-      return (t.expect ? 'Đạt / Có' : 'Không') + mark;
-    case 'number':
-      return `${t.op} ${formatNumberVi(t.value!)}${mark}`;
-    case 'ratio':
-      return `${t.op} ${formatNumberVi(t.value!)}%${mark}`;
-    case 'level':
-      return `≥ ${t.level}${mark}`;
-    case 'k_of_n':
-      return `≥ ${t.k}/${ind.items?.length ?? 0} mục${mark}`;
-  }
-}
-
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'result' in v) return cellText(v.result as ExcelJS.CellValue);
+  if (typeof v === 'object' && 'result' in v) return cellText(v.result);
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
   if (v instanceof Date) return v.toISOString();
-  return String(v as string | number | boolean).trim();
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v).trim();
+  return '';
 }
 
 function cellNumber(v: ExcelJS.CellValue): number | null {

@@ -7,6 +7,7 @@ import { Badge, Card, ErrorAlert, Loading, UnverifiedMark } from '../components/
 import { useI18n } from '../i18n';
 import { formatDateVi } from '../../../src/shared/vi';
 import { AddChildUnit, EditUnit, RecordSuccession } from './UnitForms';
+import { UnitAssessments } from './UnitAssessments';
 
 export function UnitDetailPage() {
   const { id } = useParams();
@@ -68,6 +69,8 @@ export function UnitDetailPage() {
           )}
         </dl>
       </Card>
+
+      <UnitAssessments unit={unit} />
 
       {(predecessors.length > 0 || successors.length > 0) && (
         <Card title={t('successionHistory')}>

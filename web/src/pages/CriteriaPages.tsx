@@ -1,0 +1,299 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { thresholdText } from '../../../src/domain/criteria/describe';
+import type { CriteriaSetDoc } from '../../../src/domain/criteria/schema';
+import { formatDateVi } from '../../../src/shared/vi';
+import { api, type Unit } from '../api/client';
+import { useCan } from '../auth/session';
+import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
+import { useI18n } from '../i18n';
+
+type Meta = {
+  id: number;
+  code: string;
+  version: number;
+  status: 'draft' | 'published' | 'retired';
+  level: string;
+  phase: string;
+  name: string;
+  dimension: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  derivation: string | null;
+  ownerUnitId: number;
+  verified: boolean;
+  legalBasis: string;
+  criteriaCount: number;
+  indicatorCount: number;
+  unverifiedIndicators: number;
+  rowVersion: number;
+};
+
+export function CriteriaListPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const list = useQuery({ queryKey: ['criteria-sets'], queryFn: () => api<{ items: Meta[] }>('/api/criteria-sets') });
+  return (
+    <>
+      <h1>{t('criteriaTitle')}</h1>
+      <Card>
+        {list.isLoading && <Loading />}
+        <ErrorAlert error={list.error} />
+        <table className="table" data-testid="criteria-sets">
+          <thead>
+            <tr>
+              <th>{t('name')}</th>
+              <th>{t('version')}</th>
+              <th>{t('status')}</th>
+              <th>{t('legalBasis')}</th>
+              <th>{t('effectiveFrom')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.items.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link to={`/bo-tieu-chi/${s.id}`}>{s.name}</Link>
+                  <small className="block muted">
+                    {s.code} · {t('indicatorsCount', { c: s.criteriaCount, i: s.indicatorCount })}
+                    {s.unverifiedIndicators > 0 && ` · ${t('unverifiedCount', { n: s.unverifiedIndicators })}`}
+                  </small>
+                </td>
+                <td>v{s.version}</td>
+                <td>
+                  <Badge tone={s.status === 'published' ? 'success' : 'warning'}>
+                    {s.status === 'published' ? t('published') : t('draftStatus')}
+                  </Badge>
+                </td>
+                <td>
+                  {s.legalBasis} <UnverifiedMark show={!s.verified} />
+                </td>
+                <td>
+                  {formatDateVi(s.effectiveFrom)} – {s.effectiveTo ? formatDateVi(s.effectiveTo) : '…'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      {can('criteria.manage') && <ImportSet />}
+    </>
+  );
+}
+
+function ImportSet() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [file, setFile] = useState<File | null>(null);
+  const [owner, setOwner] = useState('');
+  const units = useQuery({
+    queryKey: ['units', 'owners'],
+    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    select: (d) => d.items.filter((u) => u.type === 'province' || u.type === 'country'),
+  });
+  const imp = useMutation({
+    mutationFn: async () =>
+      api<Meta>('/api/criteria-sets/import', {
+        method: 'POST',
+        body: { ownerUnitId: Number(owner), document: JSON.parse(await file!.text()) as unknown },
+      }),
+    onSuccess: async (m) => {
+      await qc.invalidateQueries({ queryKey: ['criteria-sets'] });
+      await navigate(`/bo-tieu-chi/${m.id}`);
+    },
+  });
+  return (
+    <Card title={t('importJson')}>
+      <p className="muted">
+        JSON Schema: <a href="/api/schemas/criteria-set.json">/api/schemas/criteria-set.json</a>
+      </p>
+      <div className="toolbar">
+        <select className="input" aria-label={t('ownerUnit')} value={owner} onChange={(e) => setOwner(e.target.value)}>
+          <option value="">{t('ownerUnit')}…</option>
+          {units.data?.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        <input
+          type="file"
+          accept=".json,application/json"
+          aria-label={t('importJson')}
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        <Button disabled={!file || !owner || imp.isPending} onClick={() => imp.mutate()}>
+          {t('importButton')}
+        </Button>
+      </div>
+      <ErrorAlert error={imp.error} />
+    </Card>
+  );
+}
+
+export function CriteriaDetailPage() {
+  const { id } = useParams();
+  const { t, lang } = useI18n();
+  const can = useCan();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const set = useQuery({
+    queryKey: ['criteria-set', id],
+    queryFn: () => api<Meta & { document: CriteriaSetDoc }>(`/api/criteria-sets/${id}`),
+  });
+  const [doc, setDoc] = useState<CriteriaSetDoc | null>(null);
+  const act = useMutation({
+    mutationFn: (req: { method: string; path: string; body?: unknown }) =>
+      api<Meta>(req.path, { method: req.method, body: req.body }),
+    onSuccess: async (m) => {
+      setDoc(null);
+      await qc.invalidateQueries({ queryKey: ['criteria-set'] });
+      await qc.invalidateQueries({ queryKey: ['criteria-sets'] });
+      if (String(m.id) !== id) await navigate(`/bo-tieu-chi/${m.id}`);
+    },
+  });
+  if (set.isLoading) return <Loading />;
+  if (!set.data) return <ErrorAlert error={set.error} />;
+  const s = set.data;
+  const shown = doc ?? s.document;
+  const editable = s.status === 'draft' && can('criteria.manage');
+  const classes = shown.classification.classes;
+  const updateThreshold = (code: string, index: number, patch: { value?: number; verified?: boolean }) => {
+    const next = structuredClone(shown);
+    for (const c of next.criteria)
+      for (const i of c.indicators) if (i.code === code) i.thresholds[index] = { ...i.thresholds[index]!, ...patch };
+    setDoc(next);
+  };
+  return (
+    <>
+      <nav className="breadcrumb">
+        <Link to="/bo-tieu-chi">{t('criteriaTitle')}</Link>
+      </nav>
+      <h1>
+        {s.name}{' '}
+        <Badge tone={s.status === 'published' ? 'success' : 'warning'}>
+          {s.status === 'published' ? t('published') : t('draftStatus')}
+        </Badge>{' '}
+        <UnverifiedMark show={!s.verified} />
+      </h1>
+      <Card>
+        <dl className="facts">
+          <dt>Mã</dt>
+          <dd>
+            {s.code} · v{s.version}
+          </dd>
+          <dt>{t('legalBasis')}</dt>
+          <dd>
+            {shown.legalBasis.document} {shown.legalBasis.date && `(${formatDateVi(shown.legalBasis.date)})`}
+          </dd>
+          <dt>{t('effectiveFrom')}</dt>
+          <dd>
+            {formatDateVi(s.effectiveFrom)} – {s.effectiveTo ? formatDateVi(s.effectiveTo) : '…'}
+          </dd>
+          <dt>{t('classification')}</dt>
+          <dd>{classes.map((c) => `${c.code}: ${c.name_vi}`).join(' · ')}</dd>
+          <dt>{t('notes')}</dt>
+          <dd>
+            <ul>
+              {shown.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+        <div className="toolbar">
+          <a className="btn btn-secondary" href={`/api/criteria-sets/${s.id}/export`}>
+            {t('exportJson')}
+          </a>
+          {can('criteria.manage') && s.status === 'published' && (
+            <Button variant="secondary" onClick={() => act.mutate({ method: 'POST', path: `/api/criteria-sets/${s.id}/drafts` })}>
+              {t('createDraft')}
+            </Button>
+          )}
+          {editable && doc && (
+            <Button
+              onClick={() =>
+                act.mutate({
+                  method: 'PUT',
+                  path: `/api/criteria-sets/${s.id}`,
+                  body: { rowVersion: s.rowVersion, document: doc },
+                })
+              }
+            >
+              {t('save')}
+            </Button>
+          )}
+          {editable && !doc && (
+            <Button
+              onClick={() =>
+                act.mutate({ method: 'POST', path: `/api/criteria-sets/${s.id}/publish`, body: { rowVersion: s.rowVersion } })
+              }
+            >
+              {t('publish')}
+            </Button>
+          )}
+        </div>
+        <ErrorAlert error={act.error} />
+      </Card>
+      {shown.criteria.map((c) => (
+        <Card key={c.number} title={`${c.number}. ${c.name_vi}`}>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th>{t('indicator')}</th>
+                <th>{t('threshold')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.indicators.map((i) => (
+                <tr key={i.code}>
+                  <td>
+                    <strong>{i.code}</strong> {i.text_vi} <UnverifiedMark show={!i.verified} />
+                    {i.unit && <small className="muted"> ({i.unit})</small>}
+                  </td>
+                  <td>
+                    <ul className="plain-list">
+                      {i.thresholds.map((th, k) => (
+                        <li key={k}>
+                          <small className="muted">
+                            {th.classes ? th.classes.join(', ') : lang === 'vi' ? 'mọi vùng/nhóm' : 'all classes'}
+                            {(th.fromYear || th.toYear) && ` · ${th.fromYear ?? ''}–${th.toYear ?? ''}`}:
+                          </small>{' '}
+                          {editable && th.value !== undefined ? (
+                            <>
+                              {th.op}{' '}
+                              <input
+                                className="input num-input"
+                                type="number"
+                                step="any"
+                                aria-label={`${i.code} ${t('threshold')} ${k + 1}`}
+                                value={th.value}
+                                onChange={(e) => updateThreshold(i.code, k, { value: Number(e.target.value) })}
+                              />
+                              <label className="checkbox inline">
+                                <input
+                                  type="checkbox"
+                                  checked={th.verified}
+                                  onChange={(e) => updateThreshold(i.code, k, { verified: e.target.checked })}
+                                />{' '}
+                                {t('verified')}
+                              </label>
+                            </>
+                          ) : (
+                            thresholdText(i, th, lang)
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,295 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, type Unit } from '../api/client';
+import { useSession } from '../auth/session';
+import { Chart, type ChartOption } from '../components/Chart';
+import { useUnitMonth } from '../components/useUnitMonth';
+import { Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
+import { useI18n } from '../i18n';
+import { formatNumberVi, sortVi, todayVn } from '../../../src/shared/vi';
+
+type Summary = {
+  unitCount: number;
+  assessedCount: number;
+  averageCriteria: number | null;
+  averageIndicators: number | null;
+  criteriaTotal: number | null;
+  indicatorsTotal: number | null;
+  standardCount: number;
+  advancedCount: number;
+  modelCount: number;
+};
+type Heat = {
+  sets: { id: number; code: string; name: string; criteria: { number: string; name: string }[] }[];
+  rows: {
+    unitId: number;
+    name: string;
+    assessmentId: number | null;
+    month: string | null;
+    setId: number | null;
+    criteriaMet: number | null;
+    criteriaTotal: number | null;
+    cells: { number: string; status: 'met' | 'unmet' | 'missing' }[];
+  }[];
+};
+type Gap = {
+  setCode: string;
+  code: string;
+  text: string;
+  criterion: string;
+  criterionName: string;
+  verified: boolean;
+  unmet: { unitId: number; name: string }[];
+  missing: { unitId: number; name: string }[];
+};
+
+const STATUS_VALUE = { met: 2, unmet: 0, missing: 1 } as const;
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  const user = useSession().data?.user;
+  const { unitId, month, setUnit, setMonth } = useUnitMonth(user?.grants[0]?.unitId ?? null);
+  const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => api<{ items: Unit[] }>('/api/units') });
+  const choices = useMemo(
+    () =>
+      sortVi(
+        (units.data?.items ?? []).filter((u) => u.type !== 'village'),
+        (u) => u.name,
+      ),
+    [units.data],
+  );
+  const q = `unitId=${unitId}&month=${month}`;
+  const summary = useQuery({
+    queryKey: ['summary', q],
+    queryFn: () => api<Summary>(`/api/dashboard/summary?${q}`),
+    enabled: Boolean(unitId),
+  });
+  const heat = useQuery({
+    queryKey: ['heatmap', q],
+    queryFn: () => api<Heat>(`/api/dashboard/heatmap?${q}`),
+    enabled: Boolean(unitId),
+  });
+  const gaps = useQuery({
+    queryKey: ['gaps', q],
+    queryFn: () => api<{ items: Gap[] }>(`/api/dashboard/gaps?${q}`),
+    enabled: Boolean(unitId),
+  });
+  const s = summary.data;
+
+  return (
+    <>
+      <h1>{t('dashboardTitle')}</h1>
+      <div className="toolbar">
+        <label>
+          {t('unitPick')}
+          <select
+            className="input"
+            value={unitId ?? ''}
+            onChange={(e) => setUnit(Number(e.target.value))}
+            data-testid="dashboard-unit"
+          >
+            {choices.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+                {u.effectiveTo ? ` (${u.effectiveFrom.slice(0, 4)}–${u.effectiveTo.slice(0, 4)})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('month')}
+          <input
+            className="input"
+            type="month"
+            value={month}
+            max={todayVn().slice(0, 7)}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+            data-testid="dashboard-month"
+          />
+        </label>
+        {unitId && (
+          <a className="btn btn-secondary" href={`/api/dashboard/heatmap.xlsx?${q}`}>
+            {t('exportXlsx')}
+          </a>
+        )}
+      </div>
+      <ErrorAlert error={summary.error} />
+      {summary.isLoading && <Loading />}
+      {s && (
+        <div className="cards" data-testid="summary-cards">
+          <div className="stat stat-wide">
+            <span className="stat-label">{t('navDashboard')}</span>
+            <strong data-testid="summary-line">
+              {s.assessedCount
+                ? t('summaryLine', {
+                    n: s.assessedCount,
+                    c: formatNumberVi(s.averageCriteria ?? 0),
+                    ct: s.criteriaTotal ?? '—',
+                    i: formatNumberVi(s.averageIndicators ?? 0),
+                    it: s.indicatorsTotal ?? '—',
+                  })
+                : t('noVerifiedData')}
+            </strong>
+            <small className="muted">{t('latestVerifiedNote')}</small>
+          </div>
+          <div className="stat">
+            <span className="stat-label">{t('standardUnits')}</span>
+            <strong>
+              {s.standardCount}/{s.assessedCount}
+            </strong>
+          </div>
+          <div className="stat">
+            <span className="stat-label">{t('advancedUnits')}</span>
+            <strong>{s.advancedCount}</strong>
+          </div>
+          <div className="stat">
+            <span className="stat-label">{t('modelUnits')}</span>
+            <strong>{s.modelCount}</strong>
+          </div>
+        </div>
+      )}
+      {heat.data && <HeatMap data={heat.data} />}
+      {gaps.data && <Gaps items={gaps.data.items} />}
+    </>
+  );
+}
+
+function HeatMap({ data }: { data: Heat }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <>
+      {data.sets.map((set) => {
+        const rows = data.rows.filter((r) => r.setId === set.id);
+        const option: ChartOption = {
+          tooltip: {
+            formatter: (p: { data: [number, number, number] }) => {
+              const row = rows[p.data[1]]!;
+              const crit = set.criteria[p.data[0]]!;
+              const st = (['unmet', 'missing', 'met'] as const)[p.data[2]]!;
+              return `${row.name} · ${crit.number}. ${crit.name}: ${t(st)} (${row.month ?? ''})`;
+            },
+          },
+          grid: { left: 150, right: 20, top: 10, bottom: 60 },
+          xAxis: {
+            type: 'category',
+            data: set.criteria.map((c) => c.number),
+            name: t('criterion'),
+            nameLocation: 'middle',
+            nameGap: 30,
+          },
+          yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true },
+          visualMap: {
+            type: 'piecewise',
+            orient: 'horizontal',
+            left: 'center',
+            bottom: 0,
+            pieces: [
+              { value: 2, label: t('met'), color: '#3f9a55' },
+              { value: 0, label: t('unmet'), color: '#d9534f' },
+              { value: 1, label: t('missing'), color: '#b8bcc2' },
+            ],
+          },
+          series: [
+            {
+              type: 'heatmap',
+              data: rows.flatMap((r, y) => r.cells.map((c, x) => [x, y, STATUS_VALUE[c.status]])),
+              itemStyle: { borderColor: '#fff', borderWidth: 2 },
+            },
+          ],
+        };
+        return (
+          <Card key={set.id} title={`${t('heatmap')} — ${set.name}`}>
+            <Chart
+              option={option}
+              height={Math.max(220, rows.length * 30 + 90)}
+              label={t('heatmap')}
+              onClick={(p) => {
+                const row = rows[(p.data as number[])[1]!];
+                if (row?.assessmentId) void navigate(`/kiem-dem/${row.assessmentId}`);
+              }}
+            />
+            <table className="table compact heat-table" data-testid="heatmap-table">
+              <thead>
+                <tr>
+                  <th>{t('unit')}</th>
+                  <th>{t('month')}</th>
+                  <th>{t('criteriaMetShort')}</th>
+                  {set.criteria.map((c) => (
+                    <th key={c.number} title={c.name}>
+                      {c.number}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.unitId}>
+                    <td>{r.assessmentId ? <Link to={`/kiem-dem/${r.assessmentId}`}>{r.name}</Link> : r.name}</td>
+                    <td>{r.month ? `${r.month.slice(5)}/${r.month.slice(0, 4)}` : '—'}</td>
+                    <td>
+                      {r.criteriaMet ?? '—'}/{r.criteriaTotal ?? '—'}
+                    </td>
+                    {r.cells.map((c) => (
+                      <td key={c.number} className={`cell-${c.status}`} title={t(c.status)} data-status={c.status}>
+                        {c.status === 'met' ? '✓' : c.status === 'unmet' ? '✗' : '?'}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        );
+      })}
+    </>
+  );
+}
+
+function Gaps({ items }: { items: Gap[] }) {
+  const { t } = useI18n();
+  const [sort, setSort] = useState<'count' | 'code'>('count');
+  const sorted = [...items].sort((a, b) =>
+    sort === 'count'
+      ? b.unmet.length + b.missing.length - (a.unmet.length + a.missing.length)
+      : a.code.localeCompare(b.code, 'vi', { numeric: true }),
+  );
+  if (!items.length) return null;
+  return (
+    <Card title={t('gapsTitle')}>
+      <table className="table" data-testid="gaps-table">
+        <thead>
+          <tr>
+            <th>
+              <button type="button" className="btn btn-link" onClick={() => setSort('code')}>
+                {t('indicator')}
+              </button>
+            </th>
+            <th>{t('criterion')}</th>
+            <th>
+              <button type="button" className="btn btn-link" onClick={() => setSort('count')}>
+                {t('unitsUnmet')}
+              </button>
+            </th>
+            <th>{t('unitsMissing')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((g) => (
+            <tr key={`${g.setCode}-${g.code}`}>
+              <td>
+                <strong>{g.code}</strong> {g.text} <UnverifiedMark show={!g.verified} />
+              </td>
+              <td>
+                {g.criterion}. {g.criterionName}
+              </td>
+              <td>{g.unmet.map((u) => u.name).join(', ')}</td>
+              <td>{g.missing.map((u) => u.name).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+}

@@ -1,0 +1,178 @@
+import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../api/client';
+import { Chart, type ChartOption } from '../components/Chart';
+import { Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
+import { useI18n } from '../i18n';
+
+type Month = {
+  assessmentId: number;
+  month: string;
+  status: string;
+  setId: number;
+  criteriaMet: number | null;
+  criteriaTotal: number | null;
+  indicatorsMet: number | null;
+  indicatorsTotal: number | null;
+  criteria: Record<string, 'met' | 'unmet' | 'missing'>;
+  indicators: Record<string, 'met' | 'unmet' | 'missing'>;
+};
+type CardData = {
+  unit: { id: number; name: string; effectiveFrom: string; effectiveTo: string | null };
+  sets: {
+    id: number;
+    code: string;
+    name: string;
+    criteria: { number: string; name: string; indicators: { code: string; text: string; verified: boolean }[] }[];
+  }[];
+  months: Month[];
+};
+
+const SYMBOL = { met: '✓', unmet: '✗', missing: '?' } as const;
+
+export function ScorecardPage() {
+  const { unitId } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { t } = useI18n();
+  const year = Number(params.get('nam') ?? new Date().getFullYear());
+  const card = useQuery({
+    queryKey: ['scorecard', unitId, year],
+    queryFn: () =>
+      api<CardData & { year: number; predecessors: CardData[] }>(`/api/dashboard/scorecard?unitId=${unitId}&year=${year}`),
+  });
+  if (card.isLoading) return <Loading />;
+  if (!card.data) return <ErrorAlert error={card.error} />;
+  const d = card.data;
+  return (
+    <>
+      <nav className="breadcrumb">
+        <Link to={`/don-vi/${d.unit.id}`}>{d.unit.name}</Link>
+      </nav>
+      <h1>
+        {t('scorecard')} — {d.unit.name}
+      </h1>
+      <div className="toolbar">
+        <label>
+          {t('year')}
+          <input
+            className="input"
+            type="number"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(e) => setParams({ nam: e.target.value }, { replace: true })}
+          />
+        </label>
+        <a className="btn btn-secondary" href={`/api/dashboard/scorecard.xlsx?unitId=${d.unit.id}&year=${year}`}>
+          {t('exportXlsx')}
+        </a>
+      </div>
+      <UnitCard data={d} />
+      {d.predecessors.length > 0 && <h2 className="section-title">{t('predecessorHistory')}</h2>}
+      {d.predecessors.map((p) => (
+        <UnitCard key={p.unit.id} data={p} />
+      ))}
+    </>
+  );
+}
+
+function UnitCard({ data }: { data: CardData }) {
+  const { t } = useI18n();
+  if (!data.months.length) {
+    return (
+      <Card title={data.unit.name}>
+        <p className="muted">{t('noSetForUnit')}</p>
+      </Card>
+    );
+  }
+  const trend: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 40, right: 20, top: 30, bottom: 30 },
+    xAxis: { type: 'category', data: data.months.map((m) => `${m.month.slice(5)}/${m.month.slice(0, 4)}`) },
+    yAxis: { type: 'value', min: 0 },
+    series: [
+      { name: t('criteriaMetShort'), type: 'line', data: data.months.map((m) => m.criteriaMet) },
+      { name: t('indicatorsMetShort'), type: 'line', data: data.months.map((m) => m.indicatorsMet) },
+    ],
+  };
+  return (
+    <Card title={data.unit.name}>
+      <Chart option={trend} height={220} label={`${t('trend')} ${data.unit.name}`} />
+      {data.sets.map((set) => {
+        const months = data.months.filter((m) => m.setId === set.id);
+        return (
+          <div key={set.id} className="scroll-x">
+            <h3>{set.name}</h3>
+            <table className="table compact scorecard" data-testid="scorecard-table">
+              <thead>
+                <tr>
+                  <th>{t('criterion')}</th>
+                  {months.map((m) => (
+                    <th key={m.month}>
+                      <Link to={`/kiem-dem/${m.assessmentId}`}>{`${m.month.slice(5)}/${m.month.slice(0, 4)}`}</Link>
+                      <small className="block muted">{t(`status_${m.status}` as 'status_draft')}</small>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {set.criteria.map((c) => (
+                  <Fragment key={c.number}>
+                    <tr className="criterion-row">
+                      <td>
+                        <strong>
+                          {c.number}. {c.name}
+                        </strong>
+                      </td>
+                      {months.map((m) => {
+                        const st = m.criteria[c.number];
+                        return (
+                          <td key={m.month} className={st ? `cell-${st}` : ''}>
+                            {st ? SYMBOL[st] : ''}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                    {c.indicators.map((i) => (
+                      <tr key={`${c.number}-${i.code}`}>
+                        <td className="indent">
+                          {i.code} {i.text} <UnverifiedMark show={!i.verified} />
+                        </td>
+                        {months.map((m) => {
+                          const st = m.indicators[i.code];
+                          return (
+                            <td key={m.month} className={st ? `cell-${st} light` : ''}>
+                              {st ? SYMBOL[st] : ''}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </Fragment>
+                ))}
+                <tr className="criterion-row">
+                  <td>{t('criteriaMetShort')}</td>
+                  {months.map((m) => (
+                    <td key={m.month}>
+                      {m.criteriaMet}/{m.criteriaTotal}
+                    </td>
+                  ))}
+                </tr>
+                <tr className="criterion-row">
+                  <td>{t('indicatorsMetShort')}</td>
+                  {months.map((m) => (
+                    <td key={m.month}>
+                      {m.indicatorsMet}/{m.indicatorsTotal}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, type Unit } from '../api/client';
+import { useCan } from '../auth/session';
+import { Badge, Button, Card, ErrorAlert } from '../components/ui';
+import { useI18n } from '../i18n';
+import { todayVn } from '../../../src/shared/vi';
+
+type Row = {
+  id: number;
+  month: string;
+  status: 'draft' | 'submitted' | 'returned' | 'verified';
+  setCode: string;
+  criteriaMet: number | null;
+  criteriaTotal: number | null;
+  indicatorsMet: number | null;
+  indicatorsTotal: number | null;
+};
+
+/** The unit page's monthly count-and-check: the months it has and opening the next one. */
+export function UnitAssessments({ unit }: { unit: Unit }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [month, setMonth] = useState(todayVn().slice(0, 7));
+  const [target, setTarget] = useState<'ntm' | 'advanced' | 'model'>('ntm');
+  const list = useQuery({
+    queryKey: ['assessments', unit.id],
+    queryFn: () => api<{ items: Row[] }>(`/api/assessments?unitId=${unit.id}`),
+    enabled: can('assessment.read'),
+  });
+  const open = useMutation({
+    mutationFn: () =>
+      api<{ id: number }>('/api/assessments', { method: 'POST', body: { unitId: unit.id, month, targetLevel: target } }),
+    onSuccess: async (res) => {
+      await qc.invalidateQueries({ queryKey: ['assessments', unit.id] });
+      await navigate(`/kiem-dem/${res.id}`);
+    },
+  });
+  if (!can('assessment.read')) return null;
+  const year = list.data?.items[0]?.month.slice(0, 4) ?? todayVn().slice(0, 4);
+  return (
+    <Card
+      title={t('monthlyChecks')}
+      actions={
+        <>
+          <Link to={`/bang-theo-doi/${unit.id}?nam=${year}`}>{t('scorecard')}</Link> ·{' '}
+          <Link to={`/tong-quan?don-vi=${unit.id}`}>{t('navDashboard')}</Link>
+        </>
+      }
+    >
+      <ErrorAlert error={list.error} />
+      {list.data && !list.data.items.length && <p className="muted">{t('noSetForUnit')}</p>}
+      <table className="table compact" data-testid="unit-assessments">
+        <tbody>
+          {list.data?.items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/kiem-dem/${r.id}`}>{`${r.month.slice(5)}/${r.month.slice(0, 4)}`}</Link>
+              </td>
+              <td>
+                <Badge tone={r.status === 'verified' ? 'success' : r.status === 'returned' ? 'danger' : 'neutral'}>
+                  {t(`status_${r.status}`)}
+                </Badge>
+              </td>
+              <td>
+                {r.criteriaMet}/{r.criteriaTotal} {t('criterion').toLowerCase()} · {r.indicatorsMet}/{r.indicatorsTotal}{' '}
+                {t('indicator').toLowerCase()}
+              </td>
+              <td className="muted">{r.setCode}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {can('assessment.enter') && !unit.effectiveTo && (unit.type === 'commune' || unit.type === 'special_zone') && (
+        <div className="toolbar">
+          <label>
+            {t('month')}
+            <input
+              className="input"
+              type="month"
+              value={month}
+              onChange={(e) => setMonth(e.target.value)}
+              data-testid="open-month"
+            />
+          </label>
+          <label>
+            {t('targetLevel')}
+            <select className="input" value={target} onChange={(e) => setTarget(e.target.value as typeof target)}>
+              <option value="ntm">{t('level_ntm')}</option>
+              <option value="advanced">{t('level_advanced')}</option>
+              <option value="model">{t('level_model')}</option>
+            </select>
+          </label>
+          <Button onClick={() => open.mutate()} disabled={open.isPending} data-testid="open-month-button">
+            {t('openMonth')}
+          </Button>
+          <ErrorAlert error={open.error} />
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,313 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { compileSet, evaluate } from '../../../../src/domain/criteria/engine';
+import { thresholdText } from '../../../../src/domain/criteria/describe';
+import type { IndicatorValue } from '../../../../src/domain/criteria/schema';
+import { formatDateTimeVi } from '../../../../src/shared/vi';
+import { api, ApiError } from '../../api/client';
+import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { AssessmentActions } from './AssessmentActions';
+import { DiffPanel } from './DiffPanel';
+import { IndicatorInput } from './IndicatorInput';
+import type { AssessmentView, GridIndicator } from './types';
+
+type Edit = { value?: IndicatorValue | null; note?: string | null; text?: Record<string, string> };
+export type ReviewDecision = { decision: 'accept' | 'return'; comment: string };
+
+export function AssessmentPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const view = useQuery({ queryKey: ['assessment', id], queryFn: () => api<AssessmentView>(`/api/assessments/${id}`) });
+  const [edits, setEdits] = useState<Record<string, Edit>>({});
+  const [review, setReview] = useState<Record<string, ReviewDecision>>({});
+  const [showDiff, setShowDiff] = useState(false);
+  const data = view.data;
+
+  const compiled = useMemo(
+    () => (data ? compileSet(data.document, data.assessment.classCode, Number(data.assessment.month.slice(0, 4))) : null),
+    [data],
+  );
+  const merged = useMemo(() => {
+    const values: Record<string, IndicatorValue | undefined> = {};
+    for (const c of data?.criteria ?? []) {
+      for (const i of c.indicators) {
+        const e = edits[i.code];
+        const v = e && 'value' in e ? e.value : i.value;
+        if (v !== null && v !== undefined) values[i.code] = v;
+      }
+    }
+    return values;
+  }, [data, edits]);
+  const live = useMemo(() => (compiled ? evaluate(compiled, merged) : null), [compiled, merged]);
+  const liveStatus = useMemo(() => new Map(live?.criteria.flatMap((c) => c.indicators).map((r) => [r.code, r]) ?? []), [live]);
+
+  const save = useMutation({
+    mutationFn: () => {
+      const byCode = new Map(data!.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
+      const changes = Object.entries(edits).map(([code, e]) => ({
+        code,
+        ...('value' in e ? { value: e.value ?? null } : {}),
+        ...('note' in e ? { note: e.note ?? null } : {}),
+        version: byCode.get(code)!.version,
+      }));
+      return api(`/api/assessments/${id}/values`, { method: 'PUT', body: { changes } });
+    },
+    onSuccess: async () => {
+      setEdits({});
+      await qc.invalidateQueries({ queryKey: ['assessment', id] });
+    },
+  });
+
+  const upload = useMutation({
+    mutationFn: ({ code, file }: { code: string; file: File }) => {
+      const form = new FormData();
+      form.set('indicatorCode', code);
+      form.set('file', file);
+      return api(`/api/assessments/${id}/evidence`, { method: 'POST', raw: form });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['assessment', id] }),
+  });
+
+  if (view.isLoading) return <Loading />;
+  if (!data) return <ErrorAlert error={view.error} />;
+  const a = data.assessment;
+  const canEdit = data.permissions.canEdit;
+  const dirty = Object.keys(edits).length;
+  const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
+  const reviewing = a.status === 'submitted' && data.permissions.canVerify;
+
+  const setEdit = (code: string, patch: Edit) => setEdits((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } }));
+
+  return (
+    <>
+      <nav className="breadcrumb">
+        <Link to={`/don-vi/${a.unitId}`}>{a.unitName}</Link> ›{' '}
+        <Link to={`/bang-theo-doi/${a.unitId}?nam=${a.month.slice(0, 4)}`}>{t('scorecard')}</Link>
+      </nav>
+      <h1 data-testid="assessment-title">
+        {t('assessmentTitle', { m: `${a.month.slice(5)}/${a.month.slice(0, 4)}` })} — {a.unitName}{' '}
+        <Badge
+          tone={
+            a.status === 'verified'
+              ? 'success'
+              : a.status === 'returned'
+                ? 'danger'
+                : a.status === 'submitted'
+                  ? 'info'
+                  : 'neutral'
+          }
+        >
+          <span data-testid="assessment-status">{t(`status_${a.status}`)}</span>
+        </Badge>
+      </h1>
+      <p className="muted">
+        {data.set.name} — {data.set.legalBasis} <UnverifiedMark show={!data.set.verified} /> · {t('classification')}:{' '}
+        {a.className} · {t('targetLevel')}: {t(`level_${a.targetLevel}`)}
+        {a.verifiedBy && ` · ${t('verifiedBy')}: ${a.verifiedBy} (${formatDateTimeVi(a.verifiedAt)})`}
+      </p>
+      {a.returnComment && a.status === 'returned' && <p className="alert alert-error">{a.returnComment}</p>}
+
+      <div className="cards sticky-summary" data-testid="live-summary">
+        <div className="stat">
+          <span className="stat-label">{t('criteriaMetShort')}</span>
+          <strong data-testid="live-criteria">
+            {live?.criteriaMet}/{live?.criteriaTotal}
+          </strong>
+        </div>
+        <div className="stat">
+          <span className="stat-label">{t('indicatorsMetShort')}</span>
+          <strong data-testid="live-indicators">
+            {live?.indicatorsMet}/{live?.indicatorsTotal}
+          </strong>
+        </div>
+        <div className="stat">
+          <span className="stat-label">{t('missing')}</span>
+          <strong>{live?.indicatorsMissing}</strong>
+        </div>
+        <div className="stat stat-actions">
+          {canEdit && (
+            <Button onClick={() => save.mutate()} disabled={!dirty || save.isPending} data-testid="save-values">
+              {t('saveDraft')}
+            </Button>
+          )}
+          <small className="muted">{dirty ? t('unsaved', { n: dirty }) : t('allSaved')}</small>
+        </div>
+      </div>
+      <ErrorAlert error={save.error} />
+      {conflict && (
+        <Button variant="secondary" onClick={() => void view.refetch().then(() => setEdits({}))}>
+          ↻ {t('open')}
+        </Button>
+      )}
+      <ErrorAlert error={upload.error} />
+
+      <AssessmentActions view={data} dirty={dirty > 0} review={review} onToggleDiff={() => setShowDiff(!showDiff)} />
+      {showDiff && <DiffPanel id={a.id} />}
+
+      {data.criteria.map((c) => {
+        const cr = live?.criteria.find((x) => x.number === c.number);
+        return (
+          <Card
+            key={c.number}
+            title={
+              <span>
+                {c.number}. {c.name}{' '}
+                <Badge tone={cr?.met ? 'success' : 'danger'}>
+                  {cr?.met ? t('met') : t('unmet')} · {cr?.indicatorsMet}/{cr?.indicatorsTotal}
+                </Badge>
+              </span>
+            }
+          >
+            <table className="table grid-table">
+              <thead>
+                <tr>
+                  <th>{t('indicator')}</th>
+                  <th>{t('threshold')}</th>
+                  <th>{t('value')}</th>
+                  <th>{t('evidence')}</th>
+                  {reviewing && <th>{t('comment')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {c.indicators.map((i) => (
+                  <IndicatorRow
+                    key={i.code}
+                    ind={i}
+                    edit={edits[i.code]}
+                    status={liveStatus.get(i.code)?.status ?? i.status}
+                    canEdit={canEdit}
+                    reviewing={reviewing}
+                    decision={review[i.code]}
+                    onDecision={(d) => setReview((prev) => ({ ...prev, [i.code]: d }))}
+                    onEdit={(patch) => setEdit(i.code, patch)}
+                    onUpload={(file) => upload.mutate({ code: i.code, file })}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        );
+      })}
+    </>
+  );
+}
+
+function IndicatorRow({
+  ind,
+  edit,
+  status,
+  canEdit,
+  reviewing,
+  decision,
+  onDecision,
+  onEdit,
+  onUpload,
+}: {
+  ind: GridIndicator;
+  edit: Edit | undefined;
+  status: 'met' | 'unmet' | 'missing';
+  canEdit: boolean;
+  reviewing: boolean;
+  decision: ReviewDecision | undefined;
+  onDecision: (d: ReviewDecision) => void;
+  onEdit: (patch: Edit) => void;
+  onUpload: (file: File) => void;
+}) {
+  const { t, lang } = useI18n();
+  const value = edit && 'value' in edit ? (edit.value ?? null) : ind.value;
+  return (
+    <tr className={`row-${status}`} data-testid={`row-${ind.code}`} data-status={status}>
+      <td>
+        <strong>{ind.code}</strong> {ind.text}
+        {ind.level !== 'ntm' && <Badge tone="info">{t(`level_${ind.level}`)}</Badge>}
+        {ind.unit && <small className="muted"> ({ind.unit})</small>}
+        {ind.review === 'returned' && <p className="error-text">↩ {ind.reviewComment}</p>}
+        {ind.updatedBy && (
+          <small className="muted block">
+            {t('lastChangedBy')}: {ind.updatedBy} · {formatDateTimeVi(ind.updatedAt)}
+          </small>
+        )}
+      </td>
+      <td>
+        {thresholdText(ind, ind.threshold, lang, false)}
+        {!ind.verified && <UnverifiedMark />}
+      </td>
+      <td>
+        <IndicatorInput
+          ind={ind}
+          value={value}
+          draftText={edit?.text ?? {}}
+          disabled={!canEdit}
+          onChange={(v, text) => onEdit({ value: v, ...(text ? { text } : {}) })}
+        />
+        <span className={`status-dot status-${status}`} data-testid={`status-${ind.code}`}>
+          {t(status)}
+        </span>
+        {canEdit ? (
+          <input
+            className="input note-input"
+            aria-label={`${t('note')} ${ind.code}`}
+            placeholder={t('note')}
+            value={edit && 'note' in edit ? (edit.note ?? '') : (ind.note ?? '')}
+            onChange={(e) => onEdit({ note: e.target.value || null })}
+          />
+        ) : (
+          ind.note && <small className="muted block">{ind.note}</small>
+        )}
+      </td>
+      <td>
+        <ul className="plain-list">
+          {ind.evidence.map((e) => (
+            <li key={e.id}>
+              {e.hasThumbnail && <img src={`/api/assessments/evidence/${e.id}/thumbnail`} alt={e.name} className="thumb" />}
+              <a href={`/api/assessments/evidence/${e.id}/file`} target="_blank" rel="noreferrer">
+                {e.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+        {canEdit && (
+          <label className="file-button">
+            + {t('attach')}
+            <input
+              type="file"
+              className="sr-only"
+              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.doc,.xls"
+              aria-label={`${t('attach')} ${ind.code}`}
+              data-testid={`attach-${ind.code}`}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) onUpload(f);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        )}
+      </td>
+      {reviewing && (
+        <td>
+          <select
+            className="input"
+            aria-label={`${t('comment')} ${ind.code}`}
+            value={decision?.decision ?? 'accept'}
+            onChange={(e) => onDecision({ decision: e.target.value as 'accept' | 'return', comment: decision?.comment ?? '' })}
+          >
+            <option value="accept">{t('accept')}</option>
+            <option value="return">{t('returnItem')}</option>
+          </select>
+          {decision?.decision === 'return' && (
+            <input
+              className="input"
+              placeholder={t('comment')}
+              value={decision.comment}
+              onChange={(e) => onDecision({ decision: 'return', comment: e.target.value })}
+            />
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}

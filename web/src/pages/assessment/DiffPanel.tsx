@@ -1,0 +1,79 @@
+import { useQuery } from '@tanstack/react-query';
+import type { IndicatorValue } from '../../../../src/domain/criteria/schema';
+import { formatDateTimeVi } from '../../../../src/shared/vi';
+import { api } from '../../api/client';
+import { Card, ErrorAlert, Loading } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { valueText } from './IndicatorInput';
+
+type Diff = {
+  month: string;
+  previousMonth: string | null;
+  counts: {
+    before: { criteriaMet: number; indicatorsMet: number } | null;
+    after: { criteriaMet: number; indicatorsMet: number } | null;
+  };
+  changes: {
+    code: string;
+    before: IndicatorValue | null;
+    after: IndicatorValue | null;
+    statusBefore: string | null;
+    statusAfter: string | null;
+    changedBy: string | null;
+    changedAt: string | null;
+  }[];
+  evidenceAdded: { id: number; code: string; name: string; at: string; by: string | null }[];
+};
+
+export function DiffPanel({ id }: { id: number }) {
+  const { t } = useI18n();
+  const diff = useQuery({ queryKey: ['diff', id], queryFn: () => api<Diff>(`/api/assessments/${id}/diff`) });
+  if (diff.isLoading) return <Loading />;
+  if (!diff.data) return <ErrorAlert error={diff.error} />;
+  const d = diff.data;
+  const label = (s: string | null) => (s === 'met' || s === 'unmet' || s === 'missing' ? t(s) : '—');
+  return (
+    <Card title={`${t('diffTitle')} (${d.previousMonth ?? '—'} → ${d.month})`}>
+      {d.counts.before && d.counts.after && (
+        <p>
+          {t('criteriaMetShort')}: {d.counts.before.criteriaMet} → {d.counts.after.criteriaMet} · {t('indicatorsMetShort')}:{' '}
+          {d.counts.before.indicatorsMet} → {d.counts.after.indicatorsMet}
+        </p>
+      )}
+      {!d.changes.length && <p className="muted">{t('noChanges')}</p>}
+      {d.changes.length > 0 && (
+        <table className="table compact" data-testid="diff-table">
+          <thead>
+            <tr>
+              <th>{t('indicator')}</th>
+              <th>{t('before')}</th>
+              <th>{t('after')}</th>
+              <th>{t('lastChangedBy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.changes.map((c) => (
+              <tr key={c.code}>
+                <td>{c.code}</td>
+                <td>
+                  {valueText(c.before)} <small className="muted">({label(c.statusBefore)})</small>
+                </td>
+                <td>
+                  {valueText(c.after)} <small className="muted">({label(c.statusAfter)})</small>
+                </td>
+                <td>
+                  {c.changedBy ?? '—'} {c.changedAt && <small className="muted">{formatDateTimeVi(c.changedAt)}</small>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {d.evidenceAdded.length > 0 && (
+        <p>
+          {t('evidence')}: {d.evidenceAdded.map((e) => `${e.code}: ${e.name} (${e.by ?? ''})`).join('; ')}
+        </p>
+      )}
+    </Card>
+  );
+}
