@@ -47,7 +47,7 @@ type Gap = {
 const STATUS_VALUE = { met: 2, unmet: 0, missing: 1 } as const;
 
 export function DashboardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const user = useSession().data?.user;
   const { unitId, month, setUnit, setMonth } = useUnitMonth(user?.grants[0]?.unitId ?? null);
   const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => api<{ items: Unit[] }>('/api/units') });
@@ -108,6 +108,17 @@ export function DashboardPage() {
             data-testid="dashboard-month"
           />
         </label>
+        <span className="period-picks" role="group" aria-label={t('month')}>
+          {(['Q1', 'Q2', 'Q3', 'Q4', 'Y'] as const).map((p) => {
+            const year = month.slice(0, 4);
+            const end = { Q1: '03', Q2: '06', Q3: '09', Q4: '12', Y: '12' }[p];
+            return (
+              <button key={p} type="button" className="btn btn-link" onClick={() => setMonth(`${year}-${end}`)}>
+                {p === 'Y' ? `${t('year')} ${year}` : `${p.replace('Q', lang === 'vi' ? 'Quý ' : 'Q')}/${year}`}
+              </button>
+            );
+          })}
+        </span>
         {unitId && (
           <a className="btn btn-secondary" href={`/api/dashboard/heatmap.xlsx?${q}`}>
             {t('exportXlsx')}
