@@ -45,12 +45,25 @@ export async function benchCriteriaEngine() {
 
   // json-rules-engine: one rule per indicator, facts are the comparable numbers.
   const engine = new Engine([], { allowUndefinedFacts: true });
-  const OPS: Record<string, string> = { '>=': 'greaterThanInclusive', '<=': 'lessThanInclusive', '>': 'greaterThan', '<': 'lessThan', '=': 'equal' };
+  const OPS: Record<string, string> = {
+    '>=': 'greaterThanInclusive',
+    '<=': 'lessThanInclusive',
+    '>': 'greaterThan',
+    '<': 'lessThan',
+    '=': 'equal',
+  };
   for (const ind of indicators) {
     const t = pickThreshold(ind.thresholds, CLS, YEAR)!;
     const [operator, value] =
-      ind.type === 'boolean' ? ['equal', t.expect ? 1 : 0] : ind.type === 'k_of_n' ? ['greaterThanInclusive', t.k!] : [OPS[t.op!]!, t.value!];
-    engine.addRule({ conditions: { all: [{ fact: ind.code, operator, value }] }, event: { type: 'met', params: { code: ind.code } } });
+      ind.type === 'boolean'
+        ? ['equal', t.expect ? 1 : 0]
+        : ind.type === 'k_of_n'
+          ? ['greaterThanInclusive', t.k!]
+          : [OPS[t.op!]!, t.value!];
+    engine.addRule({
+      conditions: { all: [{ fact: ind.code, operator, value }] },
+      event: { type: 'met', params: { code: ind.code } },
+    });
   }
   t0 = performance.now();
   let metJre = 0;
