@@ -14,6 +14,8 @@ import { userRoutes } from './features/users/routes';
 import { assessmentRoutes } from './features/assessments/routes';
 import { classificationRoutes, criteriaRoutes, schemaRoutes } from './features/criteria/routes';
 import { dashboardRoutes } from './features/dashboard/routes';
+import { notificationRoutes } from './features/notifications/routes';
+import { roadmapRoutes } from './features/roadmaps/routes';
 import { AppError } from './lib/errors';
 import { errorBody } from './lib/http';
 
@@ -84,6 +86,8 @@ export function buildApp(deps: Deps) {
   app.route('/api/classifications', classificationRoutes);
   app.route('/api/assessments', assessmentRoutes);
   app.route('/api/dashboard', dashboardRoutes);
+  app.route('/api/roadmaps', roadmapRoutes);
+  app.route('/api/notifications', notificationRoutes);
 
   const openApiConfig = {
     openapi: '3.1.0',

@@ -17,7 +17,7 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(9600).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -31,6 +31,10 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).default(20),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Đồng Lòng <khong-tra-loi@donglong.local>'),
+  REMINDER_DAYS: z.coerce.number().int().min(1).default(7),
+  ESCALATION_DAYS: z.coerce.number().int().min(1).default(14),
 });
 
 export type Config = {
@@ -51,6 +55,11 @@ export type Config = {
   demoData: boolean;
   jobs: boolean;
   maxUploadBytes: number;
+  /** smtp://user:pass@host:port — without it e-mails are held in the outbox page. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  reminderDays: number;
+  escalationDays: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA,
     jobs: e.JOBS,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    reminderDays: e.REMINDER_DAYS,
+    escalationDays: e.ESCALATION_DAYS,
   };
 }
 

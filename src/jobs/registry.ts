@@ -2,6 +2,8 @@ import { and, isNotNull, lt, or } from 'drizzle-orm';
 import type { Deps } from '../context';
 import { loginAttempts, sessions } from '../db/schema';
 import { writeAudit } from '../features/audit/write-audit';
+import { flushOutbox } from '../features/notifications/mailer';
+import { dailyRoadmapCheck } from '../features/roadmaps/daily-check';
 import type { JobRow } from './runner';
 
 export type JobHandler = (deps: Deps, payload: Record<string, unknown>, job: JobRow) => Promise<void>;
@@ -35,8 +37,16 @@ async function purgeSessions(deps: Deps, _payload: Record<string, unknown>, job:
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   'sessions.purge': purgeSessions,
+  'roadmap.daily': async (deps, _payload, job) => {
+    await dailyRoadmapCheck(deps, job.id);
+  },
+  'outbox.flush': async (deps) => {
+    await flushOutbox(deps);
+  },
 };
 
 export const SCHEDULES: { name: string; kind: string; everySeconds: number }[] = [
   { name: 'sessions.purge.daily', kind: 'sessions.purge', everySeconds: 86_400 },
+  { name: 'roadmap.daily', kind: 'roadmap.daily', everySeconds: 86_400 },
+  { name: 'outbox.flush', kind: 'outbox.flush', everySeconds: 60 },
 ];

@@ -25,6 +25,10 @@ export const ACTIONS = [
   'assessment.read',
   'assessment.enter',
   'assessment.verify',
+  'roadmap.read',
+  'roadmap.manage',
+  'roadmap.checkin',
+  'outbox.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -40,12 +44,15 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'assessment.read',
     'assessment.enter',
     'assessment.verify',
+    'roadmap.read',
+    'roadmap.manage',
+    'roadmap.checkin',
   ],
-  agency: ['unit.read', 'criteria.read', 'assessment.read'],
-  commune_officer: ['unit.read', 'criteria.read', 'assessment.read', 'assessment.enter'],
-  council_member: ['unit.read', 'audit.read', 'criteria.read', 'assessment.read'],
+  agency: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'roadmap.checkin'],
+  commune_officer: ['unit.read', 'criteria.read', 'assessment.read', 'assessment.enter', 'roadmap.read', 'roadmap.checkin'],
+  council_member: ['unit.read', 'audit.read', 'criteria.read', 'assessment.read', 'roadmap.read'],
   ocop_producer: ['unit.read', 'criteria.read'],
-  viewer: ['unit.read', 'criteria.read', 'assessment.read'],
+  viewer: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read'],
 };
 
 /** Roles a coordination office may hand out inside its scope; only a system admin grants the rest. */

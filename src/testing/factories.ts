@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Deps } from '../context';
 import { eq } from 'drizzle-orm';
-import { roleGrants, units, users } from '../db/schema';
+import { agencies, roleGrants, units, users } from '../db/schema';
 import { rebuildUnitScope } from '../features/units/scope';
 import { insertUnit } from '../features/units/write';
 import type { Role, UnitType } from '../shared/roles';
@@ -39,7 +39,12 @@ export async function makeProvince(deps: Deps, name = 'tỉnh Kiểm Thử') {
   });
 }
 
-export async function makeUser(deps: Deps, role: Role, unitId: number, extra: { username?: string; fullName?: string } = {}) {
+export async function makeUser(
+  deps: Deps,
+  role: Role,
+  unitId: number,
+  extra: { username?: string; fullName?: string; email?: string; agencyId?: number } = {},
+) {
   const username = extra.username ?? uniq(`${role.replace('_', '')}.`);
   const now = deps.clock.now();
   const [user] = await deps.db
@@ -48,6 +53,8 @@ export async function makeUser(deps: Deps, role: Role, unitId: number, extra: { 
       username,
       fullName: extra.fullName ?? `Người dùng ${username}`,
       homeUnitId: unitId,
+      email: extra.email ?? null,
+      agencyId: extra.agencyId ?? null,
       passwordHash: await passwordHash(),
       searchKey: searchKey(username),
       createdAt: now,
@@ -58,9 +65,20 @@ export async function makeUser(deps: Deps, role: Role, unitId: number, extra: { 
   return user!;
 }
 
+export async function makeAgency(deps: Deps, unitId: number, name = 'Sở Nông nghiệp và Môi trường') {
+  const [row] = await deps.db.insert(agencies).values({ unitId, name }).returning();
+  return row!;
+}
+
 /** A signed-in client for a new user with `role` on `unitId`. */
-export async function clientAs(env: TestEnv, role: Role, unitId: number, headers: Record<string, string> = {}) {
-  const user = await makeUser(env.deps, role, unitId);
+export async function clientAs(
+  env: TestEnv,
+  role: Role,
+  unitId: number,
+  headers: Record<string, string> = {},
+  extra: { email?: string; agencyId?: number } = {},
+) {
+  const user = await makeUser(env.deps, role, unitId, extra);
   const client = new TestClient(env.app, headers);
   await client.login(user.username, TEST_PASSWORD);
   return { user, client };

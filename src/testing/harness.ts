@@ -14,6 +14,8 @@ import { createLogger } from '../lib/logger';
 
 export type TestEnv = {
   deps: Deps;
+  /** Set on PostgreSQL: lets a test open a second "app instance" on the same database. */
+  databaseUrl: string | null;
   app: App;
   database: Database;
   close(): Promise<void>;
@@ -28,6 +30,7 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<Conf
   const pliteTemplate = inject('pliteTemplate');
   let database: Database;
   let cleanup: () => Promise<void>;
+  let databaseUrl: string | null = null;
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-files-'));
   if (pgTemplate) {
     const base = process.env.TEST_DATABASE_URL!;
@@ -38,7 +41,8 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<Conf
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+    databaseUrl = url.toString();
+    database = await openDatabase({ databaseUrl, poolSize: 5 });
     cleanup = async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
@@ -64,6 +68,7 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<Conf
   const app = buildApp(deps);
   return {
     deps,
+    databaseUrl,
     app,
     database,
     async close() {

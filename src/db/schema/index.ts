@@ -3,3 +3,4 @@ export * from './people';
 export * from './audit';
 export * from './jobs';
 export * from './criteria';
+export * from './roadmaps';

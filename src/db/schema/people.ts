@@ -16,6 +16,8 @@ export const users = pgTable(
     homeUnitId: integer('home_unit_id')
       .notNull()
       .references(() => units.id),
+    /** The agency (sở, phòng, ban) the person works in, when they act for one. */
+    agencyId: integer('agency_id'),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     active: boolean('active').notNull().default(true),

@@ -1,12 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessments, auditEvents, criteriaSets, evidence, files, roleGrants, unitClassifications } from '../../db/schema';
+import {
+  assessments,
+  auditEvents,
+  criteriaSets,
+  evidence,
+  files,
+  roadmapItems,
+  roleGrants,
+  unitClassifications,
+} from '../../db/schema';
 import { refreshResults } from '../assessments/results';
 import { loadShippedSets } from '../../seed/demo-criteria';
 import { eq } from 'drizzle-orm';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
 import { ROLES, roleAllows, type Action, type Role } from '../../shared/roles';
-import { clientAs, makeProvince, makeUser, uniq } from '../../testing/factories';
+import { clientAs, makeAgency, makeProvince, makeUser, uniq } from '../../testing/factories';
 import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
 
 type Province = Awaited<ReturnType<typeof makeProvince>>;
@@ -117,6 +126,26 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       })
       .returning();
     return row!;
+  };
+  let sharedAgencyId: number;
+  const freshItem = async (p: Province) => {
+    const c = await freshCommune(p);
+    const now = new Date();
+    const [item] = await env.deps.db
+      .insert(roadmapItems)
+      .values({
+        unitId: c.id,
+        setCode: 'VN-NTM-XA-2021-2025',
+        indicatorCode: '1.1',
+        criterionNumber: '1',
+        title: 'Quy hoạch chung',
+        confirmed: true,
+        supportingAgencyIds: [sharedAgencyId],
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    return item!;
   };
   const pdfForm = () => {
     const f = new FormData();
@@ -526,6 +555,103 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       build: async (p) => ({ method: 'GET', path: `/api/dashboard/gaps?unitId=${p.province.id}&month=2022-05` }),
     },
     {
+      name: 'GET /api/roadmaps',
+      needs: 'roadmap.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/roadmaps?unitId=${p.communeA.id}` }),
+    },
+    {
+      name: 'POST /api/roadmaps/suggest',
+      needs: 'roadmap.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/roadmaps/suggest',
+        body: { unitId: (await freshAssessment(p, 'verified')).unitId },
+      }),
+    },
+    {
+      name: 'GET /api/roadmaps/agencies',
+      needs: 'roadmap.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/roadmaps/agencies?unitId=${p.communeA.id}` }),
+    },
+    {
+      name: 'GET /api/roadmaps/budget',
+      needs: 'roadmap.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/roadmaps/budget?unitId=${p.communeA.id}` }),
+    },
+    {
+      name: 'GET /api/roadmaps/budget.xlsx',
+      needs: 'roadmap.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/roadmaps/budget.xlsx?unitId=${p.communeA.id}` }),
+    },
+    {
+      name: 'GET /api/roadmaps/:id',
+      needs: 'roadmap.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/roadmaps/${(await freshItem(p)).id}` }),
+    },
+    {
+      name: 'PATCH /api/roadmaps/:id',
+      needs: 'roadmap.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PATCH',
+        path: `/api/roadmaps/${(await freshItem(p)).id}`,
+        body: { version: 1, priority: 1 },
+      }),
+    },
+    {
+      name: 'POST /api/roadmaps/:id/checkins',
+      needs: 'roadmap.checkin',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/roadmaps/${(await freshItem(p)).id}/checkins`,
+        body: { version: 1, month: '2026-03', percent: 30, note: 'Đang triển khai' },
+      }),
+    },
+    {
+      name: 'GET /api/notifications/outbox',
+      needs: 'outbox.read',
+      mutating: false,
+      unscoped: true,
+      ok: 200,
+      build: async () => ({ method: 'GET', path: '/api/notifications/outbox' }),
+    },
+    {
+      name: 'GET /api/dashboard/heatmap.xlsx',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/dashboard/heatmap.xlsx?unitId=${p.province.id}&month=2022-05` }),
+    },
+    {
+      name: 'GET /api/dashboard/scorecard.xlsx',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/dashboard/scorecard.xlsx?unitId=${p.communeA.id}&year=2022` }),
+    },
+    {
+      name: 'GET /api/assessments/:id/template.xlsx',
+      needs: 'assessment.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/assessments/${(await freshAssessment(p)).id}/template.xlsx` }),
+    },
+    {
       name: 'GET /api/dashboard/scorecard',
       needs: 'assessment.read',
       mutating: false,
@@ -546,7 +672,12 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
     await seeder2.patch(`/api/units/${away.communeA.id}`, { version: 1, sourceNote: 'ghi chú' });
     await freshUser(home);
     await freshUser(away);
-    for (const role of ROLES) clients.set(role, (await clientAs(env, role, home.province.id)).client);
+    sharedAgencyId = (await makeAgency(env.deps, home.province.id)).id;
+    for (const role of ROLES)
+      clients.set(
+        role,
+        (await clientAs(env, role, home.province.id, {}, role === 'agency' ? { agencyId: sharedAgencyId } : {})).client,
+      );
   });
   afterAll(() => env.close());
 

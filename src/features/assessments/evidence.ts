@@ -1,9 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
-import type { Db } from '../../db/client';
 import { evidence, files } from '../../db/schema';
+import { storeUpload } from '../files/store-upload';
 import { AppError } from '../../lib/errors';
-import { safeFileName, sniff } from '../../lib/sniff';
 import { authorize } from '../access/authorize';
 import { writeAudit } from '../audit/write-audit';
 import { assertEditable, getAssessmentRow, indicatorsOf } from './load';
@@ -25,26 +24,16 @@ export async function addEvidence(
   if (!(await indicatorsOf(deps.db, a)).has(input.indicatorCode)) {
     throw new AppError('VALIDATION_FAILED', [{ path: 'indicatorCode', code: 'unknown_indicator', message: input.indicatorCode }]);
   }
-  if (input.bytes.byteLength > deps.config.maxUploadBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(deps.config.maxUploadBytes / 1048576)} MB` });
-  }
-  const kind = sniff(input.bytes);
-  if (!kind)
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-      allowed: ['pdf', 'png', 'jpg', 'gif', 'webp', 'docx', 'xlsx', 'pptx', 'doc', 'xls'],
-    });
-  const stored = await deps.files.put(input.bytes);
-  const thumb = kind.image ? await deps.files.thumbnail(stored.sha256) : false;
+  const stored = await storeUpload(deps, { name: input.fileName, bytes: input.bytes }, meta.now);
   return deps.db.transaction(async (tx) => {
     await getAssessmentRow(tx, assessmentId, true).then(assertEditable);
-    const fileId = await upsertFile(tx, { ...stored, mime: kind.mime, hasThumbnail: thumb, now: meta.now });
     const [row] = await tx
       .insert(evidence)
       .values({
         assessmentId,
         indicatorCode: input.indicatorCode,
-        fileId,
-        originalName: safeFileName(input.fileName),
+        fileId: stored.fileId,
+        originalName: stored.name,
         addedAt: meta.now,
         addedBy: actor.userId,
       })
@@ -63,25 +52,12 @@ export async function addEvidence(
           name: row!.originalName,
           sha256: stored.sha256,
           size: stored.size,
-          mime: kind.mime,
+          mime: stored.mime,
         },
       },
     );
-    return { ...row!, mime: kind.mime, size: stored.size, hasThumbnail: thumb };
+    return { ...row!, mime: stored.mime, size: stored.size, hasThumbnail: stored.hasThumbnail };
   });
-}
-
-async function upsertFile(tx: Db, f: { sha256: string; size: number; mime: string; hasThumbnail: boolean; now: Date }) {
-  const [existing] = await tx.select().from(files).where(eq(files.sha256, f.sha256));
-  if (existing) return existing.id;
-  const [row] = await tx
-    .insert(files)
-    .values({ sha256: f.sha256, size: f.size, mime: f.mime, hasThumbnail: f.hasThumbnail, createdAt: f.now })
-    .onConflictDoNothing()
-    .returning();
-  if (row) return row.id;
-  const [again] = await tx.select().from(files).where(eq(files.sha256, f.sha256));
-  return again!.id;
 }
 
 /** Evidence is never deleted, only withdrawn: the trail keeps who added and who removed it. */

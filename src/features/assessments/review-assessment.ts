@@ -4,6 +4,7 @@ import { assessments, assessmentValues } from '../../db/schema';
 import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
 import { authorize } from '../access/authorize';
 import { writeAudit } from '../audit/write-audit';
+import { syncRoadmap } from '../roadmaps/sync';
 import { getAssessmentRow, indicatorsOf } from './load';
 
 export type ReviewInput = {
@@ -72,6 +73,7 @@ export async function reviewAssessment(deps: Deps, actor: Actor, meta: RequestMe
           set: { review: d.decision === 'accept' ? 'accepted' : 'returned', reviewComment: d.comment ?? null },
         });
     }
+    const roadmap = status === 'verified' ? await syncRoadmap(tx, deps, id, meta.now) : null;
     const returnedCodes = returned.map((d) => d.code);
     if (returnedCodes.length) {
       await tx
@@ -88,7 +90,7 @@ export async function reviewAssessment(deps: Deps, actor: Actor, meta: RequestMe
         entityId: id,
         unitId: a.unitId,
         before: { status: a.status },
-        after: { status, comment: input.comment ?? null, indicators: decisions },
+        after: { status, comment: input.comment ?? null, indicators: decisions, ...(roadmap ? { roadmap } : {}) },
       },
     );
     return after;

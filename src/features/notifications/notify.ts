@@ -1,0 +1,75 @@
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { notificationPrefs, notifications, outboxEmails, roleGrants, unitScope, users } from '../../db/schema';
+
+export type Notice = {
+  userIds: number[];
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+  /** Same key, same person → delivered once, however many times or instances raise it. */
+  dedupeKey: string;
+};
+
+/**
+ * Puts a notice in each person's inbox and, where they have an e-mail address and want mail of
+ * this kind, an e-mail in the outbox — in the caller's transaction, so it exists only if the change does.
+ */
+export async function notify(tx: Db, n: Notice, now: Date, publicUrl?: string) {
+  const ids = [...new Set(n.userIds)];
+  if (!ids.length) return 0;
+  const inserted = await tx
+    .insert(notifications)
+    .values(
+      ids.map((userId) => ({
+        userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link ?? null,
+        dedupeKey: n.dedupeKey,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ userId: notifications.userId });
+  const fresh = inserted.map((r) => r.userId);
+  if (!fresh.length) return 0;
+  const people = await tx
+    .select({ id: users.id, email: users.email, prefs: notificationPrefs })
+    .from(users)
+    .leftJoin(notificationPrefs, eq(notificationPrefs.userId, users.id))
+    .where(and(inArray(users.id, fresh), eq(users.active, true)));
+  const mails = people
+    .filter((p) => p.email && (p.prefs?.email ?? true) && !(p.prefs?.mutedKinds ?? []).includes(n.kind))
+    .map((p) => ({
+      userId: p.id,
+      toAddress: p.email!,
+      subject: `[Đồng Lòng] ${n.title}`,
+      text: `${n.body}\n\n${n.link ? `Xem chi tiết: ${publicUrl ?? ''}${n.link}\n\n` : ''}— Đồng Lòng (thư tự động, vui lòng không trả lời)`,
+      dedupeKey: n.dedupeKey,
+      createdAt: now,
+    }));
+  if (mails.length) await tx.insert(outboxEmails).values(mails).onConflictDoNothing();
+  return fresh.length;
+}
+
+export async function agencyUsers(tx: Db, agencyIds: number[]): Promise<number[]> {
+  if (!agencyIds.length) return [];
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.agencyId, agencyIds), eq(users.active, true)));
+  return rows.map((r) => r.id);
+}
+
+/** Coordination-office people above a unit (not on the unit itself): who an escalation goes to. */
+export async function supervisingOffice(tx: Db, unitId: number): Promise<number[]> {
+  const rows = await tx
+    .selectDistinct({ id: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(unitScope, and(eq(unitScope.ancestorId, roleGrants.unitId), eq(unitScope.descendantId, unitId)))
+    .where(and(eq(roleGrants.role, 'coordination_office'), isNull(roleGrants.revokedAt), ne(roleGrants.unitId, unitId)));
+  return rows.map((r) => r.id);
+}

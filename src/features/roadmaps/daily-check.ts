@@ -1,0 +1,134 @@
+import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import type { Deps } from '../../context';
+import { notificationPrefs, roadmapItems, users } from '../../db/schema';
+import { todayVn } from '../../shared/vi';
+import { writeAudit } from '../audit/write-audit';
+import { agencyUsers, notify, supervisingOffice } from '../notifications/notify';
+import { deadline } from './dates';
+
+/**
+ * The daily pass over open items: a reminder when the target month ends within REMINDER_DAYS, a
+ * warning once it has passed, an escalation to the supervising office after ESCALATION_DAYS, and
+ * each person's digest. Every notice carries a dedupe key, so running twice (or on two instances)
+ * sends nothing twice.
+ */
+export async function dailyRoadmapCheck(deps: Deps, jobId: number | string) {
+  const now = deps.clock.now();
+  const today = todayVn(now);
+  const { reminderDays, escalationDays, publicUrl } = deps.config;
+  const open = await deps.db
+    .select()
+    .from(roadmapItems)
+    .where(and(ne(roadmapItems.status, 'done'), eq(roadmapItems.confirmed, true), isNotNull(roadmapItems.targetMonth)));
+  let reminders = 0;
+  let overdue = 0;
+  let escalated = 0;
+  await deps.db.transaction(async (tx) => {
+    for (const item of open) {
+      const d = deadline(item.targetMonth!, today);
+      const people = [
+        ...(item.leadUserId ? [item.leadUserId] : []),
+        ...(await agencyUsers(tx, item.leadAgencyId ? [item.leadAgencyId] : [])),
+      ];
+      const deadlineText = `${item.targetMonth!.slice(5, 7)}/${item.targetMonth!.slice(0, 4)}`;
+      if (d.dueInDays >= 0 && d.dueInDays <= reminderDays) {
+        reminders += await notify(
+          tx,
+          {
+            userIds: people,
+            kind: 'roadmap.due',
+            title: `Sắp đến hạn: chỉ tiêu ${item.indicatorCode}`,
+            body: `Việc “${item.title}” đến hạn cuối tháng ${deadlineText} (còn ${d.dueInDays} ngày). Tiến độ hiện tại: ${item.progress}%.`,
+            link: `/viec/${item.id}`,
+            dedupeKey: `due:${item.id}:${item.targetMonth}`,
+          },
+          now,
+          publicUrl,
+        );
+      }
+      if (d.overdueDays > 0) {
+        overdue += await notify(
+          tx,
+          {
+            userIds: people,
+            kind: 'roadmap.overdue',
+            title: `Quá hạn: chỉ tiêu ${item.indicatorCode}`,
+            body: `Việc “${item.title}” đã quá hạn tháng ${deadlineText}. Đề nghị cập nhật tiến độ hoặc đề xuất gia hạn.`,
+            link: `/viec/${item.id}`,
+            dedupeKey: `overdue:${item.id}:${item.targetMonth}`,
+          },
+          now,
+          publicUrl,
+        );
+        if (item.status === 'not_started' || item.status === 'in_progress') {
+          await tx.update(roadmapItems).set({ status: 'at_risk', updatedAt: now }).where(eq(roadmapItems.id, item.id));
+        }
+      }
+      if (d.overdueDays >= escalationDays && !item.escalatedAt) {
+        await tx
+          .update(roadmapItems)
+          .set({ escalatedAt: now, updatedAt: now })
+          .where(and(eq(roadmapItems.id, item.id), isNull(roadmapItems.escalatedAt)));
+        escalated += await notify(
+          tx,
+          {
+            userIds: await supervisingOffice(tx, item.unitId),
+            kind: 'roadmap.escalated',
+            title: `Chuyển cấp trên: chỉ tiêu ${item.indicatorCode} quá hạn ${d.overdueDays} ngày`,
+            body: `Việc “${item.title}” quá hạn tháng ${deadlineText} đã ${d.overdueDays} ngày, chưa hoàn thành (${item.progress}%).`,
+            link: `/viec/${item.id}`,
+            dedupeKey: `escalated:${item.id}:${item.targetMonth}`,
+          },
+          now,
+          publicUrl,
+        );
+      }
+    }
+    // One digest a day for each person with open work who wants it.
+    const byUser = new Map<number, typeof open>();
+    for (const item of open) {
+      for (const u of [
+        ...(item.leadUserId ? [item.leadUserId] : []),
+        ...(await agencyUsers(tx, item.leadAgencyId ? [item.leadAgencyId] : [])),
+      ]) {
+        byUser.set(u, [...(byUser.get(u) ?? []), item]);
+      }
+    }
+    const wants = new Map(
+      byUser.size
+        ? (
+            await tx
+              .select({ id: users.id, digest: notificationPrefs.digest })
+              .from(users)
+              .leftJoin(notificationPrefs, eq(notificationPrefs.userId, users.id))
+              .where(inArray(users.id, [...byUser.keys()]))
+          ).map((r) => [r.id, r.digest ?? true])
+        : [],
+    );
+    for (const [userId, items] of byUser) {
+      if (!wants.get(userId)) continue;
+      const late = items.filter((i) => deadline(i.targetMonth!, today).overdueDays > 0).length;
+      await notify(
+        tx,
+        {
+          userIds: [userId],
+          kind: 'roadmap.digest',
+          title: `Tổng hợp ngày ${today.split('-').reverse().join('/')}: ${items.length} việc đang mở`,
+          body: `Bạn có ${items.length} việc đang mở, trong đó ${late} việc quá hạn.`,
+          link: '/viec?cua-toi=1',
+          dedupeKey: `digest:${today}`,
+        },
+        now,
+        publicUrl,
+      );
+    }
+    if (reminders || overdue || escalated) {
+      await writeAudit(
+        tx,
+        { actor: null, meta: { requestId: `job-${jobId}`, ip: null, now }, systemName: 'Hệ thống (kiểm tra lộ trình hằng ngày)' },
+        { action: 'system.roadmap_daily', entityType: 'system', after: { reminders, overdue, escalated, date: today } },
+      );
+    }
+  });
+  return { reminders, overdue, escalated };
+}

@@ -1,0 +1,96 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Deps } from '../../context';
+import type { Db } from '../../db/client';
+import { assessmentResults, assessments, criteriaSets, roadmapItems } from '../../db/schema';
+import { agencyUsers, notify } from '../notifications/notify';
+
+/**
+ * After a month is verified: items whose indicator is now met close themselves; items closed that
+ * way whose indicator has fallen back reopen. Runs inside the verification's transaction.
+ */
+export async function syncRoadmap(tx: Db, deps: Deps, assessmentId: number, now: Date) {
+  const [a] = await tx.select().from(assessments).where(eq(assessments.id, assessmentId));
+  const [r] = await tx.select().from(assessmentResults).where(eq(assessmentResults.assessmentId, assessmentId));
+  const [set] = await tx.select({ code: criteriaSets.code }).from(criteriaSets).where(eq(criteriaSets.id, a!.setId));
+  const items = await tx
+    .select()
+    .from(roadmapItems)
+    .where(and(eq(roadmapItems.unitId, a!.unitId), eq(roadmapItems.setCode, set!.code)));
+  const closed: number[] = [];
+  const reopened: number[] = [];
+  const month = `${a!.period.slice(5, 7)}/${a!.period.slice(0, 4)}`;
+  for (const item of items) {
+    const status = r!.indicatorStatus[item.indicatorCode];
+    if (!status) continue;
+    const people = async () => [
+      ...(item.leadUserId ? [item.leadUserId] : []),
+      ...(await agencyUsers(tx, item.leadAgencyId ? [item.leadAgencyId] : [])),
+    ];
+    if (status === 'met' && item.status !== 'done') {
+      await tx
+        .update(roadmapItems)
+        .set({
+          status: 'done',
+          progress: 100,
+          closedAt: now,
+          closedReason: 'verified_met',
+          version: item.version + 1,
+          updatedAt: now,
+        })
+        .where(eq(roadmapItems.id, item.id));
+      closed.push(item.id);
+      await notify(
+        tx,
+        {
+          userIds: await people(),
+          kind: 'roadmap.closed',
+          title: `Chỉ tiêu ${item.indicatorCode} đã đạt`,
+          body: `Kết quả kiểm đếm tháng ${month} đã xác minh chỉ tiêu đạt. Việc “${item.title}” tự đóng.`,
+          link: `/viec/${item.id}`,
+          dedupeKey: `closed:${item.id}:${assessmentId}`,
+        },
+        now,
+        deps.config.publicUrl,
+      );
+    } else if (status !== 'met' && item.status === 'done' && item.closedReason === 'verified_met') {
+      const [openTwin] = await tx
+        .select({ id: roadmapItems.id })
+        .from(roadmapItems)
+        .where(
+          and(
+            eq(roadmapItems.unitId, item.unitId),
+            eq(roadmapItems.setCode, item.setCode),
+            eq(roadmapItems.indicatorCode, item.indicatorCode),
+            ne(roadmapItems.status, 'done'),
+          ),
+        );
+      if (openTwin) continue;
+      await tx
+        .update(roadmapItems)
+        .set({
+          status: 'in_progress',
+          closedAt: null,
+          closedReason: null,
+          reopenedCount: item.reopenedCount + 1,
+          version: item.version + 1,
+          updatedAt: now,
+        })
+        .where(eq(roadmapItems.id, item.id));
+      reopened.push(item.id);
+      await notify(
+        tx,
+        {
+          userIds: await people(),
+          kind: 'roadmap.reopened',
+          title: `Chỉ tiêu ${item.indicatorCode} không còn đạt`,
+          body: `Kết quả kiểm đếm tháng ${month}: chỉ tiêu chưa đạt trở lại. Việc “${item.title}” được mở lại.`,
+          link: `/viec/${item.id}`,
+          dedupeKey: `reopened:${item.id}:${assessmentId}`,
+        },
+        now,
+        deps.config.publicUrl,
+      );
+    }
+  }
+  return { closed, reopened };
+}
