@@ -7,6 +7,7 @@ import type { Role } from '../shared/roles';
 import { searchKey } from '../shared/vi';
 import unitsJson from './data/quang-ninh-units.json';
 import { loadAssessmentDemo, loadShippedSets } from './demo-criteria';
+import { loadRoadmapDemo } from './demo-roadmaps';
 import { loadUnitsFile, UnitsFile } from './load-units';
 
 export const DEMO_PASSWORD = 'DongLong@2026';
@@ -75,6 +76,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
           title: u.title,
           homeUnitId: ids.get(u.unit)!,
           passwordHash,
+          email: `${u.username}@demo.donglong.local`,
           searchKey: searchKey(`${u.fullName} ${u.username}`),
           isDemo: true,
           createdAt: now,
@@ -96,6 +98,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
       },
       now,
     );
+    await loadRoadmapDemo(tx, ids, userIds, now);
     await writeAudit(
       tx,
       { actor: null, meta: { requestId: 'demo-load', ip: null, now }, systemName: 'Hệ thống (dữ liệu demo)' },

@@ -6,6 +6,7 @@ import { roleLabel } from './components/labels';
 import { Loading } from './components/ui';
 import { useI18n } from './i18n';
 import { LoginPage } from './pages/LoginPage';
+import { useInbox } from './pages/InboxPage';
 import { sortVi, todayVn } from '../../src/shared/vi';
 
 export function Shell() {
@@ -48,6 +49,7 @@ export function Shell() {
           <button type="button" className="btn btn-link" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
             {lang === 'vi' ? t('switchToEnglish') : t('switchToVietnamese')}
           </button>
+          <InboxBell />
           <NavLink to="/tai-khoan" className="user-chip" data-testid="current-user">
             {user.fullName}
             <small>{user.grants.map((g) => `${roleLabel(g.role, lang)} · ${g.unitName}`).join('; ')}</small>
@@ -61,6 +63,9 @@ export function Shell() {
         {can('assessment.read') && <NavLink to="/tong-quan">{t('navDashboard')}</NavLink>}
         <NavLink to="/don-vi">{t('navUnits')}</NavLink>
         {can('criteria.read') && <NavLink to="/bo-tieu-chi">{t('navCriteria')}</NavLink>}
+        {can('roadmap.read') && <NavLink to="/viec">{t('navRoadmaps')}</NavLink>}
+        {can('roadmap.read') && <NavLink to="/de-xuat-ngan-sach">{t('navBudget')}</NavLink>}
+        {can('outbox.read') && <NavLink to="/hop-thu-di">{t('navOutbox')}</NavLink>}
         {can('user.read') && <NavLink to="/nguoi-dung">{t('navUsers')}</NavLink>}
         {can('audit.read') && <NavLink to="/nhat-ky">{t('navAudit')}</NavLink>}
       </nav>
@@ -102,5 +107,21 @@ function UnitSwitcher() {
         ))}
       </select>
     </label>
+  );
+}
+
+function InboxBell() {
+  const { t } = useI18n();
+  const inbox = useInbox();
+  const unread = inbox.data?.unread ?? 0;
+  return (
+    <NavLink to="/thong-bao" className="bell" aria-label={`${t('navInbox')}: ${unread}`} data-testid="inbox-bell">
+      🔔
+      {unread > 0 && (
+        <span className="bell-count" data-testid="unread-count">
+          {unread}
+        </span>
+      )}
+    </NavLink>
   );
 }

@@ -11,6 +11,10 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { UnitDetailPage } from './pages/UnitDetailPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { UsersPage } from './pages/UsersPage';
+import { InboxPage, OutboxPage } from './pages/InboxPage';
+import { BoardPage } from './pages/roadmaps/BoardPage';
+import { BudgetPage } from './pages/roadmaps/BudgetPage';
+import { ItemPage } from './pages/roadmaps/ItemPage';
 import { AssessmentPage } from './pages/assessment/AssessmentPage';
 import { CriteriaDetailPage, CriteriaListPage } from './pages/CriteriaPages';
 import './styles.css';
@@ -42,6 +46,11 @@ const router = createBrowserRouter([
       { path: 'bang-theo-doi/:unitId', element: withSuspense(<ScorecardPage />) },
       { path: 'bo-tieu-chi', element: <CriteriaListPage /> },
       { path: 'bo-tieu-chi/:id', element: <CriteriaDetailPage /> },
+      { path: 'viec', element: <BoardPage /> },
+      { path: 'viec/:id', element: <ItemPage /> },
+      { path: 'de-xuat-ngan-sach', element: <BudgetPage /> },
+      { path: 'thong-bao', element: <InboxPage /> },
+      { path: 'hop-thu-di', element: <OutboxPage /> },
       { path: 'nguoi-dung', element: <UsersPage /> },
       { path: 'nhat-ky', element: <AuditPage /> },
       { path: 'tai-khoan', element: <AccountPage /> },

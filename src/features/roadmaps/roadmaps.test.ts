@@ -185,7 +185,7 @@ describe('roadmaps: from the gap list to closed items, with reminders and escala
     if (env.databaseUrl) {
       const db2 = await openDatabase({ databaseUrl: env.databaseUrl, poolSize: 3 });
       second = { ...env.deps, db: db2.db };
-      close = db2.close;
+      close = () => db2.close();
     }
     await Promise.all([
       runDueJobs(env.deps, 'instance-a'),
@@ -224,7 +224,7 @@ describe('roadmaps: from the gap list to closed items, with reminders and escala
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const ws = wb.worksheets[0]!;
-    expect(String(ws.getCell('A1').value)).toContain('NĂM 2027');
+    expect(ws.getCell('A1').text).toContain('NĂM 2027');
     const amounts = [];
     for (let r = 5; r <= ws.rowCount; r++)
       if (typeof ws.getRow(r).getCell(8).value === 'number') amounts.push(ws.getRow(r).getCell(8).value);

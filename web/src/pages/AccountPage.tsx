@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { api } from '../api/client';
@@ -33,6 +33,7 @@ export function AccountPage() {
           <dd>{user.grants.map((g) => `${roleLabel(g.role, lang)} — ${g.unitName}`).join('; ')}</dd>
         </dl>
       </Card>
+      <Preferences />
       <Card title={t('changePassword')}>
         <form onSubmit={form.handleSubmit((v) => change.mutate(v))} className="form-narrow" noValidate>
           <ErrorAlert error={change.error} />
@@ -53,5 +54,32 @@ export function AccountPage() {
         </form>
       </Card>
     </>
+  );
+}
+
+type Prefs = { email: boolean; digest: boolean; mutedKinds: string[] };
+
+function Preferences() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const prefs = useQuery({ queryKey: ['prefs'], queryFn: () => api<Prefs>('/api/notifications/preferences') });
+  const save = useMutation({
+    mutationFn: (p: Prefs) => api<Prefs>('/api/notifications/preferences', { method: 'PUT', body: p }),
+    onSuccess: (p) => qc.setQueryData(['prefs'], p),
+  });
+  if (!prefs.data) return null;
+  const p = prefs.data;
+  return (
+    <Card title={t('prefsTitle')}>
+      <ErrorAlert error={save.error} />
+      <label className="checkbox">
+        <input type="checkbox" checked={p.email} onChange={(e) => save.mutate({ ...p, email: e.target.checked })} />{' '}
+        {t('prefEmail')}
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={p.digest} onChange={(e) => save.mutate({ ...p, digest: e.target.checked })} />{' '}
+        {t('prefDigest')}
+      </label>
+    </Card>
   );
 }

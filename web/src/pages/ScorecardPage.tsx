@@ -4,6 +4,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { Chart, type ChartOption } from '../components/Chart';
 import { Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
+import { ItemBadges } from './roadmaps/ItemBadges';
+import { monthVi, type RoadmapItem } from './roadmaps/types';
 import { useI18n } from '../i18n';
 
 type Month = {
@@ -69,6 +71,7 @@ export function ScorecardPage() {
         </a>
       </div>
       <UnitCard data={d} />
+      <RoadmapCard unitId={d.unit.id} />
       {d.predecessors.length > 0 && <h2 className="section-title">{t('predecessorHistory')}</h2>}
       {d.predecessors.map((p) => (
         <UnitCard key={p.unit.id} data={p} />
@@ -173,6 +176,39 @@ function UnitCard({ data }: { data: CardData }) {
           </div>
         );
       })}
+    </Card>
+  );
+}
+
+/** The unit's roadmap with each item's latest check-in, beside its scores. */
+function RoadmapCard({ unitId }: { unitId: number }) {
+  const { t } = useI18n();
+  const items = useQuery({
+    queryKey: ['roadmaps', 'unit', unitId],
+    queryFn: () => api<{ items: RoadmapItem[] }>(`/api/roadmaps?unitId=${unitId}&sort=target`),
+  });
+  if (!items.data?.items.length) return null;
+  return (
+    <Card title={t('roadmapOnScorecard')}>
+      <table className="table compact">
+        <tbody>
+          {items.data.items.map((i) => (
+            <tr key={i.id}>
+              <td>
+                <Link to={`/viec/${i.id}`}>
+                  {i.indicatorCode}. {i.title}
+                </Link>{' '}
+                <ItemBadges item={i} />
+              </td>
+              <td>{i.leadAgencyName ?? '—'}</td>
+              <td>{monthVi(i.targetMonth)}</td>
+              <td>
+                {i.lastCheckin ? `${monthVi(i.lastCheckin.month)}: ${i.lastCheckin.percent}% — ${i.lastCheckin.note}` : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Card>
   );
 }

@@ -1,0 +1,74 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { units } from '../src/db/schema';
+import { dailyRoadmapCheck } from '../src/features/roadmaps/daily-check';
+import { DEMO_PASSWORD, launchBrowser, startServer } from './support';
+
+async function login(browser: Browser, url: string, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
+
+describe('journey: rõ người, rõ việc, rõ thời gian', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('office creates items from a commune’s gaps and assigns an agency; the agency sees it in its inbox and checks in; an overdue item shows as escalated', async () => {
+    const db = server.deps.db;
+    const active = (name: string) =>
+      db
+        .select()
+        .from(units)
+        .where(and(eq(units.name, name), isNull(units.effectiveTo)));
+    const [haiNinh] = await active('xã Hải Ninh');
+    const [haiSon] = await active('xã Hải Sơn');
+
+    const office = await login(browser, server.url, 'vpdp.quangninh');
+    await office.goto(`${server.url}/viec?don-vi=${haiNinh!.id}`);
+    await office.getByTestId('suggest-items').click();
+    await office.getByText('Đã đề xuất 5 việc.').waitFor();
+    await office.getByTestId('item-4.3').getByRole('link').click();
+    await office.getByTestId('item-title').waitFor();
+    await office.getByTestId('lead-agency').selectOption({ label: 'Sở Nông nghiệp và Môi trường' });
+    await office.getByTestId('target-month').fill('2027-03');
+    await office.getByTestId('confirm-item').click();
+    await office.getByText('Đã lưu.').waitFor();
+    expect(await office.getByTestId('confirm-item').count()).toBe(0);
+
+    // The agency's officer finds it in the inbox.
+    const agency = await login(browser, server.url, 'so.nnmt');
+    await expect.poll(() => agency.getByTestId('unread-count').textContent()).toBe('1');
+    await agency.getByTestId('inbox-bell').click();
+    await agency.getByRole('link', { name: /Được giao chủ trì chỉ tiêu 4\.3/ }).click();
+    await agency.getByTestId('item-title').waitFor();
+    await agency.getByTestId('checkin-percent').fill('35');
+    await agency.getByTestId('checkin-note').fill('Đã khảo sát nhu cầu đào tạo kỹ năng số tại 6 thôn');
+    await agency.getByTestId('checkin-submit').click();
+    await expect.poll(() => agency.getByTestId('checkins').textContent()).toContain('35%');
+    await agency.goto(`${server.url}/viec?xem=mine`);
+    await agency.getByTestId('item-4.3').waitFor();
+
+    // The daily check runs (as the scheduler would): Hải Sơn's waste-sorting item is long overdue.
+    await dailyRoadmapCheck(server.deps, 'journey');
+    await office.goto(`${server.url}/viec?don-vi=${haiSon!.id}`);
+    const row = office.getByTestId('item-8.3');
+    await row.waitFor();
+    expect(await row.getByText('Đã báo cáo cấp trên').count()).toBe(1);
+    expect(await row.textContent()).toMatch(/Quá hạn \d+ ngày/);
+  });
+});

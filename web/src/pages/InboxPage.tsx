@@ -1,0 +1,105 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import { Button, Card, ErrorAlert, Loading } from '../components/ui';
+import { useI18n } from '../i18n';
+import { formatDateTimeVi } from '../../../src/shared/vi';
+
+type Inbox = {
+  items: {
+    id: number;
+    kind: string;
+    title: string;
+    body: string;
+    link: string | null;
+    createdAt: string;
+    readAt: string | null;
+  }[];
+  unread: number;
+};
+
+export function useInbox() {
+  return useQuery({ queryKey: ['inbox'], queryFn: () => api<Inbox>('/api/notifications'), refetchInterval: 60_000 });
+}
+
+export function InboxPage() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const inbox = useInbox();
+  const act = useMutation({
+    mutationFn: (path: string) => api(path, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['inbox'] }),
+  });
+  if (inbox.isLoading) return <Loading />;
+  if (!inbox.data) return <ErrorAlert error={inbox.error} />;
+  return (
+    <>
+      <h1>{t('inboxTitle')}</h1>
+      {inbox.data.unread > 0 && (
+        <Button variant="secondary" onClick={() => act.mutate('/api/notifications/read-all')}>
+          {t('markAllRead')}
+        </Button>
+      )}
+      <Card>
+        {!inbox.data.items.length && <p className="muted">{t('noNotifications')}</p>}
+        <ul className="plain-list inbox" data-testid="inbox">
+          {inbox.data.items.map((n) => (
+            <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
+              <strong>
+                {n.link ? (
+                  <Link to={n.link} onClick={() => !n.readAt && act.mutate(`/api/notifications/${n.id}/read`)}>
+                    {n.title}
+                  </Link>
+                ) : (
+                  n.title
+                )}
+              </strong>
+              <p>{n.body}</p>
+              <small className="muted">{formatDateTimeVi(n.createdAt)}</small>{' '}
+              {!n.readAt && (
+                <Button variant="link" onClick={() => act.mutate(`/api/notifications/${n.id}/read`)}>
+                  {t('markRead')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </>
+  );
+}
+
+type Outbox = {
+  smtpConfigured: boolean;
+  items: { id: number; toAddress: string; subject: string; text: string; status: string; createdAt: string }[];
+};
+
+export function OutboxPage() {
+  const { t } = useI18n();
+  const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => api<Outbox>('/api/notifications/outbox') });
+  if (outbox.isLoading) return <Loading />;
+  if (!outbox.data) return <ErrorAlert error={outbox.error} />;
+  return (
+    <>
+      <h1>{t('outboxTitle')}</h1>
+      {!outbox.data.smtpConfigured && <p className="alert alert-error">{t('smtpOff')}</p>}
+      <Card>
+        <table className="table">
+          <tbody>
+            {outbox.data.items.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <strong>{m.subject}</strong>
+                  <pre className="mail-text">{m.text}</pre>
+                </td>
+                <td>{m.toAddress}</td>
+                <td>{m.status}</td>
+                <td>{formatDateTimeVi(m.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </>
+  );
+}

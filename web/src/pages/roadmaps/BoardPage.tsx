@@ -1,0 +1,211 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, type Unit } from '../../api/client';
+import { useCan, useSession } from '../../auth/session';
+import { Button, Card, ErrorAlert, Loading } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { sortVi } from '../../../../src/shared/vi';
+import { ItemBadges } from './ItemBadges';
+import { monthVi, type RoadmapItem } from './types';
+
+/** The roadmap board: by area, by agency or my own work; every filter and the sort live in the URL. */
+export function BoardPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const user = useSession().data?.user;
+  const qc = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('xem') ?? (params.get('cua-toi') ? 'mine' : 'unit');
+  const unitId = params.get('don-vi') ?? String(user?.grants[0]?.unitId ?? '');
+  const agencyId = params.get('co-quan') ?? '';
+  const status = params.get('trang-thai') ?? '';
+  const cost = params.get('kinh-phi') ?? '';
+  const overdue = params.get('qua-han') === '1';
+  const sort = params.get('sap-xep') ?? 'easy';
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const query = new URLSearchParams();
+  if (view === 'mine') query.set('mine', '1');
+  else if (view === 'agency' && agencyId) query.set('agencyId', agencyId);
+  else if (unitId) query.set('unitId', unitId);
+  if (status) query.set('status', status);
+  if (cost) query.set('cost', cost);
+  if (overdue) query.set('overdue', '1');
+  query.set('sort', sort);
+  const board = useQuery({
+    queryKey: ['roadmaps', query.toString()],
+    queryFn: () => api<{ items: RoadmapItem[] }>(`/api/roadmaps?${query.toString()}`),
+  });
+  const units = useQuery({
+    queryKey: ['units', 'all'],
+    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    select: (d) =>
+      sortVi(
+        d.items.filter((u) => !u.effectiveTo && u.type !== 'village'),
+        (u) => u.name,
+      ),
+  });
+  const agencies = useQuery({
+    queryKey: ['agencies', unitId],
+    queryFn: () => api<{ items: { id: number; name: string }[] }>(`/api/roadmaps/agencies?unitId=${unitId}`),
+    enabled: Boolean(unitId),
+  });
+  const suggest = useMutation({
+    mutationFn: () => api<{ created: number }>('/api/roadmaps/suggest', { method: 'POST', body: { unitId: Number(unitId) } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['roadmaps'] }),
+  });
+  const items = useMemo(() => board.data?.items ?? [], [board.data]);
+  const timeline = useMemo(() => {
+    const by = new Map<string, number>();
+    for (const i of items) if (i.targetMonth && i.status !== 'done') by.set(i.targetMonth, (by.get(i.targetMonth) ?? 0) + 1);
+    return [...by].sort(([a], [b]) => a.localeCompare(b));
+  }, [items]);
+
+  return (
+    <>
+      <h1>{t('boardTitle')}</h1>
+      <div className="tabs" role="tablist">
+        {(['unit', 'agency', 'mine'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            aria-selected={view === v}
+            className={`tab ${view === v ? 'active' : ''}`}
+            onClick={() => set('xem', v)}
+            data-testid={`tab-${v}`}
+          >
+            {t(v === 'unit' ? 'byUnit' : v === 'agency' ? 'byAgency' : 'myWork')}
+          </button>
+        ))}
+      </div>
+      <div className="toolbar">
+        {view !== 'mine' && (
+          <label>
+            {t('unitPick')}
+            <select className="input" value={unitId} onChange={(e) => set('don-vi', e.target.value)} data-testid="board-unit">
+              {units.data?.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {view === 'agency' && (
+          <label>
+            {t('leadAgency')}
+            <select className="input" value={agencyId} onChange={(e) => set('co-quan', e.target.value)}>
+              <option value="">—</option>
+              {agencies.data?.items.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('status')}
+          <select className="input" value={status} onChange={(e) => set('trang-thai', e.target.value)}>
+            <option value="">—</option>
+            <option value="not_started,in_progress,at_risk">
+              {t('rs_not_started')} / {t('rs_in_progress')} / {t('rs_at_risk')}
+            </option>
+            {(['not_started', 'in_progress', 'at_risk', 'done'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`rs_${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('costClass')}
+          <select className="input" value={cost} onChange={(e) => set('kinh-phi', e.target.value)}>
+            <option value="">—</option>
+            {(['none', 'budget', 'investment'] as const).map((c) => (
+              <option key={c} value={c}>
+                {t(`cost_${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Sắp xếp
+          <select className="input" value={sort} onChange={(e) => set('sap-xep', e.target.value)}>
+            <option value="easy">{t('sortEasy')}</option>
+            <option value="target">{t('sortTarget')}</option>
+            <option value="priority">{t('sortPriority')}</option>
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={overdue} onChange={(e) => set('qua-han', e.target.checked ? '1' : '')} />{' '}
+          {t('onlyOverdue')}
+        </label>
+        {view === 'unit' && can('roadmap.manage') && unitId && (
+          <Button variant="secondary" onClick={() => suggest.mutate()} disabled={suggest.isPending} data-testid="suggest-items">
+            {t('suggestFromGaps')}
+          </Button>
+        )}
+        {unitId && view === 'unit' && <Link to={`/de-xuat-ngan-sach?don-vi=${unitId}`}>{t('navBudget')}</Link>}
+      </div>
+      <ErrorAlert error={suggest.error} />
+      {suggest.isSuccess && <p className="alert alert-success">{t('suggested', { n: suggest.data.created })}</p>}
+      {timeline.length > 0 && (
+        <Card title={t('timeline')}>
+          <div className="timeline" data-testid="timeline">
+            {timeline.map(([m, n]) => (
+              <div key={m} className="timeline-month">
+                <strong>{monthVi(m)}</strong>
+                <span>{n}</span>
+              </div>
+            ))}
+          </div>
+        </Card>
+      )}
+      <Card>
+        {board.isLoading && <Loading />}
+        <ErrorAlert error={board.error} />
+        {board.data && !items.length && <p className="muted">{t('noResults')}</p>}
+        <table className="table" data-testid="roadmap-board">
+          <thead>
+            <tr>
+              <th>{t('indicator')}</th>
+              <th>{t('unit')}</th>
+              <th>{t('leadAgency')}</th>
+              <th>{t('deadline')}</th>
+              <th>{t('costClass')}</th>
+              <th>{t('progress')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id} data-testid={`item-${i.indicatorCode}`}>
+                <td>
+                  <Link to={`/viec/${i.id}`}>
+                    <strong>{i.indicatorCode}</strong> {i.title}
+                  </Link>
+                  <div>
+                    <ItemBadges item={i} />
+                  </div>
+                </td>
+                <td>{i.unitName}</td>
+                <td>{i.leadAgencyName ?? <span className="muted">{t('unassigned')}</span>}</td>
+                <td>{monthVi(i.targetMonth)}</td>
+                <td>{t(`cost_${i.costClass}`)}</td>
+                <td>
+                  <progress max={100} value={i.progress} aria-label={`${t('progress')} ${i.progress}%`} /> {i.progress}%
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </>
+  );
+}

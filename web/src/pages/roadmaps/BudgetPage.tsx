@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { Card, ErrorAlert, Loading } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { formatNumberVi } from '../../../../src/shared/vi';
+import { monthVi, type RoadmapItem } from './types';
+
+export function BudgetPage() {
+  const { t } = useI18n();
+  const user = useSession().data?.user;
+  const [params] = useSearchParams();
+  const unitId = params.get('don-vi') ?? String(user?.grants[0]?.unitId ?? '');
+  const data = useQuery({
+    queryKey: ['budget', unitId],
+    queryFn: () => api<{ items: RoadmapItem[]; total: number; withoutEstimate: number }>(`/api/roadmaps/budget?unitId=${unitId}`),
+    enabled: Boolean(unitId),
+  });
+  if (data.isLoading) return <Loading />;
+  if (!data.data) return <ErrorAlert error={data.error} />;
+  const d = data.data;
+  return (
+    <>
+      <h1>{t('budgetTitle')}</h1>
+      <p>
+        {t('budgetTotal', { v: formatNumberVi(d.total / 1_000_000, 3), n: d.withoutEstimate })}{' '}
+        <a className="btn btn-secondary" href={`/api/roadmaps/budget.xlsx?unitId=${unitId}`}>
+          {t('exportXlsx')}
+        </a>
+      </p>
+      <Card>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('unit')}</th>
+              <th>{t('indicator')}</th>
+              <th>{t('leadAgency')}</th>
+              <th>{t('costClass')}</th>
+              <th>{t('estimate')}</th>
+              <th>{t('deadline')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.items.map((i) => (
+              <tr key={i.id}>
+                <td>{i.unitName}</td>
+                <td>
+                  <Link to={`/viec/${i.id}`}>
+                    {i.indicatorCode}. {i.title}
+                  </Link>
+                </td>
+                <td>{i.leadAgencyName ?? '—'}</td>
+                <td>{t(`cost_${i.costClass}`)}</td>
+                <td className="num">{i.costEstimate === null ? '—' : formatNumberVi(i.costEstimate / 1_000_000, 3)}</td>
+                <td>{monthVi(i.targetMonth)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </>
+  );
+}

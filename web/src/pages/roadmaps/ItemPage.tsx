@@ -1,0 +1,285 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { useCan } from '../../auth/session';
+import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { formatDateTimeVi, formatNumberVi, todayVn } from '../../../../src/shared/vi';
+import { parseViNumber } from '../assessment/IndicatorInput';
+import { ItemBadges } from './ItemBadges';
+import { monthVi, type CostClass, type ItemDetail, type RoadmapStatus } from './types';
+
+export function ItemPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const can = useCan();
+  const item = useQuery({ queryKey: ['roadmap', id], queryFn: () => api<ItemDetail>(`/api/roadmaps/${id}`) });
+  if (item.isLoading) return <Loading />;
+  if (!item.data) return <ErrorAlert error={item.error} />;
+  const i = item.data;
+  return (
+    <>
+      <nav className="breadcrumb">
+        <Link to={`/viec?don-vi=${i.unitId}`}>{t('navRoadmaps')}</Link> › {i.unitName}
+      </nav>
+      <h1 data-testid="item-title">
+        {i.indicatorCode}. {i.title}
+      </h1>
+      <p>
+        <ItemBadges item={i} />
+      </p>
+      <Card>
+        <dl className="facts">
+          <dt>{t('indicator')}</dt>
+          <dd>
+            {i.indicatorCode} — {i.indicatorText} ({i.setCode})
+          </dd>
+          <dt>{t('leadAgency')}</dt>
+          <dd>{i.leadAgencyName ?? t('unassigned')}</dd>
+          <dt>{t('supporting')}</dt>
+          <dd>{i.supportingAgencies.map((a) => a.name).join(', ') || '—'}</dd>
+          <dt>{t('deadline')}</dt>
+          <dd>{monthVi(i.targetMonth)}</dd>
+          <dt>{t('costClass')}</dt>
+          <dd>
+            {t(`cost_${i.costClass}`)}
+            {i.costEstimate !== null && ` — ${formatNumberVi(i.costEstimate / 1_000_000, 3)} triệu đồng`}
+          </dd>
+          <dt>{t('progress')}</dt>
+          <dd>{i.progress}%</dd>
+          {i.closedReason === 'verified_met' && (
+            <>
+              <dt>{t('status')}</dt>
+              <dd>{t('closedAuto')}</dd>
+            </>
+          )}
+          {i.reopenedCount > 0 && (
+            <>
+              <dt />
+              <dd>{t('reopenedTimes', { n: i.reopenedCount })}</dd>
+            </>
+          )}
+        </dl>
+      </Card>
+      {can('roadmap.manage') && <EditItem item={i} />}
+      {can('roadmap.checkin') && i.status !== 'done' && <CheckIn item={i} />}
+      <Card title={t('checkins')}>
+        {!i.checkins.length && <p className="muted">{t('none')}</p>}
+        <ul className="plain-list" data-testid="checkins">
+          {i.checkins.map((c) => (
+            <li key={c.id}>
+              <strong>
+                {monthVi(c.month)} · {c.percent}%
+              </strong>{' '}
+              — {c.note}{' '}
+              <small className="muted">
+                ({c.by ?? ''}, {formatDateTimeVi(c.at)})
+              </small>
+              {c.files.map((f) => (
+                <small key={f.fileId} className="block muted">
+                  📎 {f.name}
+                </small>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </>
+  );
+}
+
+function EditItem({ item }: { item: ItemDetail }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const agencies = useQuery({
+    queryKey: ['agencies', item.unitId],
+    queryFn: () => api<{ items: { id: number; name: string }[] }>(`/api/roadmaps/agencies?unitId=${item.unitId}`),
+  });
+  const [lead, setLead] = useState(String(item.leadAgencyId ?? ''));
+  const [supporting, setSupporting] = useState<number[]>(item.supportingAgencies.map((a) => a.id));
+  const [target, setTarget] = useState(item.targetMonth ?? '');
+  const [cost, setCost] = useState<CostClass>(item.costClass);
+  const [estimate, setEstimate] = useState(item.costEstimate === null ? '' : formatNumberVi(item.costEstimate / 1_000_000, 3));
+  const [status, setStatus] = useState<RoadmapStatus>(item.status);
+  const [priority, setPriority] = useState(item.priority);
+  const save = useMutation({
+    mutationFn: (confirm: boolean) => {
+      const millions = parseViNumber(estimate);
+      return api(`/api/roadmaps/${item.id}`, {
+        method: 'PATCH',
+        body: {
+          version: item.version,
+          leadAgencyId: lead ? Number(lead) : null,
+          supportingAgencyIds: supporting,
+          targetMonth: target || null,
+          costClass: cost,
+          costEstimate: cost === 'none' || millions === null ? null : Math.round(millions * 1_000_000),
+          status,
+          priority,
+          ...(confirm ? { confirm: true } : {}),
+        },
+      });
+    },
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['roadmap', String(item.id)] });
+      await qc.invalidateQueries({ queryKey: ['roadmaps'] });
+    },
+  });
+  return (
+    <Card title={t('edit')}>
+      <ErrorAlert error={save.error} />
+      {save.isSuccess && <p className="alert alert-success">{t('saved')}</p>}
+      <div className="grid-2">
+        <Field label={t('leadAgency')}>
+          {(fid) => (
+            <select id={fid} className="input" value={lead} onChange={(e) => setLead(e.target.value)} data-testid="lead-agency">
+              <option value="">—</option>
+              {agencies.data?.items.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('deadline')}>
+          {(fid) => (
+            <input
+              id={fid}
+              className="input"
+              type="month"
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              data-testid="target-month"
+            />
+          )}
+        </Field>
+        <Field label={t('costClass')}>
+          {(fid) => (
+            <select id={fid} className="input" value={cost} onChange={(e) => setCost(e.target.value as CostClass)}>
+              {(['none', 'budget', 'investment'] as const).map((c) => (
+                <option key={c} value={c}>
+                  {t(`cost_${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {cost !== 'none' && (
+          <Field label={t('estimate')}>
+            {(fid) => <TextInput id={fid} inputMode="decimal" value={estimate} onChange={(e) => setEstimate(e.target.value)} />}
+          </Field>
+        )}
+        <Field label={t('status')}>
+          {(fid) => (
+            <select id={fid} className="input" value={status} onChange={(e) => setStatus(e.target.value as RoadmapStatus)}>
+              {(['not_started', 'in_progress', 'at_risk', 'done'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`rs_${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('priority')}>
+          {(fid) => (
+            <select id={fid} className="input" value={priority} onChange={(e) => setPriority(Number(e.target.value))}>
+              {[1, 2, 3].map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset className="items-input">
+        <legend>{t('supporting')}</legend>
+        {agencies.data?.items
+          .filter((a) => String(a.id) !== lead)
+          .map((a) => (
+            <label key={a.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={supporting.includes(a.id)}
+                onChange={(e) => setSupporting(e.target.checked ? [...supporting, a.id] : supporting.filter((x) => x !== a.id))}
+              />{' '}
+              {a.name}
+            </label>
+          ))}
+      </fieldset>
+      <div className="toolbar">
+        <Button onClick={() => save.mutate(false)} disabled={save.isPending}>
+          {t('save')}
+        </Button>
+        {!item.confirmed && (
+          <Button onClick={() => save.mutate(true)} disabled={save.isPending || !lead || !target} data-testid="confirm-item">
+            {t('confirm')}
+          </Button>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function CheckIn({ item }: { item: ItemDetail }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [month, setMonth] = useState(todayVn().slice(0, 7));
+  const [percent, setPercent] = useState(String(item.progress));
+  const [note, setNote] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const send = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      form.set('version', String(item.version));
+      form.set('month', month);
+      form.set('percent', percent);
+      form.set('note', note);
+      if (file) form.set('file', file);
+      return api(`/api/roadmaps/${item.id}/checkins/upload`, { method: 'POST', raw: form });
+    },
+    onSuccess: async () => {
+      setNote('');
+      setFile(null);
+      await qc.invalidateQueries({ queryKey: ['roadmap', String(item.id)] });
+    },
+  });
+  return (
+    <Card title={t('newCheckin')}>
+      <ErrorAlert error={send.error} />
+      <div className="toolbar">
+        <label>
+          {t('month')}
+          <input className="input" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+        </label>
+        <label>
+          {t('percent')}
+          <input
+            className="input num-input"
+            type="number"
+            min={0}
+            max={100}
+            value={percent}
+            onChange={(e) => setPercent(e.target.value)}
+            data-testid="checkin-percent"
+          />
+        </label>
+        <label className="grow">
+          {t('note')}
+          <TextInput value={note} onChange={(e) => setNote(e.target.value)} data-testid="checkin-note" />
+        </label>
+        <input
+          type="file"
+          aria-label={t('evidence')}
+          accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        <Button onClick={() => send.mutate()} disabled={send.isPending || note.trim().length < 3} data-testid="checkin-submit">
+          {t('newCheckin')}
+        </Button>
+      </div>
+    </Card>
+  );
+}
