@@ -10,6 +10,7 @@ import { systemClock } from './lib/clock';
 import { FileStore } from './lib/file-store';
 import { createLogger } from './lib/logger';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from './seed/demo';
+import { ensureReferenceData } from './seed/reference';
 import { ROLE_LABELS } from './shared/roles';
 
 async function main() {
@@ -26,6 +27,7 @@ async function main() {
     files: new FileStore(config.filesDir),
   };
 
+  await ensureReferenceData(deps);
   if (config.demoData && (await loadDemoIfEmpty(deps))) logger.info('demo data loaded');
   const app = buildApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

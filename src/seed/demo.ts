@@ -1,12 +1,13 @@
-import { count } from 'drizzle-orm';
+import { count, ne } from 'drizzle-orm';
 import type { Deps } from '../context';
-import { roleGrants, units, users } from '../db/schema';
+import { criteriaSets, roleGrants, units, users } from '../db/schema';
 import { writeAudit } from '../features/audit/write-audit';
 import { hashPassword } from '../features/auth/passwords';
 import type { Role } from '../shared/roles';
 import { searchKey } from '../shared/vi';
 import unitsJson from './data/quang-ninh-units.json';
-import { loadAssessmentDemo, loadShippedSets } from './demo-criteria';
+import { loadAssessmentDemo } from './demo-criteria';
+import { ensureReferenceData } from './reference';
 import { loadRoadmapDemo } from './demo-roadmaps';
 import { loadUnitsFile, UnitsFile } from './load-units';
 
@@ -59,8 +60,9 @@ export const DEMO_USERS: { username: string; fullName: string; title: string; un
  * Móng Cái before and after 1 July 2025 and one demo user per role. Does nothing when units exist.
  */
 export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
-  const [row] = await deps.db.select({ n: count() }).from(units);
+  const [row] = await deps.db.select({ n: count() }).from(units).where(ne(units.type, 'country'));
   if ((row?.n ?? 0) > 0) return false;
+  await ensureReferenceData(deps);
   const file = UnitsFile.parse(unitsJson);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = deps.clock.now();
@@ -86,7 +88,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
       await tx.insert(roleGrants).values({ userId: user!.id, role: u.role, unitId: ids.get(u.unit)!, grantedAt: now });
       userIds.set(u.username, user!.id);
     }
-    const setIds = await loadShippedSets(tx, ids.get('VN')!, now);
+    const setIds = new Map((await tx.select({ id: criteriaSets.id, code: criteriaSets.code }).from(criteriaSets)).map((r) => [r.code, r.id]));
     await loadAssessmentDemo(
       tx,
       ids,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { units } from '../db/schema';
 import { planSuccession, type NewUnit } from '../domain/units/succession';
 import { UNIT_TYPES } from '../shared/roles';
 import { loadTimeline } from '../features/units/queries';
@@ -54,6 +56,11 @@ export async function loadUnitsFile(tx: Db, file: UnitsFile, now: Date, isDemo: 
     return id;
   };
   for (const u of file.units) {
+    const [existing] = await tx.select().from(units).where(and(eq(units.code, u.code), eq(units.type, u.type), eq(units.effectiveFrom, u.from)));
+    if (existing) {
+      ids.set(u.key, existing.id);
+      continue;
+    }
     const row = await insertUnit(
       tx,
       {

@@ -1,16 +1,13 @@
 import type { Deps } from '../context';
-import { unitClassifications } from '../db/schema';
-import { loadShippedSets } from '../seed/demo-criteria';
+import { criteriaSets, unitClassifications } from '../db/schema';
+import { ensureReferenceData } from '../seed/reference';
 import { makeProvince } from './factories';
 
 /** A province with the shipped criteria sets published and commune A classified for both phases. */
 export async function makeAssessableProvince(deps: Deps) {
   const p = await makeProvince(deps);
-  const setIds = await deps.db.transaction(async (tx) => {
-    const existing = await tx.query.criteriaSets.findMany({ columns: { id: true, code: true } });
-    if (existing.length) return new Map(existing.map((s) => [s.code, s.id]));
-    return loadShippedSets(tx, p.country.id, deps.clock.now());
-  });
+  await ensureReferenceData(deps);
+  const setIds = new Map((await deps.db.select({ id: criteriaSets.id, code: criteriaSets.code }).from(criteriaSets)).map((s) => [s.code, s.id]));
   for (const c of [p.communeA, p.communeB]) {
     await deps.db.insert(unitClassifications).values([
       { unitId: c.id, dimension: 'region7', value: 'TDMNPB', effectiveFrom: '2021-01-01', effectiveTo: '2026-02-15' },

@@ -4,3 +4,4 @@ export * from './audit';
 export * from './jobs';
 export * from './criteria';
 export * from './roadmaps';
+export * from './capital';

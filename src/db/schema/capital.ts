@@ -1,0 +1,245 @@
+
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { units } from './units';
+import { users } from './people';
+
+/**
+ * Capital sources as data: central and local budget (investment / recurrent / counterpart),
+ * integrated programmes, credit, enterprises, community contributions in money, land and working days.
+ */
+export const fundingSources = pgTable('funding_sources', {
+  code: text('code').primaryKey(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: text('kind').$type<'central' | 'local' | 'integrated' | 'credit' | 'enterprise' | 'community'>().notNull(),
+  /** 'vnd' for money; in-kind community contributions are counted in m² of land or working days. */
+  measure: text('measure').$type<'vnd' | 'm2' | 'workday'>().notNull().default('vnd'),
+  /** Whether disbursement deadlines of the public-investment law apply. */
+  publicInvestment: boolean('public_investment').notNull().default(false),
+  sortOrder: integer('sort_order').notNull().default(0),
+  legalBasis: text('legal_basis'),
+  verified: boolean('verified').notNull().default(true),
+});
+
+/** Deadline rules of annual capital, by the law in force: e.g. until 31/01 of the next year. */
+export const disbursementRules = pgTable('disbursement_rules', {
+  code: text('code').primaryKey(),
+  legalBasis: text('legal_basis').notNull(),
+  effectiveFrom: date('effective_from').notNull(),
+  effectiveTo: date('effective_to'),
+  /** { normal: { months: 1, day: 31 } after the plan year; addedAfter: 'MM-DD'; added: { months: 12, day: 31 } } */
+  rule: jsonb('rule').$type<{ normalMonth: number; normalDay: number; addedAfter: string | null; addedMonth: number; addedDay: number }>().notNull(),
+  verified: boolean('verified').notNull(),
+  source: text('source'),
+});
+
+export const PROJECT_STATUSES = ['proposed', 'readiness', 'approved', 'construction', 'completed', 'settled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** The unit whose people manage it (scope); `unitIds` lists every unit it serves. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    unitIds: jsonb('unit_ids').$type<number[]>().notNull(),
+    owner: text('owner').notNull(),
+    type: text('type').$type<'standard' | 'small_community' | 'recurrent'>().notNull().default('standard'),
+    status: text('status').$type<ProjectStatus>().notNull().default('proposed'),
+    /** Planned total investment in đồng, all sources. */
+    totalInvestment: bigint('total_investment', { mode: 'number' }).notNull(),
+    approvalDecision: text('approval_decision'),
+    approvalDate: date('approval_date'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    contractor: text('contractor'),
+    description: text('description'),
+    /** Indicators it serves: [{ setCode, code }] */
+    indicators: jsonb('indicators').$type<{ setCode: string; code: string }[]>().notNull().default([]),
+    searchKey: text('search_key').notNull(),
+    isDemo: boolean('is_demo').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('projects_code_uq').on(t.code), index('projects_unit_idx').on(t.unitId)],
+);
+
+/** Planned investment of a project by source (đồng). */
+export const projectSources = pgTable(
+  'project_sources',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    sourceCode: text('source_code')
+      .notNull()
+      .references(() => fundingSources.code),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.sourceCode] })],
+);
+
+/** The dossier a project needs before the council can allocate capital to it. */
+export const readinessItems = pgTable(
+  'readiness_items',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    done: boolean('done').notNull().default(false),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: integer('done_by').references(() => users.id),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.code] })],
+);
+
+/**
+ * Medium-term and annual capital plans, allocated by council resolution. An adjustment is a new
+ * version of the plan (same plan key), never an edit of the approved one.
+ */
+export const capitalPlans = pgTable(
+  'capital_plans',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').$type<'annual' | 'medium_term'>().notNull(),
+    /** For annual plans the year; for medium-term the first year of the period. */
+    year: integer('year').notNull(),
+    endYear: integer('end_year').notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    status: text('status').$type<'draft' | 'approved' | 'superseded'>().notNull().default('draft'),
+    resolutionNo: text('resolution_no'),
+    resolutionDate: date('resolution_date'),
+    body: text('body'),
+    previousId: integer('previous_id'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [index('capital_plans_unit_idx').on(t.unitId, t.year)],
+);
+
+/** Capital the plan provides, by source (đồng). */
+export const planLines = pgTable(
+  'plan_lines',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => capitalPlans.id),
+    sourceCode: text('source_code')
+      .notNull()
+      .references(() => fundingSources.code),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.sourceCode] })],
+);
+
+/** Capital of a plan allocated to a project from a source; `addedOn` decides its disbursement deadline. */
+export const allocations = pgTable(
+  'allocations',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => capitalPlans.id),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    sourceCode: text('source_code')
+      .notNull()
+      .references(() => fundingSources.code),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    addedOn: date('added_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.projectId, t.sourceCode] }), index('allocations_project_idx').on(t.projectId)],
+);
+
+/** The disbursement ledger: every Treasury payment, never edited (a correction is another entry). */
+export const disbursements = pgTable(
+  'disbursements',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    planYear: integer('plan_year').notNull(),
+    sourceCode: text('source_code')
+      .notNull()
+      .references(() => fundingSources.code),
+    date: date('date').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    paymentType: text('payment_type').$type<'advance' | 'acceptance'>().notNull(),
+    voucherRef: text('voucher_ref').notNull(),
+    /** Identity of the Treasury line: importing the same file twice adds nothing. */
+    importKey: text('import_key').notNull(),
+    note: text('note'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('disbursements_import_key_uq').on(t.importKey), index('disbursements_project_idx').on(t.projectId, t.planYear)],
+);
+
+/** Extensions of a year's capital by decision (Prime Minister or provincial chair). */
+export const deadlineExtensions = pgTable(
+  'deadline_extensions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    planYear: integer('plan_year').notNull(),
+    newDeadline: date('new_deadline').notNull(),
+    decisionNo: text('decision_no').notNull(),
+    decisionDate: date('decision_date').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('deadline_extensions_project_idx').on(t.projectId)],
+);
+
+/** Community contributions in kind: land (m²) and working days, with their money equivalent. */
+export const contributions = pgTable(
+  'contributions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    sourceCode: text('source_code')
+      .notNull()
+      .references(() => fundingSources.code),
+    date: date('date').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    valueVnd: bigint('value_vnd', { mode: 'number' }).notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('contributions_project_idx').on(t.projectId)],
+);
+
+/** Key/value settings that offices tune (e.g. red-flag thresholds), with the unit they apply to. */
+export const settings = pgTable(
+  'settings',
+  {
+    key: text('key').notNull(),
+    unitId: integer('unit_id').notNull(),
+    value: jsonb('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.unitId] })],
+);
+

@@ -1,0 +1,33 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { Deps } from '../context';
+import { criteriaSets, disbursementRules, fundingSources, units } from '../db/schema';
+import { rebuildUnitScope } from '../features/units/scope';
+import { insertUnit } from '../features/units/write';
+import { searchKey } from '../shared/vi';
+import capital from './capital/funding-sources.json';
+import { loadShippedSets } from './demo-criteria';
+
+/**
+ * Reference data every installation needs, demo or not: the country, the national criteria sets,
+ * funding sources and disbursement deadline rules. Idempotent; runs at every start.
+ */
+export async function ensureReferenceData(deps: Deps) {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    let [country] = await tx.select().from(units).where(and(eq(units.type, 'country'), eq(units.code, 'VN')));
+    if (!country) {
+      country = await insertUnit(tx, { code: 'VN', name: 'Việt Nam', type: 'country', effectiveFrom: '1945-09-02', parentId: null }, now);
+      await rebuildUnitScope(tx);
+    }
+    const [sets] = await tx.select({ n: count() }).from(criteriaSets);
+    if (!sets?.n) await loadShippedSets(tx, country.id, now);
+    for (const [i, s] of capital.sources.entries()) {
+      await tx
+        .insert(fundingSources)
+        .values({ ...(s as typeof fundingSources.$inferInsert), sortOrder: i })
+        .onConflictDoNothing();
+    }
+    for (const r of capital.deadlineRules) await tx.insert(disbursementRules).values(r).onConflictDoNothing();
+  });
+}
+
