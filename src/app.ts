@@ -16,6 +16,7 @@ import { classificationRoutes, criteriaRoutes, schemaRoutes } from './features/c
 import { dashboardRoutes } from './features/dashboard/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { roadmapRoutes } from './features/roadmaps/routes';
+import { capitalRoutes } from './features/capital/routes';
 import { AppError } from './lib/errors';
 import { errorBody } from './lib/http';
 
@@ -88,6 +89,7 @@ export function buildApp(deps: Deps) {
   app.route('/api/dashboard', dashboardRoutes);
   app.route('/api/roadmaps', roadmapRoutes);
   app.route('/api/notifications', notificationRoutes);
+  app.route('/api/capital', capitalRoutes);
 
   const openApiConfig = {
     openapi: '3.1.0',

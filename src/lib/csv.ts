@@ -1,3 +1,5 @@
+import { searchKey } from '../shared/vi';
+
 /**
  * RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, optional UTF-8 BOM, comma or semicolon
  * (Excel in Vietnamese locale saves with ';'). Returns rows of cells; blank lines are dropped but
@@ -65,3 +67,9 @@ export function toCsv(rows: (string | number | null | undefined)[][]): string {
   };
   return '\ufeff' + rows.map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
 }
+
+/** "Số tiền (đồng)" → so_tien_dong: how a spreadsheet header is matched to a column name. */
+export const headerKey = (h: string) =>
+  searchKey(h)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');

@@ -8,6 +8,7 @@ import { searchKey } from '../shared/vi';
 import unitsJson from './data/quang-ninh-units.json';
 import { loadAssessmentDemo } from './demo-criteria';
 import { ensureReferenceData } from './reference';
+import { loadCapitalDemo } from './demo-capital';
 import { loadRoadmapDemo } from './demo-roadmaps';
 import { loadUnitsFile, UnitsFile } from './load-units';
 
@@ -88,7 +89,9 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
       await tx.insert(roleGrants).values({ userId: user!.id, role: u.role, unitId: ids.get(u.unit)!, grantedAt: now });
       userIds.set(u.username, user!.id);
     }
-    const setIds = new Map((await tx.select({ id: criteriaSets.id, code: criteriaSets.code }).from(criteriaSets)).map((r) => [r.code, r.id]));
+    const setIds = new Map(
+      (await tx.select({ id: criteriaSets.id, code: criteriaSets.code }).from(criteriaSets)).map((r) => [r.code, r.id]),
+    );
     await loadAssessmentDemo(
       tx,
       ids,
@@ -101,6 +104,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
       now,
     );
     await loadRoadmapDemo(tx, ids, userIds, now);
+    await loadCapitalDemo(tx, ids, userIds.get('vpdp.mongcai')!, now);
     await writeAudit(
       tx,
       { actor: null, meta: { requestId: 'demo-load', ip: null, now }, systemName: 'Hệ thống (dữ liệu demo)' },

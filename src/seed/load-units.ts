@@ -56,7 +56,10 @@ export async function loadUnitsFile(tx: Db, file: UnitsFile, now: Date, isDemo: 
     return id;
   };
   for (const u of file.units) {
-    const [existing] = await tx.select().from(units).where(and(eq(units.code, u.code), eq(units.type, u.type), eq(units.effectiveFrom, u.from)));
+    const [existing] = await tx
+      .select()
+      .from(units)
+      .where(and(eq(units.code, u.code), eq(units.type, u.type), eq(units.effectiveFrom, u.from)));
     if (existing) {
       ids.set(u.key, existing.id);
       continue;

@@ -3,7 +3,6 @@ import type { Deps } from '../context';
 import { criteriaSets, disbursementRules, fundingSources, units } from '../db/schema';
 import { rebuildUnitScope } from '../features/units/scope';
 import { insertUnit } from '../features/units/write';
-import { searchKey } from '../shared/vi';
 import capital from './capital/funding-sources.json';
 import { loadShippedSets } from './demo-criteria';
 
@@ -14,9 +13,16 @@ import { loadShippedSets } from './demo-criteria';
 export async function ensureReferenceData(deps: Deps) {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    let [country] = await tx.select().from(units).where(and(eq(units.type, 'country'), eq(units.code, 'VN')));
+    let [country] = await tx
+      .select()
+      .from(units)
+      .where(and(eq(units.type, 'country'), eq(units.code, 'VN')));
     if (!country) {
-      country = await insertUnit(tx, { code: 'VN', name: 'Việt Nam', type: 'country', effectiveFrom: '1945-09-02', parentId: null }, now);
+      country = await insertUnit(
+        tx,
+        { code: 'VN', name: 'Việt Nam', type: 'country', effectiveFrom: '1945-09-02', parentId: null },
+        now,
+      );
       await rebuildUnitScope(tx);
     }
     const [sets] = await tx.select({ n: count() }).from(criteriaSets);
@@ -30,4 +36,3 @@ export async function ensureReferenceData(deps: Deps) {
     for (const r of capital.deadlineRules) await tx.insert(disbursementRules).values(r).onConflictDoNothing();
   });
 }
-

@@ -29,6 +29,9 @@ export const ACTIONS = [
   'roadmap.manage',
   'roadmap.checkin',
   'outbox.read',
+  'capital.read',
+  'capital.manage',
+  'capital.disburse',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,12 +50,24 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'roadmap.read',
     'roadmap.manage',
     'roadmap.checkin',
+    'capital.read',
+    'capital.manage',
+    'capital.disburse',
   ],
-  agency: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'roadmap.checkin'],
-  commune_officer: ['unit.read', 'criteria.read', 'assessment.read', 'assessment.enter', 'roadmap.read', 'roadmap.checkin'],
-  council_member: ['unit.read', 'audit.read', 'criteria.read', 'assessment.read', 'roadmap.read'],
+  agency: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'roadmap.checkin', 'capital.read'],
+  commune_officer: [
+    'unit.read',
+    'criteria.read',
+    'assessment.read',
+    'assessment.enter',
+    'roadmap.read',
+    'roadmap.checkin',
+    'capital.read',
+    'capital.disburse',
+  ],
+  council_member: ['unit.read', 'audit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read'],
   ocop_producer: ['unit.read', 'criteria.read'],
-  viewer: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read'],
+  viewer: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read'],
 };
 
 /** Roles a coordination office may hand out inside its scope; only a system admin grants the rest. */

@@ -7,7 +7,9 @@ import { makeProvince } from './factories';
 export async function makeAssessableProvince(deps: Deps) {
   const p = await makeProvince(deps);
   await ensureReferenceData(deps);
-  const setIds = new Map((await deps.db.select({ id: criteriaSets.id, code: criteriaSets.code }).from(criteriaSets)).map((s) => [s.code, s.id]));
+  const setIds = new Map(
+    (await deps.db.select({ id: criteriaSets.id, code: criteriaSets.code }).from(criteriaSets)).map((s) => [s.code, s.id]),
+  );
   for (const c of [p.communeA, p.communeB]) {
     await deps.db.insert(unitClassifications).values([
       { unitId: c.id, dimension: 'region7', value: 'TDMNPB', effectiveFrom: '2021-01-01', effectiveTo: '2026-02-15' },

@@ -1,5 +1,17 @@
-
-import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { units } from './units';
 import { users } from './people';
 
@@ -28,7 +40,9 @@ export const disbursementRules = pgTable('disbursement_rules', {
   effectiveFrom: date('effective_from').notNull(),
   effectiveTo: date('effective_to'),
   /** { normal: { months: 1, day: 31 } after the plan year; addedAfter: 'MM-DD'; added: { months: 12, day: 31 } } */
-  rule: jsonb('rule').$type<{ normalMonth: number; normalDay: number; addedAfter: string | null; addedMonth: number; addedDay: number }>().notNull(),
+  rule: jsonb('rule')
+    .$type<{ normalMonth: number; normalDay: number; addedAfter: string | null; addedMonth: number; addedDay: number }>()
+    .notNull(),
   verified: boolean('verified').notNull(),
   source: text('source'),
 });
@@ -191,7 +205,10 @@ export const disbursements = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: integer('created_by').references(() => users.id),
   },
-  (t) => [uniqueIndex('disbursements_import_key_uq').on(t.importKey), index('disbursements_project_idx').on(t.projectId, t.planYear)],
+  (t) => [
+    uniqueIndex('disbursements_import_key_uq').on(t.importKey),
+    index('disbursements_project_idx').on(t.projectId, t.planYear),
+  ],
 );
 
 /** Extensions of a year's capital by decision (Prime Minister or provincial chair). */
@@ -242,4 +259,3 @@ export const settings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.unitId] })],
 );
-

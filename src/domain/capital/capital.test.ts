@@ -17,7 +17,12 @@ describe('capital arithmetic (property)', () => {
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 200 }), (ledger) => {
         const total = sumDong(ledger.map((e) => e.amount));
-        for (const key of [(e: (typeof ledger)[number]) => String(e.project), (e: (typeof ledger)[number]) => e.source, (e: (typeof ledger)[number]) => e.unit, (e: (typeof ledger)[number]) => `${e.unit}|${e.month}`]) {
+        for (const key of [
+          (e: (typeof ledger)[number]) => String(e.project),
+          (e: (typeof ledger)[number]) => e.source,
+          (e: (typeof ledger)[number]) => e.unit,
+          (e: (typeof ledger)[number]) => `${e.unit}|${e.month}`,
+        ]) {
           expect(sumDong(sumBy(ledger, key, (e) => e.amount).values())).toBe(total);
         }
         expect(Number.isSafeInteger(total)).toBe(true);
@@ -47,8 +52,18 @@ describe('capital arithmetic (property)', () => {
 });
 
 const RULES: DeadlineRule[] = [
-  { code: 'LDTC-2019-68', effectiveFrom: '2020-01-01', effectiveTo: '2025-01-01', rule: { normalMonth: 1, normalDay: 31, addedAfter: null, addedMonth: 1, addedDay: 31 } },
-  { code: 'LDTC-2024-72', effectiveFrom: '2025-01-01', effectiveTo: null, rule: { normalMonth: 1, normalDay: 31, addedAfter: '09-30', addedMonth: 12, addedDay: 31 } },
+  {
+    code: 'LDTC-2019-68',
+    effectiveFrom: '2020-01-01',
+    effectiveTo: '2025-01-01',
+    rule: { normalMonth: 1, normalDay: 31, addedAfter: null, addedMonth: 1, addedDay: 31 },
+  },
+  {
+    code: 'LDTC-2024-72',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    rule: { normalMonth: 1, normalDay: 31, addedAfter: '09-30', addedMonth: 12, addedDay: 31 },
+  },
 ];
 
 describe('disbursement deadlines as data', () => {
@@ -77,15 +92,31 @@ describe('red flags', () => {
     readinessDone: 6,
     readinessTotal: 6,
   };
-  const fired = (p: ProjectFigures, today: string) => redFlags(p, 2026, today, DEFAULT_RED_FLAG_SETTINGS).map((f) => f.rule).sort();
+  const fired = (p: ProjectFigures, today: string) =>
+    redFlags(p, 2026, today, DEFAULT_RED_FLAG_SETTINGS)
+      .map((f) => f.rule)
+      .sort();
 
   it('each rule fires, and does not without its cause', () => {
     expect(fired(base, '2026-06-01')).toEqual([]);
-    expect(fired({ ...base, disbursedThisYear: 200_000_000, disbursedAllTime: 200_000_000 }, '2026-09-01')).toEqual(['behind_time', 'idle']);
+    expect(fired({ ...base, disbursedThisYear: 200_000_000, disbursedAllTime: 200_000_000 }, '2026-09-01')).toEqual([
+      'behind_time',
+      'idle',
+    ]);
     expect(fired(base, '2026-09-15')).toContain('idle');
     expect(fired({ ...base, lastDisbursement: '2026-08-20' }, '2026-09-15')).not.toContain('idle');
-    expect(fired({ ...base, lastDisbursement: '2026-12-01', disbursedThisYear: 3_900_000_000, disbursedAllTime: 3_900_000_000 }, '2026-12-15')).toEqual(['deadline_near']);
-    expect(fired({ ...base, disbursedThisYear: 4_000_000_000, disbursedAllTime: 4_000_000_000, lastDisbursement: '2026-12-01' }, '2026-12-15')).toEqual([]);
+    expect(
+      fired(
+        { ...base, lastDisbursement: '2026-12-01', disbursedThisYear: 3_900_000_000, disbursedAllTime: 3_900_000_000 },
+        '2026-12-15',
+      ),
+    ).toEqual(['deadline_near']);
+    expect(
+      fired(
+        { ...base, disbursedThisYear: 4_000_000_000, disbursedAllTime: 4_000_000_000, lastDisbursement: '2026-12-01' },
+        '2026-12-15',
+      ),
+    ).toEqual([]);
     expect(fired({ ...base, disbursedAllTime: 10_500_000_000 }, '2026-06-01')).toEqual(['over_budget']);
     expect(fired({ ...base, readinessDone: 4 }, '2026-06-01')).toEqual(['allocated_not_ready']);
     expect(fired({ ...base, allocatedThisYear: 0, disbursedThisYear: 0 }, '2026-06-01')).toEqual([]);

@@ -3,14 +3,24 @@
  * 31 January of the next year; capital added after 30 September until 31 December of the next year;
  * extensions by decision. The rule that applies is the one in force during the plan year.
  */
-export type DeadlineRule = { code: string; effectiveFrom: string; effectiveTo: string | null; rule: { normalMonth: number; normalDay: number; addedAfter: string | null; addedMonth: number; addedDay: number } };
+export type DeadlineRule = {
+  code: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  rule: { normalMonth: number; normalDay: number; addedAfter: string | null; addedMonth: number; addedDay: number };
+};
 
 export function ruleFor(rules: DeadlineRule[], planYear: number): DeadlineRule | null {
   const d = `${planYear}-06-30`;
-  return rules.filter((r) => r.effectiveFrom <= d && (!r.effectiveTo || r.effectiveTo > d)).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0] ?? null;
+  return (
+    rules
+      .filter((r) => r.effectiveFrom <= d && (!r.effectiveTo || r.effectiveTo > d))
+      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0] ?? null
+  );
 }
 
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** The last day a year's allocation (added on `addedOn`) may be disbursed, before any extension. */
 export function disbursementDeadline(rule: DeadlineRule, planYear: number, addedOn: string): string {

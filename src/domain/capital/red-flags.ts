@@ -57,7 +57,12 @@ export function redFlags(p: ProjectFigures, year: number, today: string, s: RedF
     const rate = rateBp(p.disbursedThisYear, p.allocatedThisYear)!;
     const elapsed = elapsedBp(year, today);
     if (elapsed - rate > s.behindTimePoints * 100) {
-      flags.push({ rule: 'behind_time', projectId: p.projectId, severity: elapsed - rate > s.behindTimePoints * 200 ? 'high' : 'medium', values: { rateBp: rate, elapsedBp: elapsed } });
+      flags.push({
+        rule: 'behind_time',
+        projectId: p.projectId,
+        severity: elapsed - rate > s.behindTimePoints * 200 ? 'high' : 'medium',
+        values: { rateBp: rate, elapsedBp: elapsed },
+      });
     }
     const since = p.lastDisbursement ?? p.firstAllocation;
     if (remaining > 0 && since && days(since, today) > s.idleMonths * 30) {
@@ -66,13 +71,29 @@ export function redFlags(p: ProjectFigures, year: number, today: string, s: RedF
   }
   if (remaining > 0 && p.deadline) {
     const left = days(today, p.deadline);
-    if (left >= 0 && left <= s.deadlineDays) flags.push({ rule: 'deadline_near', projectId: p.projectId, severity: left <= 30 ? 'high' : 'medium', values: { deadline: p.deadline, daysLeft: left, remaining } });
+    if (left >= 0 && left <= s.deadlineDays)
+      flags.push({
+        rule: 'deadline_near',
+        projectId: p.projectId,
+        severity: left <= 30 ? 'high' : 'medium',
+        values: { deadline: p.deadline, daysLeft: left, remaining },
+      });
   }
   if (p.disbursedAllTime > p.totalInvestment || p.allocatedAllTime > p.totalInvestment) {
-    flags.push({ rule: 'over_budget', projectId: p.projectId, severity: 'high', values: { totalInvestment: p.totalInvestment, allocated: p.allocatedAllTime, disbursed: p.disbursedAllTime } });
+    flags.push({
+      rule: 'over_budget',
+      projectId: p.projectId,
+      severity: 'high',
+      values: { totalInvestment: p.totalInvestment, allocated: p.allocatedAllTime, disbursed: p.disbursedAllTime },
+    });
   }
   if (p.allocatedThisYear > 0 && (p.readinessDone < p.readinessTotal || p.status === 'proposed' || p.status === 'readiness')) {
-    flags.push({ rule: 'allocated_not_ready', projectId: p.projectId, severity: 'high', values: { readinessDone: p.readinessDone, readinessTotal: p.readinessTotal, status: p.status } });
+    flags.push({
+      rule: 'allocated_not_ready',
+      projectId: p.projectId,
+      severity: 'high',
+      values: { readinessDone: p.readinessDone, readinessTotal: p.readinessTotal, status: p.status },
+    });
   }
   return flags;
 }

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { units } from '../../db/schema';
-import { parseCsv } from '../../lib/csv';
+import { headerKey, parseCsv } from '../../lib/csv';
 import { AppError } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
 import { UNIT_LEVEL, UNIT_TYPES, type UnitType } from '../../shared/roles';
@@ -99,7 +99,7 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
     fail(1, null, 'too_many_rows', { v: MAX_ROWS });
     throw new AppError('IMPORT_FAILED', errors, { count: 1 });
   }
-  const header = rows[0]!.cells.map((h) => searchKey(h).replace(/[\s-]+/g, '_'));
+  const header = rows[0]!.cells.map(headerKey);
   const index = {} as Record<Column, number>;
   for (const col of Object.keys(COLUMNS) as Column[]) {
     index[col] = header.findIndex((h) => (COLUMNS[col] as readonly string[]).includes(h));

@@ -20,6 +20,7 @@ import {
   UpdateUnitBody,
 } from './schemas';
 import { updateUnit } from './update-unit';
+import { readUploadBytes } from '../files/read-upload';
 
 export const unitRoutes = createRouter();
 
@@ -166,30 +167,11 @@ unitRoutes.openapi(
     const deps = c.get('deps');
     const actor = actorOf(c);
     requireAction(actor, 'unit.manage');
-    const text = await readUploadText(c.req.raw, deps.config.maxUploadBytes);
+    const text = decodeText(await readUploadBytes(c, deps.config.maxUploadBytes));
     const result = await importUnitsCsv(deps, actor, metaOf(c), text, c.get('lang'));
     return c.json(result, 201);
   },
 );
-
-/** The CSV text from a raw or multipart body, refusing oversized uploads before reading them whole. */
-export async function readUploadText(req: Request, maxBytes: number): Promise<string> {
-  const length = Number(req.headers.get('content-length') ?? '0');
-  if (length > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(maxBytes / 1048576)} MB` });
-  const type = req.headers.get('content-type') ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    const form = await req.formData();
-    const file = form.get('file');
-    if (!file || typeof file === 'string') throw new AppError('BAD_REQUEST', { field: 'file' });
-    if (file.size > maxBytes)
-      throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(maxBytes / 1048576)} MB` });
-    return decodeText(new Uint8Array(await file.arrayBuffer()));
-  }
-  const buf = new Uint8Array(await req.arrayBuffer());
-  if (buf.byteLength > maxBytes)
-    throw new AppError('PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round(maxBytes / 1048576)} MB` });
-  return decodeText(buf);
-}
 
 function decodeText(buf: Uint8Array): string {
   try {

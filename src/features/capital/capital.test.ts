@@ -1,0 +1,297 @@
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, disbursements, units } from '../../db/schema';
+import { ManualClock } from '../../lib/clock';
+import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
+import { clientAs } from '../../testing/factories';
+import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
+
+const TY = 1_000_000_000;
+const TR = 1_000_000;
+type Err = { error: { code: string; details: { rule?: string; row?: number; code?: string }[] & { rule?: string } } };
+type Cockpit = {
+  totals: {
+    plan: number;
+    allocated: number;
+    unallocated: number;
+    disbursed: number;
+    rateVsAllocatedBp: number;
+    elapsedBp: number;
+    over100: boolean;
+  };
+  bySource: { code: string; plan: number; allocated: number; disbursed: number }[];
+  projects: {
+    id: number;
+    code: string;
+    allocated: number;
+    disbursed: number;
+    flags: { rule: string }[];
+    deadline: string | null;
+  }[];
+  scurve: { month: string; cumulative: number | null }[];
+  flags: { rule: string; projectId: number }[];
+};
+
+describe('capital: Móng Cái 2022 and the rules around it', () => {
+  let env: TestEnv;
+  const clock = new ManualClock('2022-05-18T03:00:00Z');
+  let office: TestClient;
+  let mc: number;
+  const cockpit = async (asOf?: string) =>
+    (await office.get<Cockpit>(`/api/capital/cockpit?unitId=${mc}&year=2022${asOf ? `&asOf=${asOf}` : ''}`)).body;
+  const project = async (code: string) => (await cockpit()).projects.find((p) => p.code === code)!;
+
+  beforeAll(async () => {
+    env = await createTestEnv({ clock, config: { sessionIdleMinutes: 10_000_000, sessionMaxHours: 9000 } });
+    await loadDemoIfEmpty(env.deps);
+    office = new TestClient(env.app);
+    await office.login('vpdp.mongcai', DEMO_PASSWORD);
+    mc = (await env.deps.db.select().from(units).where(eq(units.name, 'thành phố Móng Cái')))[0]!.id;
+  });
+  afterAll(() => env.close());
+
+  it('follows every đồng from the resolution to the Treasury: plan, allocated, disbursed, exact sums', async () => {
+    const c = await cockpit();
+    expect(c.totals).toMatchObject({ plan: 15.5 * TY, allocated: 12.7 * TY, unallocated: 2.8 * TY, disbursed: 2.3 * TY });
+    expect(c.totals.rateVsAllocatedBp).toBe(1811);
+    expect(c.bySource.reduce((s, x) => s + x.disbursed, 0)).toBe(c.totals.disbursed);
+    expect(c.projects.reduce((s, p) => s + p.disbursed, 0)).toBe(c.totals.disbursed);
+    expect(c.scurve.find((s) => s.month === '2022-05')!.cumulative).toBe(2.3 * TY);
+    expect(c.scurve.find((s) => s.month === '2022-07')!.cumulative).toBeNull();
+    const flagged = new Set(c.flags.map((f) => `${c.projects.find((p) => p.id === f.projectId)!.code}:${f.rule}`));
+    expect(flagged).toContain('MC-2022-04:allocated_not_ready');
+    expect(
+      (await office.get<{ items: { code: string }[] }>(`/api/capital/projects?unitId=${mc}&ready=1`)).body.items.map(
+        (p) => p.code,
+      ),
+    ).toEqual(['MC-2022-05']);
+  });
+
+  it('refuses allocations beyond the plan, and an adjustment is a new version', async () => {
+    const plans = await office.get<{
+      items: { id: number; status: string; rowVersion: number; lines: { sourceCode: string; unallocated: number }[] }[];
+    }>(`/api/capital/plans?unitId=${mc}&year=2022`);
+    const plan = plans.body.items[0]!;
+    expect(plan.lines.find((l) => l.sourceCode === 'NSDP_TINH')!.unallocated).toBe(1.2 * TY);
+    const draft = await office.post<{
+      id: number;
+      version: number;
+      status: string;
+      rowVersion: number;
+      allocations: { projectId: number; sourceCode: string; amount: number }[];
+    }>(`/api/capital/plans/${plan.id}/adjust`);
+    expect(draft.body).toMatchObject({ version: 2, status: 'draft' });
+    const p5 = (
+      await office.get<{ items: { id: number; code: string }[] }>(`/api/capital/projects?unitId=${mc}`)
+    ).body.items.find((p) => p.code === 'MC-2022-05')!;
+    const tooMuch = await office.request<Err>('PUT', `/api/capital/plans/${draft.body.id}/allocations`, {
+      rowVersion: draft.body.rowVersion,
+      allocations: [...draft.body.allocations, { projectId: p5.id, sourceCode: 'NSDP_TINH', amount: 1.3 * TY }],
+    });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.error.details.rule).toBe('allocation_exceeds_plan');
+    const ok = await office.request<{ rowVersion: number }>('PUT', `/api/capital/plans/${draft.body.id}/allocations`, {
+      rowVersion: draft.body.rowVersion,
+      allocations: [...draft.body.allocations, { projectId: p5.id, sourceCode: 'NSDP_TINH', amount: 1.2 * TY }],
+    });
+    expect(ok.status).toBe(200);
+    const approved = await office.post(`/api/capital/plans/${draft.body.id}/approve`, {
+      rowVersion: ok.body.rowVersion,
+      resolutionNo: 'NQ 112/NQ-HĐND (demo)',
+      resolutionDate: '2022-07-20',
+      body: 'HĐND thành phố Móng Cái (kỳ họp chuyên đề)',
+    });
+    expect(approved.status).toBe(200);
+    const c = await cockpit();
+    expect(c.totals.allocated).toBe(13.9 * TY);
+    expect(c.totals.unallocated).toBe(1.6 * TY);
+    const list = await office.get<{ items: { id: number; status: string }[] }>(`/api/capital/plans?unitId=${mc}&year=2022`);
+    expect(list.body.items.map((p) => p.status)).toEqual(['approved']);
+  });
+
+  it('a red flag appears and clears: no disbursement for months, then a payment', async () => {
+    clock.set('2022-08-30T03:00:00Z');
+    expect((await project('MC-2022-02')).flags.map((f) => f.rule)).toContain('idle');
+    const p2 = await project('MC-2022-02');
+    const res = await office.post('/api/capital/disbursements', {
+      projectId: p2.id,
+      planYear: 2022,
+      sourceCode: 'NSDP_TINH',
+      date: '2022-08-29',
+      amount: 600 * TR,
+      paymentType: 'acceptance',
+      voucherRef: 'KB-2022-0301',
+    });
+    expect(res.status).toBe(201);
+    expect((await project('MC-2022-02')).flags.map((f) => f.rule)).not.toContain('idle');
+    const again = await office.post<Err>('/api/capital/disbursements', {
+      projectId: p2.id,
+      planYear: 2022,
+      sourceCode: 'NSDP_TINH',
+      date: '2022-08-29',
+      amount: 600 * TR,
+      paymentType: 'acceptance',
+      voucherRef: 'kb-2022-0301',
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses payments beyond the allocation and after the deadline of the plan year', async () => {
+    const p3 = await project('MC-2022-03');
+    const over = await office.post<Err>('/api/capital/disbursements', {
+      projectId: p3.id,
+      planYear: 2022,
+      sourceCode: 'NSTW_DTPT',
+      date: '2022-09-01',
+      amount: 2 * TY,
+      paymentType: 'acceptance',
+      voucherRef: 'KB-X1',
+    });
+    expect(over.body.error.details.rule).toBe('exceeds_allocation');
+    clock.set('2023-03-01T03:00:00Z');
+    expect(p3.deadline).toBe('2023-01-31');
+    const late = await office.post<Err>('/api/capital/disbursements', {
+      projectId: p3.id,
+      planYear: 2022,
+      sourceCode: 'NSTW_DTPT',
+      date: '2023-02-15',
+      amount: 100 * TR,
+      paymentType: 'acceptance',
+      voucherRef: 'KB-X2',
+    });
+    expect(late.body.error.details.rule).toBe('after_deadline');
+    const ext = await office.post(`/api/capital/projects/${p3.id}/extensions`, {
+      planYear: 2022,
+      newDeadline: '2023-06-30',
+      decisionNo: 'QĐ 210/QĐ-UBND (demo)',
+      decisionDate: '2023-01-20',
+    });
+    expect(ext.status).toBe(201);
+    expect(
+      (
+        await office.post('/api/capital/disbursements', {
+          projectId: p3.id,
+          planYear: 2022,
+          sourceCode: 'NSTW_DTPT',
+          date: '2023-02-15',
+          amount: 100 * TR,
+          paymentType: 'acceptance',
+          voucherRef: 'KB-X2',
+        })
+      ).status,
+    ).toBe(201);
+    clock.set('2022-09-10T03:00:00Z');
+  });
+
+  it('imports Treasury lines all or nothing, and the same file twice adds nothing', async () => {
+    const before = await env.deps.db.$count(disbursements);
+    const auditBefore = await env.deps.db.$count(auditEvents);
+    const bad = [
+      'ma_du_an;ngay;so_tien;nguon_von;nam_ke_hoach;loai;so_chung_tu',
+      'MC-2022-01;05/09/2022;250.000.000;NSDP_XA;2022;thanh toán KLHT;KB-2022-0400',
+      'MC-2022-99;06/09/2022;1000;NSDP_XA;2022;tạm ứng;KB-2022-0401',
+      'MC-2022-01;31/02/2022;1,5;NSDP_XA;2022;khác;KB-2022-0402',
+    ].join('\n');
+    const form = (text: string) => {
+      const f = new FormData();
+      f.set('file', new Blob([text], { type: 'text/csv' }), 'kho-bac.csv');
+      return f;
+    };
+    const res = await office.post<Err>('/api/capital/disbursements/import', form(bad));
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.map((d) => [d.row, d.code])).toEqual([
+      [3, 'unknown_project'],
+      [4, 'bad_date'],
+      [4, 'bad_amount'],
+      [4, 'bad_type'],
+    ]);
+    expect(await env.deps.db.$count(disbursements)).toBe(before);
+    expect(await env.deps.db.$count(auditEvents)).toBe(auditBefore);
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Kho bac');
+    ws.addRow(['Mã dự án', 'Ngày thanh toán', 'Số tiền (đồng)', 'Nguồn vốn', 'Năm kế hoạch', 'Loại', 'Số chứng từ']);
+    ws.addRow(['MC-2022-01', '05/09/2022', 250_000_000, 'NSDP_XA', 2022, 'thanh toán KLHT', 'KB-2022-0400']);
+    ws.addRow(['MC-2022-03', '06/09/2022', 150_000_000, 'NSDP_TINH', 2022, 'tạm ứng', 'KB-2022-0401']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const xform = () => {
+      const f = new FormData();
+      f.set('file', new Blob([bytes]), 'kho-bac.xlsx');
+      return f;
+    };
+    const first = await office.post<{ added: number; skipped: number }>('/api/capital/disbursements/import', xform());
+    expect(first.body).toEqual({ added: 2, skipped: 0 });
+    const second = await office.post<{ added: number; skipped: number }>('/api/capital/disbursements/import', xform());
+    expect(second.body).toEqual({ added: 0, skipped: 2 });
+    expect(await env.deps.db.$count(disbursements)).toBe(before + 2);
+  });
+
+  it('moves a project one status at a time; approval needs the whole dossier', async () => {
+    const p6 = (
+      await office.get<{ items: { id: number; code: string; version: number }[] }>(`/api/capital/projects?unitId=${mc}`)
+    ).body.items.find((p) => p.code === 'MC-2022-06')!;
+    const skip = await office.patch<Err>(`/api/capital/projects/${p6.id}`, { version: p6.version, status: 'construction' });
+    expect(skip.body.error.details.rule).toBe('status_transition');
+    const toReadiness = await office.patch<{ version: number }>(`/api/capital/projects/${p6.id}`, {
+      version: p6.version,
+      status: 'readiness',
+    });
+    expect(toReadiness.status).toBe(200);
+    const notReady = await office.patch<Err>(`/api/capital/projects/${p6.id}`, {
+      version: toReadiness.body.version,
+      status: 'approved',
+    });
+    expect(notReady.body.error.details.rule).toBe('dossier_incomplete');
+  });
+
+  it('exports the report in triệu đồng and a QR for the construction signboard', async () => {
+    const cookie = [...office.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await env.app.request(`/api/capital/report.xlsx?unitId=${mc}&year=2022`, { headers: { cookie } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A2').text).toContain('triệu đồng');
+    const c = await cockpit();
+    expect(ws.getRow(5).getCell(6).value).toBe(c.totals.disbursed / TR);
+    const p1 = await project('MC-2022-01');
+    const qr = await env.app.request(`/api/capital/projects/${p1.id}/qr/png`, { headers: { cookie } });
+    expect(qr.headers.get('content-type')).toBe('image/png');
+    expect(qr.headers.get('x-qr-target')).toContain('/cong-khai/du-an/MC-2022-01');
+    expect(
+      Buffer.from(await qr.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+  });
+
+  it('an officer of another commune cannot see or touch the city’s capital', async () => {
+    const officer = new TestClient(env.app);
+    await officer.login('canbo.haison', DEMO_PASSWORD);
+    expect((await officer.get(`/api/capital/cockpit?unitId=${mc}&year=2022`)).status).toBe(404);
+    const p1 = await project('MC-2022-01');
+    expect((await officer.get(`/api/capital/projects/${p1.id}`)).status).toBe(200);
+    const p2 = await project('MC-2022-02');
+    expect((await officer.get(`/api/capital/projects/${p2.id}`)).status).toBe(404);
+    const other = (
+      await clientAs(
+        env,
+        'coordination_office',
+        (await env.deps.db.select().from(units).where(eq(units.name, 'xã Vĩnh Trung')))[0]!.id,
+      )
+    ).client;
+    expect(
+      (
+        await other.post('/api/capital/disbursements', {
+          projectId: p2.id,
+          planYear: 2022,
+          sourceCode: 'NSDP_TINH',
+          date: '2022-09-01',
+          amount: 1000,
+          paymentType: 'advance',
+          voucherRef: 'X',
+        })
+      ).status,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,194 @@
+import ExcelJS from 'exceljs';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import QRCode from 'qrcode';
+import type { Actor, Deps } from '../../context';
+import {
+  allocations,
+  auditEvents,
+  capitalPlans,
+  contributions,
+  deadlineExtensions,
+  disbursements,
+  fundingSources,
+  projectSources,
+  readinessItems,
+  units,
+} from '../../db/schema';
+import { rateBp, sumDong, toMillions } from '../../domain/capital/money';
+import { safeCell } from '../../lib/csv';
+import { authorize } from '../access/authorize';
+import { cockpit, deadlinesFor, getProject } from './queries';
+
+export async function projectDetail(deps: Deps, actor: Actor, id: number, year: number) {
+  const db = deps.db;
+  const p = await getProject(db, id);
+  await authorize(db, actor, 'capital.read', p.unitId);
+  const sourceNames = new Map((await db.select().from(fundingSources)).map((s) => [s.code, s.nameVi]));
+  const [sources, readiness, alloc, ledger, ext, contrib, events, unitRows] = await Promise.all([
+    db.select().from(projectSources).where(eq(projectSources.projectId, id)),
+    db.select().from(readinessItems).where(eq(readinessItems.projectId, id)),
+    db
+      .select({ a: allocations, plan: capitalPlans })
+      .from(allocations)
+      .innerJoin(capitalPlans, eq(capitalPlans.id, allocations.planId))
+      .where(eq(allocations.projectId, id))
+      .orderBy(asc(capitalPlans.year), asc(capitalPlans.version)),
+    db
+      .select()
+      .from(disbursements)
+      .where(eq(disbursements.projectId, id))
+      .orderBy(asc(disbursements.date), asc(disbursements.id)),
+    db.select().from(deadlineExtensions).where(eq(deadlineExtensions.projectId, id)),
+    db.select().from(contributions).where(eq(contributions.projectId, id)).orderBy(asc(contributions.date)),
+    db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'project'), eq(auditEvents.entityId, String(id))))
+      .orderBy(desc(auditEvents.seq))
+      .limit(100),
+    db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, p.unitIds)),
+  ]);
+  const { out: deadlines } = await deadlinesFor(db, [id], year);
+  const yearAlloc = alloc.filter((x) => x.plan.year === year && x.plan.kind === 'annual' && x.plan.status === 'approved');
+  const yearLedger = ledger.filter((l) => l.planYear === year);
+  const allocated = sumDong(yearAlloc.map((x) => x.a.amount));
+  const disbursed = sumDong(yearLedger.map((l) => l.amount));
+  let running = 0;
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const scurve = months.map((m) => {
+    running += sumDong(yearLedger.filter((l) => l.date.startsWith(m)).map((l) => l.amount));
+    return { month: m, cumulative: running, rateBp: rateBp(running, allocated) };
+  });
+  return {
+    project: { ...p, units: unitRows },
+    year,
+    sources: sources.map((s) => ({ ...s, name: sourceNames.get(s.sourceCode) ?? s.sourceCode })),
+    readiness,
+    allocations: alloc.map((x) => ({
+      planId: x.plan.id,
+      planName: x.plan.name,
+      planYear: x.plan.year,
+      planVersion: x.plan.version,
+      planStatus: x.plan.status,
+      resolutionNo: x.plan.resolutionNo,
+      sourceCode: x.a.sourceCode,
+      sourceName: sourceNames.get(x.a.sourceCode) ?? '',
+      amount: x.a.amount,
+      addedOn: x.a.addedOn,
+    })),
+    ledger: ledger.map((l) => ({
+      id: l.id,
+      planYear: l.planYear,
+      date: l.date,
+      amount: l.amount,
+      sourceCode: l.sourceCode,
+      sourceName: sourceNames.get(l.sourceCode) ?? '',
+      paymentType: l.paymentType,
+      voucherRef: l.voucherRef,
+      note: l.note,
+    })),
+    extensions: ext,
+    contributions: contrib.map((c) => ({ ...c, sourceName: sourceNames.get(c.sourceCode) ?? '' })),
+    totals: {
+      allocated,
+      disbursed,
+      rateBp: rateBp(disbursed, allocated),
+      deadline: deadlines.get(id) ?? null,
+      disbursedAllTime: sumDong(ledger.map((l) => l.amount)),
+    },
+    scurve,
+    timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, by: e.actorName })),
+  };
+}
+
+export function publicProjectUrl(deps: Deps, code: string) {
+  return `${(deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '')}/cong-khai/du-an/${encodeURIComponent(code)}`;
+}
+
+/** QR code for the construction signboard, pointing at the project's public page. */
+export async function projectQr(deps: Deps, actor: Actor, id: number, format: 'png' | 'svg') {
+  const p = await getProject(deps.db, id);
+  await authorize(deps.db, actor, 'capital.read', p.unitId);
+  const url = publicProjectUrl(deps, p.code);
+  return format === 'svg'
+    ? { body: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }), type: 'image/svg+xml', url }
+    : {
+        body: await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 }),
+        type: 'image/png',
+        url,
+      };
+}
+
+/** The usual report layout: plan, allocated, disbursed by source and by project, in triệu đồng. */
+export async function capitalWorkbook(deps: Deps, actor: Actor, unitId: number, year: number): Promise<Buffer> {
+  const c = await cockpit(deps, actor, unitId, year);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Đồng Lòng';
+  const ws = wb.addWorksheet(`Giai ngan ${year}`);
+  ws.getCell('A1').value = `BÁO CÁO TÌNH HÌNH PHÂN BỔ, GIẢI NGÂN VỐN CHƯƠNG TRÌNH MTQG XÂY DỰNG NÔNG THÔN MỚI NĂM ${year}`;
+  ws.getCell('A1').font = { bold: true, size: 13 };
+  ws.getCell('A2').value = `Địa bàn: ${c.unitName}. Đơn vị tính: triệu đồng.`;
+  const header = ws.getRow(4);
+  header.values = [
+    'STT',
+    'Nguồn vốn / dự án',
+    'Kế hoạch',
+    'Đã phân bổ',
+    'Chưa phân bổ',
+    'Lũy kế giải ngân',
+    'Tỷ lệ so với vốn phân bổ (%)',
+    'Hạn giải ngân',
+  ];
+  header.font = { bold: true };
+  [6, 60, 16, 16, 16, 16, 14, 14].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const num = (row: ExcelJS.Row) => [3, 4, 5, 6].forEach((col) => (row.getCell(col).numFmt = '#,##0.000'));
+  const pct = (bp: number | null) => (bp === null ? null : bp / 100);
+  let r = 5;
+  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI'];
+  const total = ws.getRow(r++);
+  total.values = [
+    '',
+    'TỔNG CỘNG',
+    toMillions(c.totals.plan),
+    toMillions(c.totals.allocated),
+    toMillions(c.totals.unallocated),
+    toMillions(c.totals.disbursed),
+    pct(c.totals.rateVsAllocatedBp),
+    '',
+  ];
+  total.font = { bold: true };
+  num(total);
+  c.bySource.forEach((s, i) => {
+    const row = ws.getRow(r++);
+    row.values = [
+      roman[i] ?? '',
+      safeCell(s.name),
+      toMillions(s.plan),
+      toMillions(s.allocated),
+      toMillions(s.plan - s.allocated),
+      toMillions(s.disbursed),
+      pct(s.rateBp),
+      '',
+    ];
+    row.font = { bold: true };
+    num(row);
+  });
+  const byProject = ws.getRow(r++);
+  byProject.values = ['', 'CHI TIẾT THEO DỰ ÁN'];
+  byProject.font = { bold: true };
+  c.projects.forEach((p, i) => {
+    const row = ws.getRow(r++);
+    row.values = [
+      i + 1,
+      safeCell(`${p.name} (${p.code}) — ${p.unitName}`),
+      null,
+      toMillions(p.allocated),
+      null,
+      toMillions(p.disbursed),
+      pct(p.rateBp),
+      p.deadline ? p.deadline.split('-').reverse().join('/') : '',
+    ];
+    num(row);
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,219 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor, Deps, RequestMeta } from '../../context';
+import { fundingSources, projects, projectSources, readinessItems, PROJECT_STATUSES, type ProjectStatus } from '../../db/schema';
+import { sumDong } from '../../domain/capital/money';
+import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import { searchKey } from '../../shared/vi';
+import { authorize } from '../access/authorize';
+import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { getProject } from './queries';
+
+/** The dossier checklist every project starts with (the office may tick, not invent, items). */
+export const READINESS_CHECKLIST: { code: string; label: string }[] = [
+  { code: 'chu_truong', label: 'Quyết định chủ trương đầu tư' },
+  { code: 'bao_cao_kt', label: 'Báo cáo kinh tế – kỹ thuật / báo cáo nghiên cứu khả thi được phê duyệt' },
+  { code: 'thiet_ke', label: 'Thiết kế bản vẽ thi công và dự toán được thẩm định' },
+  { code: 'dat_dai', label: 'Mặt bằng sạch (giải phóng mặt bằng, hiến đất)' },
+  { code: 'nguon_von', label: 'Xác định rõ nguồn vốn và cơ cấu vốn' },
+  { code: 'lay_y_kien', label: 'Lấy ý kiến cộng đồng dân cư hưởng lợi' },
+];
+
+export type ProjectInput = {
+  code: string;
+  name: string;
+  unitId: number;
+  unitIds?: number[] | undefined;
+  owner: string;
+  type: 'standard' | 'small_community' | 'recurrent';
+  sources: { sourceCode: string; amount: number }[];
+  approvalDecision?: string | null | undefined;
+  approvalDate?: string | null | undefined;
+  lat?: number | null | undefined;
+  lon?: number | null | undefined;
+  contractor?: string | null | undefined;
+  description?: string | null | undefined;
+  indicators?: { setCode: string; code: string }[] | undefined;
+};
+
+async function checkSources(deps: Deps, codes: string[]) {
+  const known = new Set(
+    (await deps.db.select({ code: fundingSources.code }).from(fundingSources).where(inArray(fundingSources.code, codes))).map(
+      (r) => r.code,
+    ),
+  );
+  const bad = codes.filter((c) => !known.has(c));
+  if (bad.length) throw ruleViolation('unknown_funding_source', { sources: bad });
+}
+
+export async function createProject(deps: Deps, actor: Actor, meta: RequestMeta, input: ProjectInput) {
+  const unitIds = [...new Set([input.unitId, ...(input.unitIds ?? [])])];
+  for (const u of unitIds) await authorize(deps.db, actor, 'capital.manage', u);
+  await checkSources(
+    deps,
+    input.sources.map((s) => s.sourceCode),
+  );
+  const totalInvestment = sumDong(input.sources.map((s) => s.amount));
+  return deps.db.transaction(async (tx) => {
+    const [clash] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.code, input.code));
+    if (clash) throw new AppError('CONFLICT', { field: 'code' });
+    const [row] = await tx
+      .insert(projects)
+      .values({
+        code: input.code,
+        name: input.name,
+        unitId: input.unitId,
+        unitIds,
+        owner: input.owner,
+        type: input.type,
+        totalInvestment,
+        approvalDecision: input.approvalDecision ?? null,
+        approvalDate: input.approvalDate ?? null,
+        lat: input.lat ?? null,
+        lon: input.lon ?? null,
+        contractor: input.contractor ?? null,
+        description: input.description ?? null,
+        indicators: input.indicators ?? [],
+        searchKey: searchKey(`${input.code} ${input.name} ${input.owner}`),
+        createdAt: meta.now,
+        createdBy: actor.userId,
+        updatedAt: meta.now,
+      })
+      .returning();
+    if (input.sources.length) await tx.insert(projectSources).values(input.sources.map((s) => ({ projectId: row!.id, ...s })));
+    await tx.insert(readinessItems).values(READINESS_CHECKLIST.map((c) => ({ projectId: row!.id, ...c })));
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'project.create',
+        entityType: 'project',
+        entityId: row!.id,
+        unitId: row!.unitId,
+        after: { ...auditSnapshot(row), sources: input.sources },
+      },
+    );
+    return row!;
+  });
+}
+
+const NEXT: Record<ProjectStatus, ProjectStatus | null> = {
+  proposed: 'readiness',
+  readiness: 'approved',
+  approved: 'construction',
+  construction: 'completed',
+  completed: 'settled',
+  settled: null,
+};
+
+export type ProjectUpdate = Partial<Omit<ProjectInput, 'code' | 'unitId' | 'unitIds'>> & {
+  version: number;
+  status?: ProjectStatus | undefined;
+};
+
+/**
+ * Edits a project. Status moves one step forward along proposed → readiness → approved for
+ * allocation → construction → completed → settled; "approved" needs the whole dossier.
+ */
+export async function updateProject(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: ProjectUpdate) {
+  const before = await getProject(deps.db, id);
+  await authorize(deps.db, actor, 'capital.manage', before.unitId);
+  if (input.status && input.status !== before.status) {
+    if (NEXT[before.status] !== input.status) {
+      throw ruleViolation('status_transition', {
+        from: before.status,
+        to: input.status,
+        allowed: NEXT[before.status],
+        order: PROJECT_STATUSES,
+      });
+    }
+    if (input.status === 'approved') {
+      const items = await deps.db.select().from(readinessItems).where(eq(readinessItems.projectId, id));
+      const missing = items.filter((i) => !i.done).map((i) => i.code);
+      if (missing.length) throw ruleViolation('dossier_incomplete', { missing });
+    }
+  }
+  if (input.sources)
+    await checkSources(
+      deps,
+      input.sources.map((s) => s.sourceCode),
+    );
+  return deps.db.transaction(async (tx) => {
+    const totalInvestment = input.sources ? sumDong(input.sources.map((s) => s.amount)) : before.totalInvestment;
+    const [after] = await tx
+      .update(projects)
+      .set({
+        name: input.name ?? before.name,
+        owner: input.owner ?? before.owner,
+        type: input.type ?? before.type,
+        status: input.status ?? before.status,
+        totalInvestment,
+        approvalDecision: input.approvalDecision === undefined ? before.approvalDecision : input.approvalDecision,
+        approvalDate: input.approvalDate === undefined ? before.approvalDate : input.approvalDate,
+        lat: input.lat === undefined ? before.lat : input.lat,
+        lon: input.lon === undefined ? before.lon : input.lon,
+        contractor: input.contractor === undefined ? before.contractor : input.contractor,
+        description: input.description === undefined ? before.description : input.description,
+        indicators: input.indicators ?? before.indicators,
+        searchKey: searchKey(`${before.code} ${input.name ?? before.name} ${input.owner ?? before.owner}`),
+        version: before.version + 1,
+        updatedAt: meta.now,
+      })
+      .where(and(eq(projects.id, id), eq(projects.version, input.version)))
+      .returning();
+    if (!after) throw versionConflict(before.version);
+    if (input.sources) {
+      await tx.delete(projectSources).where(eq(projectSources.projectId, id));
+      if (input.sources.length) await tx.insert(projectSources).values(input.sources.map((s) => ({ projectId: id, ...s })));
+    }
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'project.update',
+        entityType: 'project',
+        entityId: id,
+        unitId: after.unitId,
+        before: auditSnapshot(before),
+        after: { ...auditSnapshot(after), ...(input.sources ? { sources: input.sources } : {}) },
+      },
+    );
+    return after;
+  });
+}
+
+export async function setReadiness(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: number,
+  code: string,
+  input: { done: boolean; note?: string | null | undefined },
+) {
+  const project = await getProject(deps.db, id);
+  await authorize(deps.db, actor, 'capital.manage', project.unitId);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(readinessItems)
+      .set({
+        done: input.done,
+        doneAt: input.done ? meta.now : null,
+        doneBy: input.done ? actor.userId : null,
+        note: input.note ?? null,
+      })
+      .where(and(eq(readinessItems.projectId, id), eq(readinessItems.code, code)))
+      .returning();
+    if (!row) throw new AppError('NOT_FOUND');
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'project.readiness',
+        entityType: 'project',
+        entityId: id,
+        unitId: project.unitId,
+        after: { code, done: input.done, note: input.note ?? null },
+      },
+    );
+    return row;
+  });
+}
