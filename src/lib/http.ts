@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import type { AppEnv } from '../context';
 import { AppError } from './errors';
-import { messageFor, type Lang } from './messages';
+import { messageFor, RULE_TEXT, type Lang } from './messages';
 
 type Issue = ZodError['issues'][number];
 
@@ -50,10 +50,16 @@ export function createRouter() {
 
 export function errorBody(c: Context<AppEnv>, err: AppError) {
   const lang = c.get('lang') ?? 'vi';
+  const named = err.code === 'RULE_VIOLATION' && err.details && !Array.isArray(err.details) ? err.details.rule : undefined;
+  const rule = typeof named === 'string' ? named : '';
   return {
     error: {
       code: err.code,
-      message: messageFor(err.code, lang, { requestId: c.get('requestId') ?? '', ...err.params }),
+      message: messageFor(err.code, lang, {
+        requestId: c.get('requestId') ?? '',
+        rule: RULE_TEXT[rule]?.[lang] ?? rule,
+        ...err.params,
+      }),
       ...(err.details !== undefined ? { details: err.details } : {}),
     },
   };

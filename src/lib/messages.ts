@@ -56,8 +56,8 @@ const MESSAGES: Messages = {
     en: 'The file was not imported: {count} errors. Nothing was written. See the row details.',
   },
   RULE_VIOLATION: {
-    vi: 'Thao tác không phù hợp với quy định nghiệp vụ.',
-    en: 'This is not allowed by the business rules.',
+    vi: 'Thao tác không phù hợp với quy định nghiệp vụ: {rule}.',
+    en: 'This is not allowed by the business rules: {rule}.',
   },
   ACCOUNT_LOCKED: {
     vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
@@ -88,3 +88,37 @@ export function pickLang(acceptLanguage: string | undefined | null): Lang {
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'vi';
 }
+
+/** Plain-language names of the business rules a RULE_VIOLATION can name. */
+export const RULE_TEXT: Record<string, { vi: string; en: string }> = {
+  assessment_locked: { vi: 'tháng đã xác minh và khóa', en: 'the month is verified and locked' },
+  assessment_submitted: { vi: 'tháng đã gửi xác minh, chờ văn phòng điều phối', en: 'the month is awaiting verification' },
+  unit_not_classified: { vi: 'đơn vị chưa được xác định vùng / nhóm xã', en: 'the unit has no region or commune group' },
+  no_criteria_set_for_unit: {
+    vi: 'chưa có bộ tiêu chí áp dụng cho đơn vị và kỳ này',
+    en: 'no criteria set applies to this unit and month',
+  },
+  no_allocation: {
+    vi: 'dự án chưa được phân bổ vốn từ nguồn này trong năm kế hoạch',
+    en: 'no allocation from this source in the plan year',
+  },
+  exceeds_allocation: { vi: 'lũy kế giải ngân vượt vốn đã phân bổ', en: 'disbursement would exceed the allocation' },
+  after_deadline: { vi: 'đã quá thời hạn giải ngân của năm kế hoạch', en: 'after the disbursement deadline' },
+  before_plan_year: { vi: 'ngày thanh toán trước năm kế hoạch', en: 'paid before the plan year' },
+  allocation_exceeds_plan: { vi: 'phân bổ vượt số vốn kế hoạch của nguồn', en: 'allocation exceeds the plan for the source' },
+  dossier_incomplete: { vi: 'hồ sơ thủ tục đầu tư chưa đầy đủ', en: 'the investment dossier is incomplete' },
+  status_transition: { vi: 'chỉ được chuyển sang bước kế tiếp', en: 'status may only move one step forward' },
+  overlay_loosens_base: {
+    vi: 'bộ tiêu chí của tỉnh không được thấp hơn bộ quốc gia',
+    en: 'a provincial overlay may not loosen the national set',
+  },
+  published_set_is_frozen: {
+    vi: 'bộ tiêu chí đã công bố không được sửa, hãy tạo bản nháp mới',
+    en: 'a published set is frozen; start a new draft',
+  },
+  confirm_needs_lead_and_target: {
+    vi: 'cần chọn cơ quan chủ trì và thời hạn trước khi xác nhận',
+    en: 'choose a lead agency and a target month first',
+  },
+  item_closed: { vi: 'việc đã hoàn thành', en: 'the task is closed' },
+};

@@ -164,6 +164,19 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
       indicators: [{ setCode: S26, code: '2.7' }],
       contractor: 'Công ty CP Xây dựng Hải Ninh (demo)',
     },
+    {
+      key: 'q4',
+      code: 'QN-2026-04',
+      name: 'Nhà văn hóa thôn Xóm Giữa, xã Vĩnh Thực (demo)',
+      unit: '06757',
+      type: 'small_community',
+      status: 'readiness',
+      sources: { NSDP_TINH: 1.5 * TY, XHH_TIEN: 0.2 * TY },
+      lat: 21.4,
+      lon: 107.96,
+      ready: false,
+      indicators: [{ setCode: S26, code: '5.1' }],
+    },
   ];
   const ids = new Map<string, number>();
   for (const p of list) {
@@ -198,16 +211,14 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
     await tx
       .insert(projectSources)
       .values(Object.entries(p.sources).map(([sourceCode, amount]) => ({ projectId: row!.id, sourceCode, amount })));
-    await tx
-      .insert(readinessItems)
-      .values(
-        READINESS_CHECKLIST.map((c, i) => ({
-          projectId: row!.id,
-          ...c,
-          done: p.ready || i < 2,
-          doneAt: p.ready || i < 2 ? now : null,
-        })),
-      );
+    await tx.insert(readinessItems).values(
+      READINESS_CHECKLIST.map((c, i) => ({
+        projectId: row!.id,
+        ...c,
+        done: p.ready || i < 2,
+        doneAt: p.ready || i < 2 ? now : null,
+      })),
+    );
   }
 
   const plan = async (v: {
@@ -240,17 +251,15 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
     await tx
       .insert(planLines)
       .values(Object.entries(v.lines).map(([sourceCode, amount]) => ({ planId: row!.id, sourceCode, amount })));
-    await tx
-      .insert(allocations)
-      .values(
-        v.alloc.map(([key, sourceCode, amount, addedOn]) => ({
-          planId: row!.id,
-          projectId: ids.get(key)!,
-          sourceCode,
-          amount,
-          addedOn,
-        })),
-      );
+    await tx.insert(allocations).values(
+      v.alloc.map(([key, sourceCode, amount, addedOn]) => ({
+        planId: row!.id,
+        projectId: ids.get(key)!,
+        sourceCode,
+        amount,
+        addedOn,
+      })),
+    );
   };
   await plan({
     unit: 'MC',

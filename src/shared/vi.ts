@@ -64,3 +64,19 @@ export function formatNumberVi(n: number, fractionDigits = 2): string {
 export function todayVn(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * A number as a Vietnamese official types it: "42,33" and "1.234,5" (decimal comma, dot thousands),
+ * "1.500" (thousands), but also "42.5" (decimal point). Null when it is not a number.
+ */
+export function parseNumberVi(text: string): number | null {
+  const s = text.trim().replace(/\s/g, '');
+  if (!s) return null;
+  let normalised: string;
+  if (s.includes(',')) normalised = s.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) normalised = s.replace(/\./g, '');
+  else normalised = s;
+  if (!/^-?\d+(\.\d+)?$/.test(normalised)) return null;
+  const n = Number(normalised);
+  return Number.isFinite(n) ? n : null;
+}

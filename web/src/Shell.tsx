@@ -65,6 +65,7 @@ export function Shell() {
         {can('criteria.read') && <NavLink to="/bo-tieu-chi">{t('navCriteria')}</NavLink>}
         {can('roadmap.read') && <NavLink to="/viec">{t('navRoadmaps')}</NavLink>}
         {can('roadmap.read') && <NavLink to="/de-xuat-ngan-sach">{t('navBudget')}</NavLink>}
+        {can('capital.read') && <NavLink to="/von">{t('navCapital')}</NavLink>}
         {can('outbox.read') && <NavLink to="/hop-thu-di">{t('navOutbox')}</NavLink>}
         {can('user.read') && <NavLink to="/nguoi-dung">{t('navUsers')}</NavLink>}
         {can('audit.read') && <NavLink to="/nhat-ky">{t('navAudit')}</NavLink>}

@@ -21,6 +21,9 @@ import './styles.css';
 
 // Charts (ECharts) load only with the pages that draw them.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const CapitalPage = lazy(() => import('./pages/capital/CapitalPage').then((m) => ({ default: m.CapitalPage })));
+const ProjectPage = lazy(() => import('./pages/capital/ProjectPage').then((m) => ({ default: m.ProjectPage })));
+const PlanPage = lazy(() => import('./pages/capital/PlanPage').then((m) => ({ default: m.PlanPage })));
 const ScorecardPage = lazy(() => import('./pages/ScorecardPage').then((m) => ({ default: m.ScorecardPage })));
 const withSuspense = (node: ReactNode) => <Suspense fallback={<p className="muted">…</p>}>{node}</Suspense>;
 
@@ -46,6 +49,9 @@ const router = createBrowserRouter([
       { path: 'bang-theo-doi/:unitId', element: withSuspense(<ScorecardPage />) },
       { path: 'bo-tieu-chi', element: <CriteriaListPage /> },
       { path: 'bo-tieu-chi/:id', element: <CriteriaDetailPage /> },
+      { path: 'von', element: withSuspense(<CapitalPage />) },
+      { path: 'von/du-an/:id', element: withSuspense(<ProjectPage />) },
+      { path: 'von/ke-hoach/:id', element: withSuspense(<PlanPage />) },
       { path: 'viec', element: <BoardPage /> },
       { path: 'viec/:id', element: <ItemPage /> },
       { path: 'de-xuat-ngan-sach', element: <BudgetPage /> },

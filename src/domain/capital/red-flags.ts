@@ -87,7 +87,7 @@ export function redFlags(p: ProjectFigures, year: number, today: string, s: RedF
       values: { totalInvestment: p.totalInvestment, allocated: p.allocatedAllTime, disbursed: p.disbursedAllTime },
     });
   }
-  if (p.allocatedThisYear > 0 && (p.readinessDone < p.readinessTotal || p.status === 'proposed' || p.status === 'readiness')) {
+  if (p.allocatedThisYear > 0 && (p.readinessDone < p.readinessTotal || p.status === 'proposed')) {
     flags.push({
       rule: 'allocated_not_ready',
       projectId: p.projectId,

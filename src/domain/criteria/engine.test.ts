@@ -237,3 +237,17 @@ describe('criteria engine (examples)', () => {
     }
   });
 });
+
+describe('Vietnamese number input', () => {
+  it('reads decimal commas, dot thousands and plain decimals', async () => {
+    const { parseNumberVi } = await import('../../shared/vi');
+    expect(parseNumberVi('42,33')).toBe(42.33);
+    expect(parseNumberVi('1.234,5')).toBe(1234.5);
+    expect(parseNumberVi('1.500')).toBe(1500);
+    expect(parseNumberVi('1.234.567')).toBe(1234567);
+    expect(parseNumberVi('42.5')).toBe(42.5);
+    expect(parseNumberVi(' 300 ')).toBe(300);
+    expect(parseNumberVi('bốn mươi')).toBeNull();
+    expect(parseNumberVi('1,2,3')).toBeNull();
+  });
+});

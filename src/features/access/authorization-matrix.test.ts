@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  allocations,
   assessments,
   auditEvents,
+  capitalPlans,
   criteriaSets,
   evidence,
   files,
+  planLines,
+  projects,
+  readinessItems,
   roadmapItems,
   roleGrants,
   unitClassifications,
 } from '../../db/schema';
 import { refreshResults } from '../assessments/results';
-import { loadShippedSets } from '../../seed/demo-criteria';
+import { ensureReferenceData } from '../../seed/reference';
 import { eq } from 'drizzle-orm';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
@@ -146,6 +151,49 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       })
       .returning();
     return item!;
+  };
+  const freshProject = async (p: Province) => {
+    const now = new Date();
+    const [prj] = await env.deps.db
+      .insert(projects)
+      .values({
+        code: uniq('P-'),
+        name: 'Dự án thử',
+        unitId: p.communeA.id,
+        unitIds: [p.communeA.id],
+        owner: 'UBND xã',
+        totalInvestment: 5_000_000_000,
+        searchKey: 'du an thu',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await env.deps.db.insert(readinessItems).values({ projectId: prj!.id, code: 'chu_truong', label: 'Chủ trương' });
+    return prj!;
+  };
+  const freshPlan = async (p: Province, status: 'draft' | 'approved' = 'draft') => {
+    const [plan] = await env.deps.db
+      .insert(capitalPlans)
+      .values({
+        unitId: p.province.id,
+        kind: 'annual',
+        year: 2026,
+        endYear: 2026,
+        name: 'Kế hoạch thử',
+        status,
+        createdAt: new Date(),
+      })
+      .returning();
+    await env.deps.db.insert(planLines).values({ planId: plan!.id, sourceCode: 'NSDP_TINH', amount: 5_000_000_000 });
+    return plan!;
+  };
+  const freshFunded = async (p: Province) => {
+    const prj = await freshProject(p);
+    const plan = await freshPlan(p, 'approved');
+    await env.deps.db
+      .insert(allocations)
+      .values({ planId: plan.id, projectId: prj.id, sourceCode: 'NSDP_TINH', amount: 1_000_000_000, addedOn: '2026-01-10' });
+    return prj;
   };
   const pdfForm = () => {
     const f = new FormData();
@@ -652,6 +700,234 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       build: async (p) => ({ method: 'GET', path: `/api/assessments/${(await freshAssessment(p)).id}/template.xlsx` }),
     },
     {
+      name: 'GET /api/capital/cockpit',
+      needs: 'capital.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/cockpit?unitId=${p.province.id}&year=2026` }),
+    },
+    {
+      name: 'GET /api/capital/report.xlsx',
+      needs: 'capital.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/report.xlsx?unitId=${p.province.id}&year=2026` }),
+    },
+    {
+      name: 'GET /api/capital/projects',
+      needs: 'capital.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/projects?unitId=${p.province.id}` }),
+    },
+    {
+      name: 'POST /api/capital/projects',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/capital/projects',
+        body: {
+          code: uniq('PRJ-'),
+          name: 'Đường thôn thử',
+          unitId: p.communeA.id,
+          owner: 'UBND xã',
+          type: 'standard',
+          sources: [{ sourceCode: 'NSDP_TINH', amount: 1_000_000_000 }],
+        },
+      }),
+    },
+    {
+      name: 'GET /api/capital/projects/:id',
+      needs: 'capital.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/projects/${(await freshProject(p)).id}` }),
+    },
+    {
+      name: 'PATCH /api/capital/projects/:id',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PATCH',
+        path: `/api/capital/projects/${(await freshProject(p)).id}`,
+        body: { version: 1, contractor: 'Công ty thử' },
+      }),
+    },
+    {
+      name: 'PUT /api/capital/projects/:id/readiness/:code',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PUT',
+        path: `/api/capital/projects/${(await freshProject(p)).id}/readiness/chu_truong`,
+        body: { done: true },
+      }),
+    },
+    {
+      name: 'GET /api/capital/projects/:id/qr/png',
+      needs: 'capital.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/projects/${(await freshProject(p)).id}/qr/png` }),
+    },
+    {
+      name: 'POST /api/capital/projects/:id/extensions',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/capital/projects/${(await freshProject(p)).id}/extensions`,
+        body: { planYear: 2026, newDeadline: '2027-06-30', decisionNo: 'QĐ thử', decisionDate: '2027-01-10' },
+      }),
+    },
+    {
+      name: 'POST /api/capital/projects/:id/contributions',
+      needs: 'capital.disburse',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/capital/projects/${(await freshProject(p)).id}/contributions`,
+        body: { sourceCode: 'XHH_CONG', date: '2026-05-01', quantity: 20, valueVnd: 4_000_000 },
+      }),
+    },
+    {
+      name: 'GET /api/capital/plans',
+      needs: 'capital.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/plans?unitId=${p.province.id}` }),
+    },
+    {
+      name: 'POST /api/capital/plans',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/capital/plans',
+        body: {
+          unitId: p.province.id,
+          kind: 'annual',
+          year: 2026,
+          name: 'Kế hoạch thử',
+          lines: [{ sourceCode: 'NSDP_TINH', amount: 5_000_000_000 }],
+        },
+      }),
+    },
+    {
+      name: 'GET /api/capital/plans/:id',
+      needs: 'capital.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/plans/${(await freshPlan(p)).id}` }),
+    },
+    {
+      name: 'PUT /api/capital/plans/:id/lines',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PUT',
+        path: `/api/capital/plans/${(await freshPlan(p)).id}/lines`,
+        body: { rowVersion: 1, lines: [{ sourceCode: 'NSDP_TINH', amount: 6_000_000_000 }] },
+      }),
+    },
+    {
+      name: 'PUT /api/capital/plans/:id/allocations',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PUT',
+        path: `/api/capital/plans/${(await freshPlan(p)).id}/allocations`,
+        body: {
+          rowVersion: 1,
+          allocations: [{ projectId: (await freshProject(p)).id, sourceCode: 'NSDP_TINH', amount: 1_000_000_000 }],
+        },
+      }),
+    },
+    {
+      name: 'POST /api/capital/plans/:id/approve',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/capital/plans/${(await freshPlan(p)).id}/approve`,
+        body: { rowVersion: 1, resolutionNo: 'NQ thử', resolutionDate: '2025-12-10', body: 'HĐND tỉnh' },
+      }),
+    },
+    {
+      name: 'POST /api/capital/plans/:id/adjust',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({ method: 'POST', path: `/api/capital/plans/${(await freshPlan(p, 'approved')).id}/adjust` }),
+    },
+    {
+      name: 'POST /api/capital/disbursements',
+      needs: 'capital.disburse',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/capital/disbursements',
+        body: {
+          projectId: (await freshFunded(p)).id,
+          planYear: 2026,
+          sourceCode: 'NSDP_TINH',
+          date: '2026-06-01',
+          amount: 100_000_000,
+          paymentType: 'advance',
+          voucherRef: uniq('KB-'),
+        },
+      }),
+    },
+    {
+      name: 'POST /api/capital/disbursements/import',
+      needs: 'capital.disburse',
+      mutating: true,
+      roleGate: true,
+      ok: 201,
+      outside: 422,
+      build: async (p) => {
+        const prj = await freshFunded(p);
+        const f = new FormData();
+        f.set(
+          'file',
+          new Blob([
+            `ma_du_an,ngay,so_tien,nguon_von,nam_ke_hoach,loai,so_chung_tu\n${prj.code},01/06/2026,100000000,NSDP_TINH,2026,tạm ứng,${uniq('KB-')}\n`,
+          ]),
+          'kb.csv',
+        );
+        return { method: 'POST', path: '/api/capital/disbursements/import', body: f };
+      },
+    },
+    {
+      name: 'GET /api/capital/settings',
+      needs: 'capital.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/settings?unitId=${p.province.id}` }),
+    },
+    {
+      name: 'PUT /api/capital/settings',
+      needs: 'capital.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PUT',
+        path: `/api/capital/settings?unitId=${p.province.id}`,
+        body: { behindTimePoints: 20, idleMonths: 2, deadlineDays: 45 },
+      }),
+    },
+    {
       name: 'GET /api/dashboard/scorecard',
       needs: 'assessment.read',
       mutating: false,
@@ -664,7 +940,10 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
     env = await createTestEnv();
     home = await makeProvince(env.deps, 'tỉnh Nhà');
     away = await makeProvince(env.deps, 'tỉnh Khác');
-    setIds = await env.deps.db.transaction((tx) => loadShippedSets(tx, home.country.id, new Date()));
+    await ensureReferenceData(env.deps);
+    setIds = new Map(
+      (await env.deps.db.select({ id: criteriaSets.id, code: criteriaSets.code }).from(criteriaSets)).map((r) => [r.code, r.id]),
+    );
     // An audited event about each commune, so audit visibility can be checked.
     const seeder = (await clientAs(env, 'system_admin', home.province.id)).client;
     const seeder2 = (await clientAs(env, 'system_admin', away.province.id)).client;

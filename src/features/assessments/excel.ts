@@ -8,6 +8,7 @@ import { canonicalJson } from '../../lib/canonical-json';
 import { AppError } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
 import { sniff } from '../../lib/sniff';
+import { parseNumberVi } from '../../shared/vi';
 import { assessmentView } from './queries';
 import { saveValues, type ValueChange } from './save-values';
 
@@ -34,12 +35,7 @@ function cellText(v: ExcelJS.CellValue): string {
 
 function cellNumber(v: ExcelJS.CellValue): number | null {
   if (typeof v === 'number') return v;
-  const s = cellText(v).replace(/\s/g, '');
-  if (!s) return null;
-  // 42,33 or 1.234,5 (Vietnamese) and 42.33 are all accepted.
-  const normalised = /,\d{1,}$/.test(s) ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  const n = Number(normalised);
-  return Number.isFinite(n) ? n : null;
+  return parseNumberVi(cellText(v));
 }
 
 /** The entry template of an opened month: one row per indicator, thresholds, drop-downs, current values. */

@@ -155,18 +155,16 @@ export async function setAllocations(
     await tx.delete(allocations).where(eq(allocations.planId, planId));
     const today = meta.now.toISOString().slice(0, 10);
     if (input.allocations.length) {
-      await tx
-        .insert(allocations)
-        .values(
-          input.allocations.map((a) => ({
-            planId,
-            projectId: a.projectId,
-            sourceCode: a.sourceCode,
-            amount: a.amount,
-            addedOn:
-              a.addedOn ?? before.find((b) => b.projectId === a.projectId && b.sourceCode === a.sourceCode)?.addedOn ?? today,
-          })),
-        );
+      await tx.insert(allocations).values(
+        input.allocations.map((a) => ({
+          planId,
+          projectId: a.projectId,
+          sourceCode: a.sourceCode,
+          amount: a.amount,
+          addedOn:
+            a.addedOn ?? before.find((b) => b.projectId === a.projectId && b.sourceCode === a.sourceCode)?.addedOn ?? today,
+        })),
+      );
     }
     await writeAudit(
       tx,

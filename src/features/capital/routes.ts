@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { searchKey, viCollator } from '../../shared/vi';
-import { authorize, scopeFilter } from '../access/authorize';
+import { authorize, requireAction, scopeFilter } from '../access/authorize';
 import { writeAudit } from '../audit/write-audit';
 import { IdParam, IsoDate } from '../units/schemas';
 import { readUploadBytes } from '../files/read-upload';
@@ -483,8 +483,10 @@ capitalRoutes.openapi(
   }),
   async (c) => {
     const deps = c.get('deps');
+    const actor = actorOf(c);
+    requireAction(actor, 'capital.disburse');
     const bytes = await readUploadBytes(c, deps.config.maxUploadBytes);
-    return c.json(await importDisbursements(deps, actorOf(c), metaOf(c), bytes, c.get('lang')), 201);
+    return c.json(await importDisbursements(deps, actor, metaOf(c), bytes, c.get('lang')), 201);
   },
 );
 

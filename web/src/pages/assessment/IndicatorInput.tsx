@@ -2,14 +2,9 @@ import type { IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatNumberVi } from '../../../../src/shared/vi';
 import type { GridIndicator } from './types';
 
-/** Parses 42,5 / 42.5 / 1.234,5 as the number a Vietnamese official means. */
-export function parseViNumber(text: string): number | null {
-  const s = text.trim().replace(/\s/g, '');
-  if (!s) return null;
-  const normalised = /,\d+$/.test(s) ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  const n = Number(normalised);
-  return Number.isFinite(n) ? n : null;
-}
+import { parseNumberVi as parseViNumber } from '../../../../src/shared/vi';
+
+export { parseViNumber };
 
 export function valueText(v: IndicatorValue | null | undefined): string {
   if (v === null || v === undefined) return '—';

@@ -1,0 +1,340 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, type Unit } from '../../api/client';
+import { useCan, useSession } from '../../auth/session';
+import { Chart, type ChartOption } from '../../components/Chart';
+import { bp, money } from '../../components/money';
+import { Badge, Button, Card, ErrorAlert, Loading } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { formatDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
+import type { CockpitData } from './types';
+
+export function CapitalPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const user = useSession().data?.user;
+  const [params, setParams] = useSearchParams();
+  const unitId = params.get('don-vi') ?? String(user?.grants[0]?.unitId ?? '');
+  const year = params.get('nam') ?? todayVn().slice(0, 4);
+  const asOf = params.get('den-ngay') ?? '';
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const units = useQuery({
+    queryKey: ['units', 'all'],
+    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    select: (d) =>
+      sortVi(
+        d.items.filter((u) => u.type !== 'village'),
+        (u) => u.name,
+      ),
+  });
+  const q = `unitId=${unitId}&year=${year}${asOf ? `&asOf=${asOf}` : ''}`;
+  const data = useQuery({
+    queryKey: ['cockpit', q],
+    queryFn: () => api<CockpitData>(`/api/capital/cockpit?${q}`),
+    enabled: Boolean(unitId),
+  });
+  const ready = useQuery({
+    queryKey: ['ready', unitId],
+    queryFn: () => api<{ items: { id: number; code: string; name: string }[] }>(`/api/capital/projects?unitId=${unitId}&ready=1`),
+    enabled: Boolean(unitId),
+  });
+  const plans = useQuery({
+    queryKey: ['plans', unitId, year],
+    queryFn: () =>
+      api<{ items: { id: number; name: string; version: number; status: string; resolutionNo: string | null }[] }>(
+        `/api/capital/plans?unitId=${unitId}&year=${year}`,
+      ),
+    enabled: Boolean(unitId),
+  });
+  const d = data.data;
+
+  return (
+    <>
+      <h1>{t('capitalTitle')}</h1>
+      <div className="toolbar">
+        <label>
+          {t('unitPick')}
+          <select className="input" value={unitId} onChange={(e) => set('don-vi', e.target.value)} data-testid="capital-unit">
+            {units.data?.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+                {u.effectiveTo ? ` (${u.effectiveFrom.slice(0, 4)}–${u.effectiveTo.slice(0, 4)})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('year')}
+          <input
+            className="input num-input"
+            type="number"
+            value={year}
+            min={2000}
+            max={2100}
+            onChange={(e) => set('nam', e.target.value)}
+            data-testid="capital-year"
+          />
+        </label>
+        <label>
+          {t('asOf')}
+          <input className="input" type="date" value={asOf} onChange={(e) => set('den-ngay', e.target.value)} />
+        </label>
+        <a className="btn btn-secondary" href={`/api/capital/report.xlsx?unitId=${unitId}&year=${year}`}>
+          {t('exportXlsx')}
+        </a>
+      </div>
+      {data.isLoading && <Loading />}
+      <ErrorAlert error={data.error} />
+      {d && (
+        <>
+          <div className="cards" data-testid="capital-cards">
+            <div className="stat">
+              <span className="stat-label">{t('plan')}</span>
+              <strong>{money(d.totals.plan)}</strong>
+            </div>
+            <div className="stat">
+              <span className="stat-label">{t('allocated')}</span>
+              <strong data-testid="total-allocated">{money(d.totals.allocated)}</strong>
+              <small className="muted">
+                {t('unallocated')}: {money(d.totals.unallocated)}
+              </small>
+            </div>
+            <div className="stat">
+              <span className="stat-label">{t('disbursed')}</span>
+              <strong data-testid="total-disbursed">{money(d.totals.disbursed)}</strong>
+            </div>
+            <div className="stat">
+              <span className="stat-label">{t('rateVsAllocated')}</span>
+              <strong>{bp(d.totals.rateVsAllocatedBp)}</strong>
+              {d.totals.over100 && <Badge tone="danger">&gt; 100%</Badge>}
+            </div>
+            <div className="stat">
+              <span className="stat-label">{t('elapsedTime')}</span>
+              <strong>{bp(d.totals.elapsedBp)}</strong>
+              <small className="muted">
+                {t('asOf')} {formatDateVi(d.asOf)}
+              </small>
+            </div>
+          </div>
+          <div className="grid-2">
+            <SCurve data={d} />
+            <Flags data={d} />
+          </div>
+          <Card title={t('bySource')}>
+            <SourceTable rows={d.bySource} />
+          </Card>
+          <Card title={t('byProject')}>
+            <table className="table" data-testid="capital-projects">
+              <thead>
+                <tr>
+                  <th>{t('project')}</th>
+                  <th>{t('unit')}</th>
+                  <th className="num">{t('allocated')}</th>
+                  <th className="num">{t('disbursed')}</th>
+                  <th className="num">%</th>
+                  <th>{t('deadlineShort')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.projects.map((p) => (
+                  <tr key={p.id} data-testid={`project-${p.code}`}>
+                    <td>
+                      <Link to={`/von/du-an/${p.id}?nam=${year}`}>{p.name}</Link> <small className="muted">{p.code}</small>{' '}
+                      <Badge>{t(`ps_${p.status}` as 'ps_proposed')}</Badge>
+                      {p.flags.map((f) => (
+                        <Badge key={f.rule} tone="danger">
+                          <span data-testid={`flag-${p.code}-${f.rule}`}>⚑ {t(`rf_${f.rule}`)}</span>
+                        </Badge>
+                      ))}
+                    </td>
+                    <td>{p.unitName}</td>
+                    <td className="num">{money(p.allocated)}</td>
+                    <td className="num">{money(p.disbursed)}</td>
+                    <td className="num">{bp(p.rateBp)}</td>
+                    <td>{formatDateVi(p.deadline)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <ProjectMap data={d} />
+        </>
+      )}
+      <div className="grid-2">
+        <Card title={t('plans')}>
+          <ul className="plain-list">
+            {plans.data?.items.map((p) => (
+              <li key={p.id}>
+                <Link to={`/von/ke-hoach/${p.id}`}>
+                  {p.name} (v{p.version})
+                </Link>{' '}
+                <Badge tone={p.status === 'approved' ? 'success' : 'warning'}>
+                  {p.status === 'approved' ? p.resolutionNo : t('draftStatus')}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title={t('readyForAllocation')}>
+          <ul className="plain-list" data-testid="ready-list">
+            {ready.data?.items.map((p) => (
+              <li key={p.id}>
+                <Link to={`/von/du-an/${p.id}`}>{p.name}</Link>
+              </li>
+            ))}
+            {!ready.data?.items.length && <li className="muted">{t('none')}</li>}
+          </ul>
+        </Card>
+      </div>
+      {can('capital.disburse') && <ImportLedger />}
+    </>
+  );
+}
+
+function SourceTable({ rows }: { rows: CockpitData['bySource'] }) {
+  const { t } = useI18n();
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th>{t('source')}</th>
+          <th className="num">{t('plan')}</th>
+          <th className="num">{t('allocated')}</th>
+          <th className="num">{t('disbursed')}</th>
+          <th className="num">%</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((s) => (
+          <tr key={s.code}>
+            <td>{s.name}</td>
+            <td className="num">{money(s.plan)}</td>
+            <td className="num">{money(s.allocated)}</td>
+            <td className="num">{money(s.disbursed)}</td>
+            <td className="num">{bp(s.rateBp)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SCurve({ data }: { data: CockpitData }) {
+  const { t } = useI18n();
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 50, right: 20, top: 30, bottom: 30 },
+      xAxis: { type: 'category', data: data.scurve.map((s) => s.month.slice(5)) },
+      yAxis: { type: 'value', name: 'tỷ', axisLabel: { formatter: (v: number) => String(v) } },
+      series: [
+        {
+          name: t('disbursed'),
+          type: 'line',
+          data: data.scurve.map((s) => (s.cumulative === null ? null : s.cumulative / 1e9)),
+          smooth: true,
+        },
+        {
+          name: t('timePace'),
+          type: 'line',
+          lineStyle: { type: 'dashed' },
+          data: data.scurve.map((s) => ((data.totals.allocated * s.timeBp) / 10000 / 1e9).toFixed(3)),
+        },
+      ],
+    }),
+    [data, t],
+  );
+  return (
+    <Card title={t('scurve')}>
+      <Chart option={option} height={260} label={t('scurve')} />
+      <p className="sr-only" data-testid="scurve-values">
+        {data.scurve.map((s) => `${s.month}:${s.cumulative ?? ''}`).join(';')}
+      </p>
+    </Card>
+  );
+}
+
+function Flags({ data }: { data: CockpitData }) {
+  const { t } = useI18n();
+  return (
+    <Card title={`${t('redFlags')} (${data.flags.length})`}>
+      {!data.flags.length && <p className="muted">{t('noFlags')}</p>}
+      <ul className="plain-list" data-testid="red-flags">
+        {data.flags.map((f, i) => (
+          <li key={i}>
+            <Badge tone={f.severity === 'high' ? 'danger' : 'warning'}>{t(`rf_${f.rule}`)}</Badge>{' '}
+            <Link to={`/von/du-an/${f.projectId}`}>{f.projectName}</Link>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+/** Projects placed by their coordinates (no map tiles are needed offline). */
+function ProjectMap({ data }: { data: CockpitData }) {
+  const { t } = useI18n();
+  const points = data.projects.filter((p) => p.lat !== null && p.lon !== null);
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { formatter: (p: { data: [number, number, string] }) => p.data[2] },
+      grid: { left: 50, right: 20, top: 20, bottom: 30 },
+      xAxis: { type: 'value', scale: true, name: 'kinh độ' },
+      yAxis: { type: 'value', scale: true, name: 'vĩ độ' },
+      series: [
+        {
+          type: 'scatter',
+          symbolSize: 14,
+          data: points.map((p) => [p.lon, p.lat, `${p.name} — ${bp(p.rateBp)}`]),
+          itemStyle: { color: '#b3261e' },
+        },
+      ],
+    }),
+    [points],
+  );
+  if (!points.length) return null;
+  return (
+    <Card title={t('projectMap')}>
+      <Chart option={option} height={280} label={t('projectMap')} />
+    </Card>
+  );
+}
+
+function ImportLedger() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const imp = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      form.set('file', file!);
+      return api<{ added: number; skipped: number }>('/api/capital/disbursements/import', { method: 'POST', raw: form });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['cockpit'] }),
+  });
+  return (
+    <Card title={t('importTreasury')}>
+      <p className="muted">ma_du_an, ngay, so_tien, nguon_von, nam_ke_hoach, loai, so_chung_tu</p>
+      <div className="toolbar">
+        <input
+          type="file"
+          accept=".csv,.xlsx"
+          aria-label={t('importTreasury')}
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        <Button disabled={!file || imp.isPending} onClick={() => imp.mutate()}>
+          {t('importButton')}
+        </Button>
+      </div>
+      <ErrorAlert error={imp.error} />
+      {imp.data && <p className="alert alert-success">{t('importedLines', { a: imp.data.added, s: imp.data.skipped })}</p>}
+    </Card>
+  );
+}

@@ -1,0 +1,234 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { useCan } from '../../auth/session';
+import { money } from '../../components/money';
+import { Badge, Button, Card, ErrorAlert, Loading, TextInput } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { formatDateVi, todayVn } from '../../../../src/shared/vi';
+import { parseViNumber } from '../assessment/IndicatorInput';
+
+type Plan = {
+  id: number;
+  unitId: number;
+  year: number;
+  name: string;
+  version: number;
+  status: 'draft' | 'approved' | 'superseded';
+  resolutionNo: string | null;
+  resolutionDate: string | null;
+  body: string | null;
+  rowVersion: number;
+  lines: { sourceCode: string; amount: number; allocated: number; unallocated: number }[];
+  allocations: {
+    projectId: number;
+    projectCode: string;
+    projectName: string;
+    sourceCode: string;
+    amount: number;
+    addedOn: string;
+  }[];
+};
+
+export function PlanPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const can = useCan();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const plan = useQuery({ queryKey: ['plan', id], queryFn: () => api<Plan>(`/api/capital/plans/${id}`) });
+  const projects = useQuery({
+    queryKey: ['projects', plan.data?.unitId],
+    queryFn: () =>
+      api<{ items: { id: number; code: string; name: string }[] }>(`/api/capital/projects?unitId=${plan.data!.unitId}`),
+    enabled: Boolean(plan.data),
+  });
+  const [row, setRow] = useState({ projectId: '', sourceCode: '', amount: '' });
+  const [resolution, setResolution] = useState({ no: '', date: todayVn(), body: '' });
+  const act = useMutation({
+    mutationFn: (req: { method: string; path: string; body?: unknown }) =>
+      api<Plan>(req.path, { method: req.method, body: req.body }),
+    onSuccess: async (p) => {
+      await qc.invalidateQueries({ queryKey: ['plan'] });
+      await qc.invalidateQueries({ queryKey: ['cockpit'] });
+      if (String(p.id) !== id) await navigate(`/von/ke-hoach/${p.id}`);
+    },
+  });
+  if (plan.isLoading) return <Loading />;
+  if (!plan.data) return <ErrorAlert error={plan.error} />;
+  const p = plan.data;
+  const draft = p.status === 'draft' && can('capital.manage');
+  const addAllocation = () => {
+    const millions = parseViNumber(row.amount);
+    const allocations = [
+      ...p.allocations.map((a) => ({ projectId: a.projectId, sourceCode: a.sourceCode, amount: a.amount, addedOn: a.addedOn })),
+      { projectId: Number(row.projectId), sourceCode: row.sourceCode, amount: Math.round((millions ?? 0) * 1_000_000) },
+    ];
+    act.mutate({
+      method: 'PUT',
+      path: `/api/capital/plans/${p.id}/allocations`,
+      body: { rowVersion: p.rowVersion, allocations },
+    });
+    setRow({ projectId: '', sourceCode: '', amount: '' });
+  };
+  return (
+    <>
+      <nav className="breadcrumb">
+        <Link to={`/von?don-vi=${p.unitId}&nam=${p.year}`}>{t('navCapital')}</Link>
+      </nav>
+      <h1 data-testid="plan-title">
+        {p.name} — v{p.version}{' '}
+        <Badge tone={p.status === 'approved' ? 'success' : 'warning'}>
+          <span data-testid="plan-status">
+            {p.status === 'approved'
+              ? `${p.resolutionNo} (${formatDateVi(p.resolutionDate)})`
+              : p.status === 'draft'
+                ? t('draftStatus')
+                : p.status}
+          </span>
+        </Badge>
+      </h1>
+      <ErrorAlert error={act.error} />
+      <Card title={t('bySource')}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('source')}</th>
+              <th className="num">{t('plan')}</th>
+              <th className="num">{t('allocated')}</th>
+              <th className="num">{t('unallocated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.lines.map((l) => (
+              <tr key={l.sourceCode}>
+                <td>{l.sourceCode}</td>
+                <td className="num">{money(l.amount)}</td>
+                <td className="num">{money(l.allocated)}</td>
+                <td className="num">{money(l.unallocated)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <Card title={t('allocated')}>
+        <table className="table compact" data-testid="plan-allocations">
+          <tbody>
+            {p.allocations.map((a, i) => (
+              <tr key={i}>
+                <td>
+                  <Link to={`/von/du-an/${a.projectId}`}>{a.projectName}</Link>
+                </td>
+                <td>{a.sourceCode}</td>
+                <td className="num">{money(a.amount)}</td>
+                <td>{formatDateVi(a.addedOn)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {draft && (
+          <div className="toolbar">
+            <select
+              className="input"
+              aria-label={t('project')}
+              value={row.projectId}
+              onChange={(e) => setRow({ ...row, projectId: e.target.value })}
+              data-testid="alloc-project"
+            >
+              <option value="">{t('project')}…</option>
+              {projects.data?.items.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+            <select
+              className="input"
+              aria-label={t('source')}
+              value={row.sourceCode}
+              onChange={(e) => setRow({ ...row, sourceCode: e.target.value })}
+              data-testid="alloc-source"
+            >
+              <option value="">{t('source')}…</option>
+              {p.lines.map((l) => (
+                <option key={l.sourceCode} value={l.sourceCode}>
+                  {l.sourceCode}
+                </option>
+              ))}
+            </select>
+            <TextInput
+              aria-label={t('amountMillion')}
+              placeholder={t('amountMillion')}
+              value={row.amount}
+              onChange={(e) => setRow({ ...row, amount: e.target.value })}
+              data-testid="alloc-amount"
+            />
+            <Button
+              variant="secondary"
+              disabled={!row.projectId || !row.sourceCode || !row.amount}
+              onClick={addAllocation}
+              data-testid="alloc-add"
+            >
+              {t('addAllocation')}
+            </Button>
+          </div>
+        )}
+      </Card>
+      {draft && (
+        <Card title={t('approvePlan')}>
+          <div className="toolbar">
+            <TextInput
+              aria-label={t('resolutionNo')}
+              placeholder={t('resolutionNo')}
+              value={resolution.no}
+              onChange={(e) => setResolution({ ...resolution, no: e.target.value })}
+              data-testid="resolution-no"
+            />
+            <input
+              className="input"
+              type="date"
+              aria-label={t('resolutionDate')}
+              value={resolution.date}
+              onChange={(e) => setResolution({ ...resolution, date: e.target.value })}
+            />
+            <TextInput
+              aria-label={t('resolutionBody')}
+              placeholder={t('resolutionBody')}
+              value={resolution.body}
+              onChange={(e) => setResolution({ ...resolution, body: e.target.value })}
+              data-testid="resolution-body"
+            />
+            <Button
+              disabled={resolution.no.length < 3 || resolution.body.length < 3}
+              onClick={() =>
+                act.mutate({
+                  method: 'POST',
+                  path: `/api/capital/plans/${p.id}/approve`,
+                  body: {
+                    rowVersion: p.rowVersion,
+                    resolutionNo: resolution.no,
+                    resolutionDate: resolution.date,
+                    body: resolution.body,
+                  },
+                })
+              }
+              data-testid="approve-plan"
+            >
+              {t('approvePlan')}
+            </Button>
+          </div>
+        </Card>
+      )}
+      {p.status === 'approved' && can('capital.manage') && (
+        <Button
+          variant="secondary"
+          onClick={() => act.mutate({ method: 'POST', path: `/api/capital/plans/${p.id}/adjust` })}
+          data-testid="adjust-plan"
+        >
+          {t('adjustPlan')}
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,323 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { useCan } from '../../auth/session';
+import { bp, money } from '../../components/money';
+import { Badge, Button, Card, ErrorAlert, Loading, TextInput } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { formatDateTimeVi, formatDateVi, todayVn } from '../../../../src/shared/vi';
+import { parseViNumber } from '../assessment/IndicatorInput';
+
+type Detail = {
+  project: {
+    id: number;
+    code: string;
+    name: string;
+    owner: string;
+    status: string;
+    type: string;
+    totalInvestment: number;
+    contractor: string | null;
+    approvalDecision: string | null;
+    version: number;
+    units: { id: number; name: string }[];
+    isDemo: boolean;
+  };
+  year: number;
+  sources: { sourceCode: string; name: string; amount: number }[];
+  readiness: { code: string; label: string; done: boolean; doneAt: string | null }[];
+  allocations: {
+    planId: number;
+    planName: string;
+    planYear: number;
+    planVersion: number;
+    planStatus: string;
+    resolutionNo: string | null;
+    sourceCode: string;
+    sourceName: string;
+    amount: number;
+    addedOn: string;
+  }[];
+  ledger: {
+    id: number;
+    planYear: number;
+    date: string;
+    amount: number;
+    sourceName: string;
+    sourceCode: string;
+    paymentType: string;
+    voucherRef: string;
+  }[];
+  contributions: { id: number; sourceName: string; quantity: number; valueVnd: number; date: string; note: string | null }[];
+  totals: { allocated: number; disbursed: number; rateBp: number | null; deadline: string | null; disbursedAllTime: number };
+  timeline: { at: string; action: string; by: string }[];
+};
+const NEXT: Record<string, string | null> = {
+  proposed: 'readiness',
+  readiness: 'approved',
+  approved: 'construction',
+  construction: 'completed',
+  completed: 'settled',
+  settled: null,
+};
+
+export function ProjectPage() {
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const { t } = useI18n();
+  const can = useCan();
+  const qc = useQueryClient();
+  const year = params.get('nam') ?? todayVn().slice(0, 4);
+  const detail = useQuery({
+    queryKey: ['project', id, year],
+    queryFn: () => api<Detail>(`/api/capital/projects/${id}?year=${year}`),
+  });
+  const act = useMutation({
+    mutationFn: (req: { method: string; path: string; body?: unknown }) => api(req.path, { method: req.method, body: req.body }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['project'] });
+      await qc.invalidateQueries({ queryKey: ['cockpit'] });
+    },
+  });
+  if (detail.isLoading) return <Loading />;
+  if (!detail.data) return <ErrorAlert error={detail.error} />;
+  const d = detail.data;
+  const p = d.project;
+  const next = NEXT[p.status];
+  return (
+    <>
+      <nav className="breadcrumb">
+        <Link to={`/von?nam=${year}`}>{t('navCapital')}</Link>
+      </nav>
+      <h1 data-testid="project-title">
+        {p.name} <Badge>{t(`ps_${p.status}` as 'ps_proposed')}</Badge> {p.isDemo && <Badge tone="info">demo</Badge>}
+      </h1>
+      <ErrorAlert error={act.error} />
+      <div className="grid-2">
+        <Card>
+          <dl className="facts">
+            <dt>Mã</dt>
+            <dd>{p.code}</dd>
+            <dt>{t('unit')}</dt>
+            <dd>{p.units.map((u) => u.name).join(', ')}</dd>
+            <dt>{t('owner')}</dt>
+            <dd>{p.owner}</dd>
+            <dt>{t('totalInvestment')}</dt>
+            <dd>{money(p.totalInvestment)}</dd>
+            <dt>{t('contractor')}</dt>
+            <dd>{p.contractor ?? '—'}</dd>
+            <dt>{t('allocated')}</dt>
+            <dd>
+              {money(d.totals.allocated)} ({year})
+            </dd>
+            <dt>{t('disbursed')}</dt>
+            <dd data-testid="project-disbursed">
+              {money(d.totals.disbursed)} — {bp(d.totals.rateBp)}
+            </dd>
+            <dt>{t('deadlineShort')}</dt>
+            <dd>{formatDateVi(d.totals.deadline)}</dd>
+          </dl>
+          {can('capital.manage') && next && (
+            <Button
+              variant="secondary"
+              onClick={() =>
+                act.mutate({ method: 'PATCH', path: `/api/capital/projects/${p.id}`, body: { version: p.version, status: next } })
+              }
+            >
+              {t('nextStatus')}: {t(`ps_${next}` as 'ps_proposed')}
+            </Button>
+          )}
+        </Card>
+        <Card title={t('qrCode')}>
+          <img
+            src={`/api/capital/projects/${p.id}/qr/svg`}
+            alt={`QR ${p.code}`}
+            width={180}
+            height={180}
+            data-testid="project-qr"
+          />
+          <p>
+            <a href={`/api/capital/projects/${p.id}/qr/png`} download={`qr-${p.code}.png`}>
+              PNG
+            </a>{' '}
+            ·{' '}
+            <a href={`/api/capital/projects/${p.id}/qr/svg`} download={`qr-${p.code}.svg`}>
+              SVG
+            </a>
+          </p>
+        </Card>
+      </div>
+      <Card title={t('dossier')}>
+        <ul className="plain-list" data-testid="dossier">
+          {d.readiness.map((r) => (
+            <li key={r.code}>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={r.done}
+                  disabled={!can('capital.manage')}
+                  onChange={(e) =>
+                    act.mutate({
+                      method: 'PUT',
+                      path: `/api/capital/projects/${p.id}/readiness/${r.code}`,
+                      body: { done: e.target.checked },
+                    })
+                  }
+                  data-testid={`dossier-${r.code}`}
+                />
+                {r.label}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title={t('bySource')}>
+        <table className="table compact">
+          <tbody>
+            {d.sources.map((s) => (
+              <tr key={s.sourceCode}>
+                <td>{s.name}</td>
+                <td className="num">{money(s.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <Card title={t('plans')}>
+        <table className="table compact">
+          <tbody>
+            {d.allocations.map((a, i) => (
+              <tr key={i}>
+                <td>
+                  <Link to={`/von/ke-hoach/${a.planId}`}>
+                    {a.planName} v{a.planVersion}
+                  </Link>{' '}
+                  <small className="muted">{a.resolutionNo ?? a.planStatus}</small>
+                </td>
+                <td>{a.sourceName}</td>
+                <td className="num">{money(a.amount)}</td>
+                <td>{formatDateVi(a.addedOn)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <Card title={t('ledger')}>
+        <table className="table compact" data-testid="ledger">
+          <tbody>
+            {d.ledger.map((l) => (
+              <tr key={l.id}>
+                <td>{formatDateVi(l.date)}</td>
+                <td>{l.sourceName}</td>
+                <td>{l.paymentType === 'advance' ? t('advance') : t('acceptance')}</td>
+                <td>{l.voucherRef}</td>
+                <td className="num">{money(l.amount)}</td>
+                <td className="muted">{l.planYear}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {can('capital.disburse') && <RecordPayment detail={d} />}
+      </Card>
+      {d.contributions.length > 0 && (
+        <Card title={t('contributions')}>
+          <ul className="plain-list">
+            {d.contributions.map((c) => (
+              <li key={c.id}>
+                {formatDateVi(c.date)} — {c.sourceName}: {c.quantity.toLocaleString('vi-VN')} ({money(c.valueVnd)}) {c.note}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card title={t('auditTitle')}>
+        <ul className="plain-list">
+          {d.timeline.map((e, i) => (
+            <li key={i}>
+              {formatDateTimeVi(e.at)} — <code>{e.action}</code> — {e.by}
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </>
+  );
+}
+
+function RecordPayment({ detail }: { detail: Detail }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const sources = [
+    ...new Map(
+      detail.allocations
+        .filter((a) => a.planYear === detail.year && a.planStatus === 'approved')
+        .map((a) => [a.sourceCode, a.sourceName]),
+    ),
+  ];
+  const [source, setSource] = useState(sources[0]?.[0] ?? '');
+  const [date, setDate] = useState(todayVn());
+  const [amount, setAmount] = useState('');
+  const [voucher, setVoucher] = useState('');
+  const [type, setType] = useState<'advance' | 'acceptance'>('acceptance');
+  const save = useMutation({
+    mutationFn: () => {
+      const millions = parseViNumber(amount);
+      return api('/api/capital/disbursements', {
+        method: 'POST',
+        body: {
+          projectId: detail.project.id,
+          planYear: detail.year,
+          sourceCode: source,
+          date,
+          amount: Math.round((millions ?? 0) * 1_000_000),
+          paymentType: type,
+          voucherRef: voucher,
+        },
+      });
+    },
+    onSuccess: async () => {
+      setAmount('');
+      setVoucher('');
+      await qc.invalidateQueries({ queryKey: ['project'] });
+      await qc.invalidateQueries({ queryKey: ['cockpit'] });
+    },
+  });
+  if (!sources.length) return null;
+  return (
+    <div className="toolbar">
+      <label>
+        {t('source')}
+        <select className="input" value={source} onChange={(e) => setSource(e.target.value)}>
+          {sources.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('date')}
+        <input className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      </label>
+      <label>
+        {t('amountMillion')}
+        <TextInput inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="payment-amount" />
+      </label>
+      <label>
+        {t('paymentType')}
+        <select className="input" value={type} onChange={(e) => setType(e.target.value as 'advance' | 'acceptance')}>
+          <option value="advance">{t('advance')}</option>
+          <option value="acceptance">{t('acceptance')}</option>
+        </select>
+      </label>
+      <label>
+        {t('voucher')}
+        <TextInput value={voucher} onChange={(e) => setVoucher(e.target.value)} data-testid="payment-voucher" />
+      </label>
+      <Button disabled={!amount || !voucher || save.isPending} onClick={() => save.mutate()} data-testid="payment-save">
+        {t('recordPayment')}
+      </Button>
+      <ErrorAlert error={save.error} />
+    </div>
+  );
+}

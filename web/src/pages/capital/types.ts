@@ -1,0 +1,49 @@
+export type Flag = {
+  rule: 'behind_time' | 'idle' | 'deadline_near' | 'over_budget' | 'allocated_not_ready';
+  projectId: number;
+  severity: 'high' | 'medium';
+  values: Record<string, unknown>;
+  projectName?: string;
+};
+export type CockpitData = {
+  year: number;
+  unitName: string;
+  asOf: string;
+  totals: {
+    plan: number;
+    allocated: number;
+    unallocated: number;
+    disbursed: number;
+    rateVsPlanBp: number | null;
+    rateVsAllocatedBp: number | null;
+    elapsedBp: number;
+    over100: boolean;
+  };
+  plans: {
+    id: number;
+    name: string;
+    version: number;
+    resolutionNo: string | null;
+    resolutionDate: string | null;
+    body: string | null;
+  }[];
+  bySource: { code: string; name: string; plan: number; allocated: number; disbursed: number; rateBp: number | null }[];
+  byUnit: { unitId: number; name: string; allocated: number; disbursed: number; rateBp: number | null }[];
+  projects: {
+    id: number;
+    code: string;
+    name: string;
+    unitName: string;
+    status: string;
+    allocated: number;
+    disbursed: number;
+    rateBp: number | null;
+    deadline: string | null;
+    lat: number | null;
+    lon: number | null;
+    flags: Flag[];
+    isDemo: boolean;
+  }[];
+  scurve: { month: string; disbursed: number; cumulative: number | null; cumulativeRateBp: number | null; timeBp: number }[];
+  flags: (Flag & { projectName: string })[];
+};
