@@ -259,3 +259,20 @@ export const settings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.unitId] })],
 );
+
+/** Progress photos of a project (images only), for its page and the public portal. */
+export const projectPhotos = pgTable(
+  'project_photos',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    fileId: integer('file_id').notNull(),
+    caption: text('caption'),
+    takenOn: date('taken_on'),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+    addedBy: integer('added_by').references(() => users.id),
+  },
+  (t) => [index('project_photos_project_idx').on(t.projectId)],
+);

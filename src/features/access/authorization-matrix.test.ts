@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allocations,
@@ -8,6 +9,7 @@ import {
   evidence,
   files,
   planLines,
+  projectPhotos,
   projects,
   readinessItems,
   roadmapItems,
@@ -926,6 +928,52 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
         path: `/api/capital/settings?unitId=${p.province.id}`,
         body: { behindTimePoints: 20, idleMonths: 2, deadlineDays: 45 },
       }),
+    },
+    {
+      name: 'POST /api/capital/projects/:id/photos',
+      needs: 'capital.disburse',
+      mutating: true,
+      ok: 201,
+      build: async (p) => {
+        const f = new FormData();
+        f.set(
+          'file',
+          new Blob([
+            new Uint8Array(
+              await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ccc' } })
+                .png()
+                .toBuffer(),
+            ),
+          ]),
+          'anh.png',
+        );
+        return { method: 'POST', path: `/api/capital/projects/${(await freshProject(p)).id}/photos`, body: f };
+      },
+    },
+    {
+      name: 'GET /api/capital/photos/:id/file',
+      needs: 'capital.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => {
+        const prj = await freshProject(p);
+        const stored = await env.deps.files.put(
+          await sharp({ create: { width: 8, height: 8, channels: 3, background: '#eee' } })
+            .png()
+            .toBuffer(),
+        );
+        const [f] = await env.deps.db
+          .insert(files)
+          .values({ ...stored, mime: 'image/png', createdAt: new Date() })
+          .onConflictDoNothing()
+          .returning();
+        const fileId = f?.id ?? (await env.deps.db.select().from(files).where(eq(files.sha256, stored.sha256)))[0]!.id;
+        const [ph] = await env.deps.db
+          .insert(projectPhotos)
+          .values({ projectId: prj.id, fileId, addedAt: new Date() })
+          .returning();
+        return { method: 'GET', path: `/api/capital/photos/${ph!.id}/file` };
+      },
     },
     {
       name: 'GET /api/dashboard/scorecard',

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, disbursements, units } from '../../db/schema';
 import { ManualClock } from '../../lib/clock';
@@ -263,6 +264,41 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
+  });
+
+  it('keeps progress photos (images only) and shows community contributions by commune', async () => {
+    const p1 = await project('MC-2022-01');
+    const photo = new FormData();
+    photo.set(
+      'file',
+      new Blob([
+        new Uint8Array(
+          await sharp({ create: { width: 320, height: 200, channels: 3, background: '#3f9a55' } })
+            .jpeg()
+            .toBuffer(),
+        ),
+      ]),
+      'mat-duong.jpg',
+    );
+    photo.set('caption', 'Hoàn thiện mặt đường đoạn 1');
+    const res = await office.post<{ id: number }>(`/api/capital/projects/${p1.id}/photos`, photo);
+    expect(res.status).toBe(201);
+    const pdf = new FormData();
+    pdf.set('file', new Blob([Buffer.from('%PDF-1.4 x')]), 'anh.jpg');
+    expect((await office.post(`/api/capital/projects/${p1.id}/photos`, pdf)).status).toBe(415);
+    const detail = await office.get<{ photos: { id: number; caption: string }[] }>(`/api/capital/projects/${p1.id}?year=2022`);
+    expect(detail.body.photos.map((p) => p.caption)).toEqual(['Hoàn thiện mặt đường đoạn 1']);
+    expect((await office.get(`/api/capital/photos/${res.body.id}/thumbnail`)).headers.get('content-type')).toBe('image/jpeg');
+    const units2022 = (
+      await office.get<{ byUnit: { name: string; community: { landM2: number; workdays: number; inKindValue: number } }[] }>(
+        `/api/capital/cockpit?unitId=${mc}&year=2022`,
+      )
+    ).body.byUnit;
+    expect(units2022.find((u) => u.name === 'xã Hải Sơn')!.community).toMatchObject({
+      landM2: 1200,
+      workdays: 350,
+      inKindValue: 70 * TR,
+    });
   });
 
   it('an officer of another commune cannot see or touch the city’s capital', async () => {

@@ -10,6 +10,7 @@ import {
   deadlineExtensions,
   disbursements,
   fundingSources,
+  projectPhotos,
   projectSources,
   readinessItems,
   units,
@@ -24,6 +25,16 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
   const p = await getProject(db, id);
   await authorize(db, actor, 'capital.read', p.unitId);
   const sourceNames = new Map((await db.select().from(fundingSources)).map((s) => [s.code, s.nameVi]));
+  const photos = await db
+    .select({
+      id: projectPhotos.id,
+      caption: projectPhotos.caption,
+      takenOn: projectPhotos.takenOn,
+      addedAt: projectPhotos.addedAt,
+    })
+    .from(projectPhotos)
+    .where(eq(projectPhotos.projectId, id))
+    .orderBy(asc(projectPhotos.addedAt));
   const [sources, readiness, alloc, ledger, ext, contrib, events, unitRows] = await Promise.all([
     db.select().from(projectSources).where(eq(projectSources.projectId, id)),
     db.select().from(readinessItems).where(eq(readinessItems.projectId, id)),
@@ -98,6 +109,7 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
     },
     scurve,
     timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, by: e.actorName })),
+    photos: photos.map((ph) => ({ ...ph, addedAt: ph.addedAt.toISOString() })),
   };
 }
 

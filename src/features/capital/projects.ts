@@ -1,6 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
-import { fundingSources, projects, projectSources, readinessItems, PROJECT_STATUSES, type ProjectStatus } from '../../db/schema';
+import {
+  PROJECT_STATUSES,
+  fundingSources,
+  projectPhotos,
+  projectSources,
+  projects,
+  readinessItems,
+  type ProjectStatus,
+} from '../../db/schema';
+import { storeUpload } from '../files/store-upload';
 import { sumDong } from '../../domain/capital/money';
 import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
 import { searchKey } from '../../shared/vi';
@@ -215,5 +224,44 @@ export async function setReadiness(
       },
     );
     return row;
+  });
+}
+
+/** Adds a progress photo (the bytes must be an image). */
+export async function addProjectPhoto(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: number,
+  input: { name: string; bytes: Uint8Array; caption?: string | null | undefined; takenOn?: string | null | undefined },
+) {
+  const project = await getProject(deps.db, id);
+  await authorize(deps.db, actor, 'capital.disburse', project.unitId);
+  const stored = await storeUpload(deps, { name: input.name, bytes: input.bytes }, meta.now);
+  if (!stored.mime.startsWith('image/')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(projectPhotos)
+      .values({
+        projectId: id,
+        fileId: stored.fileId,
+        caption: input.caption ?? null,
+        takenOn: input.takenOn ?? null,
+        addedAt: meta.now,
+        addedBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'project.photo',
+        entityType: 'project',
+        entityId: id,
+        unitId: project.unitId,
+        after: { photoId: row!.id, name: stored.name, sha256: stored.sha256 },
+      },
+    );
+    return row!;
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import {
   allocations,
   capitalPlans,
+  contributions,
   deadlineExtensions,
   disbursementRules,
   disbursements,
@@ -12,8 +13,8 @@ import {
   projects,
   readinessItems,
   settings,
-  units,
   unitScope,
+  units,
 } from '../../db/schema';
 import { disbursementDeadline, effectiveDeadline, ruleFor } from '../../domain/capital/deadlines';
 import { rateBp, sumBy, sumDong } from '../../domain/capital/money';
@@ -242,11 +243,40 @@ export async function cockpit(deps: Deps, actor: Actor, unitId: number, year: nu
       return { code: s.code, name: s.nameVi, plan: pl, allocated: al, disbursed: di, rateBp: rateBp(di, al) };
     })
     .filter((s) => s.plan || s.allocated || s.disbursed);
+  const inKind = ids.length
+    ? await db
+        .select()
+        .from(contributions)
+        .where(
+          and(
+            inArray(contributions.projectId, ids),
+            lte(contributions.date, `${year}-12-31`),
+            sql`${contributions.date} >= ${`${year}-01-01`}`,
+          ),
+        )
+    : [];
+  const unitOf = new Map(projectViews.map((p) => [p.id, p.unitId]));
+  const communityKinds = new Set(sources.filter((s) => s.kind === 'community').map((s) => s.code));
   const byUnit = [...new Set(projectViews.map((p) => p.unitId))].map((u) => {
     const ps = projectViews.filter((p) => p.unitId === u);
     const al = sumDong(ps.map((p) => p.allocated));
     const di = sumDong(ps.map((p) => p.disbursed));
-    return { unitId: u, name: unitNames.get(u) ?? '', allocated: al, disbursed: di, rateBp: rateBp(di, al) };
+    const mine = inKind.filter((k) => unitOf.get(k.projectId) === u);
+    return {
+      unitId: u,
+      name: unitNames.get(u) ?? '',
+      allocated: al,
+      disbursed: di,
+      rateBp: rateBp(di, al),
+      community: {
+        money: sumDong(
+          ledger.filter((l) => unitOf.get(l.projectId) === u && communityKinds.has(l.sourceCode)).map((l) => l.amount),
+        ),
+        landM2: sumDong(mine.filter((k) => k.sourceCode === 'XHH_DAT').map((k) => k.quantity)),
+        workdays: sumDong(mine.filter((k) => k.sourceCode === 'XHH_CONG').map((k) => k.quantity)),
+        inKindValue: sumDong(mine.map((k) => k.valueVnd)),
+      },
+    };
   });
   const monthly = sumBy(
     ledger,

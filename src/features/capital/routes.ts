@@ -1,6 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
-import { allocations, capitalPlans, fundingSources, projects, readinessItems, settings } from '../../db/schema';
+import {
+  allocations,
+  capitalPlans,
+  files,
+  fundingSources,
+  projectPhotos,
+  projects,
+  readinessItems,
+  settings,
+} from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
@@ -12,7 +21,7 @@ import { readUploadBytes } from '../files/read-upload';
 import { capitalWorkbook, projectDetail, projectQr } from './detail';
 import { addContribution, addExtension, importDisbursements, recordDisbursement } from './ledger';
 import { adjustPlan, approvePlan, createPlan, getPlan, planDetail, setAllocations, setPlanLines } from './plans';
-import { createProject, setReadiness, updateProject } from './projects';
+import { addProjectPhoto, createProject, setReadiness, updateProject } from './projects';
 import { cockpit, redFlagSettings, underUnit } from './queries';
 
 export const capitalRoutes = createRouter();
@@ -224,6 +233,40 @@ capitalRoutes.openapi(
     return c.json(await setReadiness(c.get('deps'), actorOf(c), metaOf(c), id, code, c.req.valid('json')), 200);
   },
 );
+
+capitalRoutes.post('/projects/:id/photos', async (c) => {
+  const id = Number(c.req.param('id'));
+  if (!Number.isInteger(id) || id <= 0) throw new AppError('NOT_FOUND');
+  const deps = c.get('deps');
+  const form = await c.req.parseBody();
+  const file = form.file;
+  if (!file || typeof file === 'string') throw new AppError('BAD_REQUEST', { field: 'file' });
+  const caption = typeof form.caption === 'string' ? form.caption.slice(0, 300) : null;
+  const row = await addProjectPhoto(deps, actorOf(c), metaOf(c), id, {
+    name: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    caption,
+  });
+  return c.json({ id: row.id }, 201);
+});
+
+capitalRoutes.get('/photos/:photoId/:variant{file|thumbnail}', async (c) => {
+  const photoId = Number(c.req.param('photoId'));
+  if (!Number.isInteger(photoId) || photoId <= 0) throw new AppError('NOT_FOUND');
+  const deps = c.get('deps');
+  const [row] = await deps.db
+    .select({ ph: projectPhotos, f: files, unitId: projects.unitId })
+    .from(projectPhotos)
+    .innerJoin(files, eq(files.id, projectPhotos.fileId))
+    .innerJoin(projects, eq(projects.id, projectPhotos.projectId))
+    .where(eq(projectPhotos.id, photoId));
+  if (!row) throw new AppError('NOT_FOUND');
+  await authorize(deps.db, actorOf(c), 'capital.read', row.unitId);
+  const thumb = c.req.param('variant') === 'thumbnail' && row.f.hasThumbnail;
+  c.header('content-type', thumb ? 'image/jpeg' : row.f.mime);
+  c.header('cache-control', 'private, max-age=3600');
+  return c.body(new Uint8Array(thumb ? await deps.files.readThumbnail(row.f.sha256) : await deps.files.read(row.f.sha256)), 200);
+});
 
 capitalRoutes.get('/projects/:id/qr/:format{png|svg}', async (c) => {
   const id = Number(c.req.param('id'));

@@ -306,6 +306,9 @@ export const en: Record<MessageKey, string> = {
   rf_deadline_near: 'Deadline close with capital left',
   rf_over_budget: 'Over budget',
   rf_allocated_not_ready: 'Allocated while not ready',
+  photos: 'Progress photos',
+  byUnitCommunity: 'By area, with community contributions',
+  workdays: 'working days',
   notFoundPage: 'Page not found.',
   backHome: 'Back to start',
 };

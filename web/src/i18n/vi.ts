@@ -309,6 +309,9 @@ export const vi = {
   rf_deadline_near: 'Sắp hết hạn giải ngân, còn vốn',
   rf_over_budget: 'Vượt tổng mức đầu tư',
   rf_allocated_not_ready: 'Được phân bổ vốn khi chưa đủ thủ tục',
+  photos: 'Ảnh tiến độ',
+  byUnitCommunity: 'Theo địa bàn và đóng góp của Nhân dân',
+  workdays: 'ngày công',
   notFoundPage: 'Không tìm thấy trang.',
   backHome: 'Về trang đầu',
 } as const;

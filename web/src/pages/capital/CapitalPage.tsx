@@ -129,6 +129,34 @@ export function CapitalPage() {
           <Card title={t('bySource')}>
             <SourceTable rows={d.bySource} />
           </Card>
+          <Card title={t('byUnitCommunity')}>
+            <table className="table" data-testid="capital-units">
+              <thead>
+                <tr>
+                  <th>{t('unit')}</th>
+                  <th className="num">{t('allocated')}</th>
+                  <th className="num">{t('disbursed')}</th>
+                  <th className="num">%</th>
+                  <th className="num">{t('contributions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.byUnit.map((u) => (
+                  <tr key={u.unitId}>
+                    <td>{u.name}</td>
+                    <td className="num">{money(u.allocated)}</td>
+                    <td className="num">{money(u.disbursed)}</td>
+                    <td className="num">{bp(u.rateBp)}</td>
+                    <td className="num">
+                      {money(u.community.money + u.community.inKindValue)}
+                      {u.community.landM2 > 0 && ` · ${u.community.landM2.toLocaleString('vi-VN')} m²`}
+                      {u.community.workdays > 0 && ` · ${u.community.workdays.toLocaleString('vi-VN')} ${t('workdays')}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
           <Card title={t('byProject')}>
             <table className="table" data-testid="capital-projects">
               <thead>

@@ -52,6 +52,7 @@ type Detail = {
   contributions: { id: number; sourceName: string; quantity: number; valueVnd: number; date: string; note: string | null }[];
   totals: { allocated: number; disbursed: number; rateBp: number | null; deadline: string | null; disbursedAllTime: number };
   timeline: { at: string; action: string; by: string }[];
+  photos: { id: number; caption: string | null; addedAt: string }[];
 };
 const NEXT: Record<string, string | null> = {
   proposed: 'readiness',
@@ -220,6 +221,7 @@ export function ProjectPage() {
         </table>
         {can('capital.disburse') && <RecordPayment detail={d} />}
       </Card>
+      <Photos detail={d} />
       {d.contributions.length > 0 && (
         <Card title={t('contributions')}>
           <ul className="plain-list">
@@ -319,5 +321,56 @@ function RecordPayment({ detail }: { detail: Detail }) {
       </Button>
       <ErrorAlert error={save.error} />
     </div>
+  );
+}
+
+function Photos({ detail }: { detail: Detail }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [caption, setCaption] = useState('');
+  const upload = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      form.set('file', file!);
+      form.set('caption', caption);
+      return api(`/api/capital/projects/${detail.project.id}/photos`, { method: 'POST', raw: form });
+    },
+    onSuccess: async () => {
+      setFile(null);
+      setCaption('');
+      await qc.invalidateQueries({ queryKey: ['project'] });
+    },
+  });
+  return (
+    <Card title={t('photos')}>
+      <div className="photo-grid">
+        {detail.photos.map((ph) => (
+          <figure key={ph.id}>
+            <a href={`/api/capital/photos/${ph.id}/file`} target="_blank" rel="noreferrer">
+              <img src={`/api/capital/photos/${ph.id}/thumbnail`} alt={ph.caption ?? detail.project.name} />
+            </a>
+            <figcaption>{ph.caption}</figcaption>
+          </figure>
+        ))}
+        {!detail.photos.length && <p className="muted">{t('none')}</p>}
+      </div>
+      {can('capital.disburse') && (
+        <div className="toolbar">
+          <input type="file" accept="image/*" aria-label={t('photos')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <TextInput
+            aria-label={t('note')}
+            placeholder={t('note')}
+            value={caption}
+            onChange={(e) => setCaption(e.target.value)}
+          />
+          <Button variant="secondary" disabled={!file || upload.isPending} onClick={() => upload.mutate()}>
+            {t('attach')}
+          </Button>
+          <ErrorAlert error={upload.error} />
+        </div>
+      )}
+    </Card>
   );
 }

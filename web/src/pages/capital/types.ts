@@ -28,7 +28,14 @@ export type CockpitData = {
     body: string | null;
   }[];
   bySource: { code: string; name: string; plan: number; allocated: number; disbursed: number; rateBp: number | null }[];
-  byUnit: { unitId: number; name: string; allocated: number; disbursed: number; rateBp: number | null }[];
+  byUnit: {
+    unitId: number;
+    name: string;
+    allocated: number;
+    disbursed: number;
+    rateBp: number | null;
+    community: { money: number; landM2: number; workdays: number; inKindValue: number };
+  }[];
   projects: {
     id: number;
     code: string;
