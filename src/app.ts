@@ -17,6 +17,8 @@ import { dashboardRoutes } from './features/dashboard/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { roadmapRoutes } from './features/roadmaps/routes';
 import { capitalRoutes } from './features/capital/routes';
+import { publicOcopApi, publicPageRoutes } from './features/ocop/public';
+import { ocopRoutes } from './features/ocop/routes';
 import { AppError } from './lib/errors';
 import { errorBody } from './lib/http';
 
@@ -90,6 +92,8 @@ export function buildApp(deps: Deps) {
   app.route('/api/roadmaps', roadmapRoutes);
   app.route('/api/notifications', notificationRoutes);
   app.route('/api/capital', capitalRoutes);
+  app.route('/api/ocop', ocopRoutes);
+  app.route('/api/public/ocop', publicOcopApi);
 
   const openApiConfig = {
     openapi: '3.1.0',
@@ -108,6 +112,7 @@ export function buildApp(deps: Deps) {
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND');
   });
+  app.route('/', publicPageRoutes);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     const root = path.relative(process.cwd(), WEB_DIST) || '.';

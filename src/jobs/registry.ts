@@ -3,6 +3,7 @@ import type { Deps } from '../context';
 import { loginAttempts, sessions } from '../db/schema';
 import { writeAudit } from '../features/audit/write-audit';
 import { flushOutbox } from '../features/notifications/mailer';
+import { dailyOcopCheck } from '../features/ocop/certificates';
 import { dailyRoadmapCheck } from '../features/roadmaps/daily-check';
 import type { JobRow } from './runner';
 
@@ -40,6 +41,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   'roadmap.daily': async (deps, _payload, job) => {
     await dailyRoadmapCheck(deps, job.id);
   },
+  'ocop.daily': async (deps, _payload, job) => {
+    await dailyOcopCheck(deps, job.id);
+  },
   'outbox.flush': async (deps) => {
     await flushOutbox(deps);
   },
@@ -48,5 +52,6 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 export const SCHEDULES: { name: string; kind: string; everySeconds: number }[] = [
   { name: 'sessions.purge.daily', kind: 'sessions.purge', everySeconds: 86_400 },
   { name: 'roadmap.daily', kind: 'roadmap.daily', everySeconds: 86_400 },
+  { name: 'ocop.daily', kind: 'ocop.daily', everySeconds: 86_400 },
   { name: 'outbox.flush', kind: 'outbox.flush', everySeconds: 60 },
 ];

@@ -121,4 +121,50 @@ export const RULE_TEXT: Record<string, { vi: string; en: string }> = {
     en: 'choose a lead agency and a target month first',
   },
   item_closed: { vi: 'việc đã hoàn thành', en: 'the task is closed' },
+  unknown_product_set: { vi: 'bộ sản phẩm OCOP không có trong danh mục 26 bộ', en: 'not one of the 26 OCOP product sets' },
+  producer_already_registered: { vi: 'tài khoản đã gắn với một chủ thể OCOP', en: 'this account already has a producer' },
+  ocop_unknown_action: { vi: 'bước chuyển không có trong chu trình OCOP', en: 'no such step in the OCOP cycle' },
+  ocop_transition_not_allowed: {
+    vi: 'sản phẩm đang ở bước không cho phép chuyển như vậy',
+    en: 'the product is not at a step this move starts from',
+  },
+  ocop_transition_not_yours: { vi: 'bước chuyển này do cơ quan khác thực hiện', en: 'this move is made by someone else' },
+  ocop_documents_missing: { vi: 'thiếu hồ sơ kèm theo bước chuyển', en: 'documents required for this step are missing' },
+  ocop_note_required: { vi: 'cần ghi rõ lý do trả lại', en: 'a reason for returning is required' },
+  ocop_one_chair: { vi: 'hội đồng phải có đúng một chủ tịch', en: 'a council has exactly one chair' },
+  ocop_quorum: {
+    vi: 'số thành viên tối thiểu phải từ 1 đến số thành viên hội đồng',
+    en: 'the quorum must be between 1 and the number of members',
+  },
+  ocop_no_district_level: {
+    vi: 'từ 01/7/2025 không còn hội đồng cấp huyện',
+    en: 'there are no district councils since 1 July 2025',
+  },
+  ocop_member_not_eligible: {
+    vi: 'thành viên không có quyền chấm điểm OCOP tại đơn vị',
+    en: 'a member may not score OCOP products in this unit',
+  },
+  ocop_round_closed: { vi: 'hội đồng đã kết thúc phiên đánh giá', en: 'the round is closed' },
+  ocop_product_outside_round: { vi: 'sản phẩm ngoài địa bàn của hội đồng', en: 'the product is outside the council’s area' },
+  ocop_not_submitted_for_evaluation: {
+    vi: 'sản phẩm chưa nộp hồ sơ đánh giá, phân hạng',
+    en: 'the product has not been submitted for evaluation',
+  },
+  ocop_no_scoring_sheet: {
+    vi: 'chưa có phiếu chấm điểm cho bộ sản phẩm này',
+    en: 'no scoring sheet is loaded for this product set',
+  },
+  ocop_level_not_in_regime: {
+    vi: 'cấp hội đồng không có thẩm quyền công nhận theo quy định hiện hành',
+    en: 'this level recognises no stars under the current rules',
+  },
+  ocop_result_decided: { vi: 'kết quả đã được hội đồng chốt', en: 'the result is already decided' },
+  ocop_sheet_incomplete: {
+    vi: 'phiếu chấm chưa đủ hoặc có lựa chọn không hợp lệ',
+    en: 'the sheet is incomplete or has invalid choices',
+  },
+  ocop_quorum_not_met: { vi: 'chưa đủ số thành viên chấm điểm tối thiểu', en: 'not enough members have scored' },
+  ocop_not_recognised_here: { vi: 'kết quả chưa được công nhận ở cấp này', en: 'the result is not recognised at this level' },
+  ocop_decision_in_future: { vi: 'ngày quyết định không được sau ngày hiện tại', en: 'the decision date is in the future' },
+  ocop_round_has_open_products: { vi: 'còn sản phẩm chưa chốt kết quả', en: 'some products are not decided yet' },
 };

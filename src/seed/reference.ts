@@ -4,11 +4,12 @@ import { criteriaSets, disbursementRules, fundingSources, units } from '../db/sc
 import { rebuildUnitScope } from '../features/units/scope';
 import { insertUnit } from '../features/units/write';
 import capital from './capital/funding-sources.json';
+import { ensureShippedSheets } from '../features/ocop/sheets';
 import { loadShippedSets } from './demo-criteria';
 
 /**
  * Reference data every installation needs, demo or not: the country, the national criteria sets,
- * funding sources and disbursement deadline rules. Idempotent; runs at every start.
+ * funding sources, disbursement deadline rules and the shipped OCOP scoring sheets. Idempotent; runs at every start.
  */
 export async function ensureReferenceData(deps: Deps) {
   const now = deps.clock.now();
@@ -34,5 +35,6 @@ export async function ensureReferenceData(deps: Deps) {
         .onConflictDoNothing();
     }
     for (const r of capital.deadlineRules) await tx.insert(disbursementRules).values(r).onConflictDoNothing();
+    await ensureShippedSheets(tx, now);
   });
 }

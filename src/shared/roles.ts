@@ -32,6 +32,11 @@ export const ACTIONS = [
   'capital.read',
   'capital.manage',
   'capital.disburse',
+  'ocop.read',
+  'ocop.intake',
+  'ocop.manage',
+  'ocop.score',
+  'ocop.own',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,8 +58,21 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'capital.read',
     'capital.manage',
     'capital.disburse',
+    'ocop.read',
+    'ocop.intake',
+    'ocop.manage',
+    'ocop.score',
   ],
-  agency: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'roadmap.checkin', 'capital.read'],
+  agency: [
+    'unit.read',
+    'criteria.read',
+    'assessment.read',
+    'roadmap.read',
+    'roadmap.checkin',
+    'capital.read',
+    'ocop.read',
+    'ocop.score',
+  ],
   commune_officer: [
     'unit.read',
     'criteria.read',
@@ -64,10 +82,13 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'roadmap.checkin',
     'capital.read',
     'capital.disburse',
+    'ocop.read',
+    'ocop.intake',
   ],
-  council_member: ['unit.read', 'audit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read'],
-  ocop_producer: ['unit.read', 'criteria.read'],
-  viewer: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read'],
+  council_member: ['unit.read', 'audit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read', 'ocop.read'],
+  /** A producer works on their own subject's products only (users.producer_id), never on the unit's list. */
+  ocop_producer: ['unit.read', 'criteria.read', 'ocop.own'],
+  viewer: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read', 'ocop.read'],
 };
 
 /** Roles a coordination office may hand out inside its scope; only a system admin grants the rest. */

@@ -5,3 +5,4 @@ export * from './jobs';
 export * from './criteria';
 export * from './roadmaps';
 export * from './capital';
+export * from './ocop';

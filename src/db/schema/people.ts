@@ -18,6 +18,8 @@ export const users = pgTable(
       .references(() => units.id),
     /** The agency (sở, phòng, ban) the person works in, when they act for one. */
     agencyId: integer('agency_id'),
+    /** For OCOP producers: the subject (chủ thể) whose products the person manages. */
+    producerId: integer('producer_id'),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     active: boolean('active').notNull().default(true),

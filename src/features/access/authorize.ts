@@ -66,3 +66,7 @@ export async function idsInScope(db: Db, roots: number[], ids: number[]): Promis
     .where(and(inArray(unitScope.descendantId, ids), inArray(unitScope.ancestorId, roots)));
   return new Set(rows.map((r) => r.id));
 }
+
+/** Descendants of a unit over all time (and itself), as a sub-query for `inArray`. */
+export const underUnit = (db: Db, unitId: number) =>
+  db.select({ id: unitScope.descendantId }).from(unitScope).where(eq(unitScope.ancestorId, unitId));

@@ -70,7 +70,8 @@ authRoutes.openapi(
       userAgent: c.req.header('user-agent') ?? null,
       previousToken: getCookie(c, SESSION_COOKIE),
     });
-    const maxAge = deps.config.sessionMaxHours * 3600;
+    // browsers cap cookie lifetimes at 400 days; the session row keeps the configured limit
+    const maxAge = Math.min(deps.config.sessionMaxHours * 3600, 400 * 86_400);
     setCookie(c, SESSION_COOKIE, result.session.token, { ...cookieOptions(c, true), maxAge });
     setCookie(c, CSRF_COOKIE, result.session.csrfToken, { ...cookieOptions(c, false), maxAge });
     const loaded = await loadSession(deps, result.session.token);

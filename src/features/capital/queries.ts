@@ -25,9 +25,8 @@ import { authorize, scopeFilter } from '../access/authorize';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
-/** Descendants of a unit over all time (and itself). */
-export const underUnit = (db: Db, unitId: number) =>
-  db.select({ id: unitScope.descendantId }).from(unitScope).where(eq(unitScope.ancestorId, unitId));
+import { underUnit } from '../access/authorize';
+export { underUnit };
 
 export async function redFlagSettings(db: Db, unitId: number): Promise<RedFlagSettings> {
   const rows = await db

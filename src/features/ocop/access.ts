@@ -1,0 +1,70 @@
+/**
+ * Who may do what to an OCOP product. Officials act through their unit grants (read, intake on the
+ * commune's behalf, manage as the coordination office); a producer acts only on their own subject's
+ * products, linked through `users.producer_id`, and sees nothing else.
+ */
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../context';
+import type { Db } from '../../db/client';
+import { ocopProducers, ocopProducts, users } from '../../db/schema';
+import type { Actor as CycleActor } from '../../domain/ocop/cycle';
+import { AppError } from '../../lib/errors';
+import { grantUnitsFor, unitInScope } from '../access/authorize';
+
+export type ProductRow = typeof ocopProducts.$inferSelect;
+export type ProducerRow = typeof ocopProducers.$inferSelect;
+export type OcopCapacity = 'office' | 'commune' | 'reader' | 'producer';
+
+/** The subject a producer account belongs to (null for officials or a producer not yet registered). */
+export async function ownProducerId(db: Db, actor: Actor): Promise<number | null> {
+  if (!grantUnitsFor(actor, 'ocop.own').length) return null;
+  const [u] = await db.select({ producerId: users.producerId }).from(users).where(eq(users.id, actor.userId));
+  return u?.producerId ?? null;
+}
+
+/** The strongest capacity the actor has over something owned by `producerId` in `unitId`, or null. */
+export async function capacityOver(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  producerId: number | null,
+): Promise<OcopCapacity | null> {
+  for (const [action, capacity] of [
+    ['ocop.manage', 'office'],
+    ['ocop.intake', 'commune'],
+    ['ocop.read', 'reader'],
+  ] as const) {
+    const roots = grantUnitsFor(actor, action);
+    if (roots.length && (await unitInScope(db, roots, unitId))) return capacity;
+  }
+  if (producerId !== null && (await ownProducerId(db, actor)) === producerId) return 'producer';
+  return null;
+}
+
+/**
+ * Loads a product the actor may see and says in which capacity. Out of sight → 404 (we do not
+ * confirm it exists); visible but the capacity is too weak for `need` → 403.
+ */
+export async function productFor(db: Db, actor: Actor, id: number, need: 'read' | 'act' | 'manage' = 'read') {
+  const [product] = await db.select().from(ocopProducts).where(eq(ocopProducts.id, id));
+  if (!product) throw new AppError('NOT_FOUND');
+  const capacity = await capacityOver(db, actor, product.unitId, product.producerId);
+  if (!capacity) throw new AppError('NOT_FOUND');
+  if (need === 'act' && capacity === 'reader') throw new AppError('FORBIDDEN');
+  if (need === 'manage' && capacity !== 'office') throw new AppError('FORBIDDEN');
+  return { product, capacity };
+}
+
+export async function producerFor(db: Db, actor: Actor, id: number, need: 'read' | 'act' = 'read') {
+  const [producer] = await db.select().from(ocopProducers).where(eq(ocopProducers.id, id));
+  if (!producer) throw new AppError('NOT_FOUND');
+  const capacity = await capacityOver(db, actor, producer.unitId, producer.id);
+  if (!capacity) throw new AppError('NOT_FOUND');
+  if (need === 'act' && capacity === 'reader') throw new AppError('FORBIDDEN');
+  return { producer, capacity };
+}
+
+/** The cycle's notion of the actor: readers may not move products at all. */
+export function cycleActor(capacity: OcopCapacity): CycleActor | null {
+  return capacity === 'office' ? 'office' : capacity === 'commune' ? 'commune' : capacity === 'producer' ? 'producer' : null;
+}

@@ -1,0 +1,542 @@
+/**
+ * Evaluation rounds: a council (chair, members, quorum) scores each product on the set's sheet;
+ * the product's score is the members' mean; a spread above the limit sends it back for rescoring;
+ * the star follows the bands and the mandatory criteria; the office then records the certificate.
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Actor, Deps, RequestMeta } from '../../context';
+import type { Db } from '../../db/client';
+import {
+  ocopCertificates,
+  ocopMemberScores,
+  ocopProducers,
+  ocopProducts,
+  ocopRoundMembers,
+  ocopRoundProducts,
+  ocopRounds,
+  ocopSheets,
+  roleGrants,
+  unitScope,
+  units,
+  users,
+} from '../../db/schema';
+import { SYSTEM_TRANSITIONS } from '../../domain/ocop/cycle';
+import { aggregate, outcomeAt, scoreSheet, starCap, type Answers } from '../../domain/ocop/scoring';
+import { AppError, ruleViolation } from '../../lib/errors';
+import { todayVn } from '../../shared/vi';
+import { ROLE_ACTIONS } from '../../shared/roles';
+import { authorize, grantUnitsFor, unitInScope } from '../access/authorize';
+import { writeAudit } from '../audit/write-audit';
+import { notify } from '../notifications/notify';
+import { latestCertificates, officeOver, producerUsers, validTo } from './certificates';
+import { moveProduct } from './products';
+import { regimeOn, sheetFor } from './sheets';
+
+type RoundRow = typeof ocopRounds.$inferSelect;
+
+export type RoundInput = {
+  unitId: number;
+  level: 'district' | 'province' | 'central';
+  name: string;
+  year: number;
+  quorum: number;
+  spreadLimit?: number | undefined;
+  members: { userId: number; role: 'chair' | 'member' }[];
+};
+
+const SCORING_ROLES = (Object.keys(ROLE_ACTIONS) as (keyof typeof ROLE_ACTIONS)[]).filter((r) =>
+  ROLE_ACTIONS[r].includes('ocop.score'),
+);
+
+export async function createRound(deps: Deps, actor: Actor, meta: RequestMeta, input: RoundInput) {
+  await authorize(deps.db, actor, 'ocop.manage', input.unitId);
+  const chairs = input.members.filter((m) => m.role === 'chair');
+  if (chairs.length !== 1) throw ruleViolation('ocop_one_chair', { chairs: chairs.length });
+  const memberIds = [...new Set(input.members.map((m) => m.userId))];
+  if (memberIds.length !== input.members.length)
+    throw new AppError('VALIDATION_FAILED', { field: 'members', reason: 'duplicate' });
+  if (input.quorum < 1 || input.quorum > memberIds.length)
+    throw ruleViolation('ocop_quorum', { quorum: input.quorum, members: memberIds.length });
+  const regime = regimeOn(todayVn(meta.now));
+  if (input.level === 'district' && regime !== 'QD148_2023') throw ruleViolation('ocop_no_district_level', { regime });
+  // every member must be able to score in the round's unit
+  const eligible = await deps.db
+    .selectDistinct({ id: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(unitScope, and(eq(unitScope.ancestorId, roleGrants.unitId), eq(unitScope.descendantId, input.unitId)))
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(
+      and(
+        inArray(roleGrants.userId, memberIds),
+        inArray(roleGrants.role, SCORING_ROLES),
+        isNull(roleGrants.revokedAt),
+        eq(users.active, true),
+      ),
+    );
+  const ok = new Set(eligible.map((r) => r.id));
+  const refused = memberIds.filter((id) => !ok.has(id));
+  if (refused.length) throw ruleViolation('ocop_member_not_eligible', { userIds: refused });
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(ocopRounds)
+      .values({
+        unitId: input.unitId,
+        level: input.level,
+        regime,
+        name: input.name,
+        year: input.year,
+        quorum: input.quorum,
+        spreadLimit: input.spreadLimit ?? 10,
+        createdAt: meta.now,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await tx.insert(ocopRoundMembers).values(input.members.map((m) => ({ roundId: row!.id, ...m })));
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'ocop.round_create',
+        entityType: 'ocop_round',
+        entityId: row!.id,
+        unitId: row!.unitId,
+        after: { ...row!, createdAt: undefined, members: input.members },
+      },
+    );
+    return row!;
+  });
+}
+
+async function loadRound(db: Db, id: number) {
+  const [round] = await db.select().from(ocopRounds).where(eq(ocopRounds.id, id));
+  if (!round) throw new AppError('NOT_FOUND');
+  const members = await db
+    .select({ userId: ocopRoundMembers.userId, role: ocopRoundMembers.role, fullName: users.fullName })
+    .from(ocopRoundMembers)
+    .innerJoin(users, eq(users.id, ocopRoundMembers.userId))
+    .where(eq(ocopRoundMembers.roundId, id))
+    .orderBy(asc(ocopRoundMembers.role), asc(users.fullName));
+  return { round, members };
+}
+
+/** Members see their round; otherwise reading needs ocop.read on the round's unit. */
+async function roundFor(db: Db, actor: Actor, id: number) {
+  const r = await loadRound(db, id);
+  const me = r.members.find((m) => m.userId === actor.userId) ?? null;
+  if (!me) await authorize(db, actor, 'ocop.read', r.round.unitId);
+  const manage = grantUnitsFor(actor, 'ocop.manage');
+  const isOffice = manage.length > 0 && (await unitInScope(db, manage, r.round.unitId));
+  return { ...r, me, isOffice };
+}
+
+function requireOpen(round: RoundRow) {
+  if (round.status !== 'open') throw ruleViolation('ocop_round_closed');
+}
+
+export async function addRoundProducts(deps: Deps, actor: Actor, meta: RequestMeta, roundId: number, productIds: number[]) {
+  const { round } = await loadRound(deps.db, roundId);
+  await authorize(deps.db, actor, 'ocop.manage', round.unitId);
+  requireOpen(round);
+  const products = await deps.db.select().from(ocopProducts).where(inArray(ocopProducts.id, productIds));
+  if (products.length !== new Set(productIds).size) throw new AppError('NOT_FOUND', { entity: 'ocop_product' });
+  const problems: Record<string, unknown>[] = [];
+  const rows: (typeof ocopRoundProducts.$inferInsert)[] = [];
+  for (const p of products) {
+    if (!(await unitInScope(deps.db, [round.unitId], p.unitId))) {
+      problems.push({ productId: p.id, rule: 'ocop_product_outside_round' });
+      continue;
+    }
+    if (p.stage !== 'evaluation') {
+      problems.push({ productId: p.id, rule: 'ocop_not_submitted_for_evaluation', stage: p.stage });
+      continue;
+    }
+    const sheet = await sheetFor(deps.db, p.setNo, round.regime);
+    if (!sheet) {
+      problems.push({ productId: p.id, rule: 'ocop_no_scoring_sheet', setNo: p.setNo, regime: round.regime });
+      continue;
+    }
+    if (!(sheet.document.recognition[round.level] ?? []).length && round.level !== 'central') {
+      problems.push({ productId: p.id, rule: 'ocop_level_not_in_regime', level: round.level });
+      continue;
+    }
+    rows.push({ roundId, productId: p.id, sheetId: sheet.id });
+  }
+  if (problems.length) throw ruleViolation(String(problems[0]!.rule), { products: problems });
+  return deps.db.transaction(async (tx) => {
+    const added = await tx.insert(ocopRoundProducts).values(rows).onConflictDoNothing().returning();
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'ocop.round_products',
+        entityType: 'ocop_round',
+        entityId: roundId,
+        unitId: round.unitId,
+        after: { added: added.map((a) => a.productId) },
+      },
+    );
+    return added;
+  });
+}
+
+async function roundProduct(db: Db, roundId: number, productId: number) {
+  const [row] = await db
+    .select({ rp: ocopRoundProducts, sheet: ocopSheets })
+    .from(ocopRoundProducts)
+    .innerJoin(ocopSheets, eq(ocopSheets.id, ocopRoundProducts.sheetId))
+    .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** A member's sheet: every criterion answered with one of its options, or nothing is saved. */
+export async function submitScore(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  roundId: number,
+  productId: number,
+  answers: Answers,
+) {
+  const { round, me } = await roundFor(deps.db, actor, roundId);
+  if (!me) throw new AppError('FORBIDDEN', { reason: 'not_a_member' });
+  requireOpen(round);
+  const { rp, sheet } = await roundProduct(deps.db, roundId, productId);
+  if (rp.status === 'decided') throw ruleViolation('ocop_result_decided');
+  const score = scoreSheet(sheet.document, answers);
+  if (score.missing.length || score.invalid.length)
+    throw ruleViolation('ocop_sheet_incomplete', { missing: score.missing, invalid: score.invalid });
+  return deps.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(ocopMemberScores)
+      .where(
+        and(
+          eq(ocopMemberScores.roundId, roundId),
+          eq(ocopMemberScores.productId, productId),
+          eq(ocopMemberScores.userId, actor.userId),
+        ),
+      );
+    const values = {
+      roundId,
+      productId,
+      userId: actor.userId,
+      answers,
+      total: score.total,
+      submittedAt: meta.now,
+      version: (before?.version ?? 0) + 1,
+    };
+    await tx
+      .insert(ocopMemberScores)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [ocopMemberScores.roundId, ocopMemberScores.productId, ocopMemberScores.userId],
+        set: values,
+      });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'ocop.score',
+        entityType: 'ocop_round',
+        entityId: roundId,
+        unitId: round.unitId,
+        before: before ? { productId, total: before.total } : null,
+        after: { productId, total: score.total, byPart: score.byPart },
+      },
+    );
+    return { total: score.total, byPart: score.byPart, zeroMandatory: score.zeroMandatory };
+  });
+}
+
+/**
+ * Closes a product's scoring: needs the quorum; a spread above the limit asks every member to
+ * rescore; otherwise records the mean, the star and what happens next (recognised here → the office
+ * records the certificate; forwarded → the next level's council; below recognition → back to step 4).
+ */
+export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta, roundId: number, productId: number) {
+  const { round, me, isOffice, members } = await roundFor(deps.db, actor, roundId);
+  if (me?.role !== 'chair' && !isOffice) throw new AppError('FORBIDDEN', { reason: 'chair_or_office' });
+  requireOpen(round);
+  const { rp, sheet } = await roundProduct(deps.db, roundId, productId);
+  if (rp.status === 'decided') throw ruleViolation('ocop_result_decided');
+  const memberIds = new Set(members.map((m) => m.userId));
+  const scores = (
+    await deps.db
+      .select()
+      .from(ocopMemberScores)
+      .where(and(eq(ocopMemberScores.roundId, roundId), eq(ocopMemberScores.productId, productId)))
+  ).filter((s) => memberIds.has(s.userId));
+  if (scores.length < round.quorum) throw ruleViolation('ocop_quorum_not_met', { scored: scores.length, quorum: round.quorum });
+  const agg = aggregate(
+    scores.map((s) => s.total),
+    round.spreadLimit,
+  );
+  const [product] = await deps.db.select().from(ocopProducts).where(eq(ocopProducts.id, productId));
+  if (agg.needsRescore) {
+    return deps.db.transaction(async (tx) => {
+      await tx
+        .update(ocopRoundProducts)
+        .set({ status: 'rescore', rescoreCount: rp.rescoreCount + 1 })
+        .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
+      await notify(
+        tx,
+        {
+          userIds: [...memberIds],
+          kind: 'ocop.rescore',
+          title: `Chấm lại điểm: ${product!.name}`,
+          body: `Điểm của các thành viên hội đồng “${round.name}” chênh nhau ${agg.spread} điểm (vượt ${round.spreadLimit} điểm cho phép). Đề nghị các thành viên thảo luận và chấm lại.`,
+          link: `/ocop/hoi-dong/${roundId}`,
+          dedupeKey: `ocop.rescore:${roundId}:${productId}:${rp.rescoreCount + 1}`,
+        },
+        meta.now,
+        deps.config.publicUrl,
+      );
+      await writeAudit(
+        tx,
+        { actor, meta },
+        {
+          action: 'ocop.rescore',
+          entityType: 'ocop_round',
+          entityId: roundId,
+          unitId: round.unitId,
+          after: { productId, spread: agg.spread, limit: round.spreadLimit, totals: scores.map((s) => s.total) },
+        },
+      );
+      return { status: 'rescore' as const, spread: agg.spread, meanX100: agg.meanX100 };
+    });
+  }
+  const cap = starCap(scores.map((s) => scoreSheet(sheet.document, s.answers)));
+  const outcome = outcomeAt(sheet.document, round.level, agg.meanX100, cap);
+  return deps.db.transaction(async (tx) => {
+    await tx
+      .update(ocopRoundProducts)
+      .set({
+        status: 'decided',
+        scoreX100: agg.meanX100,
+        star: outcome.star,
+        forwarded: outcome.forward,
+        recognised: outcome.recognisedHere,
+        decidedAt: meta.now,
+      })
+      .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'ocop.decide',
+        entityType: 'ocop_round',
+        entityId: roundId,
+        unitId: round.unitId,
+        after: { productId, meanX100: agg.meanX100, spread: agg.spread, cap, ...outcome, totals: scores.map((s) => s.total) },
+      },
+    );
+    if (!outcome.recognisedHere && !outcome.forward) {
+      const t = SYSTEM_TRANSITIONS.notRecognised;
+      await moveProduct(tx, { actor, meta }, product!, {
+        action: 'not_recognised',
+        to: t.to,
+        note: `Kết quả ${(agg.meanX100 / 100).toFixed(2)} điểm, ${outcome.star} sao — chưa đủ điều kiện công nhận`,
+      });
+    }
+    await notify(
+      tx,
+      {
+        userIds: await producerUsers(tx, product!.producerId),
+        kind: 'ocop.result',
+        title: `Kết quả đánh giá OCOP: ${product!.name}`,
+        body: `Hội đồng “${round.name}” chấm ${(agg.meanX100 / 100).toFixed(2).replace('.', ',')} điểm, tương ứng ${outcome.star} sao.${outcome.recognisedHere ? ' Sản phẩm được đề nghị công nhận.' : outcome.forward ? ' Sản phẩm được đề nghị cấp trên đánh giá.' : ' Sản phẩm chưa đủ điều kiện công nhận, tiếp tục hoàn thiện.'}`,
+        link: `/ocop/san-pham/${productId}`,
+        dedupeKey: `ocop.result:${roundId}:${productId}`,
+      },
+      meta.now,
+      deps.config.publicUrl,
+    );
+    return { status: 'decided' as const, meanX100: agg.meanX100, spread: agg.spread, cap, ...outcome };
+  });
+}
+
+export async function issueCertificate(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  roundId: number,
+  productId: number,
+  input: { number: string; decisionNo: string; decisionDate: string; issuedBy: string },
+) {
+  const { round } = await loadRound(deps.db, roundId);
+  await authorize(deps.db, actor, 'ocop.manage', round.unitId);
+  const { rp } = await roundProduct(deps.db, roundId, productId);
+  if (rp.status !== 'decided' || !rp.recognised || !rp.star)
+    throw ruleViolation('ocop_not_recognised_here', { status: rp.status, star: rp.star });
+  if (input.decisionDate > todayVn(meta.now)) throw ruleViolation('ocop_decision_in_future');
+  const [product] = await deps.db.select().from(ocopProducts).where(eq(ocopProducts.id, productId));
+  return deps.db.transaction(async (tx) => {
+    const [already] = await tx
+      .select({ id: ocopCertificates.id })
+      .from(ocopCertificates)
+      .where(and(eq(ocopCertificates.productId, productId), eq(ocopCertificates.roundId, roundId)));
+    if (already) throw new AppError('CONFLICT', { field: 'certificate', certificateId: already.id });
+    const [clash] = await tx
+      .select({ id: ocopCertificates.id })
+      .from(ocopCertificates)
+      .where(eq(ocopCertificates.number, input.number));
+    if (clash) throw new AppError('CONFLICT', { field: 'number' });
+    const previous = (await latestCertificates(tx, [productId])).get(productId) ?? null;
+    const [cert] = await tx
+      .insert(ocopCertificates)
+      .values({
+        productId,
+        number: input.number,
+        decisionNo: input.decisionNo,
+        decisionDate: input.decisionDate,
+        issuedBy: input.issuedBy,
+        star: rp.star!,
+        validFrom: input.decisionDate,
+        validTo: validTo(input.decisionDate),
+        previousId: previous?.id ?? null,
+        roundId,
+        createdAt: meta.now,
+      })
+      .returning();
+    if (product!.stage === SYSTEM_TRANSITIONS.recognised.from) {
+      await moveProduct(tx, { actor, meta }, product!, {
+        action: 'recognised',
+        to: SYSTEM_TRANSITIONS.recognised.to,
+        note: `Giấy chứng nhận ${input.number}`,
+      });
+    }
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'ocop.certificate',
+        entityType: 'ocop_product',
+        entityId: productId,
+        unitId: product!.unitId,
+        after: { ...cert!, createdAt: undefined },
+      },
+    );
+    await notify(
+      tx,
+      {
+        userIds: [...(await producerUsers(tx, product!.producerId)), ...(await officeOver(tx, product!.unitId))],
+        kind: 'ocop.certified',
+        title: `Sản phẩm OCOP ${cert!.star} sao: ${product!.name}`,
+        body: `Sản phẩm “${product!.name}” được công nhận ${cert!.star} sao theo ${input.decisionNo}, giấy chứng nhận số ${input.number}, có hiệu lực 36 tháng.`,
+        link: `/ocop/san-pham/${productId}`,
+        dedupeKey: `ocop.certified:${cert!.id}`,
+      },
+      meta.now,
+      deps.config.publicUrl,
+    );
+    return cert!;
+  });
+}
+
+export async function closeRound(deps: Deps, actor: Actor, meta: RequestMeta, roundId: number) {
+  const { round } = await loadRound(deps.db, roundId);
+  await authorize(deps.db, actor, 'ocop.manage', round.unitId);
+  requireOpen(round);
+  const open = await deps.db
+    .select({ id: ocopRoundProducts.productId })
+    .from(ocopRoundProducts)
+    .where(and(eq(ocopRoundProducts.roundId, roundId), inArray(ocopRoundProducts.status, ['scoring', 'rescore'])));
+  if (open.length) throw ruleViolation('ocop_round_has_open_products', { productIds: open.map((o) => o.id) });
+  return deps.db.transaction(async (tx) => {
+    await tx.update(ocopRounds).set({ status: 'closed' }).where(eq(ocopRounds.id, roundId));
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: 'ocop.round_close', entityType: 'ocop_round', entityId: roundId, unitId: round.unitId },
+    );
+    return { ok: true };
+  });
+}
+
+/**
+ * The round as its reader sees it: members, products with their sheets and progress. A member sees
+ * their own answers; the chair and the office see every member's total (to lead the discussion).
+ */
+export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
+  const { round, members, me, isOffice } = await roundFor(deps.db, actor, roundId);
+  const rps = await deps.db
+    .select({ rp: ocopRoundProducts, p: ocopProducts, producerName: ocopProducers.name, sheet: ocopSheets, unitName: units.name })
+    .from(ocopRoundProducts)
+    .innerJoin(ocopProducts, eq(ocopProducts.id, ocopRoundProducts.productId))
+    .innerJoin(ocopProducers, eq(ocopProducers.id, ocopProducts.producerId))
+    .innerJoin(ocopSheets, eq(ocopSheets.id, ocopRoundProducts.sheetId))
+    .innerJoin(units, eq(units.id, ocopProducts.unitId))
+    .where(eq(ocopRoundProducts.roundId, roundId))
+    .orderBy(asc(ocopProducts.name));
+  const scores = await deps.db.select().from(ocopMemberScores).where(eq(ocopMemberScores.roundId, roundId));
+  const certs = await deps.db
+    .select()
+    .from(ocopCertificates)
+    .where(and(eq(ocopCertificates.roundId, roundId), isNull(ocopCertificates.revokedAt)));
+  const seeAll = isOffice || me?.role === 'chair';
+  const names = new Map(members.map((m) => [m.userId, m.fullName]));
+  return {
+    round,
+    members,
+    me,
+    canManage: isOffice,
+    canDecide: isOffice || me?.role === 'chair',
+    products: rps.map(({ rp, p, producerName, sheet, unitName }) => {
+      const mine = scores.filter((s) => s.productId === p.id);
+      const own = mine.find((s) => s.userId === actor.userId) ?? null;
+      return {
+        ...rp,
+        product: {
+          id: p.id,
+          name: p.name,
+          code: p.code,
+          stage: p.stage,
+          setNo: p.setNo,
+          groupName: p.groupName,
+          unitName,
+          producerName,
+        },
+        sheet: { id: sheet.id, code: sheet.code, version: sheet.version, verified: sheet.verified, document: sheet.document },
+        submitted: mine.length,
+        myAnswers: own?.answers ?? null,
+        myTotal: own?.total ?? null,
+        totals: seeAll
+          ? mine.map((s) => ({
+              userId: s.userId,
+              fullName: names.get(s.userId) ?? '',
+              total: s.total,
+              submittedAt: s.submittedAt,
+            }))
+          : null,
+        preview:
+          seeAll && mine.length
+            ? aggregate(
+                mine.map((s) => s.total),
+                round.spreadLimit,
+              )
+            : null,
+        certificate: certs.find((c) => c.productId === p.id) ?? null,
+      };
+    }),
+  };
+}
+
+export async function listRounds(deps: Deps, actor: Actor, unitId: number | null) {
+  const memberOf = await deps.db
+    .select({ id: ocopRoundMembers.roundId })
+    .from(ocopRoundMembers)
+    .where(eq(ocopRoundMembers.userId, actor.userId));
+  const rows = await deps.db.select().from(ocopRounds).orderBy(asc(ocopRounds.status), asc(ocopRounds.year));
+  const readRoots = grantUnitsFor(actor, 'ocop.read');
+  const out = [];
+  const mine = new Set(memberOf.map((m) => m.id));
+  for (const r of rows) {
+    const visible = mine.has(r.id) || (readRoots.length && (await unitInScope(deps.db, readRoots, r.unitId)));
+    if (!visible) continue;
+    if (unitId && !(await unitInScope(deps.db, [unitId], r.unitId)) && !(await unitInScope(deps.db, [r.unitId], unitId)))
+      continue;
+    out.push({ ...r, member: mine.has(r.id) });
+  }
+  return out.reverse();
+}

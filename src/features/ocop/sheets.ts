@@ -1,0 +1,90 @@
+/**
+ * The OCOP catalogue (6 groups, 26 product sets) and the versioned scoring sheets. The shipped
+ * sheets are loaded at every start (idempotent); an administrator loads the other sets' sheets as
+ * JSON, validated against the same schema, never by editing a sheet already in use.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import type { Actor, Deps, RequestMeta } from '../../context';
+import type { Db } from '../../db/client';
+import { ocopSheets } from '../../db/schema';
+import { ScoringSheetDoc } from '../../domain/ocop/schema';
+import { AppError, ruleViolation } from '../../lib/errors';
+import catalogue from '../../seed/ocop/product-sets.json';
+import shipped from '../../seed/ocop/sheets.json';
+import { requireAction } from '../access/authorize';
+import { writeAudit } from '../audit/write-audit';
+
+export type ProductSet = { no: number; name: string; group: string; verified: boolean };
+export const PRODUCT_SETS: ProductSet[] = catalogue.sets;
+export const PRODUCT_GROUPS: string[] = [...new Set(PRODUCT_SETS.map((s) => s.group))];
+
+export function productSet(no: number): ProductSet {
+  const set = PRODUCT_SETS.find((s) => s.no === no);
+  if (!set) throw ruleViolation('unknown_product_set', { setNo: no, allowed: '1–26' });
+  return set;
+}
+
+/** The legal regime a round sits under: Decision 148/2023 until the two-level government, then 1489/2025. */
+export function regimeOn(date: string): string {
+  return date >= '2025-07-01' ? 'QD1489_2025' : 'QD148_2023';
+}
+
+async function insertSheet(tx: Db, doc: ScoringSheetDoc, now: Date) {
+  const [row] = await tx
+    .insert(ocopSheets)
+    .values({
+      code: doc.code,
+      version: doc.version,
+      setNo: doc.setNo,
+      regime: doc.regime,
+      document: doc,
+      verified: doc.verified,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
+export async function ensureShippedSheets(tx: Db, now: Date) {
+  for (const raw of shipped.sheets) await insertSheet(tx, ScoringSheetDoc.parse(raw), now);
+}
+
+/** The newest sheet for a product set under a regime. */
+export async function sheetFor(db: Db, setNo: number, regime: string) {
+  const [row] = await db
+    .select()
+    .from(ocopSheets)
+    .where(and(eq(ocopSheets.setNo, setNo), eq(ocopSheets.regime, regime)))
+    .orderBy(desc(ocopSheets.version))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function importSheet(deps: Deps, actor: Actor, meta: RequestMeta, raw: unknown) {
+  requireAction(actor, 'ocop.manage');
+  if (!actor.grants.some((g) => g.role === 'system_admin')) throw new AppError('FORBIDDEN');
+  const parsed = ScoringSheetDoc.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  productSet(parsed.data.setNo);
+  return deps.db.transaction(async (tx) => {
+    const row = await insertSheet(tx, parsed.data, meta.now);
+    if (!row)
+      throw new AppError('CONFLICT', { field: 'code+version', hint: 'a sheet in use is never edited; raise the version' });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'ocop.sheet_import',
+        entityType: 'ocop_sheet',
+        entityId: row.id,
+        after: { code: row.code, version: row.version, setNo: row.setNo, regime: row.regime, verified: row.verified },
+      },
+    );
+    return row;
+  });
+}
