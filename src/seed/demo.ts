@@ -9,6 +9,7 @@ import unitsJson from './data/quang-ninh-units.json';
 import { loadAssessmentDemo } from './demo-criteria';
 import { ensureReferenceData } from './reference';
 import { loadCapitalDemo } from './demo-capital';
+import { loadOcopDemo } from './demo-ocop';
 import { loadRoadmapDemo } from './demo-roadmaps';
 import { loadUnitsFile, UnitsFile } from './load-units';
 
@@ -32,6 +33,13 @@ export const DEMO_USERS: { username: string; fullName: string; title: string; un
     role: 'coordination_office',
   },
   { username: 'so.nnmt', fullName: 'Lê Minh Tuấn (demo)', title: 'Sở Nông nghiệp và Môi trường', unit: 'QN', role: 'agency' },
+  {
+    username: 'hoidong.ocop',
+    fullName: 'Bùi Thị Ngọc (demo)',
+    title: 'Thành viên Hội đồng OCOP tỉnh (Sở Công Thương)',
+    unit: 'QN',
+    role: 'agency',
+  },
   {
     username: 'canbo.haison',
     fullName: 'Phạm Thị Lan (demo)',
@@ -105,6 +113,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
     );
     await loadRoadmapDemo(tx, ids, userIds, now);
     await loadCapitalDemo(tx, ids, userIds.get('vpdp.mongcai')!, now);
+    await loadOcopDemo(tx, ids, userIds, now);
     await writeAudit(
       tx,
       { actor: null, meta: { requestId: 'demo-load', ip: null, now }, systemName: 'Hệ thống (dữ liệu demo)' },

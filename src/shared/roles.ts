@@ -37,6 +37,8 @@ export const ACTIONS = [
   'ocop.manage',
   'ocop.score',
   'ocop.own',
+  /** National scoring sheets: loaded by a system administrator only. */
+  'ocop.sheet_manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

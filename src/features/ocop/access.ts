@@ -9,7 +9,7 @@ import type { Db } from '../../db/client';
 import { ocopProducers, ocopProducts, users } from '../../db/schema';
 import type { Actor as CycleActor } from '../../domain/ocop/cycle';
 import { AppError } from '../../lib/errors';
-import { grantUnitsFor, unitInScope } from '../access/authorize';
+import { allGrantUnits, grantUnitsFor, unitInScope } from '../access/authorize';
 
 export type ProductRow = typeof ocopProducts.$inferSelect;
 export type ProducerRow = typeof ocopProducers.$inferSelect;
@@ -41,15 +41,22 @@ export async function capacityOver(
   return null;
 }
 
+/** Nothing to see: 403 when the unit is within the actor's grants (as `authorize` does), else 404. */
+async function refuse(db: Db, actor: Actor, unitId: number): Promise<never> {
+  const roots = allGrantUnits(actor);
+  if (roots.length && (await unitInScope(db, roots, unitId))) throw new AppError('FORBIDDEN');
+  throw new AppError('NOT_FOUND');
+}
+
 /**
- * Loads a product the actor may see and says in which capacity. Out of sight → 404 (we do not
- * confirm it exists); visible but the capacity is too weak for `need` → 403.
+ * Loads a product the actor may see and says in which capacity. Outside every grant → 404 (we do
+ * not confirm it exists); inside but without an OCOP capacity, or too weak for `need` → 403.
  */
 export async function productFor(db: Db, actor: Actor, id: number, need: 'read' | 'act' | 'manage' = 'read') {
   const [product] = await db.select().from(ocopProducts).where(eq(ocopProducts.id, id));
   if (!product) throw new AppError('NOT_FOUND');
-  const capacity = await capacityOver(db, actor, product.unitId, product.producerId);
-  if (!capacity) throw new AppError('NOT_FOUND');
+  const capacity =
+    (await capacityOver(db, actor, product.unitId, product.producerId)) ?? (await refuse(db, actor, product.unitId));
   if (need === 'act' && capacity === 'reader') throw new AppError('FORBIDDEN');
   if (need === 'manage' && capacity !== 'office') throw new AppError('FORBIDDEN');
   return { product, capacity };
@@ -58,8 +65,7 @@ export async function productFor(db: Db, actor: Actor, id: number, need: 'read' 
 export async function producerFor(db: Db, actor: Actor, id: number, need: 'read' | 'act' = 'read') {
   const [producer] = await db.select().from(ocopProducers).where(eq(ocopProducers.id, id));
   if (!producer) throw new AppError('NOT_FOUND');
-  const capacity = await capacityOver(db, actor, producer.unitId, producer.id);
-  if (!capacity) throw new AppError('NOT_FOUND');
+  const capacity = (await capacityOver(db, actor, producer.unitId, producer.id)) ?? (await refuse(db, actor, producer.unitId));
   if (need === 'act' && capacity === 'reader') throw new AppError('FORBIDDEN');
   return { producer, capacity };
 }

@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, notifications, ocopTransitions, users } from '../../db/schema';
+import { auditEvents, notifications, ocopTransitions, units as unitsTable, users } from '../../db/schema';
 import { criteriaOf } from '../../domain/ocop/scoring';
 import type { ScoringSheetDoc } from '../../domain/ocop/schema';
 import { ManualClock } from '../../lib/clock';
+import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
 import { ensureReferenceData } from '../../seed/reference';
+import { viCollator } from '../../shared/vi';
 import { clientAs, makeProvince, makeUser, TEST_PASSWORD } from '../../testing/factories';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
 import { dailyOcopCheck } from './certificates';
@@ -131,9 +133,18 @@ describe('OCOP: producers, cycle, council, certificate, expiry', () => {
     expect(product.code).toMatch(/^SP-[A-Z2-9]{8}$/);
   });
 
-  it('a producer sees only their own products; other units and other producers get 404', async () => {
+  it('a producer sees only their own products: another producer of the commune gets 403, another unit 404', async () => {
     expect((await otherProducer.get('/api/ocop/products')).body).toEqual({ items: [] });
-    expect((await otherProducer.get(`/api/ocop/products/${product.id}`)).status).toBe(404);
+    expect((await otherProducer.get(`/api/ocop/products/${product.id}`)).status).toBe(403);
+    expect(
+      (
+        await otherProducer.post(`/api/ocop/products/${product.id}/transitions`, {
+          action: 'register_idea',
+          documents: ['phieu_y_tuong'],
+          version: 1,
+        })
+      ).status,
+    ).toBe(403);
     expect((await officerB.get(`/api/ocop/products/${product.id}`)).status).toBe(404);
     expect((await officerB.get<{ items: unknown[] }>('/api/ocop/products')).body.items).toEqual([]);
     expect((await officerA.get<{ items: { id: number }[] }>('/api/ocop/products')).body.items.map((i) => i.id)).toEqual([
@@ -399,5 +410,68 @@ describe('OCOP: producers, cycle, council, certificate, expiry', () => {
     expect(d.certificates).toHaveLength(2);
     expect(d.certificates[0]!.previousId).toBe(d.certificates[1]!.id);
     expect((await office.post(`/api/ocop/rounds/${round.body.id}/close`)).status).toBe(200);
+  });
+});
+
+describe('OCOP demo: Móng Cái producers and certificates, some expired by 2026', () => {
+  let env: TestEnv;
+  const clock = new ManualClock('2026-11-28T02:00:00Z');
+  let office: TestClient;
+  type Dash = {
+    targets: { newProducts: number; newRated34: number; newOrganisations: number } | null;
+    actual: { newProducts: number; newRated34: number; newOrganisations: number };
+    byStar: { key: number; n: number }[];
+    expiringSoon: { name: string; daysLeft: number }[];
+    expired: { name: string; formerStar: number }[];
+  };
+  const dash = async (code: string, year: number) => {
+    const [u] = await env.deps.db.select().from(unitsTable).where(eq(unitsTable.code, code));
+    return (await office.get<Dash>(`/api/ocop/dashboard?unitId=${u!.id}&year=${year}`)).body;
+  };
+
+  beforeAll(async () => {
+    env = await createTestEnv({ clock });
+    await loadDemoIfEmpty(env.deps);
+    office = new TestClient(env.app);
+    await office.login('vpdp.quangninh', DEMO_PASSWORD);
+  });
+  afterAll(() => env.close());
+
+  it('Móng Cái 2022: targets 5 / 2 / 1 tracked from the data, stars as they stood at the end of 2022', async () => {
+    const d = await dash('193', 2022);
+    expect(d.targets).toMatchObject({ newProducts: 5, newRated34: 2, newOrganisations: 1 });
+    expect(d.actual).toEqual({ newProducts: 1, newRated34: 1, newOrganisations: 0 });
+    expect(d.byStar).toEqual([
+      { key: 3, n: 2 },
+      { key: 4, n: 1 },
+    ]);
+  });
+
+  it('Quảng Ninh 2026: expired certificates lose their star, the pig certificate is about to expire', async () => {
+    const d = await dash('22', 2026);
+    expect(d.actual).toEqual({ newProducts: 1, newRated34: 0, newOrganisations: 2 });
+    expect(d.byStar).toEqual([{ key: 3, n: 2 }]);
+    expect(d.expiringSoon).toEqual([expect.objectContaining({ name: 'Thịt lợn Móng Cái', daysLeft: 6 })]);
+    expect(d.expired.map((e) => e.name).sort(viCollator.compare)).toEqual(['Ghẹ Trà Cổ', 'Trà hoa vàng Bắc Sơn']);
+    const ghe = await new TestClient(env.app).get('/cong-khai/san-pham/SP-DEMOGHE1');
+    expect(ghe.text).toContain('data-star="0"');
+    const pig = await new TestClient(env.app).get('/cong-khai/san-pham/SP-DEMOLON1');
+    expect(pig.text).toContain('data-star="3"');
+    const r = await dailyOcopCheck(env.deps, 'demo');
+    expect(r.reminders).toBeGreaterThan(0);
+  });
+
+  it('the demo producer sees their own two products and the open round has the chair’s sheet', async () => {
+    const producer = new TestClient(env.app);
+    await producer.login('ocop.haison', DEMO_PASSWORD);
+    const mine = await producer.get<{ items: { name: string }[] }>('/api/ocop/products');
+    expect(mine.body.items.map((i) => i.name)).toEqual(['Cao dược liệu Bắc Sơn', 'Trà hoa vàng Bắc Sơn']);
+    const chair = new TestClient(env.app);
+    await chair.login('so.nnmt', DEMO_PASSWORD);
+    const rounds = await chair.get<{ items: { id: number; member: boolean }[] }>('/api/ocop/rounds');
+    const open = rounds.body.items.find((r) => r.member)!;
+    const detail = await chair.get<{ products: { submitted: number; myTotal: number }[] }>(`/api/ocop/rounds/${open.id}`);
+    expect(detail.body.products[0]).toMatchObject({ submitted: 1 });
+    expect(detail.body.products[0]!.myTotal).toBeGreaterThan(50);
   });
 });

@@ -230,6 +230,8 @@ export async function moveProduct(
   who: { actor: Actor | null; meta: RequestMeta; systemName?: string },
   product: { id: number; unitId: number; stage: OcopStage; version: number },
   step: { action: string; to: Stage; documents?: string[]; note?: string | null },
+  /** false when the caller's own audit event already records the stage change */
+  audit = true,
 ) {
   const [row] = await tx
     .update(ocopProducts)
@@ -247,6 +249,7 @@ export async function moveProduct(
     at: who.meta.now,
     by: who.actor?.userId ?? null,
   });
+  if (!audit) return row;
   await writeAudit(tx, who, {
     action: `ocop.${step.action}`,
     entityType: 'ocop_product',

@@ -320,6 +320,21 @@ export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta,
         decidedAt: meta.now,
       })
       .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
+    const backToStep4 = !outcome.recognisedHere && !outcome.forward;
+    if (backToStep4) {
+      const t = SYSTEM_TRANSITIONS.notRecognised;
+      await moveProduct(
+        tx,
+        { actor, meta },
+        product!,
+        {
+          action: 'not_recognised',
+          to: t.to,
+          note: `Kết quả ${(agg.meanX100 / 100).toFixed(2)} điểm, ${outcome.star} sao — chưa đủ điều kiện công nhận`,
+        },
+        false,
+      );
+    }
     await writeAudit(
       tx,
       { actor, meta },
@@ -328,17 +343,17 @@ export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta,
         entityType: 'ocop_round',
         entityId: roundId,
         unitId: round.unitId,
-        after: { productId, meanX100: agg.meanX100, spread: agg.spread, cap, ...outcome, totals: scores.map((s) => s.total) },
+        after: {
+          productId,
+          meanX100: agg.meanX100,
+          spread: agg.spread,
+          cap,
+          ...outcome,
+          totals: scores.map((s) => s.total),
+          ...(backToStep4 ? { stage: SYSTEM_TRANSITIONS.notRecognised.to } : {}),
+        },
       },
     );
-    if (!outcome.recognisedHere && !outcome.forward) {
-      const t = SYSTEM_TRANSITIONS.notRecognised;
-      await moveProduct(tx, { actor, meta }, product!, {
-        action: 'not_recognised',
-        to: t.to,
-        note: `Kết quả ${(agg.meanX100 / 100).toFixed(2)} điểm, ${outcome.star} sao — chưa đủ điều kiện công nhận`,
-      });
-    }
     await notify(
       tx,
       {
@@ -400,11 +415,17 @@ export async function issueCertificate(
       })
       .returning();
     if (product!.stage === SYSTEM_TRANSITIONS.recognised.from) {
-      await moveProduct(tx, { actor, meta }, product!, {
-        action: 'recognised',
-        to: SYSTEM_TRANSITIONS.recognised.to,
-        note: `Giấy chứng nhận ${input.number}`,
-      });
+      await moveProduct(
+        tx,
+        { actor, meta },
+        product!,
+        {
+          action: 'recognised',
+          to: SYSTEM_TRANSITIONS.recognised.to,
+          note: `Giấy chứng nhận ${input.number}`,
+        },
+        false,
+      );
     }
     await writeAudit(
       tx,
@@ -414,7 +435,7 @@ export async function issueCertificate(
         entityType: 'ocop_product',
         entityId: productId,
         unitId: product!.unitId,
-        after: { ...cert!, createdAt: undefined },
+        after: { ...cert!, createdAt: undefined, stage: SYSTEM_TRANSITIONS.recognised.to },
       },
     );
     await notify(

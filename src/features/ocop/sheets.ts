@@ -62,8 +62,7 @@ export async function sheetFor(db: Db, setNo: number, regime: string) {
 }
 
 export async function importSheet(deps: Deps, actor: Actor, meta: RequestMeta, raw: unknown) {
-  requireAction(actor, 'ocop.manage');
-  if (!actor.grants.some((g) => g.role === 'system_admin')) throw new AppError('FORBIDDEN');
+  requireAction(actor, 'ocop.sheet_manage');
   const parsed = ScoringSheetDoc.safeParse(raw);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', {
