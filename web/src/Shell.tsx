@@ -66,6 +66,9 @@ export function Shell() {
         {can('roadmap.read') && <NavLink to="/viec">{t('navRoadmaps')}</NavLink>}
         {can('roadmap.read') && <NavLink to="/de-xuat-ngan-sach">{t('navBudget')}</NavLink>}
         {can('capital.read') && <NavLink to="/von">{t('navCapital')}</NavLink>}
+        {(can('ocop.read') || can('ocop.own') || can('ocop.score')) && (
+          <NavLink to={can('ocop.read') ? '/ocop' : '/ocop/san-pham'}>{t('navOcop')}</NavLink>
+        )}
         {can('outbox.read') && <NavLink to="/hop-thu-di">{t('navOutbox')}</NavLink>}
         {can('user.read') && <NavLink to="/nguoi-dung">{t('navUsers')}</NavLink>}
         {can('audit.read') && <NavLink to="/nhat-ky">{t('navAudit')}</NavLink>}

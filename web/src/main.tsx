@@ -17,6 +17,11 @@ import { BudgetPage } from './pages/roadmaps/BudgetPage';
 import { ItemPage } from './pages/roadmaps/ItemPage';
 import { AssessmentPage } from './pages/assessment/AssessmentPage';
 import { CriteriaDetailPage, CriteriaListPage } from './pages/CriteriaPages';
+import { ProducersPage } from './pages/ocop/ProducersPage';
+import { ProductPage } from './pages/ocop/ProductPage';
+import { ProductsPage } from './pages/ocop/ProductsPage';
+import { RoundPage } from './pages/ocop/RoundPage';
+import { RoundsPage } from './pages/ocop/RoundsPage';
 import './styles.css';
 
 // Charts (ECharts) load only with the pages that draw them.
@@ -24,6 +29,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ 
 const CapitalPage = lazy(() => import('./pages/capital/CapitalPage').then((m) => ({ default: m.CapitalPage })));
 const ProjectPage = lazy(() => import('./pages/capital/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 const PlanPage = lazy(() => import('./pages/capital/PlanPage').then((m) => ({ default: m.PlanPage })));
+const OcopDashboardPage = lazy(() => import('./pages/ocop/OcopDashboardPage').then((m) => ({ default: m.OcopDashboardPage })));
 const ScorecardPage = lazy(() => import('./pages/ScorecardPage').then((m) => ({ default: m.ScorecardPage })));
 const withSuspense = (node: ReactNode) => <Suspense fallback={<p className="muted">…</p>}>{node}</Suspense>;
 
@@ -52,6 +58,12 @@ const router = createBrowserRouter([
       { path: 'von', element: withSuspense(<CapitalPage />) },
       { path: 'von/du-an/:id', element: withSuspense(<ProjectPage />) },
       { path: 'von/ke-hoach/:id', element: withSuspense(<PlanPage />) },
+      { path: 'ocop', element: withSuspense(<OcopDashboardPage />) },
+      { path: 'ocop/san-pham', element: <ProductsPage /> },
+      { path: 'ocop/san-pham/:id', element: <ProductPage /> },
+      { path: 'ocop/chu-the', element: <ProducersPage /> },
+      { path: 'ocop/hoi-dong', element: <RoundsPage /> },
+      { path: 'ocop/hoi-dong/:id', element: <RoundPage /> },
       { path: 'viec', element: <BoardPage /> },
       { path: 'viec/:id', element: <ItemPage /> },
       { path: 'de-xuat-ngan-sach', element: <BudgetPage /> },

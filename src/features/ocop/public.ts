@@ -11,6 +11,7 @@ import { files, ocopProducers, ocopProductPhotos, ocopProducts, units } from '..
 import { AppError } from '../../lib/errors';
 import { formatDateVi, todayVn } from '../../shared/vi';
 import { productFor } from './access';
+import { successorIdsAsOf, unitsByIds } from '../units/queries';
 import { latestCertificates, starState } from './certificates';
 
 const PRODUCER_KIND: Record<string, string> = {
@@ -37,7 +38,7 @@ export async function productQr(url: string, format: 'png' | 'svg') {
 /** What the public may see of a product, or null when it is not published. */
 export async function publicProduct(deps: Deps, code: string) {
   const [row] = await deps.db
-    .select({ p: ocopProducts, producer: ocopProducers, unitName: units.name })
+    .select({ p: ocopProducts, producer: ocopProducers, unitName: units.name, unitEffectiveTo: units.effectiveTo })
     .from(ocopProducts)
     .innerJoin(ocopProducers, eq(ocopProducers.id, ocopProducts.producerId))
     .innerJoin(units, eq(units.id, ocopProducts.unitId))
@@ -45,6 +46,10 @@ export async function publicProduct(deps: Deps, code: string) {
   if (!row) return null;
   const today = todayVn(deps.clock.now());
   const state = starState((await latestCertificates(deps.db, [row.p.id])).get(row.p.id), today);
+  // a product registered before a merger names the unit it belongs to today as well
+  const successors =
+    row.unitEffectiveTo && row.unitEffectiveTo < today ? await successorIdsAsOf(deps.db, row.p.unitId, today) : [];
+  const now = [...(await unitsByIds(deps.db, successors)).values()].map((u) => u.name);
   const photos = await deps.db
     .select({ id: ocopProductPhotos.id, caption: ocopProductPhotos.caption })
     .from(ocopProductPhotos)
@@ -57,7 +62,7 @@ export async function publicProduct(deps: Deps, code: string) {
     groupName: row.p.groupName,
     brandTags: row.p.brandTags,
     standards: row.p.standards.filter((s) => !s.expiresOn || s.expiresOn >= today),
-    unitName: row.unitName,
+    unitName: now.length ? `${row.unitName} (nay là ${now.join(', ')})` : row.unitName,
     producer: {
       name: row.producer.name,
       kind: PRODUCER_KIND[row.producer.kind] ?? row.producer.kind,
@@ -94,7 +99,7 @@ h1{margin:0 0 8px;font-size:1.6rem}.stars{color:#c98a00;font-size:1.6rem;letter-
 .muted{color:#5b6b5e}.tag{display:inline-block;background:#e7f1ea;border-radius:12px;padding:2px 10px;margin:2px;font-size:.9rem}
 .photos{display:flex;gap:8px;flex-wrap:wrap}.photos img{width:200px;height:150px;object-fit:cover;border-radius:6px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}dt{color:#5b6b5e}dd{margin:0}
-.nostar{background:#fff4e5;border-left:4px solid #c98a00;padding:8px 12px}
+.qr{display:flex;gap:16px;align-items:center}.nostar{background:#fff4e5;border-left:4px solid #c98a00;padding:8px 12px}
 footer{color:#5b6b5e;font-size:.85rem;text-align:center;padding:16px}
 </style></head><body><header><a href="/cong-khai">Đồng Lòng · Cổng thông tin công khai</a></header><main>${body}</main>
 <footer>Thông tin do cơ quan quản lý chương trình OCOP công bố. Chỉ hiển thị dữ liệu còn hiệu lực.</footer></body></html>`;
@@ -127,7 +132,7 @@ ${p.description ? `<p>${esc(p.description)}</p>` : ''}</div>${photos}
 <div class="card"><h2>Chủ thể sản xuất</h2><dl><dt>Tên</dt><dd>${esc(p.producer.name)}</dd><dt>Loại hình</dt><dd>${esc(p.producer.kind)}</dd>
 ${p.producer.address ? `<dt>Địa chỉ</dt><dd>${esc(p.producer.address)}</dd>` : ''}${p.producer.phone ? `<dt>Điện thoại</dt><dd>${esc(p.producer.phone)}</dd>` : ''}
 <dt>Nơi sản xuất</dt><dd>${esc(p.unitName)}</dd></dl></div>${standards}
-<p class="muted">Mã truy xuất: ${esc(p.code)} · Thông tin tại ngày ${formatDateVi(p.today)}</p>`,
+<div class="card qr"><img src="/api/public/ocop/products/${encodeURIComponent(p.code)}/qr/png" alt="Mã QR truy xuất sản phẩm ${esc(p.name)}" width="160" height="160" data-testid="public-qr"><p class="muted">Quét mã QR trên bao bì để mở trang này.<br>Mã truy xuất: ${esc(p.code)} · Thông tin tại ngày ${formatDateVi(p.today)}</p></div>`,
   );
 }
 

@@ -1,0 +1,319 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { Badge, Button, Card, ErrorAlert, Field, Loading } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/vi';
+import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
+import { OcopNav } from './OcopNav';
+import { scoreText, STAGES, Stars, useActionLabel, useStageLabel, type Stage } from './common';
+
+type Detail = {
+  product: {
+    id: number;
+    code: string;
+    name: string;
+    description: string | null;
+    groupName: string;
+    setNo: number;
+    stage: Stage;
+    cycleYear: number;
+    published: boolean;
+    brandTags: string[];
+    standards: { kind: string; number: string | null; issuedBy: string | null; expiresOn: string | null }[];
+    version: number;
+  };
+  producer: { id: number; name: string; kind: string; address: string | null; phone: string | null };
+  unit: { id: number; name: string };
+  capacity: 'office' | 'commune' | 'reader' | 'producer';
+  star: number | null;
+  certificateStatus: 'valid' | 'expired' | 'none';
+  daysLeft: number | null;
+  certificates: {
+    id: number;
+    number: string;
+    decisionNo: string;
+    decisionDate: string;
+    issuedBy: string;
+    star: number;
+    validFrom: string;
+    validTo: string;
+    previousId: number | null;
+  }[];
+  results: {
+    roundId: number;
+    roundName: string;
+    level: string;
+    year: number;
+    status: string;
+    scoreX100: number | null;
+    star: number | null;
+  }[];
+  transitions: {
+    id: number;
+    action: string;
+    fromStage: Stage;
+    toStage: Stage;
+    documents: string[];
+    note: string | null;
+    at: string;
+    byName: string | null;
+  }[];
+  photos: { id: number; caption: string | null }[];
+  actions: { action: string; to: Stage; documents: { code: string; vi: string; en: string }[]; noteRequired: boolean }[];
+};
+
+export function ProductPage() {
+  const { id } = useParams();
+  const { t, lang } = useI18n();
+  const stageLabel = useStageLabel();
+  const actionLabel = useActionLabel();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['ocop', 'product', id], queryFn: () => api<Detail>(`/api/ocop/products/${id}`) });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['ocop'] });
+  const publish = useMutation({
+    mutationFn: (published: boolean) =>
+      api(`/api/ocop/products/${id}`, { method: 'PATCH', body: { published, version: q.data!.product.version } }),
+    onSuccess: refresh,
+  });
+  const upload = useMutation({
+    mutationFn: (file: File) => {
+      const f = new FormData();
+      f.set('file', file);
+      return api(`/api/ocop/products/${id}/photos`, { method: 'POST', raw: f });
+    },
+    onSuccess: refresh,
+  });
+  if (q.isLoading) return <Loading />;
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  const d = q.data;
+  const step = STAGES.indexOf(d.product.stage);
+  const canAct = d.capacity !== 'reader';
+  const publicUrl = `/cong-khai/san-pham/${d.product.code}`;
+
+  return (
+    <>
+      <p>
+        <Link to="/ocop/san-pham">← {t('ocopProducts')}</Link>
+      </p>
+      <h1 data-testid="ocop-product-name">{d.product.name}</h1>
+      <OcopNav />
+      <div className="stepper" data-testid="ocop-stepper">
+        {STAGES.filter((s) => !s.endsWith('_returned') || s === d.product.stage).map((s) => (
+          <span key={s} className={s === d.product.stage ? 'current' : STAGES.indexOf(s) < step ? 'done' : ''}>
+            {stageLabel(s)}
+          </span>
+        ))}
+      </div>
+      <div className="grid-2">
+        <Card title={t('stars')}>
+          <p style={{ fontSize: '1.6rem' }}>
+            <Stars star={d.star} testId="ocop-star" />
+          </p>
+          {d.certificateStatus === 'valid' && d.certificates[0] && (
+            <p>
+              {t('certificateNo')} <strong data-testid="ocop-cert-no">{d.certificates[0].number}</strong> — {t('validTo')}{' '}
+              {formatDateVi(d.certificates[0].validTo)} ({t('daysLeftN', { n: d.daysLeft ?? 0 })})
+            </p>
+          )}
+          {d.certificateStatus === 'expired' && <Badge tone="warning">{t('certExpired')}</Badge>}
+          <dl className="dl">
+            <dt>{t('producer')}</dt>
+            <dd>{d.producer.name}</dd>
+            <dt>{t('unit')}</dt>
+            <dd>{d.unit.name}</dd>
+            <dt>{t('productGroup')}</dt>
+            <dd>
+              {d.product.groupName} · {t('productSet')} {d.product.setNo}
+            </dd>
+            <dt>{t('cycleYear')}</dt>
+            <dd>{d.product.cycleYear}</dd>
+          </dl>
+          {d.product.description && <p>{d.product.description}</p>}
+          {d.product.brandTags.map((b) => (
+            <Badge key={b} tone="info">
+              {b}
+            </Badge>
+          ))}
+        </Card>
+        <Card title={t('publicPage')}>
+          <img src={`/api/ocop/products/${d.product.id}/qr/svg`} alt="QR" width={160} height={160} data-testid="ocop-qr" />
+          <p>
+            <a href={publicUrl} target="_blank" rel="noreferrer" data-testid="ocop-public-link">
+              {publicUrl}
+            </a>
+          </p>
+          <p>
+            {t('publishedPortal')}: <strong data-testid="ocop-published">{d.product.published ? '✓' : '—'}</strong>{' '}
+            {d.capacity === 'office' && (
+              <Button variant="secondary" onClick={() => publish.mutate(!d.product.published)} data-testid="ocop-publish">
+                {d.product.published ? t('unpublish') : t('publishPortal')}
+              </Button>
+            )}
+          </p>
+          <ErrorAlert error={publish.error} />
+          <a
+            className="btn btn-secondary"
+            href={`/api/ocop/labels?productIds=${d.product.id}&copies=12`}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {t('printLabels')}
+          </a>
+        </Card>
+      </div>
+      {canAct && d.actions.length > 0 && (
+        <Card title={t('nextSteps')}>
+          {d.actions.map((a) => (
+            <ActionForm
+              key={a.action}
+              productId={d.product.id}
+              version={d.product.version}
+              action={a}
+              label={actionLabel(a.action)}
+              lang={lang}
+            />
+          ))}
+        </Card>
+      )}
+      <Card title={t('certificates')}>
+        {d.certificates.length === 0 && <p className="muted">{t('ocopNone')}</p>}
+        <table className="table compact">
+          <tbody>
+            {d.certificates.map((c) => (
+              <tr key={c.id}>
+                <td>{c.number}</td>
+                <td>
+                  <Stars star={c.star} />
+                </td>
+                <td>
+                  {c.decisionNo}, {c.issuedBy}
+                </td>
+                <td>
+                  {formatDateVi(c.validFrom)} – {formatDateVi(c.validTo)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {d.results.length > 0 && (
+          <>
+            <h3>{t('results')}</h3>
+            <ul className="plain">
+              {d.results.map((r) => (
+                <li key={r.roundId}>
+                  <Link to={`/ocop/hoi-dong/${r.roundId}`}>{r.roundName}</Link>: {t(`rs_${r.status}` as MessageKey)}
+                  {r.scoreX100 !== null && ` — ${scoreText(r.scoreX100)} ${t('score').toLowerCase()}, ${r.star} ★`}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Card>
+      {d.product.standards.length > 0 && (
+        <Card title={t('standards')}>
+          <ul className="plain">
+            {d.product.standards.map((s, i) => (
+              <li key={i}>
+                {s.kind} {s.number && `— ${s.number}`} {s.expiresOn && `(${t('validTo')} ${formatDateVi(s.expiresOn)})`}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card title={t('photos')}>
+        <div className="photos">
+          {d.photos.map((p) => (
+            <img
+              key={p.id}
+              src={`/api/ocop/photos/${p.id}`}
+              alt={p.caption ?? d.product.name}
+              width={160}
+              height={120}
+              style={{ objectFit: 'cover' }}
+            />
+          ))}
+        </div>
+        {canAct && (
+          <input
+            type="file"
+            accept="image/*"
+            aria-label={t('photos')}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) upload.mutate(f);
+            }}
+          />
+        )}
+        <ErrorAlert error={upload.error} />
+      </Card>
+      <Card title={t('history')}>
+        <ol data-testid="ocop-history">
+          {d.transitions.map((tr) => (
+            <li key={tr.id}>
+              {formatDateTimeVi(tr.at)} — <strong>{actionLabel(tr.action)}</strong> → {stageLabel(tr.toStage)}
+              {tr.byName && ` (${tr.byName})`}
+              {tr.note && <em> “{tr.note}”</em>}
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </>
+  );
+}
+
+function ActionForm({
+  productId,
+  version,
+  action,
+  label,
+  lang,
+}: {
+  productId: number;
+  version: number;
+  action: Detail['actions'][number];
+  label: string;
+  lang: 'vi' | 'en';
+}) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [docs, setDocs] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const move = useMutation({
+    mutationFn: () =>
+      api(`/api/ocop/products/${productId}/transitions`, {
+        method: 'POST',
+        body: { action: action.action, documents: docs, note: note || null, version },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['ocop'] }),
+  });
+  return (
+    <div className="card-section" data-testid={`ocop-action-${action.action}`}>
+      {action.documents.length > 0 && (
+        <fieldset>
+          <legend>{t('documentsAttached')}</legend>
+          {action.documents.map((doc) => (
+            <label key={doc.code} className="checkbox">
+              <input
+                type="checkbox"
+                checked={docs.includes(doc.code)}
+                onChange={(e) => setDocs(e.target.checked ? [...docs, doc.code] : docs.filter((x) => x !== doc.code))}
+              />{' '}
+              {doc[lang]}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {action.noteRequired && (
+        <Field label={t('reason')}>
+          {(id) => <textarea id={id} className="input" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+      )}
+      <ErrorAlert error={move.error} />
+      <Button onClick={() => move.mutate()} disabled={move.isPending} variant={action.noteRequired ? 'secondary' : 'primary'}>
+        {label}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,278 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput, UnverifiedMark } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/vi';
+import { formatDateVi, parseDateVi, todayVn } from '../../../../src/shared/vi';
+import { criteriaOf, scoreSheet } from '../../../../src/domain/ocop/scoring';
+import { OcopNav } from './OcopNav';
+import { scoreText, Stars, type ProductRow, type RoundDetail, type RoundProduct } from './common';
+
+export function RoundPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['ocop', 'round', id], queryFn: () => api<RoundDetail>(`/api/ocop/rounds/${id}`) });
+  const close = useMutation({
+    mutationFn: () => api(`/api/ocop/rounds/${id}/close`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['ocop'] }),
+  });
+  if (q.isLoading) return <Loading />;
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  const d = q.data;
+  const open = d.round.status === 'open';
+  return (
+    <>
+      <p>
+        <Link to="/ocop/hoi-dong">← {t('ocopRounds')}</Link>
+      </p>
+      <h1>{d.round.name}</h1>
+      <OcopNav />
+      <p>
+        {t(`lv_${d.round.level}` as MessageKey)} · {d.round.year} · {t('quorum')}: {d.round.quorum} · {t('spreadLimit')}:{' '}
+        {d.round.spreadLimit} · {open ? t('roundOpen') : t('roundClosed')}
+      </p>
+      <p>
+        {t('members')}:{' '}
+        {d.members.map((m) => (
+          <span key={m.userId}>
+            {m.fullName}
+            {m.role === 'chair' ? ` (${t('chair')})` : ''};{' '}
+          </span>
+        ))}
+      </p>
+      {d.products.map((p) => (
+        <RoundProductCard key={p.productId} roundId={d.round.id} detail={d} p={p} />
+      ))}
+      {d.canManage && open && <AddProducts roundId={d.round.id} already={d.products.map((p) => p.productId)} />}
+      {d.canManage && open && (
+        <>
+          <ErrorAlert error={close.error} />
+          <Button variant="secondary" onClick={() => close.mutate()}>
+            {t('closeRound')}
+          </Button>
+        </>
+      )}
+    </>
+  );
+}
+
+function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: RoundDetail; p: RoundProduct }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: ['ocop'] });
+  const decide = useMutation({
+    mutationFn: () => api<{ status: string }>(`/api/ocop/rounds/${roundId}/products/${p.productId}/decide`, { method: 'POST' }),
+    onSuccess: refresh,
+  });
+  const open = detail.round.status === 'open';
+  const statusTone = p.status === 'decided' ? 'success' : p.status === 'rescore' ? 'danger' : 'info';
+  return (
+    <Card
+      title={
+        <>
+          <Link to={`/ocop/san-pham/${p.product.id}`}>{p.product.name}</Link>{' '}
+          <Badge tone={statusTone}>{t(`rs_${p.status}` as MessageKey)}</Badge>
+        </>
+      }
+    >
+      <p className="muted">
+        {p.product.producerName} · {p.product.unitName} · {p.product.groupName} · {p.sheet.code} v{p.sheet.version}{' '}
+        <UnverifiedMark show={!p.sheet.verified} />
+      </p>
+      <p data-testid={`round-progress-${p.productId}`}>
+        {t('submitted')}: {p.submitted}/{detail.members.length}
+        {p.myTotal !== null && ` · ${t('myScore')}: ${p.myTotal}`}
+      </p>
+      {p.totals && p.totals.length > 0 && (
+        <table className="table compact">
+          <tbody>
+            {p.totals.map((x) => (
+              <tr key={x.userId}>
+                <td>{x.fullName}</td>
+                <td className="num">{x.total}</td>
+              </tr>
+            ))}
+            {p.preview && (
+              <tr>
+                <td>
+                  <strong>{t('mean')}</strong> ({t('spread')} {p.preview.spread})
+                </td>
+                <td className="num">
+                  <strong>{scoreText(p.preview.meanX100)}</strong>
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+      {p.status === 'decided' && (
+        <p data-testid={`round-result-${p.productId}`}>
+          {t('mean')}: <strong>{scoreText(p.scoreX100)}</strong> — <Stars star={p.star} />{' '}
+          {p.recognised ? t('recognisedHere') : p.forwarded ? t('forwarded') : t('notRecognised')}
+        </p>
+      )}
+      {detail.me && open && p.status !== 'decided' && <ScoreForm roundId={roundId} p={p} />}
+      {detail.canDecide && open && p.status !== 'decided' && (
+        <>
+          <ErrorAlert error={decide.error} />
+          <Button onClick={() => decide.mutate()} disabled={decide.isPending} data-testid={`decide-${p.productId}`}>
+            {t('decide')}
+          </Button>
+        </>
+      )}
+      {p.certificate && (
+        <p>
+          {t('certificateNo')}: <strong>{p.certificate.number}</strong> — {t('validTo')} {formatDateVi(p.certificate.validTo)}
+        </p>
+      )}
+      {detail.canManage && p.status === 'decided' && p.recognised && !p.certificate && (
+        <CertificateForm roundId={roundId} productId={p.productId} />
+      )}
+    </Card>
+  );
+}
+
+/** One member's sheet: an option per criterion, the running total, mandatory criteria marked. */
+function ScoreForm({ roundId, p }: { roundId: number; p: RoundProduct }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const doc = p.sheet.document;
+  const [answers, setAnswers] = useState<Record<string, number>>(p.myAnswers ?? {});
+  const save = useMutation({
+    mutationFn: () => api(`/api/ocop/rounds/${roundId}/products/${p.productId}/my-score`, { method: 'PUT', body: { answers } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['ocop'] }),
+  });
+  const s = scoreSheet(doc, answers);
+  return (
+    <details open={p.myAnswers === null || p.status === 'rescore'} data-testid={`score-form-${p.productId}`}>
+      <summary>
+        {t('scoreSheet')} — {doc.legalBasis.document}
+      </summary>
+      {doc.parts.map((part) => (
+        <section key={part.code}>
+          <h3>
+            {part.code}. {part.name} (/{part.max})
+          </h3>
+          {part.groups.flatMap((g) =>
+            g.criteria.map((c) => (
+              <fieldset key={c.code} className="sheet-criterion">
+                <legend>
+                  <strong>{c.code}</strong> {c.name}{' '}
+                  {c.mandatoryFromStar && <Badge tone="warning">{t('mandatoryFrom', { star: c.mandatoryFromStar })}</Badge>}
+                </legend>
+                {c.options.map((o, i) => (
+                  <label key={i}>
+                    <input
+                      type="radio"
+                      name={`${p.productId}-${c.code}`}
+                      checked={answers[c.code] === i}
+                      onChange={() => setAnswers({ ...answers, [c.code]: i })}
+                    />{' '}
+                    {o.label} <small className="muted">({o.points})</small>
+                  </label>
+                ))}
+              </fieldset>
+            )),
+          )}
+        </section>
+      ))}
+      <div className="score-total">
+        {t('totalSoFar')}: <strong data-testid={`score-total-${p.productId}`}>{s.total}</strong> / 100 · A {s.byPart.A} · B{' '}
+        {s.byPart.B} · C {s.byPart.C}
+        {s.missing.length > 0 && <span className="muted"> · {s.missing.length} …</span>} <ErrorAlert error={save.error} />
+        <Button
+          onClick={() => save.mutate()}
+          disabled={save.isPending || s.missing.length > 0}
+          data-testid={`submit-score-${p.productId}`}
+        >
+          {t('submitScore')}
+        </Button>
+        {save.isSuccess && <span className="muted"> ✓</span>}
+      </div>
+      <p className="muted">
+        {criteriaOf(doc).length} · {doc.regime}
+      </p>
+    </details>
+  );
+}
+
+function CertificateForm({ roundId, productId }: { roundId: number; productId: number }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [number, setNumber] = useState('');
+  const [decisionNo, setDecisionNo] = useState('');
+  const [date, setDate] = useState(formatDateVi(todayVn()));
+  const [issuedBy, setIssuedBy] = useState('');
+  const issue = useMutation({
+    mutationFn: () =>
+      api(`/api/ocop/rounds/${roundId}/products/${productId}/certificate`, {
+        method: 'POST',
+        body: { number, decisionNo, decisionDate: parseDateVi(date), issuedBy },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['ocop'] }),
+  });
+  return (
+    <fieldset data-testid={`cert-form-${productId}`}>
+      <legend>{t('issueCertificate')}</legend>
+      <ErrorAlert error={issue.error} />
+      <Field label={t('certificateNo')}>
+        {(id) => <TextInput id={id} value={number} onChange={(e) => setNumber(e.target.value)} />}
+      </Field>
+      <Field label={t('decisionNo')}>
+        {(id) => <TextInput id={id} value={decisionNo} onChange={(e) => setDecisionNo(e.target.value)} />}
+      </Field>
+      <Field label={t('decisionDate')}>
+        {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" value={date} onChange={(e) => setDate(e.target.value)} />}
+      </Field>
+      <Field label={t('issuedBy')}>
+        {(id) => <TextInput id={id} value={issuedBy} onChange={(e) => setIssuedBy(e.target.value)} />}
+      </Field>
+      <Button
+        onClick={() => issue.mutate()}
+        disabled={issue.isPending || !number || !decisionNo || !issuedBy || !parseDateVi(date)}
+      >
+        {t('issueCertificate')}
+      </Button>
+    </fieldset>
+  );
+}
+
+function AddProducts({ roundId, already }: { roundId: number; already: number[] }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const waiting = useQuery({
+    queryKey: ['ocop', 'products', 'evaluation'],
+    queryFn: () => api<{ items: ProductRow[] }>('/api/ocop/products?stage=evaluation'),
+    select: (d) => d.items.filter((p) => !already.includes(p.id)),
+  });
+  const [picked, setPicked] = useState<number[]>([]);
+  const add = useMutation({
+    mutationFn: () => api(`/api/ocop/rounds/${roundId}/products`, { method: 'POST', body: { productIds: picked } }),
+    onSuccess: async () => {
+      setPicked([]);
+      await qc.invalidateQueries({ queryKey: ['ocop'] });
+    },
+  });
+  if (!waiting.data?.length) return null;
+  return (
+    <Card title={t('addProducts')}>
+      <ErrorAlert error={add.error} />
+      {waiting.data.map((p) => (
+        <label key={p.id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={picked.includes(p.id)}
+            onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((x) => x !== p.id))}
+          />{' '}
+          {p.name} — {p.producerName}
+        </label>
+      ))}
+      <Button onClick={() => add.mutate()} disabled={!picked.length || add.isPending} data-testid="round-add-products">
+        {t('addProducts')}
+      </Button>
+    </Card>
+  );
+}

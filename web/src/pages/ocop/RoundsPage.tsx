@@ -1,0 +1,136 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, type User } from '../../api/client';
+import { useCan, useSession } from '../../auth/session';
+import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/vi';
+import { sortVi, todayVn } from '../../../../src/shared/vi';
+import { OcopNav } from './OcopNav';
+import type { RoundRow } from './common';
+
+export function RoundsPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const rounds = useQuery({ queryKey: ['ocop', 'rounds'], queryFn: () => api<{ items: RoundRow[] }>('/api/ocop/rounds') });
+  return (
+    <>
+      <h1>{t('ocopRounds')}</h1>
+      <OcopNav />
+      {rounds.isLoading && <Loading />}
+      <ErrorAlert error={rounds.error} />
+      <table className="table" data-testid="ocop-rounds">
+        <thead>
+          <tr>
+            <th>{t('roundName')}</th>
+            <th>{t('level')}</th>
+            <th>{t('year')}</th>
+            <th>{t('status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rounds.data?.items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/ocop/hoi-dong/${r.id}`}>{r.name}</Link> {r.member && <Badge tone="info">{t('member')}</Badge>}
+              </td>
+              <td>{t(`lv_${r.level}` as MessageKey)}</td>
+              <td>{r.year}</td>
+              <td>{r.status === 'open' ? t('roundOpen') : t('roundClosed')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {can('ocop.manage') && <NewRound />}
+    </>
+  );
+}
+
+const SCORERS = new Set(['agency', 'coordination_office', 'system_admin']);
+
+function NewRound() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const user = useSession().data?.user;
+  const users = useQuery({
+    queryKey: ['users', 'scorers'],
+    queryFn: () => api<{ items: User[] }>('/api/users'),
+    select: (d) =>
+      sortVi(
+        d.items.filter((u) => u.active && u.grants.some((g) => SCORERS.has(g.role))),
+        (u) => u.fullName,
+      ),
+  });
+  const [name, setName] = useState('');
+  const [level, setLevel] = useState<'province' | 'central' | 'district'>('province');
+  const [quorum, setQuorum] = useState('2');
+  const [spread, setSpread] = useState('10');
+  const [picked, setPicked] = useState<number[]>([]);
+  const [chair, setChair] = useState<number | null>(null);
+  const create = useMutation({
+    mutationFn: () =>
+      api<{ id: number }>('/api/ocop/rounds', {
+        method: 'POST',
+        body: {
+          unitId:
+            user!.grants.find((g) => g.role === 'coordination_office' || g.role === 'system_admin')?.unitId ??
+            user!.grants[0]!.unitId,
+          level,
+          name,
+          year: Number(todayVn().slice(0, 4)),
+          quorum: Number(quorum),
+          spreadLimit: Number(spread),
+          members: picked.map((userId) => ({ userId, role: userId === chair ? 'chair' : 'member' })),
+        },
+      }),
+    onSuccess: async (r) => {
+      await qc.invalidateQueries({ queryKey: ['ocop'] });
+      await navigate(`/ocop/hoi-dong/${r.id}`);
+    },
+  });
+  return (
+    <Card title={t('newRound')}>
+      <ErrorAlert error={create.error} />
+      <Field label={t('roundName')}>{(id) => <TextInput id={id} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+      <Field label={t('level')}>
+        {(id) => (
+          <select id={id} className="input" value={level} onChange={(e) => setLevel(e.target.value as typeof level)}>
+            <option value="province">{t('lv_province')}</option>
+            <option value="central">{t('lv_central')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('quorum')}>
+        {(id) => <TextInput id={id} inputMode="numeric" value={quorum} onChange={(e) => setQuorum(e.target.value)} />}
+      </Field>
+      <Field label={t('spreadLimit')}>
+        {(id) => <TextInput id={id} inputMode="numeric" value={spread} onChange={(e) => setSpread(e.target.value)} />}
+      </Field>
+      <fieldset>
+        <legend>{t('members')}</legend>
+        {users.data?.map((u) => (
+          <div key={u.id}>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={picked.includes(u.id)}
+                onChange={(e) => setPicked(e.target.checked ? [...picked, u.id] : picked.filter((x) => x !== u.id))}
+              />{' '}
+              {u.fullName} <small className="muted">{u.title ?? u.username}</small>
+            </label>{' '}
+            {picked.includes(u.id) && (
+              <label>
+                <input type="radio" name="chair" checked={chair === u.id} onChange={() => setChair(u.id)} /> {t('chair')}
+              </label>
+            )}
+          </div>
+        ))}
+      </fieldset>
+      <Button onClick={() => create.mutate()} disabled={create.isPending || !name || !picked.length}>
+        {t('newRound')}
+      </Button>
+    </Card>
+  );
+}
