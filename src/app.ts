@@ -19,6 +19,7 @@ import { roadmapRoutes } from './features/roadmaps/routes';
 import { capitalRoutes } from './features/capital/routes';
 import { publicOcopApi, publicPageRoutes } from './features/ocop/public';
 import { ocopRoutes } from './features/ocop/routes';
+import { oversightRoutes } from './features/oversight/routes';
 import { AppError } from './lib/errors';
 import { errorBody } from './lib/http';
 
@@ -93,6 +94,7 @@ export function buildApp(deps: Deps) {
   app.route('/api/notifications', notificationRoutes);
   app.route('/api/capital', capitalRoutes);
   app.route('/api/ocop', ocopRoutes);
+  app.route('/api/oversight', oversightRoutes);
   app.route('/api/public/ocop', publicOcopApi);
 
   const openApiConfig = {

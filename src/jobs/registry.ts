@@ -4,6 +4,7 @@ import { loginAttempts, sessions } from '../db/schema';
 import { writeAudit } from '../features/audit/write-audit';
 import { flushOutbox } from '../features/notifications/mailer';
 import { dailyOcopCheck } from '../features/ocop/certificates';
+import { dailyOversightCheck } from '../features/oversight/recommendations';
 import { dailyRoadmapCheck } from '../features/roadmaps/daily-check';
 import type { JobRow } from './runner';
 
@@ -44,6 +45,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   'ocop.daily': async (deps, _payload, job) => {
     await dailyOcopCheck(deps, job.id);
   },
+  'oversight.daily': async (deps, _payload, job) => {
+    await dailyOversightCheck(deps, job.id);
+  },
   'outbox.flush': async (deps) => {
     await flushOutbox(deps);
   },
@@ -53,5 +57,6 @@ export const SCHEDULES: { name: string; kind: string; everySeconds: number }[] =
   { name: 'sessions.purge.daily', kind: 'sessions.purge', everySeconds: 86_400 },
   { name: 'roadmap.daily', kind: 'roadmap.daily', everySeconds: 86_400 },
   { name: 'ocop.daily', kind: 'ocop.daily', everySeconds: 86_400 },
+  { name: 'oversight.daily', kind: 'oversight.daily', everySeconds: 86_400 },
   { name: 'outbox.flush', kind: 'outbox.flush', everySeconds: 60 },
 ];

@@ -128,6 +128,39 @@ export const RULE_TEXT: Record<string, { vi: string; en: string }> = {
     vi: 'sản phẩm đang ở bước không cho phép chuyển như vậy',
     en: 'the product is not at a step this move starts from',
   },
+  oversight_status_order: {
+    vi: 'hoạt động giám sát chỉ chuyển lần lượt: kế hoạch → đã tổ chức → đã kết luận → theo dõi → tái giám sát',
+    en: 'an activity moves one step at a time: planned → held → concluded → follow-up → re-supervised',
+  },
+  oversight_held_needs_date: { vi: 'cần ghi ngày tổ chức', en: 'the day it was held is required' },
+  oversight_conclusion_needed: {
+    vi: 'cần có nội dung và ngày của thông báo kết luận',
+    en: 'the conclusion text and date are required',
+  },
+  oversight_snapshot_future: { vi: 'không thể chốt số liệu cho ngày chưa đến', en: 'figures cannot be frozen for a future day' },
+  oversight_snapshot_missing: {
+    vi: 'hoạt động chưa có bản chốt số liệu',
+    en: 'an activity has no frozen snapshot yet',
+  },
+  oversight_compare_same_council: {
+    vi: 'chỉ so sánh hai hoạt động của cùng một HĐND',
+    en: 'only two activities of the same council can be compared',
+  },
+  oversight_recommendation_before_session: {
+    vi: 'kiến nghị được ghi sau khi hoạt động giám sát đã diễn ra',
+    en: 'recommendations are recorded once the activity has been held',
+  },
+  oversight_recommendation_closed: { vi: 'kiến nghị đã được ghi nhận hoàn thành', en: 'the recommendation is already accepted as met' },
+  oversight_accept_needs_report: {
+    vi: 'chỉ ghi nhận hoàn thành khi cơ quan thực hiện đã báo cáo hoàn thành',
+    en: 'a recommendation is accepted only after the addressee reports it done',
+  },
+  petition_status_order: { vi: 'trạng thái kiến nghị cử tri không chuyển được như vậy', en: 'the petition cannot move to that status' },
+  petition_needs_assignee: { vi: 'cần chọn cơ quan trả lời', en: 'choose the body that must answer' },
+  petition_answer_by_assignee: {
+    vi: 'nội dung trả lời do cơ quan được giao nhập',
+    en: 'the answer is entered by the assigned body',
+  },
   ocop_transition_not_yours: { vi: 'bước chuyển này do cơ quan khác thực hiện', en: 'this move is made by someone else' },
   ocop_documents_missing: { vi: 'thiếu hồ sơ kèm theo bước chuyển', en: 'documents required for this step are missing' },
   ocop_note_required: { vi: 'cần ghi rõ lý do trả lại', en: 'a reason for returning is required' },

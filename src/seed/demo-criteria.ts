@@ -204,8 +204,8 @@ async function insertAssessment(
 }
 
 /**
- * The two assessment scenarios: Móng Cái's nine communes, January–May 2022, under the 2021–2025
- * set (all verified); and the merged communes of 2026 under the 2026–2030 set.
+ * The two assessment scenarios: Móng Cái's nine communes, January–May and December 2022, under the
+ * 2021–2025 set (all verified); and the merged communes of 2026 under the 2026–2030 set.
  */
 export async function loadAssessmentDemo(
   tx: Db,
@@ -240,9 +240,11 @@ export async function loadAssessmentDemo(
     const mayGaps = unmetCodes(plan);
     const seed = [...plan.key].reduce((s, ch) => s * 31 + ch.charCodeAt(0), 7);
     const lateStart = plan.target === 'ntm' || plan.key === '06739' ? 4 : 2;
-    for (let m = 1; m <= 5; m++) {
+    // December: each criterion's shortfalls halved by the work after the May session (re-supervision figures).
+    const decemberGaps = new Set(Object.entries(plan.unmet).flatMap(([c, n]) => LAG_ORDER[c]!.slice(0, Math.floor(n / 2))));
+    for (const m of [1, 2, 3, 4, 5, 12]) {
       const extra = EARLIER_GAPS.filter((c) => !mayGaps.has(c)).slice(0, Math.max(0, lateStart - m + 1));
-      const gapsNow = new Set([...mayGaps, ...extra]);
+      const gapsNow = m === 12 ? decemberGaps : new Set([...mayGaps, ...extra]);
       const rand = rng(seed * 100 + m);
       const values: Record<string, IndicatorValue | null> = {};
       for (const ind of indicators) {
@@ -259,7 +261,7 @@ export async function loadAssessmentDemo(
           setId: setIds.get(base.code)!,
           advancedSetId: setIds.get(adv.code)!,
           modelSetId: setIds.get(model.code)!,
-          month: `2022-0${m}`,
+          month: `2022-${String(m).padStart(2, '0')}`,
           classCode: 'TDMNPB',
           target: plan.target,
           status: 'verified',

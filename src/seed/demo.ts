@@ -10,6 +10,7 @@ import { loadAssessmentDemo } from './demo-criteria';
 import { ensureReferenceData } from './reference';
 import { loadCapitalDemo } from './demo-capital';
 import { loadOcopDemo } from './demo-ocop';
+import { loadOversightDemo } from './demo-oversight';
 import { loadRoadmapDemo } from './demo-roadmaps';
 import { loadUnitsFile, UnitsFile } from './load-units';
 
@@ -114,6 +115,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
     await loadRoadmapDemo(tx, ids, userIds, now);
     await loadCapitalDemo(tx, ids, userIds.get('vpdp.mongcai')!, now);
     await loadOcopDemo(tx, ids, userIds, now);
+    await loadOversightDemo(deps, tx, ids, userIds);
     await writeAudit(
       tx,
       { actor: null, meta: { requestId: 'demo-load', ip: null, now }, systemName: 'Hệ thống (dữ liệu demo)' },

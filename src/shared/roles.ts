@@ -39,6 +39,12 @@ export const ACTIONS = [
   'ocop.own',
   /** National scoring sheets: loaded by a system administrator only. */
   'ocop.sheet_manage',
+  /** Council oversight: read activities, snapshots, recommendations and petitions of a council's unit. */
+  'oversight.read',
+  /** Record activities, freeze snapshots, conclusions and recommendations; decide on reports; petitions. */
+  'oversight.manage',
+  /** Report progress on recommendations and answer petitions addressed to one's unit. */
+  'oversight.respond',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +70,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'ocop.intake',
     'ocop.manage',
     'ocop.score',
+    'oversight.read',
+    'oversight.respond',
   ],
   agency: [
     'unit.read',
@@ -74,6 +82,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'capital.read',
     'ocop.read',
     'ocop.score',
+    'oversight.read',
+    'oversight.respond',
   ],
   commune_officer: [
     'unit.read',
@@ -86,11 +96,24 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'capital.disburse',
     'ocop.read',
     'ocop.intake',
+    'oversight.read',
+    'oversight.respond',
   ],
-  council_member: ['unit.read', 'audit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read', 'ocop.read'],
+  /** Delegates and the council's secretariat keep the council's own records. */
+  council_member: [
+    'unit.read',
+    'audit.read',
+    'criteria.read',
+    'assessment.read',
+    'roadmap.read',
+    'capital.read',
+    'ocop.read',
+    'oversight.read',
+    'oversight.manage',
+  ],
   /** A producer works on their own subject's products only (users.producer_id), never on the unit's list. */
   ocop_producer: ['unit.read', 'criteria.read', 'ocop.own'],
-  viewer: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read', 'ocop.read'],
+  viewer: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read', 'ocop.read', 'oversight.read'],
 };
 
 /** Roles a coordination office may hand out inside its scope; only a system admin grants the rest. */

@@ -60,6 +60,13 @@ export function formatNumberVi(n: number, fractionDigits = 2): string {
   }).format(n);
 }
 
+/** đồng → "1.250,5 triệu" / "12,7 tỷ" / "950.000 đồng", as officials read amounts. */
+export function formatAmountVi(dong: number): string {
+  if (Math.abs(dong) >= 1_000_000_000) return `${formatNumberVi(dong / 1_000_000_000, 3)} tỷ`;
+  if (Math.abs(dong) >= 1_000_000) return `${formatNumberVi(dong / 1_000_000, 3)} triệu`;
+  return `${formatNumberVi(dong, 0)} đồng`;
+}
+
 /** Today's date in Vietnam (UTC+7) as yyyy-mm-dd. */
 export function todayVn(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);

@@ -136,6 +136,14 @@ export class TestClient {
     return this.request<T>('DELETE', url, undefined, headers);
   }
 
+  /** A GET whose body is a file: the raw bytes with status and headers. */
+  async bytes(url: string): Promise<{ status: number; body: Uint8Array; headers: Headers }> {
+    const h = new Headers(this.defaultHeaders);
+    if (this.cookies.size) h.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await this.app.request(url, { method: 'GET', headers: h });
+    return { status: res.status, body: new Uint8Array(await res.arrayBuffer()), headers: res.headers };
+  }
+
   async login(username: string, password: string) {
     const res = await this.post('/api/auth/login', { username, password });
     if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);

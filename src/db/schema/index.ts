@@ -6,3 +6,4 @@ export * from './criteria';
 export * from './roadmaps';
 export * from './capital';
 export * from './ocop';
+export * from './oversight';

@@ -23,7 +23,15 @@ import {
   roadmapItems,
   roleGrants,
   unitClassifications,
+  councils,
+  oversightActivities,
+  oversightDocuments,
+  oversightSnapshots,
+  petitions,
+  recommendationReports,
+  recommendations,
 } from '../../db/schema';
+import { buildSnapshotData, snapshotHash } from '../oversight/snapshots';
 import { refreshResults } from '../assessments/results';
 import { ensureReferenceData } from '../../seed/reference';
 import { eq } from 'drizzle-orm';
@@ -271,6 +279,85 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       .insert(ocopMemberScores)
       .values({ roundId: round.id, productId: product.id, userId: member.id, answers, total: 100, submittedAt: new Date() });
     return { round, product };
+  };
+  const freshCouncil = async (p: Province) => {
+    const [row] = await env.deps.db
+      .insert(councils)
+      .values({ unitId: p.province.id, name: 'HĐND tỉnh Thử', term: '2021–2026', createdAt: new Date() })
+      .returning();
+    return row!;
+  };
+  const freshActivity = async (p: Province, withSnapshot = false) => {
+    const council = await freshCouncil(p);
+    const now = new Date();
+    const [activity] = await env.deps.db
+      .insert(oversightActivities)
+      .values({
+        councilId: council.id,
+        kind: 'explanatory_session',
+        title: 'Phiên giải trình thử',
+        topic: 'Thử',
+        legalBasis: '121/2025/QH15',
+        scheduledOn: '2026-03-10',
+        heldOn: '2026-03-10',
+        status: 'held',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    let snapshotId = 0;
+    if (withSnapshot) {
+      const reader = { userId: 1, username: 'x', fullName: 'x', homeUnitId: p.province.id, grants: [], sessionIdHash: 'x' };
+      const data = await buildSnapshotData(env.deps, reader, council, activity!, '2026-03-10', '2026-03');
+      const [snap] = await env.deps.db
+        .insert(oversightSnapshots)
+        .values({ activityId: activity!.id, asOf: '2026-03-10', data, sha256: snapshotHash(data), frozenAt: now })
+        .returning();
+      snapshotId = snap!.id;
+    }
+    return { council, activity: activity!, snapshotId };
+  };
+  const freshRecommendation = async (p: Province) => {
+    const { activity } = await freshActivity(p);
+    const [rec] = await env.deps.db
+      .insert(recommendations)
+      .values({
+        activityId: activity.id,
+        seq: 1,
+        text: 'Rà soát tiêu chí hằng tháng',
+        addresseeUnitId: p.communeA.id,
+        addresseeLabel: 'UBND xã',
+        deadline: '2026-06-30',
+        createdAt: new Date(),
+      })
+      .returning();
+    return rec!;
+  };
+  const freshFile = async () => {
+    const bytes = new Uint8Array(Buffer.from(`%PDF-1.4\n% ${uniq()}\n%%EOF\n`));
+    const stored = await env.deps.files.put(bytes);
+    const [f] = await env.deps.db
+      .insert(files)
+      .values({ sha256: stored.sha256, size: stored.size, mime: 'application/pdf', createdAt: new Date() })
+      .returning();
+    return f!;
+  };
+  const freshPetition = async (p: Province, assigned: boolean) => {
+    const council = await freshCouncil(p);
+    const [row] = await env.deps.db
+      .insert(petitions)
+      .values({
+        councilId: council.id,
+        unitId: p.communeA.id,
+        source: 'voter_meeting',
+        receivedOn: '2026-03-01',
+        text: 'Đề nghị sửa đường',
+        status: assigned ? 'assigned' : 'received',
+        assigneeUnitId: assigned ? p.communeA.id : null,
+        createdAt: new Date(),
+      })
+      .returning();
+    return row!;
   };
   const pngBytes = async () =>
     new Uint8Array(
@@ -1322,6 +1409,303 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       mutating: true,
       ok: 200,
       build: async (p) => ({ method: 'POST', path: `/api/ocop/rounds/${(await freshRound(p)).round.id}/close` }),
+    },
+    {
+      name: 'GET /api/oversight/councils',
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => {
+        await freshCouncil(p);
+        return { method: 'GET', path: '/api/oversight/councils' };
+      },
+      visible: (b, p) => (b as { items: { unitId: number }[] }).items.some((i) => i.unitId === p.province.id),
+    },
+    {
+      name: 'POST /api/oversight/councils',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/oversight/councils',
+        body: { unitId: p.communeA.id, name: 'HĐND xã Thử', term: '2026–2031' },
+      }),
+    },
+    {
+      name: 'GET /api/oversight/councils/:id',
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/oversight/councils/${(await freshCouncil(p)).id}` }),
+    },
+    {
+      name: 'POST /api/oversight/councils/:id/bodies',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/councils/${(await freshCouncil(p)).id}/bodies`,
+        body: { kind: 'committee', name: 'Ban Kinh tế – Ngân sách' },
+      }),
+    },
+    {
+      name: 'POST /api/oversight/councils/:id/delegates',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/councils/${(await freshCouncil(p)).id}/delegates`,
+        body: { fullName: 'Đại biểu Thử', position: 'Đại biểu' },
+      }),
+    },
+    {
+      name: 'POST /api/oversight/councils/:id/activities',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/councils/${(await freshCouncil(p)).id}/activities`,
+        body: { kind: 'thematic_supervision', title: 'Giám sát chuyên đề thử', topic: 'Thử', scheduledOn: '2026-04-01' },
+      }),
+    },
+    {
+      name: 'GET /api/oversight/activities/:id',
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/oversight/activities/${(await freshActivity(p)).activity.id}` }),
+    },
+    {
+      name: 'PATCH /api/oversight/activities/:id',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PATCH',
+        path: `/api/oversight/activities/${(await freshActivity(p)).activity.id}`,
+        body: { title: 'Phiên giải trình (sửa)', version: 1 },
+      }),
+    },
+    {
+      name: 'POST /api/oversight/activities/:id/documents',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => {
+        const form = new FormData();
+        form.set('kind', 'explanatory_report');
+        form.set(
+          'file',
+          new File([new Uint8Array(Buffer.from(`%PDF-1.4\n% ${uniq()}\n%%EOF\n`))], 'bao-cao.pdf', { type: 'application/pdf' }),
+        );
+        return {
+          method: 'POST',
+          path: `/api/oversight/activities/${(await freshActivity(p)).activity.id}/documents`,
+          body: form,
+        };
+      },
+    },
+    {
+      name: 'GET /api/oversight/documents/:id/file',
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => {
+        const { activity } = await freshActivity(p);
+        const f = await freshFile();
+        const [doc] = await env.deps.db
+          .insert(oversightDocuments)
+          .values({
+            activityId: activity.id,
+            kind: 'minutes',
+            title: 'Biên bản',
+            version: 1,
+            fileId: f.id,
+            fileName: 'bien-ban.pdf',
+            createdAt: new Date(),
+          })
+          .returning();
+        return { method: 'GET', path: `/api/oversight/documents/${doc!.id}/file` };
+      },
+    },
+    {
+      name: 'POST /api/oversight/activities/:id/snapshots',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/activities/${(await freshActivity(p)).activity.id}/snapshots`,
+        body: {},
+      }),
+    },
+    {
+      name: 'GET /api/oversight/snapshots/:id',
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/oversight/snapshots/${(await freshActivity(p, true)).snapshotId}` }),
+    },
+    ...(['docx', 'xlsx', 'pdf'] as const).map((f): Case => ({
+      name: `GET /api/oversight/snapshots/:id/pack.${f}`,
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({
+        method: 'GET',
+        path: `/api/oversight/snapshots/${(await freshActivity(p, true)).snapshotId}/pack.${f}`,
+      }),
+    })),
+    ...(['', '/report.docx'] as const).map((suffix): Case => ({
+      name: `GET /api/oversight/compare${suffix}`,
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => {
+        const a = await freshActivity(p, true);
+        const now = new Date();
+        const { id: _a, ...activity } = a.activity;
+        const [b] = await env.deps.db
+          .insert(oversightActivities)
+          .values({ ...activity, title: 'Tái giám sát thử', createdAt: now, updatedAt: now })
+          .returning();
+        const [snap] = await env.deps.db.select().from(oversightSnapshots).where(eq(oversightSnapshots.id, a.snapshotId));
+        const { id: _s, ...copy } = snap!;
+        await env.deps.db.insert(oversightSnapshots).values({ ...copy, activityId: b!.id });
+        return { method: 'GET', path: `/api/oversight/compare${suffix}?first=${a.activity.id}&second=${b!.id}` };
+      },
+    })),
+    {
+      name: 'POST /api/oversight/activities/:id/recommendations',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/activities/${(await freshActivity(p)).activity.id}/recommendations`,
+        body: { text: 'Công khai kết quả', addresseeUnitId: p.communeA.id, addresseeLabel: 'UBND xã', deadline: '2026-09-30' },
+      }),
+    },
+    {
+      name: 'GET /api/oversight/recommendations',
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => {
+        await freshRecommendation(p);
+        return { method: 'GET', path: '/api/oversight/recommendations' };
+      },
+      visible: (b, p) => (b as { items: { addresseeUnitId: number }[] }).items.some((i) => i.addresseeUnitId === p.communeA.id),
+    },
+    {
+      name: 'GET /api/oversight/recommendations/:id',
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/oversight/recommendations/${(await freshRecommendation(p)).id}` }),
+    },
+    {
+      name: 'PATCH /api/oversight/recommendations/:id',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PATCH',
+        path: `/api/oversight/recommendations/${(await freshRecommendation(p)).id}`,
+        body: { deadline: '2026-07-31', version: 1 },
+      }),
+    },
+    {
+      name: 'POST /api/oversight/recommendations/:id/reports',
+      needs: 'oversight.respond',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/recommendations/${(await freshRecommendation(p)).id}/reports`,
+        body: { text: 'Đã thực hiện', done: true, version: 1 },
+      }),
+    },
+    {
+      name: 'POST /api/oversight/recommendations/:id/decision',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/recommendations/${(await freshRecommendation(p)).id}/decision`,
+        body: { decision: 'not_accepted', note: 'Chưa có minh chứng', version: 1 },
+      }),
+    },
+    {
+      name: 'GET /api/oversight/reports/:id/file',
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => {
+        const rec = await freshRecommendation(p);
+        const f = await freshFile();
+        const [r] = await env.deps.db
+          .insert(recommendationReports)
+          .values({
+            recommendationId: rec.id,
+            reportedOn: '2026-04-01',
+            text: 'x',
+            fileId: f.id,
+            fileName: 'mc.pdf',
+            createdAt: new Date(),
+          })
+          .returning();
+        return { method: 'GET', path: `/api/oversight/reports/${r!.id}/file` };
+      },
+    },
+    {
+      name: 'GET /api/oversight/petitions',
+      needs: 'oversight.read',
+      mutating: false,
+      ok: 200,
+      build: async (p) => {
+        await freshPetition(p, true);
+        return { method: 'GET', path: '/api/oversight/petitions' };
+      },
+      visible: (b, p) => (b as { items: { unitId: number }[] }).items.some((i) => i.unitId === p.communeA.id),
+    },
+    {
+      name: 'POST /api/oversight/councils/:id/petitions',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/councils/${(await freshCouncil(p)).id}/petitions`,
+        body: { unitId: p.communeA.id, source: 'voter_meeting', receivedOn: '2026-03-02', text: 'Đề nghị lắp đèn đường' },
+      }),
+    },
+    {
+      name: 'PATCH /api/oversight/petitions/:id',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'PATCH',
+        path: `/api/oversight/petitions/${(await freshPetition(p, false)).id}`,
+        body: { assigneeUnitId: p.communeA.id, assigneeLabel: 'UBND xã', deadline: '2026-04-30', version: 1 },
+      }),
+    },
+    {
+      name: 'POST /api/oversight/petitions/:id/answer',
+      needs: 'oversight.respond',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/petitions/${(await freshPetition(p, true)).id}/answer`,
+        body: { answer: 'Đã lắp đặt xong', version: 1 },
+      }),
     },
     {
       // last: the producer account becomes linked to the subject it registers

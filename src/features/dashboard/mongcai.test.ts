@@ -99,7 +99,7 @@ describe('demo: Móng Cái May 2022 and Quảng Ninh 2026, computed from stored 
     expect(card.body.months).toHaveLength(0);
     expect(card.body.predecessors.map((p) => p.unit.name).sort()).toEqual(['xã Bắc Sơn', 'xã Hải Sơn']);
     expect(card.body.predecessors[0]!.sets[0]!.code).toBe('VN-NTM-XA-2021-2025');
-    expect(card.body.predecessors[0]!.months).toHaveLength(5);
+    expect(card.body.predecessors[0]!.months).toHaveLength(6);
     const y2026 = await officer.get<{ months: { status: string }[]; sets: { code: string; criteria: unknown[] }[] }>(
       `/api/dashboard/scorecard?unitId=${haiSon}&year=2026`,
     );

@@ -2,7 +2,7 @@
  * Read side of OCOP: lists, the product page, the pipeline board and the dashboard with targets.
  * The star shown anywhere comes from `starState` (valid certificate today), never from a stored field.
  */
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import {
@@ -213,11 +213,12 @@ const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - 7 * 3_600_00
  * issued in the year at 3 or 4 stars that are a first rating or an upgrade; new organisations =
  * enterprises, cooperatives and cooperative groups registered in the year.
  */
-export async function ocopDashboard(deps: Deps, actor: Actor, unitId: number, year: number) {
+export async function ocopDashboard(deps: Deps, actor: Actor, unitId: number, year: number, until?: string) {
   await authorize(deps.db, actor, 'ocop.read', unitId);
   const db = deps.db;
-  const today = todayVn(deps.clock.now());
+  const today = until && until < todayVn(deps.clock.now()) ? until : todayVn(deps.clock.now());
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const dayAfter = new Date(Date.parse(`${asOf}T00:00:00+07:00`) + 86_400_000);
   const scope = and(
     inArray(ocopProducts.unitId, underUnit(db, unitId)),
     scopeFilter(db, actor, 'ocop.read', ocopProducts.unitId),
@@ -251,6 +252,7 @@ export async function ocopDashboard(deps: Deps, actor: Actor, unitId: number, ye
             eq(ocopTransitions.action, 'submit_for_evaluation'),
             gte(ocopTransitions.at, yearStart(year)),
             lt(ocopTransitions.at, yearStart(year + 1)),
+            lt(ocopTransitions.at, dayAfter),
           ),
         )
     : [];
@@ -258,6 +260,7 @@ export async function ocopDashboard(deps: Deps, actor: Actor, unitId: number, ye
   const rated = live.filter(
     (c) =>
       c.validFrom.startsWith(`${year}-`) &&
+      c.validFrom <= asOf &&
       (c.star === 3 || c.star === 4) &&
       (c.previousId === null || (byId.get(c.previousId)?.star ?? 0) < c.star),
   );
@@ -271,6 +274,7 @@ export async function ocopDashboard(deps: Deps, actor: Actor, unitId: number, ye
         inArray(ocopProducers.kind, ['enterprise', 'cooperative', 'coop_group']),
         gte(ocopProducers.registeredOn, `${year}-01-01`),
         lt(ocopProducers.registeredOn, `${year + 1}-01-01`),
+        lte(ocopProducers.registeredOn, asOf),
       ),
     );
   const [target] = await db

@@ -1,0 +1,204 @@
+/**
+ * Voters' petitions (kiến nghị cử tri): received from voter meetings, delegates or the public
+ * portal; classified and assigned by the council to the body that must answer; answered by that
+ * body; closed by the council as resolved, shelved with a roadmap, or forwarded to a higher level.
+ */
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Actor, Deps, RequestMeta } from '../../context';
+import {
+  councils,
+  petitions,
+  roleGrants,
+  units,
+  type PetitionCategory,
+  type PetitionSource,
+  type PetitionStatus,
+} from '../../db/schema';
+import { canMovePetition, petitionStats } from '../../domain/oversight/petitions';
+import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import { formatDateVi, searchKey, todayVn } from '../../shared/vi';
+import { scopeFilter, unitInScope } from '../access/authorize';
+import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { notify } from '../notifications/notify';
+import { councilFor, petitionFor } from './access';
+
+export type PetitionInput = {
+  unitId: number;
+  source: PetitionSource;
+  sourceNote?: string | null | undefined;
+  receivedOn: string;
+  text: string;
+  category?: PetitionCategory | null | undefined;
+};
+
+export async function createPetition(deps: Deps, actor: Actor, meta: RequestMeta, councilId: number, input: PetitionInput) {
+  const council = await councilFor(deps.db, actor, councilId, 'manage');
+  if (!(await unitInScope(deps.db, [council.unitId], input.unitId)))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'unitId', message: 'ngoài địa bàn của HĐND' }]);
+  if (input.receivedOn > todayVn(meta.now))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'receivedOn', message: 'ngày tiếp nhận sau ngày hôm nay' }]);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(petitions)
+      .values({
+        councilId,
+        ...input,
+        sourceNote: input.sourceNote ?? null,
+        category: input.category ?? null,
+        createdAt: meta.now,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'oversight.petition_create',
+        entityType: 'petition',
+        entityId: row!.id,
+        unitId: council.unitId,
+        after: auditSnapshot(row),
+      },
+    );
+    return row!;
+  });
+}
+
+/** The council classifies and assigns a petition (or moves it on: resolved, roadmap, forwarded). */
+export async function managePetition(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: number,
+  input: {
+    version: number;
+    category?: PetitionCategory | null | undefined;
+    assigneeUnitId?: number | undefined;
+    assigneeLabel?: string | undefined;
+    deadline?: string | undefined;
+    status?: PetitionStatus | undefined;
+  },
+) {
+  const { petition: before, council } = await petitionFor(deps.db, actor, id, 'manage');
+  const { version, ...changes } = input;
+  if (changes.assigneeUnitId !== undefined && !(await unitInScope(deps.db, [council.unitId], changes.assigneeUnitId)))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'assigneeUnitId', message: 'ngoài địa bàn của HĐND' }]);
+  let status = changes.status ?? before.status;
+  if (changes.assigneeUnitId !== undefined && !changes.status && before.status === 'received') status = 'assigned';
+  if (status !== before.status) {
+    if (!canMovePetition(before.status, status))
+      throw ruleViolation('petition_status_order', { from: before.status, to: status });
+    if (status === 'assigned' && !(changes.assigneeUnitId ?? before.assigneeUnitId))
+      throw ruleViolation('petition_needs_assignee');
+    if (status === 'answered') throw ruleViolation('petition_answer_by_assignee');
+  }
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(petitions)
+      .set({ ...changes, status, version: before.version + 1 })
+      .where(and(eq(petitions.id, id), eq(petitions.version, version)))
+      .returning();
+    if (!row) throw versionConflict(before.version);
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'oversight.petition_update',
+        entityType: 'petition',
+        entityId: id,
+        unitId: council.unitId,
+        before: auditSnapshot(before),
+        after: auditSnapshot(row),
+      },
+    );
+    if (row.assigneeUnitId && row.assigneeUnitId !== before.assigneeUnitId) {
+      const people = await tx
+        .selectDistinct({ id: roleGrants.userId })
+        .from(roleGrants)
+        .where(
+          and(
+            eq(roleGrants.unitId, row.assigneeUnitId),
+            isNull(roleGrants.revokedAt),
+            inArray(roleGrants.role, ['coordination_office', 'agency', 'commune_officer']),
+          ),
+        );
+      await notify(
+        tx,
+        {
+          userIds: people.map((p) => p.id),
+          kind: 'oversight.petition',
+          title: `Kiến nghị cử tri cần trả lời: ${council.name}`,
+          body: `“${row.text}”${row.deadline ? ` — hạn trả lời ${formatDateVi(row.deadline)}` : ''}.`,
+          link: `/giam-sat/kien-nghi-cu-tri`,
+          dedupeKey: `oversight.petition:${id}:${row.assigneeUnitId}`,
+        },
+        meta.now,
+        deps.config.publicUrl,
+      );
+    }
+    return row;
+  });
+}
+
+/** The assigned body answers. */
+export async function answerPetition(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: number,
+  input: { answer: string; version: number },
+) {
+  const { petition: before, council } = await petitionFor(deps.db, actor, id, 'respond');
+  if (!canMovePetition(before.status, 'answered'))
+    throw ruleViolation('petition_status_order', { from: before.status, to: 'answered' });
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(petitions)
+      .set({ answer: input.answer, answeredOn: todayVn(meta.now), status: 'answered', version: before.version + 1 })
+      .where(and(eq(petitions.id, id), eq(petitions.version, input.version)))
+      .returning();
+    if (!row) throw versionConflict(before.version);
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'oversight.petition_answer',
+        entityType: 'petition',
+        entityId: id,
+        unitId: council.unitId,
+        before: { status: before.status },
+        after: { status: row.status, answer: row.answer },
+      },
+    );
+    return row;
+  });
+}
+
+export async function listPetitions(
+  deps: Deps,
+  actor: Actor,
+  f: { councilId?: number | undefined; status?: string | undefined; q?: string | undefined; mine?: boolean | undefined },
+) {
+  const db = deps.db;
+  const assigned = scopeFilter(db, actor, 'oversight.respond', petitions.assigneeUnitId);
+  const readable = scopeFilter(db, actor, 'oversight.read', councils.unitId);
+  const rows = await db
+    .select({ p: petitions, councilName: councils.name, unitName: units.name })
+    .from(petitions)
+    .innerJoin(councils, eq(councils.id, petitions.councilId))
+    .innerJoin(units, eq(units.id, petitions.unitId))
+    .where(
+      and(
+        f.mine ? assigned : sql`(${assigned} or ${readable})`,
+        f.councilId ? eq(petitions.councilId, f.councilId) : undefined,
+        f.status ? eq(petitions.status, f.status as PetitionStatus) : undefined,
+      ),
+    )
+    .orderBy(desc(petitions.receivedOn), desc(petitions.id))
+    .limit(1000);
+  const key = f.q ? searchKey(f.q) : null;
+  const items = rows
+    .filter((r) => !key || searchKey(`${r.p.text} ${r.unitName} ${r.p.assigneeLabel ?? ''}`).includes(key))
+    .map((r) => ({ ...r.p, councilName: r.councilName, unitName: r.unitName }));
+  return { items, stats: petitionStats(items.map((i) => i.status)) };
+}

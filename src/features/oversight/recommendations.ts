@@ -1,0 +1,378 @@
+/**
+ * Recommendations: the chair's conclusion turned into requests with an addressee, a deadline and the
+ * objects they concern. The addressee reports progress with evidence; the council accepts or does
+ * not accept; overdue requests escalate through notifications (addressee, then the office above).
+ */
+import { and, asc, desc, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
+import type { Actor, Deps, RequestMeta } from '../../context';
+import type { Db } from '../../db/client';
+import { councils, oversightActivities, recommendationReports, recommendations, roleGrants, units } from '../../db/schema';
+import type { RecommendationLink } from '../../domain/oversight/types';
+import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import { formatDateVi, todayVn } from '../../shared/vi';
+import { scopeFilter, unitInScope } from '../access/authorize';
+import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { daysBetween } from '../ocop/certificates';
+import { notify, supervisingOffice } from '../notifications/notify';
+import { storeUpload } from '../files/store-upload';
+import { activityFor, recommendationFor } from './access';
+
+export type RecommendationInput = {
+  text: string;
+  addresseeUnitId: number;
+  addresseeLabel: string;
+  deadline: string;
+  links?: RecommendationLink[] | undefined;
+};
+
+async function checkAddressee(db: Db, councilUnitId: number, unitId: number) {
+  // A council addresses bodies of its own unit and the units below it.
+  if (!(await unitInScope(db, [councilUnitId], unitId)))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'addresseeUnitId', message: 'ngoài địa bàn của HĐND' }]);
+}
+
+export async function createRecommendation(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  activityId: number,
+  input: RecommendationInput,
+) {
+  const { activity, council } = await activityFor(deps.db, actor, activityId, 'manage');
+  await checkAddressee(deps.db, council.unitId, input.addresseeUnitId);
+  if (activity.status === 'planned') throw ruleViolation('oversight_recommendation_before_session');
+  return deps.db.transaction(async (tx) => {
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: max(recommendations.seq) })
+      .from(recommendations)
+      .where(eq(recommendations.activityId, activityId));
+    const [row] = await tx
+      .insert(recommendations)
+      .values({
+        activityId,
+        seq: (n ?? 0) + 1,
+        text: input.text,
+        addresseeUnitId: input.addresseeUnitId,
+        addresseeLabel: input.addresseeLabel,
+        deadline: input.deadline,
+        links: input.links ?? [],
+        createdAt: meta.now,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'oversight.recommendation_create',
+        entityType: 'recommendation',
+        entityId: row!.id,
+        unitId: council.unitId,
+        after: auditSnapshot(row),
+      },
+    );
+    await notify(
+      tx,
+      {
+        userIds: await responders(tx, input.addresseeUnitId),
+        kind: 'oversight.recommendation',
+        title: `Kiến nghị giám sát mới: ${council.name}`,
+        body: `${activity.title}: “${input.text}” — hạn báo cáo ${formatDateVi(input.deadline)}.`,
+        link: `/giam-sat/kien-nghi/${row!.id}`,
+        dedupeKey: `oversight.recommendation:${row!.id}`,
+      },
+      meta.now,
+      deps.config.publicUrl,
+    );
+    return row!;
+  });
+}
+
+/** People who answer for a unit: its office, agencies and commune officers (grants on the unit itself). */
+async function responders(db: Db, unitId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ id: roleGrants.userId })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.unitId, unitId),
+        inArray(roleGrants.role, ['coordination_office', 'agency', 'commune_officer']),
+        isNull(roleGrants.revokedAt),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Council members of the council's unit: who hears about reports and overdue requests. */
+async function councilPeople(db: Db, unitId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ id: roleGrants.userId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.role, 'council_member'), isNull(roleGrants.revokedAt)));
+  return rows.map((r) => r.id);
+}
+
+export async function updateRecommendation(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: number,
+  input: Partial<RecommendationInput> & { version: number },
+) {
+  const { rec: before, council } = await recommendationFor(deps.db, actor, id, 'manage');
+  if (input.addresseeUnitId !== undefined) await checkAddressee(deps.db, council.unitId, input.addresseeUnitId);
+  if (before.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+  const { version, ...changes } = input;
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(recommendations)
+      .set({ ...changes, version: before.version + 1 })
+      .where(and(eq(recommendations.id, id), eq(recommendations.version, version)))
+      .returning();
+    if (!row) throw versionConflict(before.version);
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'oversight.recommendation_update',
+        entityType: 'recommendation',
+        entityId: id,
+        unitId: council.unitId,
+        before: auditSnapshot(before),
+        after: auditSnapshot(row),
+      },
+    );
+    return row;
+  });
+}
+
+/** The addressee reports progress (optionally "done") with an optional evidence file. */
+export async function reportProgress(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: number,
+  input: { text: string; done: boolean; version: number; file?: { name: string; bytes: Uint8Array } | undefined },
+) {
+  const { rec, council, activity } = await recommendationFor(deps.db, actor, id, 'respond');
+  if (rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+  const stored = input.file ? await storeUpload(deps, input.file, meta.now) : null;
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(recommendations)
+      .set({ status: input.done ? 'reported' : rec.status === 'not_accepted' ? 'open' : rec.status, version: rec.version + 1 })
+      .where(and(eq(recommendations.id, id), eq(recommendations.version, input.version)))
+      .returning();
+    if (!row) throw versionConflict(rec.version);
+    const [report] = await tx
+      .insert(recommendationReports)
+      .values({
+        recommendationId: id,
+        reportedOn: todayVn(meta.now),
+        text: input.text,
+        done: input.done,
+        fileId: stored?.fileId ?? null,
+        fileName: stored?.name ?? null,
+        createdAt: meta.now,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'oversight.recommendation_report',
+        entityType: 'recommendation',
+        entityId: id,
+        unitId: rec.addresseeUnitId,
+        before: { status: rec.status },
+        after: { status: row.status, reportId: report!.id, done: input.done, file: stored?.sha256 ?? null },
+      },
+    );
+    if (input.done)
+      await notify(
+        tx,
+        {
+          userIds: await councilPeople(tx, council.unitId),
+          kind: 'oversight.reported',
+          title: `Báo cáo thực hiện kiến nghị: ${rec.addresseeLabel}`,
+          body: `${activity.title}, kiến nghị số ${rec.seq}: ${input.text}`,
+          link: `/giam-sat/kien-nghi/${id}`,
+          dedupeKey: `oversight.reported:${report!.id}`,
+        },
+        meta.now,
+        deps.config.publicUrl,
+      );
+    return { recommendation: row, report: report! };
+  });
+}
+
+/** The council accepts a recommendation as met, or does not (it goes back to the addressee). */
+export async function decideRecommendation(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: number,
+  input: { decision: 'accepted' | 'not_accepted'; note?: string | null | undefined; version: number },
+) {
+  const { rec, council } = await recommendationFor(deps.db, actor, id, 'manage');
+  if (rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+  if (input.decision === 'accepted' && rec.status !== 'reported') throw ruleViolation('oversight_accept_needs_report');
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(recommendations)
+      .set({
+        status: input.decision,
+        decidedOn: todayVn(meta.now),
+        decidedBy: actor.userId,
+        decisionNote: input.note ?? null,
+        version: rec.version + 1,
+      })
+      .where(and(eq(recommendations.id, id), eq(recommendations.version, input.version)))
+      .returning();
+    if (!row) throw versionConflict(rec.version);
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: `oversight.recommendation_${input.decision}`,
+        entityType: 'recommendation',
+        entityId: id,
+        unitId: council.unitId,
+        before: { status: rec.status },
+        after: { status: row.status, note: row.decisionNote },
+      },
+    );
+    await notify(
+      tx,
+      {
+        userIds: await responders(tx, rec.addresseeUnitId),
+        kind: 'oversight.decided',
+        title: input.decision === 'accepted' ? 'Kiến nghị được ghi nhận hoàn thành' : 'Kiến nghị chưa được ghi nhận hoàn thành',
+        body: `${council.name}, kiến nghị số ${rec.seq}: ${rec.text}${input.note ? ` — ${input.note}` : ''}`,
+        link: `/giam-sat/kien-nghi/${id}`,
+        dedupeKey: `oversight.decided:${id}:${row.version}`,
+      },
+      meta.now,
+      deps.config.publicUrl,
+    );
+    return row;
+  });
+}
+
+export async function recommendationDetail(deps: Deps, actor: Actor, id: number) {
+  const { rec, activity, council } = await recommendationFor(deps.db, actor, id, 'read');
+  const [unit] = await deps.db.select({ name: units.name }).from(units).where(eq(units.id, rec.addresseeUnitId));
+  const reports = await deps.db
+    .select()
+    .from(recommendationReports)
+    .where(eq(recommendationReports.recommendationId, id))
+    .orderBy(asc(recommendationReports.id));
+  const today = todayVn(deps.clock.now());
+  return {
+    ...rec,
+    addresseeUnitName: unit?.name ?? '',
+    overdue: rec.status !== 'accepted' && rec.deadline < today,
+    activity: { id: activity.id, title: activity.title, kind: activity.kind },
+    council: { id: council.id, name: council.name, unitId: council.unitId },
+    reports,
+  };
+}
+
+/**
+ * Recommendations the actor sees: the council's (read) and those addressed to their units
+ * (respond); `mine` limits to the latter — an addressee's to-do list.
+ */
+export async function listRecommendations(
+  deps: Deps,
+  actor: Actor,
+  f: { councilId?: number | undefined; status?: string | undefined; mine?: boolean | undefined; overdue?: boolean | undefined },
+) {
+  const db = deps.db;
+  const today = todayVn(deps.clock.now());
+  const addressed = scopeFilter(db, actor, 'oversight.respond', recommendations.addresseeUnitId);
+  const council = scopeFilter(db, actor, 'oversight.read', councils.unitId);
+  const rows = await db
+    .select({ r: recommendations, title: oversightActivities.title, councilName: councils.name, councilId: councils.id })
+    .from(recommendations)
+    .innerJoin(oversightActivities, eq(oversightActivities.id, recommendations.activityId))
+    .innerJoin(councils, eq(councils.id, oversightActivities.councilId))
+    .where(
+      and(
+        f.mine ? addressed : sql`(${addressed} or ${council})`,
+        f.councilId ? eq(councils.id, f.councilId) : undefined,
+        f.status ? eq(recommendations.status, f.status as 'open') : undefined,
+        f.overdue
+          ? and(notInArray(recommendations.status, ['accepted']), sql`${recommendations.deadline} < ${today}`)
+          : undefined,
+      ),
+    )
+    .orderBy(asc(recommendations.deadline), desc(recommendations.id))
+    .limit(500);
+  return rows.map((r) => ({
+    ...r.r,
+    activityTitle: r.title,
+    councilName: r.councilName,
+    councilId: r.councilId,
+    overdue: r.r.status !== 'accepted' && r.r.deadline < today,
+    daysOverdue: r.r.deadline < today ? daysBetween(r.r.deadline, today) : 0,
+  }));
+}
+
+export const ESCALATE_AFTER_DAYS = 30;
+
+/**
+ * Daily: overdue recommendations remind their addressee and the council once; after 30 days
+ * overdue, the coordination office above the addressee is told as well (once).
+ */
+export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
+  const now = deps.clock.now();
+  const today = todayVn(now);
+  const rows = await deps.db
+    .select({ r: recommendations, councilName: councils.name, councilUnitId: councils.unitId, title: oversightActivities.title })
+    .from(recommendations)
+    .innerJoin(oversightActivities, eq(oversightActivities.id, recommendations.activityId))
+    .innerJoin(councils, eq(councils.id, oversightActivities.councilId))
+    .where(and(inArray(recommendations.status, ['open', 'not_accepted']), sql`${recommendations.deadline} < ${today}`));
+  let sent = 0;
+  await deps.db.transaction(async (tx) => {
+    for (const { r, councilName, councilUnitId, title } of rows) {
+      const late = daysBetween(r.deadline, today);
+      const body = `${councilName} — ${title}, kiến nghị số ${r.seq} gửi ${r.addresseeLabel}: “${r.text}”. Hạn báo cáo ${formatDateVi(r.deadline)}, đã quá ${late} ngày.`;
+      sent += await notify(
+        tx,
+        {
+          userIds: [...(await responders(tx, r.addresseeUnitId)), ...(await councilPeople(tx, councilUnitId))],
+          kind: 'oversight.overdue',
+          title: `Kiến nghị giám sát quá hạn: ${r.addresseeLabel}`,
+          body,
+          link: `/giam-sat/kien-nghi/${r.id}`,
+          dedupeKey: `oversight.overdue:${r.id}:${r.deadline}`,
+        },
+        now,
+        deps.config.publicUrl,
+      );
+      if (late >= ESCALATE_AFTER_DAYS)
+        sent += await notify(
+          tx,
+          {
+            userIds: await supervisingOffice(tx, r.addresseeUnitId),
+            kind: 'oversight.escalated',
+            title: `Kiến nghị giám sát quá hạn trên ${ESCALATE_AFTER_DAYS} ngày: ${r.addresseeLabel}`,
+            body,
+            link: `/giam-sat/kien-nghi/${r.id}`,
+            dedupeKey: `oversight.escalated:${r.id}:${r.deadline}`,
+          },
+          now,
+          deps.config.publicUrl,
+        );
+    }
+    if (sent)
+      await writeAudit(
+        tx,
+        { actor: null, meta: { requestId: `job-${jobId}`, ip: null, now }, systemName: 'Hệ thống (tác vụ định kỳ)' },
+        { action: 'system.oversight_overdue', entityType: 'system', after: { notices: sent, overdue: rows.length } },
+      );
+  });
+  return { overdue: rows.length, sent };
+}
