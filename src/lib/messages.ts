@@ -150,12 +150,18 @@ export const RULE_TEXT: Record<string, { vi: string; en: string }> = {
     vi: 'kiến nghị được ghi sau khi hoạt động giám sát đã diễn ra',
     en: 'recommendations are recorded once the activity has been held',
   },
-  oversight_recommendation_closed: { vi: 'kiến nghị đã được ghi nhận hoàn thành', en: 'the recommendation is already accepted as met' },
+  oversight_recommendation_closed: {
+    vi: 'kiến nghị đã được ghi nhận hoàn thành',
+    en: 'the recommendation is already accepted as met',
+  },
   oversight_accept_needs_report: {
     vi: 'chỉ ghi nhận hoàn thành khi cơ quan thực hiện đã báo cáo hoàn thành',
     en: 'a recommendation is accepted only after the addressee reports it done',
   },
-  petition_status_order: { vi: 'trạng thái kiến nghị cử tri không chuyển được như vậy', en: 'the petition cannot move to that status' },
+  petition_status_order: {
+    vi: 'trạng thái kiến nghị cử tri không chuyển được như vậy',
+    en: 'the petition cannot move to that status',
+  },
   petition_needs_assignee: { vi: 'cần chọn cơ quan trả lời', en: 'choose the body that must answer' },
   petition_answer_by_assignee: {
     vi: 'nội dung trả lời do cơ quan được giao nhập',
