@@ -2,17 +2,7 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, startServer } from './support';
-
-async function login(browser: Browser, url: string, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
+import { launchBrowser, startServer, login } from './support';
 
 /** Takes one step from the product page: tick every document of the step, then press it. */
 async function step(page: Page, action: string) {

@@ -1,19 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../src/db/schema';
 import { dailyRoadmapCheck } from '../src/features/roadmaps/daily-check';
-import { DEMO_PASSWORD, launchBrowser, startServer } from './support';
-
-async function login(browser: Browser, url: string, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
+import { launchBrowser, startServer, login } from './support';
 
 describe('journey: rõ người, rõ việc, rõ thời gian', () => {
   let server: Awaited<ReturnType<typeof startServer>>;

@@ -69,6 +69,9 @@ export function Shell() {
         {(can('ocop.read') || can('ocop.own') || can('ocop.score')) && (
           <NavLink to={can('ocop.read') ? '/ocop' : '/ocop/san-pham'}>{t('navOcop')}</NavLink>
         )}
+        {(can('oversight.read') || can('oversight.respond')) && (
+          <NavLink to={can('oversight.read') ? '/giam-sat' : '/giam-sat/kien-nghi?cua-toi=1'}>{t('navOversight')}</NavLink>
+        )}
         {can('outbox.read') && <NavLink to="/hop-thu-di">{t('navOutbox')}</NavLink>}
         {can('user.read') && <NavLink to="/nguoi-dung">{t('navUsers')}</NavLink>}
         {can('audit.read') && <NavLink to="/nhat-ky">{t('navAudit')}</NavLink>}

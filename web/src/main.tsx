@@ -22,6 +22,11 @@ import { ProductPage } from './pages/ocop/ProductPage';
 import { ProductsPage } from './pages/ocop/ProductsPage';
 import { RoundPage } from './pages/ocop/RoundPage';
 import { RoundsPage } from './pages/ocop/RoundsPage';
+import { ActivityPage } from './pages/oversight/ActivityPage';
+import { ComparePage } from './pages/oversight/ComparePage';
+import { OversightPage } from './pages/oversight/OversightPage';
+import { PetitionsPage } from './pages/oversight/PetitionsPage';
+import { RecommendationPage, RecommendationsPage } from './pages/oversight/RecommendationPages';
 import './styles.css';
 
 // Charts (ECharts) load only with the pages that draw them.
@@ -64,6 +69,12 @@ const router = createBrowserRouter([
       { path: 'ocop/chu-the', element: <ProducersPage /> },
       { path: 'ocop/hoi-dong', element: <RoundsPage /> },
       { path: 'ocop/hoi-dong/:id', element: <RoundPage /> },
+      { path: 'giam-sat', element: <OversightPage /> },
+      { path: 'giam-sat/hoat-dong/:id', element: <ActivityPage /> },
+      { path: 'giam-sat/kien-nghi', element: <RecommendationsPage /> },
+      { path: 'giam-sat/kien-nghi/:id', element: <RecommendationPage /> },
+      { path: 'giam-sat/so-sanh', element: <ComparePage /> },
+      { path: 'giam-sat/kien-nghi-cu-tri', element: <PetitionsPage /> },
       { path: 'viec', element: <BoardPage /> },
       { path: 'viec/:id', element: <ItemPage /> },
       { path: 'de-xuat-ngan-sach', element: <BudgetPage /> },

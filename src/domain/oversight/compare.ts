@@ -1,6 +1,7 @@
 import type { SnapshotData } from './types';
 
 export type CommuneChange = {
+  unitId: number;
   name: string;
   before: { criteriaMet: number | null; indicatorsMet: number | null } | null;
   after: { criteriaMet: number | null; indicatorsMet: number | null } | null;
@@ -16,7 +17,7 @@ const delta = (a: number | null | undefined, b: number | null | undefined) =>
 
 /**
  * What changed between two frozen snapshots (the earlier one first): per commune, in the OCOP
- * targets, in capital, and which of the recommendations the earlier snapshot listed were met by the later one.
+ * targets, in capital, and and which recommendations were met by the later one.
  * Communes are matched by unit id, so a commune missing on one side shows as added or removed.
  */
 export function compareSnapshots(before: SnapshotData, after: SnapshotData) {
@@ -27,6 +28,7 @@ export function compareSnapshots(before: SnapshotData, after: SnapshotData) {
     const bu = new Set(b?.unmet ?? []);
     const au = new Set(a?.unmet ?? []);
     return {
+      unitId: id,
       name: (a ?? b)!.name,
       before: b && { criteriaMet: b.criteriaMet, indicatorsMet: b.indicatorsMet },
       after: a && { criteriaMet: a.criteriaMet, indicatorsMet: a.indicatorsMet },
@@ -37,10 +39,16 @@ export function compareSnapshots(before: SnapshotData, after: SnapshotData) {
       standardReached: Boolean(a?.standardMet) && !b?.standardMet,
     };
   });
-  const recs = before.recommendations.map((r) => {
-    const later = after.recommendations.find((x) => x.id === r.id);
-    const status = later?.status ?? r.status;
-    return { ...r, statusAfter: status, met: status === 'accepted', overdueAfter: later?.overdue ?? false };
+  // Every request the later snapshot tracks; its status at the earlier one (null: made after it).
+  const recs = after.recommendations.map((r) => {
+    const earlier = before.recommendations.find((x) => x.id === r.id);
+    return {
+      ...r,
+      status: earlier?.status ?? null,
+      statusAfter: r.status,
+      met: r.status === 'accepted',
+      overdueAfter: r.overdue,
+    };
   });
   return {
     before: { asOf: before.asOf, title: before.activity.title },

@@ -1,0 +1,200 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { api } from '../../api/client';
+import { useCan } from '../../auth/session';
+import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/vi';
+import { formatDateVi, parseDateVi } from '../../../../src/shared/vi';
+import { OversightNav, StatusBadge, type CouncilDetail, type CouncilRow } from './common';
+
+const KINDS = ['explanatory_session', 'thematic_supervision', 'questioning', 'plenary_item'] as const;
+
+/** Councils the user may read, and the chosen council's bodies, delegates and supervision activities. */
+export function OversightPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const councils = useQuery({
+    queryKey: ['oversight', 'councils'],
+    queryFn: () => api<{ items: CouncilRow[] }>('/api/oversight/councils'),
+  });
+  const chosen =
+    Number(params.get('hdnd')) || councils.data?.items.find((c) => !c.historic)?.id || councils.data?.items[0]?.id || null;
+  const detail = useQuery({
+    queryKey: ['oversight', 'council', chosen],
+    queryFn: () => api<CouncilDetail>(`/api/oversight/councils/${chosen}`),
+    enabled: chosen !== null,
+  });
+  const d = detail.data;
+  return (
+    <>
+      <h1>{t('navOversight')}</h1>
+      <OversightNav />
+      {councils.isLoading && <Loading />}
+      <ErrorAlert error={councils.error ?? detail.error} />
+      <div className="toolbar">
+        <label>
+          {t('ovCouncil')}{' '}
+          <select
+            className="input"
+            data-testid="council-picker"
+            value={chosen ?? ''}
+            onChange={(e) => setParams({ hdnd: e.target.value }, { replace: true })}
+          >
+            {councils.data?.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.term}){c.historic ? ` — ${t('ovHistoricCouncil')}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {d && (
+        <>
+          <Card title={t('ovActivities')}>
+            <table className="table" data-testid="oversight-activities">
+              <thead>
+                <tr>
+                  <th>{t('date')}</th>
+                  <th>{t('kind')}</th>
+                  <th>{t('title')}</th>
+                  <th>{t('legalBasis')}</th>
+                  <th>{t('status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.activities.map((a) => (
+                  <tr key={a.id}>
+                    <td>{formatDateVi(a.heldOn ?? a.scheduledOn)}</td>
+                    <td>{t(`ovKind_${a.kind}` as MessageKey)}</td>
+                    <td>
+                      <Link to={`/giam-sat/hoat-dong/${a.id}`}>{a.title}</Link>
+                    </td>
+                    <td>{a.legalBasis}</td>
+                    <td>
+                      <StatusBadge prefix="ovSt_" status={a.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <div className="grid-2">
+            <Card title={t('ovBodies')}>
+              <ul>
+                {d.bodies.map((b) => (
+                  <li key={b.id}>{b.name}</li>
+                ))}
+              </ul>
+            </Card>
+            <Card title={t('ovDelegates')}>
+              <ul>
+                {d.delegates.map((x) => (
+                  <li key={x.id}>
+                    {x.fullName}
+                    {x.position ? ` — ${x.position}` : ''}{' '}
+                    {x.bodyIds.map((b) => (
+                      <Badge key={b}>{d.bodies.find((y) => y.id === b)?.name}</Badge>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          </div>
+          <NewActivity council={d} />
+        </>
+      )}
+    </>
+  );
+}
+
+function NewActivity({ council }: { council: CouncilDetail }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const schema = z.object({
+    kind: z.enum(KINDS),
+    title: z.string().trim().min(5).max(300),
+    topic: z.string().trim().min(5).max(4000),
+    scheduledOn: z.string().refine((s) => parseDateVi(s) !== null, 'dd/mm/yyyy'),
+    leadBodyId: z.string(),
+    explaining: z.string().max(2000),
+  });
+  type In = z.input<typeof schema>;
+  const form = useForm<In>({
+    resolver: zodResolver(schema),
+    defaultValues: { kind: 'explanatory_session', title: '', topic: '', scheduledOn: '', leadBodyId: '', explaining: '' },
+  });
+  const create = useMutation({
+    mutationFn: (v: In) =>
+      api<{ id: number }>(`/api/oversight/councils/${council.id}/activities`, {
+        method: 'POST',
+        body: {
+          kind: v.kind,
+          title: v.title,
+          topic: v.topic,
+          scheduledOn: parseDateVi(v.scheduledOn),
+          leadBodyId: v.leadBodyId ? Number(v.leadBodyId) : null,
+          explainingBodies: v.explaining
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        },
+      }),
+    onSuccess: async (r) => {
+      await qc.invalidateQueries({ queryKey: ['oversight'] });
+      await navigate(`/giam-sat/hoat-dong/${r.id}`);
+    },
+  });
+  if (!can('oversight.manage')) return null;
+  const e = form.formState.errors;
+  return (
+    <Card title={t('ovNewActivity')}>
+      <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate data-testid="new-activity">
+        <ErrorAlert error={create.error} />
+        <Field label={t('kind')}>
+          {(id) => (
+            <select id={id} className="input" {...form.register('kind')}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`ovKind_${k}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('title')} error={e.title?.message}>
+          {(id) => <TextInput id={id} {...form.register('title')} />}
+        </Field>
+        <Field label={t('ovTopic')} error={e.topic?.message}>
+          {(id) => <textarea id={id} className="input" rows={3} {...form.register('topic')} />}
+        </Field>
+        <Field label={t('ovScheduledOn')} error={e.scheduledOn?.message}>
+          {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" {...form.register('scheduledOn')} />}
+        </Field>
+        <Field label={t('ovLeadBody')}>
+          {(id) => (
+            <select id={id} className="input" {...form.register('leadBodyId')}>
+              <option value="">—</option>
+              {council.bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('ovExplaining')} hint={t('ovOnePerLine')}>
+          {(id) => <textarea id={id} className="input" rows={3} {...form.register('explaining')} />}
+        </Field>
+        <Button type="submit" disabled={create.isPending}>
+          {t('ovNewActivity')}
+        </Button>
+      </form>
+    </Card>
+  );
+}

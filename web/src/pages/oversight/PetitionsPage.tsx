@@ -1,0 +1,303 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { api, type Unit } from '../../api/client';
+import { useCan } from '../../auth/session';
+import { bp } from '../../components/money';
+import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/vi';
+import { formatDateVi, parseDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
+import { OversightNav, StatusBadge, type CouncilRow } from './common';
+
+const SOURCES = ['voter_meeting', 'portal', 'delegate', 'other'] as const;
+const CATEGORIES = ['economy_budget', 'legal', 'culture_social', 'ethnic', 'urban', 'other'] as const;
+
+type Petition = {
+  id: number;
+  councilId: number;
+  councilName: string;
+  unitId: number;
+  unitName: string;
+  source: string;
+  receivedOn: string;
+  text: string;
+  category: string | null;
+  assigneeUnitId: number | null;
+  assigneeLabel: string | null;
+  deadline: string | null;
+  status: string;
+  answer: string | null;
+  answeredOn: string | null;
+  version: number;
+};
+type Stats = { total: number; resolved: number; answered: number; rateBp: number | null };
+
+/** Voters' petitions: what was received, who answers, what was answered; the resolution rate. */
+export function PetitionsPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const [q, setQ] = useState('');
+  const list = useQuery({
+    queryKey: ['oversight', 'petitions', q],
+    queryFn: () => api<{ items: Petition[]; stats: Stats }>(`/api/oversight/petitions${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+  });
+  const s = list.data?.stats;
+  return (
+    <>
+      <h1>{t('ovPetitions')}</h1>
+      <OversightNav />
+      {s && (
+        <div className="cards" data-testid="petition-stats">
+          <div className="stat">
+            <span className="stat-label">{t('ovReceived')}</span>
+            <strong>{s.total}</strong>
+          </div>
+          <div className="stat">
+            <span className="stat-label">{t('ovAnswered')}</span>
+            <strong>{s.answered}</strong>
+          </div>
+          <div className="stat">
+            <span className="stat-label">{t('ovResolved')}</span>
+            <strong>{s.resolved}</strong>
+          </div>
+          <div className="stat">
+            <span className="stat-label">{t('ovRate')}</span>
+            <strong>{bp(s.rateBp)}</strong>
+          </div>
+        </div>
+      )}
+      <div className="toolbar">
+        <input
+          className="input"
+          type="search"
+          aria-label={t('search')}
+          placeholder={t('searchPlaceholder')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </div>
+      {list.isLoading && <Loading />}
+      <ErrorAlert error={list.error} />
+      <table className="table" data-testid="petitions">
+        <thead>
+          <tr>
+            <th>{t('ovReceivedOn')}</th>
+            <th>{t('ovArea')}</th>
+            <th>{t('ovPetitionText')}</th>
+            <th>{t('ovAddressee')}</th>
+            <th>{t('status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.items.map((p) => (
+            <PetitionRow key={p.id} p={p} />
+          ))}
+        </tbody>
+      </table>
+      {can('oversight.manage') && <NewPetition />}
+    </>
+  );
+}
+
+function PetitionRow({ p }: { p: Petition }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const qc = useQueryClient();
+  const [answer, setAnswer] = useState('');
+  const refresh = () => qc.invalidateQueries({ queryKey: ['oversight', 'petitions'] });
+  const manage = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api(`/api/oversight/petitions/${p.id}`, { method: 'PATCH', body: { ...body, version: p.version } }),
+    onSuccess: refresh,
+  });
+  const reply = useMutation({
+    mutationFn: () => api(`/api/oversight/petitions/${p.id}/answer`, { method: 'POST', body: { answer, version: p.version } }),
+    onSuccess: refresh,
+  });
+  return (
+    <tr>
+      <td>
+        {formatDateVi(p.receivedOn)}
+        <br />
+        <small className="muted">{t(`ovSrc_${p.source}` as MessageKey)}</small>
+      </td>
+      <td>{p.unitName}</td>
+      <td>
+        {p.text}
+        {p.category && (
+          <>
+            <br />
+            <small className="muted">{t(`ovCat_${p.category}` as MessageKey)}</small>
+          </>
+        )}
+        {p.answer && (
+          <p className="muted">
+            {t('ovAnswer')} ({formatDateVi(p.answeredOn)}): {p.answer}
+          </p>
+        )}
+        <ErrorAlert error={manage.error ?? reply.error} />
+        {p.status === 'assigned' && can('oversight.respond') && !can('oversight.manage') && (
+          <div className="toolbar">
+            <TextInput aria-label={t('ovAnswerText')} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+            <Button variant="secondary" disabled={answer.trim().length < 3 || reply.isPending} onClick={() => reply.mutate()}>
+              {t('ovAnswer')}
+            </Button>
+          </div>
+        )}
+        {can('oversight.manage') && p.status === 'received' && (
+          <Button
+            variant="secondary"
+            onClick={() => manage.mutate({ assigneeUnitId: p.unitId, assigneeLabel: `UBND ${p.unitName}`, deadline: in30Days() })}
+          >
+            {t('ovAssign')}: UBND {p.unitName}
+          </Button>
+        )}
+        {can('oversight.manage') && (p.status === 'answered' || p.status === 'roadmap') && (
+          <span className="toolbar">
+            <Button variant="secondary" onClick={() => manage.mutate({ status: 'resolved' })}>
+              {t('ovMarkResolved')}
+            </Button>
+            {p.status === 'answered' && (
+              <Button variant="secondary" onClick={() => manage.mutate({ status: 'roadmap' })}>
+                {t('ovMarkRoadmap')}
+              </Button>
+            )}
+          </span>
+        )}
+      </td>
+      <td>
+        {p.assigneeLabel ?? '—'}
+        {p.deadline && (
+          <>
+            <br />
+            <small className="muted">
+              {t('deadline')} {formatDateVi(p.deadline)}
+            </small>
+          </>
+        )}
+      </td>
+      <td>
+        <StatusBadge prefix="ovPs_" status={p.status} />
+      </td>
+    </tr>
+  );
+}
+
+function in30Days() {
+  const d = new Date(`${todayVn()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 30);
+  return d.toISOString().slice(0, 10);
+}
+
+function NewPetition() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const councils = useQuery({
+    queryKey: ['oversight', 'councils'],
+    queryFn: () => api<{ items: CouncilRow[] }>('/api/oversight/councils'),
+  });
+  const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => api<{ items: Unit[] }>('/api/units') });
+  const schema = z.object({
+    councilId: z.coerce.number().int().positive(),
+    unitId: z.coerce.number().int().positive(),
+    source: z.enum(SOURCES),
+    category: z.enum(CATEGORIES),
+    receivedOn: z.string().refine((s) => parseDateVi(s) !== null && parseDateVi(s)! <= todayVn(), 'dd/mm/yyyy'),
+    text: z.string().trim().min(5).max(4000),
+  });
+  type In = z.input<typeof schema>;
+  type Out = z.output<typeof schema>;
+  const form = useForm<In, unknown, Out>({
+    resolver: zodResolver(schema),
+    defaultValues: { councilId: 0, unitId: 0, source: 'voter_meeting', category: 'economy_budget', receivedOn: '', text: '' },
+  });
+  const councilId = Number(useWatch({ control: form.control, name: 'councilId' })) || councils.data?.items[0]?.id || 0;
+  const council = councils.data?.items.find((c) => c.id === councilId);
+  const options = (() => {
+    if (!units.data || !council) return [];
+    const byId = new Map(units.data.items.map((u) => [u.id, u]));
+    const under = (u: Unit): boolean =>
+      u.id === council.unitId || (u.parentId !== null && byId.has(u.parentId) && under(byId.get(u.parentId)!));
+    return sortVi(
+      units.data.items.filter((u) => under(u) && ['commune', 'ward', 'township', 'special_zone'].includes(u.type)),
+      (u) => u.name,
+    );
+  })();
+  const create = useMutation({
+    mutationFn: (v: Out) =>
+      api(`/api/oversight/councils/${v.councilId || councilId}/petitions`, {
+        method: 'POST',
+        body: { unitId: v.unitId, source: v.source, category: v.category, receivedOn: parseDateVi(v.receivedOn), text: v.text },
+      }),
+    onSuccess: async () => {
+      form.reset();
+      await qc.invalidateQueries({ queryKey: ['oversight', 'petitions'] });
+    },
+  });
+  const e = form.formState.errors;
+  return (
+    <Card title={t('ovNewPetition')}>
+      <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate data-testid="new-petition">
+        <ErrorAlert error={create.error} />
+        <Field label={t('ovCouncil')}>
+          {(id) => (
+            <select id={id} className="input" {...form.register('councilId')}>
+              {councils.data?.items.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('ovArea')} error={e.unitId ? t('ovArea') : undefined}>
+          {(id) => (
+            <select id={id} className="input" {...form.register('unitId')}>
+              <option value={0}>—</option>
+              {options.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                  {u.effectiveTo ? ` (–${formatDateVi(u.effectiveTo)})` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('ovSource')}>
+          {(id) => (
+            <select id={id} className="input" {...form.register('source')}>
+              {SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`ovSrc_${s}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('ovCategory')}>
+          {(id) => (
+            <select id={id} className="input" {...form.register('category')}>
+              {CATEGORIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`ovCat_${s}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('ovReceivedOn')} error={e.receivedOn?.message}>
+          {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" {...form.register('receivedOn')} />}
+        </Field>
+        <Field label={t('ovPetitionText')} error={e.text?.message}>
+          {(id) => <textarea id={id} className="input" rows={3} {...form.register('text')} />}
+        </Field>
+        <Button type="submit" disabled={create.isPending}>
+          {t('ovNewPetition')}
+        </Button>
+      </form>
+    </Card>
+  );
+}

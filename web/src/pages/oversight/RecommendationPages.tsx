@@ -1,0 +1,225 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { api } from '../../api/client';
+import { useCan } from '../../auth/session';
+import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
+import { OversightNav, StatusBadge, type RecommendationRow } from './common';
+
+type Detail = RecommendationRow & {
+  overdue: boolean;
+  activity: { id: number; title: string; kind: string };
+  council: { id: number; name: string; unitId: number };
+  reports: { id: number; reportedOn: string; text: string; done: boolean; fileName: string | null; createdAt: string }[];
+};
+
+/** Recommendations across councils; an addressee's to-do list with "mine". */
+export function RecommendationsPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  const mine = params.get('cua-toi') === '1';
+  const overdue = params.get('qua-han') === '1';
+  const q = useQuery({
+    queryKey: ['oversight', 'recommendations', mine, overdue],
+    queryFn: () =>
+      api<{ items: RecommendationRow[] }>(`/api/oversight/recommendations?${mine ? 'mine=1&' : ''}${overdue ? 'overdue=1' : ''}`),
+  });
+  const toggle = (k: string, on: boolean) => {
+    const next = new URLSearchParams(params);
+    if (on) next.set(k, '1');
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+  return (
+    <>
+      <h1>{t('ovRecommendations')}</h1>
+      <OversightNav />
+      <div className="toolbar">
+        {can('oversight.respond') && (
+          <label className="checkbox">
+            <input type="checkbox" checked={mine} onChange={(e) => toggle('cua-toi', e.target.checked)} /> {t('ovMine')}
+          </label>
+        )}
+        <label className="checkbox">
+          <input type="checkbox" checked={overdue} onChange={(e) => toggle('qua-han', e.target.checked)} /> {t('ovOnlyOverdue')}
+        </label>
+      </div>
+      {q.isLoading && <Loading />}
+      <ErrorAlert error={q.error} />
+      <table className="table" data-testid="recommendation-list">
+        <thead>
+          <tr>
+            <th>{t('ovCouncil')}</th>
+            <th>{t('ovRecText')}</th>
+            <th>{t('ovAddressee')}</th>
+            <th>{t('deadline')}</th>
+            <th>{t('status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.data?.items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                {r.councilName}
+                <br />
+                <small className="muted">{r.activityTitle}</small>
+              </td>
+              <td>
+                <Link to={`/giam-sat/kien-nghi/${r.id}`}>{r.text}</Link>
+              </td>
+              <td>{r.addresseeLabel}</td>
+              <td>
+                {formatDateVi(r.deadline)}{' '}
+                {r.overdue && <Badge tone="danger">{t('ovOverdueDays', { n: r.daysOverdue ?? 0 })}</Badge>}
+              </td>
+              <td>
+                <StatusBadge prefix="ovRs_" status={r.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function RecommendationPage() {
+  const { t } = useI18n();
+  const id = Number(useParams().id);
+  const can = useCan();
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ['oversight', 'recommendation', id],
+    queryFn: () => api<Detail>(`/api/oversight/recommendations/${id}`),
+  });
+  const [note, setNote] = useState('');
+  const decide = useMutation({
+    mutationFn: (decision: 'accepted' | 'not_accepted') =>
+      api(`/api/oversight/recommendations/${id}/decision`, {
+        method: 'POST',
+        body: { decision, note: note || null, version: q.data!.version },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['oversight'] }),
+  });
+  const r = q.data;
+  if (q.isLoading) return <Loading />;
+  if (!r) return <ErrorAlert error={q.error} />;
+  const councilSide = can('oversight.manage');
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/giam-sat/hoat-dong/${r.activity.id}`}>{r.activity.title}</Link>
+      </p>
+      <h1>
+        {t('ovRecommendations')} #{r.seq}
+      </h1>
+      <OversightNav />
+      <Card title={r.council.name} actions={<StatusBadge prefix="ovRs_" status={r.status} />}>
+        <p className="lead" data-testid="recommendation-text">
+          {r.text}
+        </p>
+        <dl className="facts">
+          <dt>{t('ovAddressee')}</dt>
+          <dd>
+            {r.addresseeLabel} ({r.addresseeUnitName})
+          </dd>
+          <dt>{t('deadline')}</dt>
+          <dd>
+            {formatDateVi(r.deadline)} {r.overdue && <Badge tone="danger">{t('ovOverdue')}</Badge>}
+          </dd>
+          {r.links.length > 0 && (
+            <>
+              <dt>{t('ovLinks')}</dt>
+              <dd>{r.links.map((l) => l.label).join('; ')}</dd>
+            </>
+          )}
+          {r.decisionNote && (
+            <>
+              <dt>{t('ovDecisionNote')}</dt>
+              <dd>{r.decisionNote}</dd>
+            </>
+          )}
+        </dl>
+      </Card>
+      <Card title={t('ovReports')}>
+        <ul data-testid="reports">
+          {r.reports.map((x) => (
+            <li key={x.id}>
+              <strong>{formatDateVi(x.reportedOn)}</strong> — {x.text}{' '}
+              {x.done && <Badge tone="success">{t('ovReportDone')}</Badge>}{' '}
+              {x.fileName && <a href={`/api/oversight/reports/${x.id}/file`}>{x.fileName}</a>}{' '}
+              <small className="muted">{formatDateTimeVi(x.createdAt)}</small>
+            </li>
+          ))}
+        </ul>
+        {r.status !== 'accepted' && !councilSide && can('oversight.respond') && <ReportForm rec={r} />}
+      </Card>
+      {councilSide && r.status !== 'accepted' && (
+        <Card title={t('ovDecisionNote')}>
+          <ErrorAlert error={decide.error} />
+          <Field label={t('ovDecisionNote')}>
+            {(fid) => <TextInput id={fid} value={note} onChange={(e) => setNote(e.target.value)} />}
+          </Field>
+          <div className="toolbar">
+            <Button
+              onClick={() => decide.mutate('accepted')}
+              disabled={decide.isPending || r.status !== 'reported'}
+              data-testid="accept"
+            >
+              {t('ovAccept')}
+            </Button>
+            <Button variant="danger" onClick={() => decide.mutate('not_accepted')} disabled={decide.isPending}>
+              {t('ovReject')}
+            </Button>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}
+
+function ReportForm({ rec }: { rec: Detail }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const schema = z.object({ text: z.string().trim().min(3).max(4000), done: z.boolean(), file: z.any() });
+  type In = z.input<typeof schema>;
+  const form = useForm<In>({ resolver: zodResolver(schema), defaultValues: { text: '', done: false } });
+  const send = useMutation({
+    mutationFn: (v: In) => {
+      const body = new FormData();
+      body.set('text', v.text);
+      body.set('done', v.done ? '1' : '0');
+      body.set('version', String(rec.version));
+      const files = v.file as FileList | undefined;
+      if (files?.[0]) body.set('file', files[0]);
+      return api(`/api/oversight/recommendations/${rec.id}/reports`, { method: 'POST', raw: body });
+    },
+    onSuccess: async () => {
+      form.reset();
+      await qc.invalidateQueries({ queryKey: ['oversight'] });
+    },
+  });
+  const e = form.formState.errors;
+  return (
+    <form onSubmit={form.handleSubmit((v) => send.mutate(v))} noValidate data-testid="report-form" className="subform">
+      <h3>{t('ovReport')}</h3>
+      <ErrorAlert error={send.error} />
+      <Field label={t('ovReportText')} error={e.text?.message}>
+        {(id) => <textarea id={id} className="input" rows={3} {...form.register('text')} />}
+      </Field>
+      <Field label={t('ovEvidence')}>{(id) => <input id={id} type="file" {...form.register('file')} />}</Field>
+      <label className="checkbox">
+        <input type="checkbox" {...form.register('done')} /> {t('ovReportDone')}
+      </label>
+      <Button type="submit" disabled={send.isPending} data-testid="send-report">
+        {t('ovReport')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import { NavLink } from 'react-router';
+import { useCan } from '../../auth/session';
+import { Badge } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/vi';
+import type { SnapshotData } from '../../../../src/domain/oversight/types';
+
+export type { SnapshotData };
+
+export type CouncilRow = { id: number; unitId: number; unitName: string; name: string; term: string; historic: boolean };
+export type ActivityBrief = {
+  id: number;
+  kind: string;
+  title: string;
+  status: string;
+  scheduledOn: string;
+  heldOn: string | null;
+  legalBasis: string;
+};
+export type CouncilDetail = CouncilRow & {
+  bodies: { id: number; kind: string; name: string }[];
+  delegates: { id: number; fullName: string; position: string | null; bodyIds: number[] }[];
+  activities: ActivityBrief[];
+};
+export type RecommendationRow = {
+  id: number;
+  activityId: number;
+  seq: number;
+  text: string;
+  addresseeUnitId: number;
+  addresseeLabel: string;
+  addresseeUnitName?: string;
+  deadline: string;
+  links: { type: string; ref: string; label: string }[];
+  status: 'open' | 'reported' | 'accepted' | 'not_accepted';
+  decisionNote: string | null;
+  decidedOn: string | null;
+  version: number;
+  overdue?: boolean;
+  daysOverdue?: number;
+  activityTitle?: string;
+  councilName?: string;
+};
+export type ActivityDetail = ActivityBrief & {
+  topic: string;
+  chair: string | null;
+  plan: string | null;
+  explainingBodies: string[];
+  invitees: string[];
+  conclusionNo: string | null;
+  conclusionDate: string | null;
+  conclusionText: string | null;
+  followsId: number | null;
+  version: number;
+  council: { id: number; name: string; term: string; unitId: number; unitName: string };
+  leadBody: { id: number; name: string } | null;
+  documents: {
+    id: number;
+    kind: string;
+    title: string;
+    number: string | null;
+    version: number;
+    fileName: string;
+    createdAt: string;
+  }[];
+  snapshots: { id: number; asOf: string; sha256: string; frozenAt: string }[];
+  recommendations: RecommendationRow[];
+  siblings: { id: number; title: string; scheduledOn: string }[];
+};
+
+const STATUS_TONE: Record<string, 'neutral' | 'success' | 'warning' | 'danger' | 'info'> = {
+  planned: 'neutral',
+  held: 'info',
+  concluded: 'info',
+  follow_up: 'warning',
+  resupervised: 'success',
+  open: 'neutral',
+  reported: 'info',
+  accepted: 'success',
+  not_accepted: 'danger',
+};
+
+export function StatusBadge({ prefix, status }: { prefix: 'ovSt_' | 'ovRs_' | 'ovPs_'; status: string }) {
+  const { t } = useI18n();
+  return <Badge tone={STATUS_TONE[status] ?? 'neutral'}>{t(`${prefix}${status}` as MessageKey)}</Badge>;
+}
+
+/** Tabs of the oversight area. */
+export function OversightNav() {
+  const { t } = useI18n();
+  const can = useCan();
+  return (
+    <nav className="tabs" aria-label={t('navOversight')}>
+      <NavLink to="/giam-sat" end>
+        {t('ovActivities')}
+      </NavLink>
+      <NavLink to="/giam-sat/kien-nghi" end>
+        {t('ovRecommendations')}
+      </NavLink>
+      {(can('oversight.read') || can('oversight.respond')) && (
+        <NavLink to="/giam-sat/kien-nghi-cu-tri">{t('ovPetitions')}</NavLink>
+      )}
+    </nav>
+  );
+}
