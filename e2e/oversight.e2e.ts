@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, login, startServer } from './support';
 
 const docxText = (bytes: Uint8Array) =>
-  [...new TextDecoder().decode(unzipSync(bytes)['word/document.xml']!).matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+  [...new TextDecoder().decode(unzipSync(bytes)['word/document.xml']).matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
     .map((m) => m[1])
     .join('');
 
@@ -34,13 +34,15 @@ describe('journey: the council opens the session, takes the pack, records a requ
 
     // The briefing pack, downloaded as the browser gets it.
     const [download] = await Promise.all([council.waitForEvent('download'), council.getByTestId('pack-docx').click()]);
-    const text = docxText(new Uint8Array(fs.readFileSync((await download.path())!)));
+    const text = docxText(new Uint8Array(fs.readFileSync(await download.path())));
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('9/9 xã bình quân đạt 13/19 tiêu chí, 42,33/57 chỉ tiêu');
 
     // A new request of the conclusion, addressed to the city.
     const form = council.getByTestId('new-recommendation');
-    await form.getByLabel('Nội dung kiến nghị').fill('Báo cáo kết quả giải ngân vốn NTM theo từng công trình trước kỳ họp cuối năm.');
+    await form
+      .getByLabel('Nội dung kiến nghị')
+      .fill('Báo cáo kết quả giải ngân vốn NTM theo từng công trình trước kỳ họp cuối năm.');
     await form.getByLabel('Thời hạn').fill('30/06/2027');
     await council.getByTestId('save-recommendation').click();
     const row = council.getByTestId('recommendations').locator('tr', { hasText: 'theo từng công trình' });

@@ -53,6 +53,7 @@ async function recommendationsAsOf(db: Db, council: CouncilRow, activityId: numb
               mine.map((e) => e.r.id),
             ),
             lte(recommendationReports.reportedOn, asOf),
+            eq(recommendationReports.done, true),
           ),
         )
     : [];

@@ -328,10 +328,10 @@ function NewRecommendation({ a }: { a: ActivityDetail }) {
       const byId = new Map(d.items.map((u) => [u.id, u]));
       const under = (u: Unit): boolean =>
         u.id === a.council.unitId || (u.parentId !== null && byId.has(u.parentId) && under(byId.get(u.parentId)!));
-      return sortVi(
-        d.items.filter((u) => under(u) && u.type !== 'village'),
-        (u) => u.name,
-      );
+      // The council's own unit first (the usual addressee), then the units below it.
+      const own = d.items.filter((u) => u.id === a.council.unitId);
+      const below = d.items.filter((u) => u.id !== a.council.unitId && under(u) && u.type !== 'village');
+      return [...own, ...sortVi(below, (u) => u.name)];
     },
   });
   const schema = z.object({

@@ -44,6 +44,10 @@ export function PetitionsPage() {
     queryKey: ['oversight', 'petitions', q],
     queryFn: () => api<{ items: Petition[]; stats: Stats }>(`/api/oversight/petitions${q ? `?q=${encodeURIComponent(q)}` : ''}`),
   });
+  const councils = useQuery({
+    queryKey: ['oversight', 'councils'],
+    queryFn: () => api<{ items: CouncilRow[] }>('/api/oversight/councils'),
+  });
   const s = list.data?.stats;
   return (
     <>
@@ -97,7 +101,9 @@ export function PetitionsPage() {
           ))}
         </tbody>
       </table>
-      {can('oversight.manage') && <NewPetition />}
+      {can('oversight.manage') && councils.data && councils.data.items.length > 0 && (
+        <NewPetition councils={councils.data.items} />
+      )}
     </>
   );
 }
@@ -148,15 +154,19 @@ function PetitionRow({ p }: { p: Petition }) {
           </div>
         )}
         {can('oversight.manage') && p.status === 'received' && (
-          <Button
-            variant="secondary"
-            onClick={() => manage.mutate({ assigneeUnitId: p.unitId, assigneeLabel: `UBND ${p.unitName}`, deadline: in30Days() })}
-          >
-            {t('ovAssign')}: UBND {p.unitName}
-          </Button>
+          <div className="toolbar">
+            <Button
+              variant="secondary"
+              onClick={() =>
+                manage.mutate({ assigneeUnitId: p.unitId, assigneeLabel: `UBND ${p.unitName}`, deadline: in30Days() })
+              }
+            >
+              {t('ovAssign')}: UBND {p.unitName}
+            </Button>
+          </div>
         )}
         {can('oversight.manage') && (p.status === 'answered' || p.status === 'roadmap') && (
-          <span className="toolbar">
+          <div className="toolbar">
             <Button variant="secondary" onClick={() => manage.mutate({ status: 'resolved' })}>
               {t('ovMarkResolved')}
             </Button>
@@ -165,7 +175,7 @@ function PetitionRow({ p }: { p: Petition }) {
                 {t('ovMarkRoadmap')}
               </Button>
             )}
-          </span>
+          </div>
         )}
       </td>
       <td>
@@ -192,13 +202,10 @@ function in30Days() {
   return d.toISOString().slice(0, 10);
 }
 
-function NewPetition() {
+function NewPetition({ councils }: { councils: CouncilRow[] }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const councils = useQuery({
-    queryKey: ['oversight', 'councils'],
-    queryFn: () => api<{ items: CouncilRow[] }>('/api/oversight/councils'),
-  });
+  const first = councils.find((c) => !c.historic) ?? councils[0]!;
   const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => api<{ items: Unit[] }>('/api/units') });
   const schema = z.object({
     councilId: z.coerce.number().int().positive(),
@@ -212,10 +219,17 @@ function NewPetition() {
   type Out = z.output<typeof schema>;
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(schema),
-    defaultValues: { councilId: 0, unitId: 0, source: 'voter_meeting', category: 'economy_budget', receivedOn: '', text: '' },
+    defaultValues: {
+      councilId: first.id,
+      unitId: 0,
+      source: 'voter_meeting',
+      category: 'economy_budget',
+      receivedOn: '',
+      text: '',
+    },
   });
-  const councilId = Number(useWatch({ control: form.control, name: 'councilId' })) || councils.data?.items[0]?.id || 0;
-  const council = councils.data?.items.find((c) => c.id === councilId);
+  const councilId = Number(useWatch({ control: form.control, name: 'councilId' }));
+  const council = councils.find((c) => c.id === councilId);
   const options = (() => {
     if (!units.data || !council) return [];
     const byId = new Map(units.data.items.map((u) => [u.id, u]));
@@ -228,12 +242,19 @@ function NewPetition() {
   })();
   const create = useMutation({
     mutationFn: (v: Out) =>
-      api(`/api/oversight/councils/${v.councilId || councilId}/petitions`, {
+      api(`/api/oversight/councils/${v.councilId}/petitions`, {
         method: 'POST',
         body: { unitId: v.unitId, source: v.source, category: v.category, receivedOn: parseDateVi(v.receivedOn), text: v.text },
       }),
     onSuccess: async () => {
-      form.reset();
+      form.reset({
+        councilId: first.id,
+        unitId: 0,
+        source: 'voter_meeting',
+        category: 'economy_budget',
+        receivedOn: '',
+        text: '',
+      });
       await qc.invalidateQueries({ queryKey: ['oversight', 'petitions'] });
     },
   });
@@ -245,7 +266,7 @@ function NewPetition() {
         <Field label={t('ovCouncil')}>
           {(id) => (
             <select id={id} className="input" {...form.register('councilId')}>
-              {councils.data?.items.map((c) => (
+              {councils.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>
