@@ -17,7 +17,9 @@ import { dashboardRoutes } from './features/dashboard/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { roadmapRoutes } from './features/roadmaps/routes';
 import { capitalRoutes } from './features/capital/routes';
-import { publicOcopApi, publicPageRoutes } from './features/ocop/public';
+import { publicOcopApi } from './features/ocop/public';
+import { portalRoutes } from './features/portal/pages';
+import { portalApiRoutes } from './features/portal/routes';
 import { ocopRoutes } from './features/ocop/routes';
 import { oversightRoutes } from './features/oversight/routes';
 import { AppError } from './lib/errors';
@@ -95,6 +97,7 @@ export function buildApp(deps: Deps) {
   app.route('/api/capital', capitalRoutes);
   app.route('/api/ocop', ocopRoutes);
   app.route('/api/oversight', oversightRoutes);
+  app.route('/api/portal', portalApiRoutes);
   app.route('/api/public/ocop', publicOcopApi);
 
   const openApiConfig = {
@@ -114,7 +117,7 @@ export function buildApp(deps: Deps) {
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND');
   });
-  app.route('/', publicPageRoutes);
+  app.route('/', portalRoutes);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     const root = path.relative(process.cwd(), WEB_DIST) || '.';

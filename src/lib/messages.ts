@@ -158,6 +158,12 @@ export const RULE_TEXT: Record<string, { vi: string; en: string }> = {
     vi: 'chỉ ghi nhận hoàn thành khi cơ quan thực hiện đã báo cáo hoàn thành',
     en: 'a recommendation is accepted only after the addressee reports it done',
   },
+  portal_future_month: { vi: 'không công bố số liệu của tháng chưa đến', en: 'a future month cannot be published' },
+  portal_answer_required: { vi: 'cần có nội dung trả lời khi công khai ý kiến', en: 'publishing feedback needs a public answer' },
+  portal_no_council: { vi: 'địa bàn chưa có HĐND trong hệ thống', en: 'no council covers this area' },
+  portal_form_invalid: { vi: 'biểu mẫu không hợp lệ', en: 'the form is not valid' },
+  portal_form_too_fast: { vi: 'biểu mẫu được gửi quá nhanh', en: 'the form was sent too fast' },
+  portal_form_expired: { vi: 'biểu mẫu đã hết hạn, vui lòng tải lại trang', en: 'the form has expired; reload the page' },
   petition_status_order: {
     vi: 'trạng thái kiến nghị cử tri không chuyển được như vậy',
     en: 'the petition cannot move to that status',

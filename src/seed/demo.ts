@@ -11,6 +11,7 @@ import { ensureReferenceData } from './reference';
 import { loadCapitalDemo } from './demo-capital';
 import { loadOcopDemo } from './demo-ocop';
 import { loadOversightDemo } from './demo-oversight';
+import { loadPortalDemo } from './demo-portal';
 import { loadRoadmapDemo } from './demo-roadmaps';
 import { loadUnitsFile, UnitsFile } from './load-units';
 
@@ -116,6 +117,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
     await loadCapitalDemo(tx, ids, userIds.get('vpdp.mongcai')!, now);
     await loadOcopDemo(tx, ids, userIds, now);
     await loadOversightDemo(deps, tx, ids, userIds);
+    await loadPortalDemo(tx, ids, userIds, now);
     await writeAudit(
       tx,
       { actor: null, meta: { requestId: 'demo-load', ip: null, now }, systemName: 'Hệ thống (dữ liệu demo)' },

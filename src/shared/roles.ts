@@ -45,6 +45,10 @@ export const ACTIONS = [
   'oversight.manage',
   /** Report progress on recommendations and answer petitions addressed to one's unit. */
   'oversight.respond',
+  /** Publish / unpublish verified figures and projects on the public portal. */
+  'portal.publish',
+  /** Moderate and answer citizens' feedback from the public portal. */
+  'portal.moderate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +76,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'ocop.score',
     'oversight.read',
     'oversight.respond',
+    'portal.publish',
+    'portal.moderate',
   ],
   agency: [
     'unit.read',

@@ -7,3 +7,4 @@ export * from './roadmaps';
 export * from './capital';
 export * from './ocop';
 export * from './oversight';
+export * from './portal';

@@ -87,24 +87,7 @@ export async function publicProduct(deps: Deps, code: string) {
 
 const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
-function page(title: string, body: string) {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(title)}</title>
-<style>
-body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:0;background:#f6f7f4;color:#1d2a1f}
-header{background:#1f5f3a;color:#fff;padding:12px 20px}header a{color:#fff;text-decoration:none;font-weight:600}
-main{max-width:860px;margin:0 auto;padding:20px}
-.card{background:#fff;border-radius:8px;padding:20px;box-shadow:0 1px 3px rgba(0,0,0,.08);margin-bottom:16px}
-h1{margin:0 0 8px;font-size:1.6rem}.stars{color:#c98a00;font-size:1.6rem;letter-spacing:2px}
-.muted{color:#5b6b5e}.tag{display:inline-block;background:#e7f1ea;border-radius:12px;padding:2px 10px;margin:2px;font-size:.9rem}
-.photos{display:flex;gap:8px;flex-wrap:wrap}.photos img{width:200px;height:150px;object-fit:cover;border-radius:6px}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}dt{color:#5b6b5e}dd{margin:0}
-.qr{display:flex;gap:16px;align-items:center}.nostar{background:#fff4e5;border-left:4px solid #c98a00;padding:8px 12px}
-footer{color:#5b6b5e;font-size:.85rem;text-align:center;padding:16px}
-</style></head><body><header><a href="/cong-khai">Đồng Lòng · Cổng thông tin công khai</a></header><main>${body}</main>
-<footer>Thông tin do cơ quan quản lý chương trình OCOP công bố. Chỉ hiển thị dữ liệu còn hiệu lực.</footer></body></html>`;
-}
-
+/** The product's part of its public page (the portal adds the shell and the feedback form). */
 export function renderPublicProduct(p: NonNullable<Awaited<ReturnType<typeof publicProduct>>>) {
   const star = p.star
     ? `<div class="stars" aria-label="${p.star} sao" data-star="${p.star}">${stars(p.star)}</div><p>Sản phẩm OCOP <strong>${p.star} sao</strong></p>`
@@ -125,15 +108,12 @@ export function renderPublicProduct(p: NonNullable<Awaited<ReturnType<typeof pub
     ? `<div class="card photos">${p.photos.map((ph) => `<img src="/api/public/ocop/photos/${ph.id}" alt="${esc(ph.caption ?? p.name)}">`).join('')}</div>`
     : '';
   const tags = p.brandTags.map((t) => `<span class="tag">${esc(t)}</span>`).join('');
-  return page(
-    `${p.name} — sản phẩm OCOP`,
-    `<div class="card"><h1>${esc(p.name)}</h1><p class="muted">${esc(p.groupName)} · ${esc(p.unitName)}</p>${star}${cert}${tags ? `<p>${tags}</p>` : ''}
+  return `<div class="card"><h1>${esc(p.name)}</h1><p class="muted">${esc(p.groupName)} · ${esc(p.unitName)}</p>${star}${cert}${tags ? `<p>${tags}</p>` : ''}
 ${p.description ? `<p>${esc(p.description)}</p>` : ''}</div>${photos}
 <div class="card"><h2>Chủ thể sản xuất</h2><dl><dt>Tên</dt><dd>${esc(p.producer.name)}</dd><dt>Loại hình</dt><dd>${esc(p.producer.kind)}</dd>
 ${p.producer.address ? `<dt>Địa chỉ</dt><dd>${esc(p.producer.address)}</dd>` : ''}${p.producer.phone ? `<dt>Điện thoại</dt><dd>${esc(p.producer.phone)}</dd>` : ''}
 <dt>Nơi sản xuất</dt><dd>${esc(p.unitName)}</dd></dl></div>${standards}
-<div class="card qr"><img src="/api/public/ocop/products/${encodeURIComponent(p.code)}/qr/png" alt="Mã QR truy xuất sản phẩm ${esc(p.name)}" width="160" height="160" data-testid="public-qr"><p class="muted">Quét mã QR trên bao bì để mở trang này.<br>Mã truy xuất: ${esc(p.code)} · Thông tin tại ngày ${formatDateVi(p.today)}</p></div>`,
-  );
+<div class="card qr"><img src="/api/public/ocop/products/${encodeURIComponent(p.code)}/qr/png" alt="Mã QR truy xuất sản phẩm ${esc(p.name)}" width="160" height="160" data-testid="public-qr"><p class="muted">Quét mã QR trên bao bì để mở trang này.<br>Mã truy xuất: ${esc(p.code)} · Thông tin tại ngày ${formatDateVi(p.today)}</p></div>`;
 }
 
 /** A printable A4 sheet of labels (QR + name + star) for the products chosen by an official. */
@@ -163,22 +143,6 @@ export async function labelSheet(deps: Deps, actor: Actor, productIds: number[],
 .label svg{width:32mm;height:32mm;flex:none}small{color:#444;word-break:break-all}
 </style></head><body><div class="sheet">${cells.join('')}</div></body></html>`;
 }
-
-/** Routes outside /api: the public product page. */
-export const publicPageRoutes = new Hono<AppEnv>();
-publicPageRoutes.get('/cong-khai/san-pham/:code', async (c) => {
-  const p = await publicProduct(c.get('deps'), c.req.param('code'));
-  c.header('cache-control', 'public, max-age=300');
-  if (!p)
-    return c.html(
-      page(
-        'Không tìm thấy sản phẩm',
-        '<div class="card"><h1>Không tìm thấy sản phẩm</h1><p>Sản phẩm không tồn tại hoặc chưa được công bố.</p></div>',
-      ),
-      404,
-    );
-  return c.html(renderPublicProduct(p));
-});
 
 /** Public API: the product as JSON, its QR, its photos. */
 export const publicOcopApi = new Hono<AppEnv>();
