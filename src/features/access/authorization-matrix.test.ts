@@ -30,6 +30,8 @@ import {
   petitions,
   recommendationReports,
   recommendations,
+  feedback,
+  publications,
 } from '../../db/schema';
 import { buildSnapshotData, snapshotHash } from '../oversight/snapshots';
 import { refreshResults } from '../assessments/results';
@@ -356,6 +358,32 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
         assigneeUnitId: assigned ? p.communeA.id : null,
         createdAt: new Date(),
       })
+      .returning();
+    return row!;
+  };
+  const freshFeedback = async (p: Province) => {
+    const [row] = await env.deps.db
+      .insert(feedback)
+      .values({
+        target: 'unit',
+        targetCode: String(p.communeA.id),
+        targetTitle: p.communeA.name,
+        unitId: p.communeA.id,
+        category: 'question',
+        text: 'Khi nào sửa đường thôn?',
+        senderHash: uniq(),
+        createdAt: new Date(),
+      })
+      .returning();
+    return row!;
+  };
+  let publishedMonths = 0;
+  const freshPublication = async (p: Province) => {
+    const k = publishedMonths++;
+    const period = `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`;
+    const [row] = await env.deps.db
+      .insert(publications)
+      .values({ kind: 'period', unitId: p.communeA.id, period, publishedAt: new Date() })
       .returning();
     return row!;
   };
@@ -1705,6 +1733,57 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
         method: 'POST',
         path: `/api/oversight/petitions/${(await freshPetition(p, true)).id}/answer`,
         body: { answer: 'Đã lắp đặt xong', version: 1 },
+      }),
+    },
+    {
+      name: 'GET /api/portal/publications',
+      needs: 'portal.publish',
+      mutating: false,
+      ok: 200,
+      build: async (p) => {
+        await freshPublication(p);
+        return { method: 'GET', path: '/api/portal/publications' };
+      },
+      visible: (b, p) => (b as { items: { unitId: number }[] }).items.some((i) => i.unitId === p.communeA.id),
+    },
+    {
+      name: 'POST /api/portal/publications',
+      needs: 'portal.publish',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: '/api/portal/publications',
+        body: { kind: 'period', unitId: (await freshCommune(p)).id, month: '2026-01' },
+      }),
+    },
+    {
+      name: 'DELETE /api/portal/publications/:id',
+      needs: 'portal.publish',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({ method: 'DELETE', path: `/api/portal/publications/${(await freshPublication(p)).id}` }),
+    },
+    {
+      name: 'GET /api/portal/feedback',
+      needs: 'portal.moderate',
+      mutating: false,
+      ok: 200,
+      build: async (p) => {
+        await freshFeedback(p);
+        return { method: 'GET', path: '/api/portal/feedback' };
+      },
+      visible: (b, p) => (b as { items: { unitId: number }[] }).items.some((i) => i.unitId === p.communeA.id),
+    },
+    {
+      name: 'POST /api/portal/feedback/:id/moderate',
+      needs: 'portal.moderate',
+      mutating: true,
+      ok: 200,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/portal/feedback/${(await freshFeedback(p)).id}/moderate`,
+        body: { decision: 'reject', version: 1 },
       }),
     },
     {

@@ -71,7 +71,7 @@ function communeTable(rows: PublicCommune[]) {
   return `<table><caption class="muted">Số liệu đã xác minh, tính đến tháng công bố</caption><thead><tr><th scope="col">Xã, phường</th><th scope="col">Tháng số liệu</th><th scope="col">Tiêu chí đạt</th><th scope="col">Chỉ tiêu đạt</th><th scope="col">Mức đạt</th></tr></thead><tbody>${rows
     .map(
       (r) =>
-        `<tr><td><a href="${unitPath(r)}">${esc(r.name)}</a>${r.historic ? ' <span class="muted">(trước sắp xếp)</span>' : ''}</td><td>${monthVi(r.month)}</td><td>${r.criteriaMet ?? '—'}/${r.criteriaTotal ?? '—'}</td><td>${r.indicatorsMet ?? '—'}/${r.indicatorsTotal ?? '—'}</td><td>${level(r)}</td></tr>`,
+        `<tr><td><a href="${unitPath(r)}">${esc(r.name)}</a></td><td>${monthVi(r.month)}</td><td>${r.criteriaMet ?? '—'}/${r.criteriaTotal ?? '—'}</td><td>${r.indicatorsMet ?? '—'}/${r.indicatorsTotal ?? '—'}</td><td>${level(r)}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
@@ -154,7 +154,8 @@ portalRoutes.get('/cong-khai/don-vi/:ref', async (c) => {
   const path = unitPath(unit);
   const sent = c.req.query('da-gui') === '1';
   if (!['commune', 'ward', 'township', 'special_zone'].includes(unit.type)) {
-    const withFigures = rows.filter((r) => r.criteriaMet !== null);
+    // the chart shows the units as they are now (or, for a former unit, as they were)
+    const withFigures = rows.filter((r) => r.criteriaMet !== null && (Boolean(unit.effectiveTo) || !r.historic));
     const chart = withFigures.length
       ? barChartSvg({
           title: `Số tiêu chí đạt của từng xã — ${unit.name}`,
@@ -163,8 +164,9 @@ portalRoutes.get('/cong-khai/don-vi/:ref', async (c) => {
           max: Math.max(...withFigures.map((r) => r.criteriaTotal ?? 0)),
         })
       : '';
-    const body = `<h1>${esc(unit.name)}</h1><p class="muted">${unit.effectiveTo ? `Đơn vị hành chính đến ngày ${formatDateVi(unit.effectiveTo)}. ` : ''}${withFigures.length}/${rows.length} xã có số liệu đã xác minh; ${withFigures.filter((r) => r.standardMet).length} xã đạt chuẩn nông thôn mới.</p>
-<section class="card">${communeTable(rows)}</section><section class="card">${chart}</section>`;
+    const body = `<h1>${esc(unit.name)}</h1><p class="muted">${unit.effectiveTo ? `Đơn vị hành chính đến ngày ${formatDateVi(unit.effectiveTo)}. ` : ''}${withFigures.length} xã, phường có số liệu đã xác minh; ${withFigures.filter((r) => r.standardMet).length} xã đạt chuẩn nông thôn mới.</p>
+<section class="card"><h2>Các xã, phường</h2>${communeTable(rows.filter((r) => !r.historic))}</section>${chart ? `<section class="card">${chart}</section>` : ''}
+${rows.some((r) => r.historic) ? `<section class="card"><h2>Trước sắp xếp đơn vị hành chính</h2>${communeTable(rows.filter((r) => r.historic))}</section>` : ''}`;
     return html(
       c,
       layout(deps, { title: unit.name, description: `Kết quả xây dựng nông thôn mới của ${unit.name}`, path, body }),
