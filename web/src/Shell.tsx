@@ -72,6 +72,7 @@ export function Shell() {
         {(can('oversight.read') || can('oversight.respond')) && (
           <NavLink to={can('oversight.read') ? '/giam-sat' : '/giam-sat/kien-nghi?cua-toi=1'}>{t('navOversight')}</NavLink>
         )}
+        {(can('portal.publish') || can('portal.moderate')) && <NavLink to="/cong-khai-quan-ly">{t('navPortal')}</NavLink>}
         {can('outbox.read') && <NavLink to="/hop-thu-di">{t('navOutbox')}</NavLink>}
         {can('user.read') && <NavLink to="/nguoi-dung">{t('navUsers')}</NavLink>}
         {can('audit.read') && <NavLink to="/nhat-ky">{t('navAudit')}</NavLink>}

@@ -23,6 +23,7 @@ import { ProductsPage } from './pages/ocop/ProductsPage';
 import { RoundPage } from './pages/ocop/RoundPage';
 import { RoundsPage } from './pages/ocop/RoundsPage';
 import { ActivityPage } from './pages/oversight/ActivityPage';
+import { PortalAdminPage } from './pages/PortalAdminPage';
 import { ComparePage } from './pages/oversight/ComparePage';
 import { OversightPage } from './pages/oversight/OversightPage';
 import { PetitionsPage } from './pages/oversight/PetitionsPage';
@@ -70,6 +71,7 @@ const router = createBrowserRouter([
       { path: 'ocop/hoi-dong', element: <RoundsPage /> },
       { path: 'ocop/hoi-dong/:id', element: <RoundPage /> },
       { path: 'giam-sat', element: <OversightPage /> },
+      { path: 'cong-khai-quan-ly', element: <PortalAdminPage /> },
       { path: 'giam-sat/hoat-dong/:id', element: <ActivityPage /> },
       { path: 'giam-sat/kien-nghi', element: <RecommendationsPage /> },
       { path: 'giam-sat/kien-nghi/:id', element: <RecommendationPage /> },

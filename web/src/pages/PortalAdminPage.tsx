@@ -1,0 +1,223 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Unit } from '../api/client';
+import { useCan, useSession } from '../auth/session';
+import { Badge, Button, Card, ErrorAlert, Loading, TextInput } from '../components/ui';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../i18n/vi';
+import { formatDateTimeVi, sortVi, todayVn } from '../../../src/shared/vi';
+
+type Publication = {
+  id: number;
+  kind: 'period' | 'project';
+  unitId: number;
+  unitName: string;
+  period: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+  publishedAt: string;
+};
+type Feedback = {
+  id: number;
+  target: string;
+  targetCode: string;
+  targetTitle: string;
+  unitName: string;
+  category: string;
+  text: string;
+  contactName: string | null;
+  contact: string | null;
+  photoFileId: number | null;
+  createdAt: string;
+  version: number;
+};
+type Project = { id: number; code: string; name: string };
+
+/** What the office publishes on the public portal, and citizens' feedback waiting for an answer. */
+export function PortalAdminPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  return (
+    <>
+      <h1>{t('portalAdmin')}</h1>
+      <p>
+        <a href="/cong-khai" target="_blank" rel="noreferrer">
+          {t('portalOpen')}
+        </a>
+      </p>
+      {can('portal.publish') && <Publications />}
+      {can('portal.moderate') && <Moderation />}
+    </>
+  );
+}
+
+function Publications() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const user = useSession().data?.user;
+  const root = user?.grants.find((g) => g.role === 'coordination_office' || g.role === 'system_admin')?.unitId ?? null;
+  const list = useQuery({
+    queryKey: ['portal', 'publications'],
+    queryFn: () => api<{ items: Publication[] }>('/api/portal/publications'),
+  });
+  const units = useQuery({
+    queryKey: ['units', 'all'],
+    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    select: (d) =>
+      sortVi(
+        d.items.filter((u) => u.type !== 'village' && u.type !== 'country'),
+        (u) => u.name,
+      ),
+  });
+  const projects = useQuery({
+    queryKey: ['capital', 'projects', root],
+    queryFn: () => api<{ items: Project[] }>(`/api/capital/projects?unitId=${root}`),
+    enabled: root !== null,
+  });
+  const [unitId, setUnitId] = useState<number>(root ?? 0);
+  const [month, setMonth] = useState(todayVn().slice(0, 7));
+  const [projectId, setProjectId] = useState(0);
+  const refresh = () => qc.invalidateQueries({ queryKey: ['portal'] });
+  const publish = useMutation({
+    mutationFn: (body: object) => api('/api/portal/publications', { method: 'POST', body }),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => api(`/api/portal/publications/${id}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+  });
+  return (
+    <Card title={t('portalPublished')}>
+      <ErrorAlert error={list.error ?? publish.error ?? remove.error} />
+      {list.isLoading && <Loading />}
+      <table className="table" data-testid="publications">
+        <thead>
+          <tr>
+            <th>{t('kind')}</th>
+            <th>{t('unit')}</th>
+            <th>{t('portalWhat')}</th>
+            <th>{t('portalPublishedAt')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.items.map((p) => (
+            <tr key={p.id}>
+              <td>{p.kind === 'period' ? t('portalPeriod') : t('portalProject')}</td>
+              <td>{p.unitName}</td>
+              <td>
+                {p.kind === 'period'
+                  ? `${p.period!.slice(5, 7)}/${p.period!.slice(0, 4)}`
+                  : `${p.projectCode} — ${p.projectName}`}
+              </td>
+              <td>{formatDateTimeVi(p.publishedAt)}</td>
+              <td>
+                <Button variant="danger" onClick={() => remove.mutate(p.id)} disabled={remove.isPending}>
+                  {t('portalUnpublish')}
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="toolbar">
+        <select className="input" aria-label={t('unit')} value={unitId} onChange={(e) => setUnitId(Number(e.target.value))}>
+          <option value={0}>—</option>
+          {units.data?.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        <TextInput type="month" aria-label={t('month')} value={month} onChange={(e) => setMonth(e.target.value)} />
+        <Button
+          disabled={!unitId || !month || publish.isPending}
+          onClick={() => publish.mutate({ kind: 'period', unitId, month })}
+        >
+          {t('portalPublishPeriod')}
+        </Button>
+      </div>
+      <div className="toolbar">
+        <select
+          className="input"
+          aria-label={t('portalProject')}
+          value={projectId}
+          onChange={(e) => setProjectId(Number(e.target.value))}
+        >
+          <option value={0}>—</option>
+          {projects.data?.items.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.code} — {p.name}
+            </option>
+          ))}
+        </select>
+        <Button disabled={!projectId || publish.isPending} onClick={() => publish.mutate({ kind: 'project', projectId })}>
+          {t('portalPublishProject')}
+        </Button>
+      </div>
+    </Card>
+  );
+}
+
+function Moderation() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const queue = useQuery({ queryKey: ['portal', 'feedback'], queryFn: () => api<{ items: Feedback[] }>('/api/portal/feedback') });
+  return (
+    <Card title={t('portalFeedback')}>
+      <ErrorAlert error={queue.error} />
+      {queue.data?.items.length === 0 && <p className="muted">{t('none')}</p>}
+      <ul className="plain" data-testid="feedback-queue">
+        {queue.data?.items.map((f) => (
+          <FeedbackItem key={f.id} f={f} onDone={() => qc.invalidateQueries({ queryKey: ['portal'] })} />
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function FeedbackItem({ f, onDone }: { f: Feedback; onDone: () => void }) {
+  const { t } = useI18n();
+  const [answer, setAnswer] = useState('');
+  const [toPetition, setToPetition] = useState(false);
+  const moderate = useMutation({
+    mutationFn: (decision: 'publish' | 'reject') =>
+      api(`/api/portal/feedback/${f.id}/moderate`, {
+        method: 'POST',
+        body: { decision, answer: answer || null, toPetition, version: f.version },
+      }),
+    onSuccess: onDone,
+  });
+  return (
+    <li className="card">
+      <p>
+        <Badge>{t(`fbCat_${f.category}` as MessageKey)}</Badge> <strong>{f.targetTitle}</strong> · {f.unitName} ·{' '}
+        <small className="muted">{formatDateTimeVi(f.createdAt)}</small>
+      </p>
+      <p>{f.text}</p>
+      {(f.contactName || f.contact) && (
+        <p className="muted">
+          {t('portalContact')}: {f.contactName} {f.contact}
+        </p>
+      )}
+      <ErrorAlert error={moderate.error} />
+      <TextInput
+        aria-label={t('portalAnswer')}
+        placeholder={t('portalAnswer')}
+        value={answer}
+        onChange={(e) => setAnswer(e.target.value)}
+      />
+      <label className="checkbox">
+        <input type="checkbox" checked={toPetition} onChange={(e) => setToPetition(e.target.checked)} /> {t('portalToPetition')}
+      </label>
+      <div className="toolbar">
+        <Button onClick={() => moderate.mutate('publish')} disabled={moderate.isPending}>
+          {t('portalPublishAnswer')}
+        </Button>
+        <Button variant="secondary" onClick={() => moderate.mutate('reject')} disabled={moderate.isPending}>
+          {t('portalReject')}
+        </Button>
+      </div>
+    </li>
+  );
+}
