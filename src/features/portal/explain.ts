@@ -23,9 +23,9 @@ const EXPLAIN: [RegExp, string][] = [
     /tổ chức sản xuất|kinh tế nông thôn/i,
     'Có hợp tác xã hoạt động hiệu quả, liên kết sản xuất, sản phẩm OCOP, vùng nguyên liệu tập trung.',
   ],
+  [/văn hóa, giáo dục, y tế/i, 'Người dân được học tập, chăm sóc sức khỏe và tham gia hoạt động văn hóa đạt chuẩn.'],
   [/giáo dục/i, 'Trẻ em đi học đúng độ tuổi; phổ cập giáo dục được duy trì.'],
   [/^y tế/i, 'Người dân có bảo hiểm y tế; trạm y tế đạt chuẩn; trẻ em được chăm sóc dinh dưỡng.'],
-  [/văn hóa, giáo dục, y tế/i, 'Người dân được học tập, chăm sóc sức khỏe và tham gia hoạt động văn hóa đạt chuẩn.'],
   [/^văn hóa$/i, 'Các thôn giữ gìn nếp sống văn hóa, hoạt động văn hóa, thể thao thường xuyên.'],
   [/môi trường/i, 'Rác thải, nước thải được thu gom, xử lý; nước sạch; cảnh quan xanh, sạch, đẹp; thực phẩm an toàn.'],
   [
