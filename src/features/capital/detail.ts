@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import QRCode from 'qrcode';
+import { baseUrl } from '../portal/layout';
 import type { Actor, Deps } from '../../context';
 import {
   allocations,
@@ -114,7 +115,7 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
 }
 
 export function publicProjectUrl(deps: Deps, code: string) {
-  return `${(deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '')}/cong-khai/du-an/${encodeURIComponent(code)}`;
+  return `${baseUrl(deps)}/cong-khai/du-an/${encodeURIComponent(code)}`;
 }
 
 /** QR code for the construction signboard, pointing at the project's public page. */

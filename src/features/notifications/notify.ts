@@ -73,3 +73,18 @@ export async function supervisingOffice(tx: Db, unitId: number): Promise<number[
     .where(and(eq(roleGrants.role, 'coordination_office'), isNull(roleGrants.revokedAt), ne(roleGrants.unitId, unitId)));
   return rows.map((r) => r.id);
 }
+
+/** People who answer for a unit: its office, agencies and commune officers (grants on the unit itself). */
+export async function unitResponders(tx: Db, unitId: number): Promise<number[]> {
+  const rows = await tx
+    .selectDistinct({ id: roleGrants.userId })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.unitId, unitId),
+        inArray(roleGrants.role, ['coordination_office', 'agency', 'commune_officer']),
+        isNull(roleGrants.revokedAt),
+      ),
+    );
+  return rows.map((r) => r.id);
+}

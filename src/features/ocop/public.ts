@@ -11,6 +11,7 @@ import { files, ocopProducers, ocopProductPhotos, ocopProducts, units } from '..
 import { AppError } from '../../lib/errors';
 import { formatDateVi, todayVn } from '../../shared/vi';
 import { productFor } from './access';
+import { baseUrl, esc, stars } from '../portal/layout';
 import { successorIdsAsOf, unitsByIds } from '../units/queries';
 import { latestCertificates, starState } from './certificates';
 
@@ -21,12 +22,8 @@ const PRODUCER_KIND: Record<string, string> = {
   household: 'Hộ kinh doanh',
 };
 
-export function esc(s: string | null | undefined): string {
-  return (s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
 export function publicProductUrl(deps: Deps, code: string) {
-  return `${(deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '')}/cong-khai/san-pham/${encodeURIComponent(code)}`;
+  return `${baseUrl(deps)}/cong-khai/san-pham/${encodeURIComponent(code)}`;
 }
 
 export async function productQr(url: string, format: 'png' | 'svg') {
@@ -84,8 +81,6 @@ export async function publicProduct(deps: Deps, code: string) {
     today,
   };
 }
-
-const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
 /** The product's part of its public page (the portal adds the shell and the feedback form). */
 export function renderPublicProduct(p: NonNullable<Awaited<ReturnType<typeof publicProduct>>>) {

@@ -3,23 +3,15 @@
  * portal; classified and assigned by the council to the body that must answer; answered by that
  * body; closed by the council as resolved, shelved with a roadmap, or forwarded to a higher level.
  */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
-import {
-  councils,
-  petitions,
-  roleGrants,
-  units,
-  type PetitionCategory,
-  type PetitionSource,
-  type PetitionStatus,
-} from '../../db/schema';
+import { councils, petitions, units, type PetitionCategory, type PetitionSource, type PetitionStatus } from '../../db/schema';
 import { canMovePetition, petitionStats } from '../../domain/oversight/petitions';
 import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
 import { formatDateVi, searchKey, todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
 import { auditSnapshot, writeAudit } from '../audit/write-audit';
-import { notify } from '../notifications/notify';
+import { notify, unitResponders } from '../notifications/notify';
 import { councilFor, petitionFor } from './access';
 
 export type PetitionInput = {
@@ -112,20 +104,10 @@ export async function managePetition(
       },
     );
     if (row.assigneeUnitId && row.assigneeUnitId !== before.assigneeUnitId) {
-      const people = await tx
-        .selectDistinct({ id: roleGrants.userId })
-        .from(roleGrants)
-        .where(
-          and(
-            eq(roleGrants.unitId, row.assigneeUnitId),
-            isNull(roleGrants.revokedAt),
-            inArray(roleGrants.role, ['coordination_office', 'agency', 'commune_officer']),
-          ),
-        );
       await notify(
         tx,
         {
-          userIds: people.map((p) => p.id),
+          userIds: await unitResponders(tx, row.assigneeUnitId),
           kind: 'oversight.petition',
           title: `Kiến nghị cử tri cần trả lời: ${council.name}`,
           body: `“${row.text}”${row.deadline ? ` — hạn trả lời ${formatDateVi(row.deadline)}` : ''}.`,

@@ -13,7 +13,7 @@ import { formatDateVi, todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
 import { auditSnapshot, writeAudit } from '../audit/write-audit';
 import { daysBetween } from '../ocop/certificates';
-import { notify, supervisingOffice } from '../notifications/notify';
+import { notify, supervisingOffice, unitResponders } from '../notifications/notify';
 import { storeUpload } from '../files/store-upload';
 import { activityFor, recommendationFor } from './access';
 
@@ -74,7 +74,7 @@ export async function createRecommendation(
     await notify(
       tx,
       {
-        userIds: await responders(tx, input.addresseeUnitId),
+        userIds: await unitResponders(tx, input.addresseeUnitId),
         kind: 'oversight.recommendation',
         title: `Kiến nghị giám sát mới: ${council.name}`,
         body: `${activity.title}: “${input.text}” — hạn báo cáo ${formatDateVi(input.deadline)}.`,
@@ -86,21 +86,6 @@ export async function createRecommendation(
     );
     return row!;
   });
-}
-
-/** People who answer for a unit: its office, agencies and commune officers (grants on the unit itself). */
-async function responders(db: Db, unitId: number): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ id: roleGrants.userId })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.unitId, unitId),
-        inArray(roleGrants.role, ['coordination_office', 'agency', 'commune_officer']),
-        isNull(roleGrants.revokedAt),
-      ),
-    );
-  return rows.map((r) => r.id);
 }
 
 /** Council members of the council's unit: who hears about reports and overdue requests. */
@@ -246,7 +231,7 @@ export async function decideRecommendation(
     await notify(
       tx,
       {
-        userIds: await responders(tx, rec.addresseeUnitId),
+        userIds: await unitResponders(tx, rec.addresseeUnitId),
         kind: 'oversight.decided',
         title: input.decision === 'accepted' ? 'Kiến nghị được ghi nhận hoàn thành' : 'Kiến nghị chưa được ghi nhận hoàn thành',
         body: `${council.name}, kiến nghị số ${rec.seq}: ${rec.text}${input.note ? ` — ${input.note}` : ''}`,
@@ -342,7 +327,7 @@ export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
       sent += await notify(
         tx,
         {
-          userIds: [...(await responders(tx, r.addresseeUnitId)), ...(await councilPeople(tx, councilUnitId))],
+          userIds: [...(await unitResponders(tx, r.addresseeUnitId)), ...(await councilPeople(tx, councilUnitId))],
           kind: 'oversight.overdue',
           title: `Kiến nghị giám sát quá hạn: ${r.addresseeLabel}`,
           body,

@@ -12,6 +12,9 @@ export function esc(s: string | number | null | undefined): string {
   );
 }
 
+/** ★★★☆☆ for a 3-star product. */
+export const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
+
 export const baseUrl = (deps: Deps) => (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '');
 
 const CSS = `*{box-sizing:border-box}body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:0;background:#f6f7f4;color:#1d2a1f;line-height:1.5}

@@ -28,7 +28,8 @@ import {
 import { explainCriterion } from './explain';
 import { FeedbackForm, feedbackPhoto, formToken, submitFeedback } from './feedback';
 import { publishedProjectIds } from './publish';
-import { barChartSvg, baseUrl, esc, layout } from './layout';
+import { barChartSvg, baseUrl, esc, layout, stars } from './layout';
+import { publicProjectUrl } from '../capital/detail';
 
 export const portalRoutes = new Hono<AppEnv>();
 
@@ -44,7 +45,6 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 const unitPath = (u: { unitId?: number; id?: number; name: string }) => `/cong-khai/don-vi/${u.unitId ?? u.id}-${slug(u.name)}`;
-const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
 function html(c: Context<AppEnv>, body: string, status: 200 | 201 | 400 | 404 | 429 = 200) {
   c.header('cache-control', 'no-cache');
@@ -282,8 +282,6 @@ portalRoutes.get('/cong-khai/san-pham/:code', async (c) => {
 
 // ----------------------------------------------------------------------------------------- projects
 
-const projectUrl = (deps: Deps, code: string) => `${baseUrl(deps)}/cong-khai/du-an/${encodeURIComponent(code)}`;
-
 portalRoutes.get('/cong-khai/du-an', async (c) => {
   const deps = c.get('deps');
   const list = await publicProjects(deps);
@@ -311,7 +309,7 @@ portalRoutes.get('/cong-khai/du-an/:code', async (c) => {
   if (!p) return notFound(c, 'Công trình không tồn tại hoặc chưa được công khai.');
   const total = p.sources.reduce((a, s) => a + s.amount, 0);
   const rate = p.totalInvestment ? formatNumberVi((p.disbursed / p.totalInvestment) * 100, 1) : '—';
-  const qr = await QRCode.toString(projectUrl(deps, p.code), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  const qr = await QRCode.toString(publicProjectUrl(deps, p.code), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
   const body = `<h1>${esc(p.name)}</h1><p class="muted">Mã công trình ${esc(p.code)} · ${esc(p.unitName)}</p>
 <div class="figures"><div class="figure"><span>Tổng mức đầu tư</span><strong>${formatAmountVi(p.totalInvestment)}</strong></div>
 <div class="figure"><span>Đã giải ngân</span><strong>${formatAmountVi(p.disbursed)}</strong></div><div class="figure"><span>Tỷ lệ</span><strong>${rate}%</strong></div></div>

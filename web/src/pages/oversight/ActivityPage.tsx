@@ -11,7 +11,7 @@ import { Badge, Button, Card, DateInput, ErrorAlert, Field, Loading, TextInput }
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateTimeVi, formatDateVi, formatNumberVi, parseDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
-import { OversightNav, StatusBadge, type ActivityDetail, type SnapshotData } from './common';
+import { OversightNav, StatusBadge, unitsUnder, type ActivityDetail, type SnapshotData } from './common';
 
 const FLOW = ['planned', 'held', 'concluded', 'follow_up', 'resupervised'] as const;
 const DOC_KINDS = [
@@ -325,12 +325,10 @@ function NewRecommendation({ a }: { a: ActivityDetail }) {
     queryKey: ['units', 'asOf', day],
     queryFn: () => api<{ items: Unit[] }>(`/api/units?asOf=${day}`),
     select: (d) => {
-      const byId = new Map(d.items.map((u) => [u.id, u]));
-      const under = (u: Unit): boolean =>
-        u.id === a.council.unitId || (u.parentId !== null && byId.has(u.parentId) && under(byId.get(u.parentId)!));
       // The council's own unit first (the usual addressee), then the units below it.
-      const own = d.items.filter((u) => u.id === a.council.unitId);
-      const below = d.items.filter((u) => u.id !== a.council.unitId && under(u) && u.type !== 'village');
+      const all = unitsUnder(d.items, a.council.unitId);
+      const own = all.filter((u) => u.id === a.council.unitId);
+      const below = all.filter((u) => u.id !== a.council.unitId && u.type !== 'village');
       return [...own, ...sortVi(below, (u) => u.name)];
     },
   });

@@ -10,7 +10,7 @@ import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../compo
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateVi, parseDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
-import { OversightNav, StatusBadge, type CouncilRow } from './common';
+import { OversightNav, StatusBadge, unitsUnder, type CouncilRow } from './common';
 
 const SOURCES = ['voter_meeting', 'portal', 'delegate', 'other'] as const;
 const CATEGORIES = ['economy_budget', 'legal', 'culture_social', 'ethnic', 'urban', 'other'] as const;
@@ -232,11 +232,10 @@ function NewPetition({ councils }: { councils: CouncilRow[] }) {
   const council = councils.find((c) => c.id === councilId);
   const options = (() => {
     if (!units.data || !council) return [];
-    const byId = new Map(units.data.items.map((u) => [u.id, u]));
-    const under = (u: Unit): boolean =>
-      u.id === council.unitId || (u.parentId !== null && byId.has(u.parentId) && under(byId.get(u.parentId)!));
     return sortVi(
-      units.data.items.filter((u) => under(u) && ['commune', 'ward', 'township', 'special_zone'].includes(u.type)),
+      unitsUnder(units.data.items, council.unitId).filter((u) =>
+        ['commune', 'ward', 'township', 'special_zone'].includes(u.type),
+      ),
       (u) => u.name,
     );
   })();

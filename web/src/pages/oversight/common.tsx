@@ -3,6 +3,7 @@ import { useCan } from '../../auth/session';
 import { Badge } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
+import type { Unit } from '../../api/client';
 import type { SnapshotData } from '../../../../src/domain/oversight/types';
 
 export type { SnapshotData };
@@ -102,4 +103,12 @@ export function OversightNav() {
       )}
     </nav>
   );
+}
+
+/** The units of a list that are `rootId` or lie below it (through parentId), the root included. */
+export function unitsUnder(items: Unit[], rootId: number): Unit[] {
+  const byId = new Map(items.map((u) => [u.id, u]));
+  const under = (u: Unit): boolean =>
+    u.id === rootId || (u.parentId !== null && byId.has(u.parentId) && under(byId.get(u.parentId)!));
+  return items.filter(under);
 }
