@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schema';
 import { units } from './units';
 import { users } from './people';
@@ -173,4 +186,15 @@ export const assessmentResults = pgTable('assessment_results', {
   /** Per indicator status of the target set: code → 'met' | 'unmet' | 'missing' */
   indicatorStatus: jsonb('indicator_status').$type<Record<string, 'met' | 'unmet' | 'missing'>>().notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Change counters for derived views. A deferred trigger adds one to `dashboard` in every transaction
+ * that touches assessments, their results or the units (migration 0008), so the counter becomes
+ * visible together with the data: an application node may keep dashboard aggregates in memory as
+ * long as the counter it read before computing them has not moved.
+ */
+export const dataEpochs = pgTable('data_epochs', {
+  name: text('name').primaryKey(),
+  n: bigint('n', { mode: 'number' }).notNull().default(0),
 });

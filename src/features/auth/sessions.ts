@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Actor, Deps } from '../../context';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Actor, Deps, Grant } from '../../context';
 import type { Db } from '../../db/client';
-import { roleGrants, sessions, users } from '../../db/schema';
+import { sessions, users } from '../../db/schema';
 
 export const SESSION_COOKIE = 'dl_session';
 export const CSRF_COOKIE = 'dl_csrf';
@@ -20,7 +20,15 @@ export async function loadSession(deps: Deps, token: string | undefined): Promis
   if (!token) return { state: 'none' };
   const idHash = hashToken(token);
   const [row] = await deps.db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      // The grants come with the session in the same statement: one round trip per request.
+      grants: sql<
+        Grant[]
+      >`(select coalesce(jsonb_agg(jsonb_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id) order by g.id), '[]'::jsonb)
+        from role_grants g where g.user_id = ${users.id} and g.revoked_at is null)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt)));
@@ -36,10 +44,7 @@ export async function loadSession(deps: Deps, token: string | undefined): Promis
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.idHash, idHash));
   }
-  const grants = await deps.db
-    .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId })
-    .from(roleGrants)
-    .where(and(eq(roleGrants.userId, row.user.id), isNull(roleGrants.revokedAt)));
+  const grants = row.grants;
   return {
     state: 'active',
     csrfToken: row.session.csrfToken,

@@ -16,7 +16,7 @@ function styleHeader(row: ExcelJS.Row) {
 /** Units × criteria for a month, colour-coded, with the summary line the council reads. */
 export async function heatmapWorkbook(db: Db, actor: Actor, unitId: number, month: string): Promise<Buffer> {
   const hm = await heatmap(db, actor, unitId, month);
-  const s = summarise(await latestVerified(db, actor, unitId, month));
+  const s = summarise(await latestVerified(db, actor, unitId, month, { detail: 'none' }));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Đồng Lòng';
   for (const set of hm.sets) {

@@ -1,13 +1,16 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../../context';
 import { rowsOf, type Db } from '../../db/client';
-import { assessmentResults, assessments, criteriaSets, units } from '../../db/schema';
+import { assessmentResults, assessments, criteriaSets, dataEpochs, units } from '../../db/schema';
 import type { CriteriaSetDoc } from '../../domain/criteria/schema';
 import { viCollator } from '../../shared/vi';
 import { authorize, grantUnitsFor } from '../access/authorize';
 import { predecessorIds } from '../units/queries';
 
 export const ASSESSED_TYPES = ['commune', 'special_zone'] as const;
+
+/** How much of each unit's result a dashboard query carries. */
+export type Detail = 'none' | 'criteria' | 'full';
 
 export type LatestRow = {
   unitId: number;
@@ -33,33 +36,109 @@ const monthEnd = (month: string) =>
  * Communes under `unitId` that existed during `month` (its predecessors included, through the
  * scope closure) with their latest verified month up to `month` — what leaders and the council see.
  */
-export async function latestVerified(db: Db, actor: Actor, unitId: number, month: string): Promise<LatestRow[]> {
-  await authorize(db, actor, 'assessment.read', unitId);
+export async function latestVerified(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  month: string,
+  opts: { detail?: Detail } = {},
+): Promise<LatestRow[]> {
   const roots = grantUnitsFor(actor, 'assessment.read');
+  const detail = opts.detail ?? 'full';
+  const compute = async () =>
+    rowsOf<LatestRow>(await db.execute(latestVerifiedSql(unitId, roots, month, detail))).sort((a, b) =>
+      viCollator.compare(a.name, b.name),
+    );
+  const rows = !roots.length
+    ? []
+    : detail === 'full'
+      ? await compute()
+      : await cacheFor(db).get(db, `${unitId}|${month}|${detail}|${roots.join(',')}`, compute);
+  // The statement returns nothing outside the reader's scope; only then is it worth asking why (403 or 404).
+  if (!rows.length) await authorize(db, actor, 'assessment.read', unitId);
+  return [...rows];
+}
+
+/**
+ * Dashboard rows kept in this node's memory for as long as the database's dashboard counter
+ * (`data_epochs`, moved by a trigger in every transaction that changes assessments, results or
+ * units) has not moved. The counter is read before the rows are computed and becomes visible with
+ * the data it stands for, so a stale entry is never served; any number of nodes can each keep one.
+ */
+export class DashboardCache {
+  private epoch = -1;
+  private rows = 0;
+  private readonly entries = new Map<string, LatestRow[]>();
+  constructor(private readonly maxRows = 50_000) {}
+
+  async get(db: Db, key: string, compute: () => Promise<LatestRow[]>): Promise<LatestRow[]> {
+    const [row] = await db.select({ n: dataEpochs.n }).from(dataEpochs).where(eq(dataEpochs.name, 'dashboard'));
+    const epoch = row?.n ?? -1;
+    if (epoch !== this.epoch) {
+      this.entries.clear();
+      this.rows = 0;
+      this.epoch = epoch;
+    }
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const fresh = await compute();
+    if (this.epoch !== epoch || fresh.length > this.maxRows) return fresh;
+    for (const [k, v] of this.entries) {
+      if (this.rows + fresh.length <= this.maxRows) break;
+      this.entries.delete(k);
+      this.rows -= v.length;
+    }
+    this.entries.set(key, fresh);
+    this.rows += fresh.length;
+    return fresh;
+  }
+}
+
+const caches = new WeakMap<Db, DashboardCache>();
+function cacheFor(db: Db): DashboardCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new DashboardCache()));
+  return cache;
+}
+
+/**
+ * The aggregate behind every dashboard, as one statement (benchmarks run it raw as the baseline).
+ * The reader's scope is checked once, on `unitId` (the closure is transitive, so every commune
+ * under it is in scope too). Each unit's latest verified month is one backward step on the (unit, period) index. `detail`
+ * says how much of each result to carry: counts only (summary), per criterion (heat map) or per
+ * indicator too (gaps, snapshots) — the JSON of every indicator is most of the cost at scale.
+ */
+export function latestVerifiedSql(unitId: number, roots: number[], month: string, detail: Detail = 'full') {
   const start = `${month}-01`;
   const end = monthEnd(month);
-  const res = await db.execute(sql`
+  return sql`
     with target as (
       select u.id, u.name from units u
         join unit_scope s on s.descendant_id = u.id and s.ancestor_id = ${unitId}
        where u.type in ('commune', 'special_zone')
          and u.effective_from <= ${end} and (u.effective_to is null or u.effective_to > ${start})
-         and exists (select 1 from unit_scope r where r.descendant_id = u.id and r.ancestor_id in (${sql.join(
+         and exists (select 1 from unit_scope r where r.descendant_id = ${unitId} and r.ancestor_id in (${sql.join(
            roots.map((r) => sql`${r}`),
            sql`, `,
          )}))
-    ),
-    latest as (
-      select distinct on (a.unit_id) a.unit_id, a.id, a.period, a.set_id from assessments a
-       where a.unit_id in (select id from target) and a.status = 'verified' and a.period <= ${start}
-       order by a.unit_id, a.period desc
     )
     select t.id as "unitId", t.name, l.id as "assessmentId", l.period::text as period, l.set_id as "setId",
            r.criteria_met as "criteriaMet", r.criteria_total as "criteriaTotal", r.indicators_met as "indicatorsMet",
            r.indicators_total as "indicatorsTotal", r.standard_met as "standardMet", r.advanced_met as "advancedMet",
-           r.model_met as "modelMet", r.criteria, r.indicator_status as "indicatorStatus"
-      from target t left join latest l on l.unit_id = t.id left join assessment_results r on r.assessment_id = l.id`);
-  return rowsOf<LatestRow>(res).sort((a, b) => viCollator.compare(a.name, b.name));
+           r.model_met as "modelMet",
+           ${detail === 'none' ? sql`null::jsonb` : sql`r.criteria`} as criteria,
+           ${detail === 'full' ? sql`r.indicator_status` : sql`null::jsonb`} as "indicatorStatus"
+      from target t
+      left join lateral (
+        select a.id, a.period, a.set_id from assessments a
+         where a.unit_id = t.id and a.status = 'verified' and a.period <= ${start}
+         order by a.period desc limit 1
+      ) l on true
+      left join assessment_results r on r.assessment_id = l.id`;
 }
 
 export function summarise(rows: LatestRow[]) {
@@ -113,7 +192,7 @@ export function cellStatus(c: {
 
 /** Units × criteria: met / unmet / missing (a criterion whose only shortfalls are missing values). */
 export async function heatmap(db: Db, actor: Actor, unitId: number, month: string) {
-  const rows = await latestVerified(db, actor, unitId, month);
+  const rows = await latestVerified(db, actor, unitId, month, { detail: 'criteria' });
   const docs = await setDocs(db, [...new Set(rows.map((r) => r.setId).filter((x): x is number => x !== null))]);
   return {
     month,

@@ -37,7 +37,7 @@ dashboardRoutes.openapi(
   }),
   async (c) => {
     const { unitId, month } = c.req.valid('query');
-    return c.json(summarise(await latestVerified(c.get('deps').db, actorOf(c), unitId, month)), 200);
+    return c.json(summarise(await latestVerified(c.get('deps').db, actorOf(c), unitId, month, { detail: 'none' })), 200);
   },
 );
 

@@ -1,0 +1,237 @@
+/**
+ * A server over a generated country-wide dataset, on PGlite (a temporary directory) or on a fresh
+ * PostgreSQL database, plus what the load benchmarks need: signed-in cookies and latency statistics.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import type { Deps } from '../src/context';
+import { migrateDatabase, openDatabase } from '../src/db/client';
+import { systemClock } from '../src/lib/clock';
+import { FileStore } from '../src/lib/file-store';
+import { createLogger } from '../src/lib/logger';
+import { seedScale, type ScaleSummary } from '../src/ops/seed-scale';
+
+export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function adminQuery(text: string) {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+export type ScaleServer = {
+  url: string;
+  deps: Deps;
+  summary: ScaleSummary;
+  seedSeconds: number;
+  close(): Promise<void>;
+};
+
+export async function startScaleServer(opts: {
+  kind: 'pglite' | 'postgres';
+  communes: number;
+  months?: number;
+  valueMonths?: number;
+}): Promise<ScaleServer> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-bench-'));
+  let databaseUrl: string | undefined;
+  let dbName = '';
+  if (opts.kind === 'postgres') {
+    dbName = `dl_bench_${process.pid}_${opts.communes}`;
+    await adminQuery(`drop database if exists ${dbName}`);
+    await adminQuery(`create database ${dbName}`);
+    const u = new URL(PG_ADMIN_URL);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false' }), dataDir: root, databaseUrl };
+  const database = await openDatabase({ databaseUrl, dataDir: root, poolSize: 20 });
+  await migrateDatabase(database, databaseUrl);
+  const deps: Deps = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    clock: systemClock,
+    logger: createLogger('silent'),
+    files: new FileStore(path.join(root, 'files')),
+  };
+  const t0 = performance.now();
+  const summary = await seedScale(deps, {
+    communes: opts.communes,
+    months: opts.months ?? 24,
+    valueMonths: opts.valueMonths ?? 2,
+  });
+  const seedSeconds = (performance.now() - t0) / 1000;
+  if (database.kind === 'postgres') await deps.db.execute('analyze');
+  const app = buildApp(deps);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    deps,
+    summary,
+    seedSeconds,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+      fs.rmSync(root, { recursive: true, force: true });
+      if (dbName) await adminQuery(`drop database if exists ${dbName}`);
+    },
+  };
+}
+
+/** Signs in over HTTP and returns the headers a browser would send afterwards. */
+export async function signIn(url: string, username: string, password: string): Promise<Record<string, string>> {
+  const first = await fetch(`${url}/api/health`);
+  const csrf = /dl_csrf=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `dl_csrf=${csrf}`, 'x-csrf-token': csrf },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const jar = new Map([['dl_csrf', `dl_csrf=${csrf}`], ...cookies.map((c) => [c.split('=')[0]!, c] as [string, string])]);
+  const token = /dl_csrf=([^;]+)/.exec(jar.get('dl_csrf')!)?.[1] ?? csrf;
+  return { cookie: [...jar.values()].join('; '), 'x-csrf-token': token };
+}
+
+export type LoadStats = { p50: number; p95: number; rps: number; requests: number; errors: number };
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Concurrent HTTP load with autocannon; latencies are collected per response for exact percentiles. */
+export async function httpLoad(
+  url: string,
+  headers: Record<string, string>,
+  opts: { seconds: number; connections: number },
+): Promise<LoadStats> {
+  const times: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, headers, connections: opts.connections, duration: opts.seconds }, (err, res) =>
+      err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      times.push(ms);
+      if (status >= 400) errors++;
+    });
+  });
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    rps: times.length / opts.seconds,
+    requests: times.length,
+    errors: errors + result.errors + result.timeouts,
+  };
+}
+
+/** The same concurrency against a function (the raw query), for the same time. */
+export async function callLoad(fn: () => Promise<unknown>, opts: { seconds: number; connections: number }): Promise<LoadStats> {
+  const times: number[] = [];
+  let errors = 0;
+  const until = performance.now() + opts.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: opts.connections }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        try {
+          await fn();
+        } catch {
+          errors++;
+        }
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    rps: times.length / opts.seconds,
+    requests: times.length,
+    errors,
+  };
+}
+
+export const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+export type ForkedServer = {
+  url: string;
+  summary: ScaleSummary;
+  seedSeconds: number;
+  pid: number;
+  raw(unitId: number, detail: 'none' | 'criteria' | 'full', load: { seconds: number; connections: number }): Promise<LoadStats>;
+  memory(): Promise<NodeJS.MemoryUsage>;
+  close(): Promise<void>;
+};
+
+/** The scale server in its own process (see scale-server.ts); requests go to it over IPC. */
+export async function forkScaleServer(kind: 'pglite' | 'postgres', communes: number): Promise<ForkedServer> {
+  const child = fork(path.join(import.meta.dirname, 'scale-server.ts'), [kind, String(communes)], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: { type: string }) => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m as T);
+      };
+      const onExit = (code: number | null) => reject(new Error(`scale server exited (${code})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const ready = await next<{ url: string; summary: ScaleSummary; seedSeconds: number }>('ready');
+  return {
+    url: ready.url,
+    summary: ready.summary,
+    seedSeconds: ready.seedSeconds,
+    pid: child.pid!,
+    async raw(unitId, detail, load) {
+      const reply = next<{ stats: LoadStats }>('raw');
+      child.send({ type: 'raw', unitId, detail, ...load });
+      return (await reply).stats;
+    },
+    async memory() {
+      const reply = next<{ usage: NodeJS.MemoryUsage }>('memory');
+      child.send({ type: 'memory' });
+      return (await reply).usage;
+    },
+    async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'close' });
+      await exited;
+    },
+  };
+}
