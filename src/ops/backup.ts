@@ -27,11 +27,19 @@ const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('h
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Application tables, parents before children (foreign keys), each with its self-references. */
+/**
+ * Not archived: change counters only ever move forward on the instance that owns them (nodes
+ * compare them with what they hold in memory), and a restore moves them on by itself.
+ */
+const NOT_ARCHIVED = new Set(['data_epochs']);
+
 export async function tablesInOrder(db: Db) {
   const tables = rowsOf<{ name: string }>(
     await db.execute(sql`select table_name as name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
-  ).map((r) => r.name);
+  )
+    .map((r) => r.name)
+    .filter((t) => !NOT_ARCHIVED.has(t));
   const fks = rowsOf<{ child: string; parent: string; column: string }>(
     await db.execute(sql`select c.relname as child, p.relname as parent, a.attname as column
       from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid

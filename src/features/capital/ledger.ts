@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
+import type { Db } from '../../db/client';
 import { contributions, deadlineExtensions, disbursements, fundingSources, projects } from '../../db/schema';
 import { sumBy } from '../../domain/capital/money';
 import { headerKey, parseCsv } from '../../lib/csv';
@@ -31,18 +32,29 @@ export const importKeyOf = (e: { projectCode: string; date: string; amount: numb
 
 type Problem = { code: string; info?: Record<string, unknown> };
 
+/** Row locks on the projects (in id order, so two writers never wait on each other in a cycle). */
+async function lockProjects(tx: Db, ids: number[]) {
+  if (ids.length)
+    await tx
+      .select({ id: projects.id })
+      .from(projects)
+      .where(inArray(projects.id, [...new Set(ids)]))
+      .orderBy(projects.id)
+      .for('update');
+}
+
 /** Checks one entry against what was allocated and the deadline; returns what is wrong (empty = fine). */
-async function checkEntries(deps: Deps, entries: (LedgerEntry & { projectCode: string })[]): Promise<Map<number, Problem[]>> {
+async function checkEntries(db: Db, entries: (LedgerEntry & { projectCode: string })[]): Promise<Map<number, Problem[]>> {
   const problems = new Map<number, Problem[]>();
   const add = (i: number, p: Problem) => problems.set(i, [...(problems.get(i) ?? []), p]);
   const years = [...new Set(entries.map((e) => e.planYear))];
   for (const year of years) {
     const ofYear = entries.map((e, i) => ({ e, i })).filter((x) => x.e.planYear === year);
     const ids = [...new Set(ofYear.map((x) => x.e.projectId))];
-    const alloc = await yearAllocations(deps.db, ids, year);
-    const { out: deadlines } = await deadlinesFor(deps.db, ids, year);
+    const alloc = await yearAllocations(db, ids, year);
+    const { out: deadlines } = await deadlinesFor(db, ids, year);
     const already = ids.length
-      ? await deps.db
+      ? await db
           .select()
           .from(disbursements)
           .where(and(inArray(disbursements.projectId, ids), eq(disbursements.planYear, year)))
@@ -77,9 +89,11 @@ export async function recordDisbursement(deps: Deps, actor: Actor, meta: Request
   const importKey = importKeyOf({ ...entry, projectCode: project.code });
   const [dup] = await deps.db.select({ id: disbursements.id }).from(disbursements).where(eq(disbursements.importKey, importKey));
   if (dup) throw new AppError('CONFLICT', { field: 'voucherRef', reason: 'duplicate_entry', existingId: dup.id });
-  const problems = (await checkEntries(deps, [{ ...entry, projectCode: project.code }])).get(0);
-  if (problems?.length) throw ruleViolation(problems[0]!.code, problems[0]!.info ?? {});
   return deps.db.transaction(async (tx) => {
+    // Checked under the project's row lock: two payments racing on two nodes cannot both fit.
+    await lockProjects(tx, [project.id]);
+    const problems = (await checkEntries(tx, [{ ...entry, projectCode: project.code }])).get(0);
+    if (problems?.length) throw ruleViolation(problems[0]!.code, problems[0]!.info ?? {});
     const [row] = await tx
       .insert(disbursements)
       .values({ ...entry, note: entry.note ?? null, importKey, createdAt: meta.now, createdBy: actor.userId })
@@ -264,28 +278,39 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
       : [],
   );
   const fresh = parsed.filter((p) => !existing.has(p.importKey));
-  const problems = await checkEntries(deps, fresh);
-  for (const [i, ps] of problems) for (const p of ps) fail(fresh[i]!.row, null, p.code);
-  if (errors.length)
-    throw new AppError(
-      'IMPORT_FAILED',
-      errors.sort((a, b) => a.row - b.row),
-      { count: errors.length },
-    );
   if (!fresh.length) return { added: 0, skipped: parsed.length };
   return deps.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(disbursements)
-      .values(
-        fresh.map(({ row: _row, projectCode: _code, ...e }) => ({
-          ...e,
-          note: e.note ?? null,
-          createdAt: meta.now,
-          createdBy: actor.userId,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: disbursements.id });
+    // Allocations and deadlines are checked under the projects' row locks, with what is already paid.
+    await lockProjects(
+      tx,
+      fresh.map((e) => e.projectId),
+    );
+    const problems = await checkEntries(tx, fresh);
+    for (const [i, ps] of problems) for (const p of ps) fail(fresh[i]!.row, null, p.code);
+    if (errors.length)
+      throw new AppError(
+        'IMPORT_FAILED',
+        errors.sort((a, b) => a.row - b.row),
+        { count: errors.length },
+      );
+    const inserted: { id: number }[] = [];
+    // In slices: one statement may carry at most 65,535 parameters.
+    for (let i = 0; i < fresh.length; i += 2000) {
+      inserted.push(
+        ...(await tx
+          .insert(disbursements)
+          .values(
+            fresh.slice(i, i + 2000).map(({ row: _row, projectCode: _code, ...e }) => ({
+              ...e,
+              note: e.note ?? null,
+              createdAt: meta.now,
+              createdBy: actor.userId,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ id: disbursements.id })),
+      );
+    }
     await writeAudit(
       tx,
       { actor, meta },
