@@ -23,6 +23,7 @@ import { portalApiRoutes } from './features/portal/routes';
 import { ocopRoutes } from './features/ocop/routes';
 import { oversightRoutes } from './features/oversight/routes';
 import { AppError } from './lib/errors';
+import { inputGuard } from './lib/input-guard';
 import { errorBody } from './lib/http';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../dist/web');
@@ -40,6 +41,22 @@ const DB_UNAVAILABLE_CODES = new Set([
   '08003',
   '08006',
 ]);
+
+/**
+ * PostgreSQL refusing a value (a number out of the column's range, text it cannot store, a date
+ * that does not exist): the caller's input was wrong, so 400, and the transaction has rolled back.
+ */
+const DATA_ERROR_CODES = new Set(['22003', '22P02', '22007', '22008', '22001', '22021', '22P05', '22023', '2201X', '54000']);
+
+export function isBadData(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && DATA_ERROR_CODES.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
 
 /** Connection-level failures (PostgreSQL down or restarting) become 503, not 500. */
 export function isDbUnavailable(err: unknown): boolean {
@@ -79,6 +96,7 @@ export function buildApp(deps: Deps) {
       },
     }),
   );
+  app.use('/api/*', inputGuard);
   app.use('/api/*', sessionLoader);
   app.use('/api/*', csrfGuard);
 
@@ -146,6 +164,10 @@ export function buildApp(deps: Deps) {
       const code = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 401 ? 'UNAUTHENTICATED' : 'BAD_REQUEST';
       const appErr = new AppError(code, undefined, { limit: `${Math.round(deps.config.maxUploadBytes / 1048576)} MB` });
       return c.json(errorBody(c, appErr), appErr.status as 400);
+    }
+    if (isBadData(err)) {
+      deps.logger.warn('value refused by the database', { requestId: c.get('requestId'), error: String(err).slice(0, 300) });
+      return c.json(errorBody(c, new AppError('VALIDATION_FAILED')), 400);
     }
     if (isDbUnavailable(err)) {
       deps.logger.warn('database unavailable', { requestId: c.get('requestId'), error: String(err) });
