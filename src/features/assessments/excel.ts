@@ -1,3 +1,4 @@
+import { xlsxBytes } from '../../lib/xlsx';
 import ExcelJS from 'exceljs';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { pickThreshold } from '../../domain/criteria/engine';
@@ -115,7 +116,7 @@ export async function exportTemplate(deps: Deps, actor: Actor, id: number): Prom
   const meta = wb.addWorksheet('_meta', { state: 'veryHidden' });
   meta.getCell('A1').value = 'assessmentId';
   meta.getCell('B1').value = view.assessment.id;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 const ERR: Record<string, { vi: string; en: string }> = {

@@ -1,3 +1,4 @@
+import { xlsxBytes } from '../../lib/xlsx';
 import ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import QRCode from 'qrcode';
@@ -203,5 +204,5 @@ export async function capitalWorkbook(deps: Deps, actor: Actor, unitId: number, 
     ];
     num(row);
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }

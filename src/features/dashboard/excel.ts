@@ -1,3 +1,4 @@
+import { sheetName, xlsxBytes } from '../../lib/xlsx';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../context';
 import type { Db } from '../../db/client';
@@ -20,7 +21,7 @@ export async function heatmapWorkbook(db: Db, actor: Actor, unitId: number, mont
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Đồng Lòng';
   for (const set of hm.sets) {
-    const ws = wb.addWorksheet(set.code.slice(0, 31));
+    const ws = wb.addWorksheet(sheetName(wb, set.code));
     ws.getCell('A1').value = `BẢN ĐỒ NHIỆT TIÊU CHÍ NÔNG THÔN MỚI — THÁNG ${month.slice(5)}/${month.slice(0, 4)}`;
     ws.getCell('A1').font = { bold: true, size: 13 };
     ws.getCell('A2').value =
@@ -48,7 +49,7 @@ export async function heatmapWorkbook(db: Db, actor: Actor, unitId: number, mont
     }
   }
   if (!hm.sets.length) wb.addWorksheet('Trống').getCell('A1').value = 'Chưa có số liệu đã xác minh';
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 /** A unit's year: criteria and indicators by month. */
@@ -58,7 +59,7 @@ export async function scorecardWorkbook(db: Db, actor: Actor, unitId: number, ye
   wb.creator = 'Đồng Lòng';
   const sheets = [card, ...card.predecessors];
   for (const c of sheets) {
-    const ws = wb.addWorksheet(safeCell(c.unit.name).slice(0, 31));
+    const ws = wb.addWorksheet(sheetName(wb, c.unit.name));
     ws.getCell('A1').value = `BẢNG THEO DÕI TIÊU CHÍ — ${c.unit.name.toUpperCase()} — NĂM ${year}`;
     ws.getCell('A1').font = { bold: true, size: 13 };
     const months = c.months;
@@ -101,5 +102,5 @@ export async function scorecardWorkbook(db: Db, actor: Actor, unitId: number, ye
       ...months.map((m) => (m.indicatorsMet === null ? '' : `${m.indicatorsMet}/${m.indicatorsTotal}`)),
     ];
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }

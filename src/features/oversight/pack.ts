@@ -4,6 +4,7 @@
  * only, and the generation time appears only in the files' metadata: two packs of one snapshot are
  * the same bytes apart from those timestamps.
  */
+import { xlsxBytes } from '../../lib/xlsx';
 import { createRequire } from 'node:module';
 import {
   AlignmentType,
@@ -318,7 +319,7 @@ export async function packXlsx(s: PackSnapshot, generatedAt: Date): Promise<Buff
     { header: 'Quá hạn', key: 'overdue', width: 10 },
   ]);
   for (const r of d.recommendations) recs.addRow({ ...r, overdue: r.overdue ? 'có' : '' });
-  return normaliseOfficeZip(new Uint8Array(await wb.xlsx.writeBuffer()), generatedAt);
+  return normaliseOfficeZip(new Uint8Array(await xlsxBytes(wb)), generatedAt);
 }
 
 // ---------------------------------------------------------------------------------------------- PDF

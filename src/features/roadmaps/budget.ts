@@ -1,3 +1,4 @@
+import { xlsxBytes } from '../../lib/xlsx';
 import ExcelJS from 'exceljs';
 import type { Actor, Deps } from '../../context';
 import { safeCell } from '../../lib/csv';
@@ -66,5 +67,5 @@ export async function budgetWorkbook(deps: Deps, actor: Actor, unitId: number, u
   ];
   totalRow.font = { bold: true };
   totalRow.getCell(8).numFmt = '#,##0.000';
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
