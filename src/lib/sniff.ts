@@ -2,10 +2,14 @@
  * File type from the bytes, never from the name: PDF, images, Office documents. Returns null for
  * anything else (scripts, SVG, executables, archives that are not Office files).
  */
+import { Unzip, UnzipInflate } from 'fflate';
+
 export type Sniffed = { mime: string; ext: string; image: boolean };
 
 const startsWith = (b: Uint8Array, sig: number[], offset = 0) => sig.every((x, i) => b[offset + i] === x);
-const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
+// latin1 maps every byte to one character; no spread, so a megabyte of header costs no stack.
+const latin1 = new TextDecoder('latin1');
+const ascii = (b: Uint8Array, from: number, to: number) => latin1.decode(b.subarray(from, Math.min(to, b.length)));
 
 export function sniff(bytes: Uint8Array): Sniffed | null {
   if (bytes.length < 8) return null;
@@ -42,4 +46,44 @@ export function safeFileName(name: string): string {
     .trim()
     .slice(0, 150);
   return cleaned || 'tep';
+}
+
+/** Above this, an uploaded Office file is refused before it is opened (a spreadsheet of entries is a few MB). */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Whether a zip (an .xlsx or .docx) unpacks within `maxTotal` bytes and `maxEntries` parts. The
+ * parts are inflated and counted as they stream — the sizes written in the archive are not
+ * trusted — and counting stops at the limit, so a zip bomb costs milliseconds, not memory.
+ */
+export function unpacksWithin(bytes: Uint8Array, maxTotal = MAX_UNPACKED_BYTES, maxEntries = 5000): boolean {
+  let total = 0;
+  let entries = 0;
+  let ok = true;
+  const unzip = new Unzip((file) => {
+    if (!ok) return;
+    if (++entries > maxEntries) {
+      ok = false;
+      return;
+    }
+    file.ondata = (err, chunk) => {
+      if (err || !ok) {
+        ok = false;
+        return;
+      }
+      total += chunk.length;
+      if (total > maxTotal) {
+        ok = false;
+        file.terminate();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    unzip.push(bytes, true);
+  } catch {
+    return false;
+  }
+  return ok && entries > 0;
 }

@@ -8,7 +8,7 @@ import { safeCell, unsafeCell } from '../../lib/csv';
 import { canonicalJson } from '../../lib/canonical-json';
 import { AppError } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
-import { sniff } from '../../lib/sniff';
+import { sniff, unpacksWithin } from '../../lib/sniff';
 import { parseNumberVi } from '../../shared/vi';
 import { assessmentView } from './queries';
 import { saveValues, type ValueChange } from './save-values';
@@ -121,6 +121,10 @@ export async function exportTemplate(deps: Deps, actor: Actor, id: number): Prom
 
 const ERR: Record<string, { vi: string; en: string }> = {
   not_xlsx: { vi: 'Tệp không phải là Excel (.xlsx)', en: 'The file is not an Excel workbook (.xlsx)' },
+  too_large_unpacked: {
+    vi: 'Tệp Excel bất thường: khi giải nén vượt quá 64 MB',
+    en: 'Unusual Excel file: it unpacks to more than 64 MB',
+  },
   no_sheet: { vi: 'Không thấy trang “Nhập liệu” của mẫu', en: 'The template sheet “Nhập liệu” is missing' },
   other_assessment: { vi: 'Tệp được xuất cho một kỳ/đơn vị khác', en: 'The file was exported for another month or unit' },
   unknown_code: { vi: 'Mã chỉ tiêu “{v}” không thuộc bộ tiêu chí', en: 'Unknown indicator code “{v}”' },
@@ -149,6 +153,10 @@ export async function importTemplate(deps: Deps, actor: Actor, meta: RequestMeta
     errors.push({ row, column, code, message: msg(lang, code, v) });
   if (sniff(bytes)?.ext !== 'xlsx') {
     fail(0, null, 'not_xlsx');
+    throw new AppError('IMPORT_FAILED', errors, { count: 1 });
+  }
+  if (!unpacksWithin(bytes)) {
+    fail(0, null, 'too_large_unpacked');
     throw new AppError('IMPORT_FAILED', errors, { count: 1 });
   }
   const view = await assessmentView(deps, actor, id);

@@ -8,7 +8,7 @@ import { sumBy } from '../../domain/capital/money';
 import { headerKey, parseCsv } from '../../lib/csv';
 import { AppError, ruleViolation } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
-import { sniff } from '../../lib/sniff';
+import { sniff, unpacksWithin } from '../../lib/sniff';
 import { parseDateVi, searchKey } from '../../shared/vi';
 import { authorize, grantUnitsFor, idsInScope } from '../access/authorize';
 import { writeAudit } from '../audit/write-audit';
@@ -154,6 +154,7 @@ const MSG: Record<string, { vi: string; en: string }> = {
 
 async function readRows(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[] | null> {
   if (sniff(bytes)?.ext === 'xlsx') {
+    if (!unpacksWithin(bytes)) return null;
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
