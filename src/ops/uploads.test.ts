@@ -60,7 +60,8 @@ describe('upload abuse', () => {
     const walk = (d: string) => {
       if (!fs.existsSync(d)) return;
       for (const e of fs.readdirSync(d, { withFileTypes: true }))
-        e.isDirectory() ? walk(path.join(d, e.name)) : out.push(path.join(d, e.name));
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else out.push(path.join(d, e.name));
     };
     walk(env.deps.files.root);
     return out;
@@ -95,7 +96,8 @@ describe('upload abuse', () => {
     for (const name of names) {
       const res = await attach(name, PDF);
       expect(res.status, name).toBe(201);
-      expect(res.body.name).not.toMatch(/[\\/\u0000<>]/);
+      expect(res.body.name).not.toMatch(/[\\/<>]/);
+      expect(res.body.name).not.toContain('\u0000');
       expect(res.body.mime).toBe('application/pdf');
     }
     const root = path.resolve(env.deps.files.root);
@@ -106,7 +108,7 @@ describe('upload abuse', () => {
     const labels = (await env.deps.db.select().from(evidence).where(eq(evidence.assessmentId, draftId))).map(
       (e) => e.originalName,
     );
-    for (const l of labels) expect(l).not.toMatch(/[\\/\u0000]/);
+    for (const l of labels) expect(l.includes('\u0000') || /[\\/]/.test(l)).toBe(false);
   });
 
   it('accepts a real workbook of a megabyte as evidence (its type read from the zip directory)', async () => {
