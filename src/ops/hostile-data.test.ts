@@ -140,6 +140,54 @@ describe('hostile text in every output, and records of another province', () => 
     expect(JSON.stringify(await res.json())).toContain('<script>');
   });
 
+  it('SQL injection through every free-text filter finds nothing and breaks nothing', async () => {
+    const doc = (await (await env.app.request('/api/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        {
+          get?: {
+            parameters?: {
+              name: string;
+              in: string;
+              required?: boolean;
+              schema: { type?: string; enum?: unknown[]; pattern?: string };
+            }[];
+          };
+        }
+      >;
+    };
+    const injections = [
+      "' OR '1'='1",
+      "' OR 1=1 --",
+      "%' OR '%'='",
+      "'; DELETE FROM units; --",
+      "x') UNION SELECT username, password_hash FROM users --",
+      '\\',
+    ];
+    let probed = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const params = (item.get?.parameters ?? []).filter((p) => p.in === 'query');
+      if (path.includes('{') || !item.get) continue;
+      const base = new URLSearchParams();
+      for (const p of params.filter((x) => x.required)) base.set(p.name, p.schema.type === 'integer' ? String(mc) : '2022-05');
+      for (const p of params.filter((x) => x.schema.type === 'string' && !x.schema.enum && !x.schema.pattern)) {
+        const count = async (value: string) => {
+          const q = new URLSearchParams(base);
+          q.set(p.name, value);
+          const res = await admin.get<{ items?: unknown[] } | unknown[]>(`${path}?${q}`);
+          expect(res.status, `${path}?${q}`).toBeLessThan(500);
+          const body = res.body;
+          return Array.isArray(body) ? body.length : Array.isArray(body?.items) ? body.items.length : 0;
+        };
+        const nothing = await count('khongcoketquanao');
+        for (const inj of injections) expect(await count(inj), `${path} ${p.name}=${inj}`).toBeLessThanOrEqual(nothing);
+        probed++;
+      }
+    }
+    expect(probed).toBeGreaterThanOrEqual(8);
+    expect(await env.deps.db.$count(units)).toBeGreaterThan(10);
+  });
+
   it('no id-bearing route shows another province’s records (IDOR sweep)', async () => {
     const other = await makeProvince(env.deps, 'tỉnh Ngoài Phạm Vi');
     const made = await Promise.all(
