@@ -11,6 +11,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   FILES_DIR: z.string().optional(),
   DATABASE_URL: z.string().optional(),
+  DATABASE_READ_URL: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -44,6 +45,8 @@ export type Config = {
   /** Uploaded files, content-addressed; shared storage when several instances run. */
   filesDir: string;
   databaseUrl: string | undefined;
+  /** A streaming replica for dashboard reads (PostgreSQL only); the primary when unset. */
+  databaseReadUrl: string | undefined;
   publicUrl: string | undefined;
   trustProxy: boolean;
   sessionIdleMinutes: number;
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseReadUrl: e.DATABASE_READ_URL || undefined,
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -9,6 +9,8 @@ import type { Role } from './shared/roles';
 /** What the application needs from the outside world; built once at start (or per test). */
 export type Deps = {
   db: Db;
+  /** Where heavy read-only queries (dashboards) go: a replica when DATABASE_READ_URL is set. */
+  readDb?: Db;
   dbKind: 'pglite' | 'postgres';
   config: Config;
   clock: Clock;

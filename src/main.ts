@@ -18,8 +18,12 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database, config.databaseUrl);
+  const replica =
+    config.databaseReadUrl && config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseReadUrl }) : null;
+  if (config.databaseReadUrl && !config.databaseUrl) logger.warn('DATABASE_READ_URL needs DATABASE_URL; ignored');
   const deps: Deps = {
     db: database.db,
+    ...(replica ? { readDb: replica.db } : {}),
     dbKind: database.kind,
     config,
     clock: systemClock,
@@ -46,6 +50,7 @@ async function main() {
     force.unref();
     server.close();
     await worker?.stop();
+    await replica?.close();
     await database.close();
     process.exit(0);
   };

@@ -24,6 +24,9 @@ export type Database = {
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../drizzle');
 
+/** The database for heavy read-only queries: the replica when one is configured, else the primary. */
+export const readerOf = (deps: { db: Db; readDb?: Db | undefined }): Db => deps.readDb ?? deps.db;
+
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }

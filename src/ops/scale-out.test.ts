@@ -1,9 +1,9 @@
 import net from 'node:net';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app';
 import type { Deps } from '../context';
-import { openDatabase, type Database } from '../db/client';
+import { openDatabase, rowsOf, type Database } from '../db/client';
 import { auditEvents, disbursements, jobs, projects, units } from '../db/schema';
 import { yearAllocations } from '../features/capital/queries';
 import { enqueueJob, runDueJobs } from '../jobs/runner';
@@ -106,6 +106,30 @@ describe.runIf(onPostgres)('two application nodes on one PostgreSQL', () => {
         .where(and(eq(disbursements.projectId, p!.id), eq(disbursements.sourceCode, 'NSDP_XA'), eq(disbursements.planYear, 2022)))
     ).reduce((s, d) => s + d.amount, 0);
     expect(total).toBeLessThanOrEqual(alloc.amount);
+  });
+
+  it('dashboard reads go to the replica named by DATABASE_READ_URL, with the same answers', async () => {
+    const url = new URL(env.databaseUrl!);
+    url.searchParams.set('application_name', 'dl_read_replica');
+    const replica = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+    try {
+      const appR = buildApp({ ...env.deps, readDb: replica.db });
+      const viaReplica = new TestClient(appR);
+      await viaReplica.login('vpdp.mongcai', DEMO_PASSWORD);
+      const direct = new TestClient(env.app);
+      await direct.login('vpdp.mongcai', DEMO_PASSWORD);
+      const [mc] = await env.deps.db.select().from(units).where(eq(units.name, 'thành phố Móng Cái'));
+      const q = `/api/dashboard/summary?unitId=${mc!.id}&month=2022-05`;
+      const [a, b] = [await viaReplica.get(q), await direct.get(q)];
+      expect(a.status).toBe(200);
+      expect(a.body).toEqual(b.body);
+      const seen = await env.deps.db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where application_name = 'dl_read_replica'`,
+      );
+      expect(rowsOf<{ n: number }>(seen)[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('each queued job runs exactly once across the nodes', async () => {

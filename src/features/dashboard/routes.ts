@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, json } from '../../lib/http';
 import { actorOf } from '../../lib/request';
+import { readerOf } from '../../db/client';
 import { Month } from '../assessments/schemas';
 import { heatmapWorkbook, scorecardWorkbook } from './excel';
 import { gaps, heatmap, latestVerified, scorecard, summarise } from './queries';
@@ -37,7 +38,7 @@ dashboardRoutes.openapi(
   }),
   async (c) => {
     const { unitId, month } = c.req.valid('query');
-    return c.json(summarise(await latestVerified(c.get('deps').db, actorOf(c), unitId, month, { detail: 'none' })), 200);
+    return c.json(summarise(await latestVerified(readerOf(c.get('deps')), actorOf(c), unitId, month, { detail: 'none' })), 200);
   },
 );
 
@@ -55,7 +56,7 @@ dashboardRoutes.openapi(
   }),
   async (c) => {
     const { unitId, month } = c.req.valid('query');
-    return c.json(await heatmap(c.get('deps').db, actorOf(c), unitId, month), 200);
+    return c.json(await heatmap(readerOf(c.get('deps')), actorOf(c), unitId, month), 200);
   },
 );
 
@@ -70,7 +71,7 @@ dashboardRoutes.openapi(
   }),
   async (c) => {
     const { unitId, month } = c.req.valid('query');
-    return c.json(await gaps(c.get('deps').db, actorOf(c), unitId, month), 200);
+    return c.json(await gaps(readerOf(c.get('deps')), actorOf(c), unitId, month), 200);
   },
 );
 
@@ -98,7 +99,7 @@ dashboardRoutes.openapi(
   }),
   async (c) => {
     const { unitId, year } = c.req.valid('query');
-    return c.json(await scorecard(c.get('deps').db, actorOf(c), unitId, year), 200);
+    return c.json(await scorecard(readerOf(c.get('deps')), actorOf(c), unitId, year), 200);
   },
 );
 
@@ -116,7 +117,7 @@ dashboardRoutes.openapi(
   }),
   async (c) => {
     const { unitId, month } = c.req.valid('query');
-    const buf = await heatmapWorkbook(c.get('deps').db, actorOf(c), unitId, month);
+    const buf = await heatmapWorkbook(readerOf(c.get('deps')), actorOf(c), unitId, month);
     c.header('content-type', XLSX);
     c.header('content-disposition', `attachment; filename="ban-do-nhiet-${month}.xlsx"`);
     return c.body(new Uint8Array(buf), 200);
@@ -136,7 +137,7 @@ dashboardRoutes.openapi(
   }),
   async (c) => {
     const { unitId, year } = c.req.valid('query');
-    const buf = await scorecardWorkbook(c.get('deps').db, actorOf(c), unitId, year);
+    const buf = await scorecardWorkbook(readerOf(c.get('deps')), actorOf(c), unitId, year);
     c.header('content-type', XLSX);
     c.header('content-disposition', `attachment; filename="bang-theo-doi-${unitId}-${year}.xlsx"`);
     return c.body(new Uint8Array(buf), 200);
