@@ -2,7 +2,9 @@
  * Dashboards and heat maps under concurrent load, at growing scale (10 → 100 → 1,000 → 3,321
  * communes, 24 months each) on PGlite and PostgreSQL. The baseline is the same aggregate statement
  * run raw on the same database with the same concurrency: the ratio is what the application adds
- * (session, authorisation, shaping, JSON, HTTP). Targets: province p95 < 50 ms and ≤ 1.5× raw;
+ * (session, authorisation, shaping, JSON, HTTP) — or saves, since the app answers from its in-memory
+ * aggregate while the database's change counter stays put (one counter read instead of the
+ * aggregate; see DashboardCache). Targets: province p95 < 50 ms and ≤ 1.5× raw;
  * national p95 < 250 ms on PostgreSQL; no errors.
  */
 import { forkScaleServer, httpLoad, ms, postgresReachable, signIn, type LoadStats } from './scale-env';
