@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { adminQuery, HttpClient } from '../src/testing/process-server';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import type { Deps } from '../src/context';
@@ -32,16 +33,6 @@ export async function postgresReachable(): Promise<boolean> {
   }
 }
 
-async function adminQuery(text: string) {
-  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
 export type ScaleServer = {
   url: string;
   deps: Deps;
@@ -61,8 +52,8 @@ export async function startScaleServer(opts: {
   let dbName = '';
   if (opts.kind === 'postgres') {
     dbName = `dl_bench_${process.pid}_${opts.communes}`;
-    await adminQuery(`drop database if exists ${dbName}`);
-    await adminQuery(`create database ${dbName}`);
+    await adminQuery(PG_ADMIN_URL, `drop database if exists ${dbName}`);
+    await adminQuery(PG_ADMIN_URL, `create database ${dbName}`);
     const u = new URL(PG_ADMIN_URL);
     u.pathname = `/${dbName}`;
     databaseUrl = u.toString();
@@ -99,25 +90,14 @@ export async function startScaleServer(opts: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
       fs.rmSync(root, { recursive: true, force: true });
-      if (dbName) await adminQuery(`drop database if exists ${dbName}`);
+      if (dbName) await adminQuery(PG_ADMIN_URL, `drop database if exists ${dbName}`);
     },
   };
 }
 
 /** Signs in over HTTP and returns the headers a browser would send afterwards. */
 export async function signIn(url: string, username: string, password: string): Promise<Record<string, string>> {
-  const first = await fetch(`${url}/api/health`);
-  const csrf = /dl_csrf=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `dl_csrf=${csrf}`, 'x-csrf-token': csrf },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const jar = new Map([['dl_csrf', `dl_csrf=${csrf}`], ...cookies.map((c) => [c.split('=')[0]!, c] as [string, string])]);
-  const token = /dl_csrf=([^;]+)/.exec(jar.get('dl_csrf')!)?.[1] ?? csrf;
-  return { cookie: [...jar.values()].join('; '), 'x-csrf-token': token };
+  return (await new HttpClient(url).login(username, password)).authHeaders();
 }
 
 export type LoadStats = { p50: number; p95: number; rps: number; requests: number; errors: number };

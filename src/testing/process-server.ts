@@ -101,7 +101,8 @@ export class ProcessServer {
   }
 }
 
-async function adminQuery(url: string, text: string) {
+/** One statement on a PostgreSQL server as its administrator (create / drop database). */
+export async function adminQuery(url: string, text: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -116,7 +117,8 @@ export class HttpClient {
   private cookies = new Map<string, string>();
   constructor(private readonly base: string) {}
 
-  private headers(extra: Record<string, string> = {}) {
+  /** The cookie and CSRF headers of this signed-in client, for other HTTP tools. */
+  authHeaders(extra: Record<string, string> = {}): Record<string, string> {
     return {
       ...extra,
       cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
@@ -134,11 +136,11 @@ export class HttpClient {
 
   async request<T = unknown>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
     if (!this.cookies.has('dl_csrf')) this.keep(await fetch(`${this.base}/api/health`));
-    const init: RequestInit = { method, headers: this.headers() };
+    const init: RequestInit = { method, headers: this.authHeaders() };
     if (body instanceof FormData) init.body = body;
     else if (body !== undefined) {
       init.body = JSON.stringify(body);
-      init.headers = this.headers({ 'content-type': 'application/json' });
+      init.headers = this.authHeaders({ 'content-type': 'application/json' });
     }
     const res = await fetch(`${this.base}${url}`, init);
     this.keep(res);
@@ -153,7 +155,7 @@ export class HttpClient {
   }
 
   async bytes(url: string): Promise<Uint8Array> {
-    const res = await fetch(`${this.base}${url}`, { headers: this.headers() });
+    const res = await fetch(`${this.base}${url}`, { headers: this.authHeaders() });
     if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
     return new Uint8Array(await res.arrayBuffer());
   }
