@@ -1,3 +1,4 @@
+import { clientAs, makeProvince } from './testing/factories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, TestClient, type TestEnv } from './testing/harness';
 
@@ -25,7 +26,11 @@ describe('the HTTP envelope', () => {
 
   it('answers unknown API paths, unauthenticated calls and malformed JSON with the error envelope', async () => {
     const c = new TestClient(env.app);
-    const missing = await c.get<{ error: { code: string } }>('/api/khong-co');
+    // Without a session every non-public API path answers 401: nothing to learn about what exists.
+    expect((await c.get('/api/khong-co')).status).toBe(401);
+    const p = await makeProvince(env.deps);
+    const { client } = await clientAs(env, 'viewer', p.province.id);
+    const missing = await client.get<{ error: { code: string } }>('/api/khong-co');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
     const anon = await c.get<{ error: { code: string; message: string } }>('/api/units');

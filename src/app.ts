@@ -4,7 +4,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from './context';
+import { actorOf } from './lib/request';
 import { auditRoutes } from './features/audit/routes';
 import { csrfGuard, requestContext, securityHeaders, sessionLoader } from './features/auth/middleware';
 import { authRoutes } from './features/auth/routes';
@@ -78,6 +80,24 @@ export function isDbUnavailable(err: unknown): boolean {
   return false;
 }
 
+/** The API paths anyone may call; everything else under /api needs a session. */
+const PUBLIC_API = [
+  /^\/api\/health$/,
+  /^\/api\/auth\/(session|login|logout)$/,
+  /^\/api\/(docs|openapi\.json)$/,
+  /^\/api\/schemas\//,
+  /^\/api\/public\//,
+];
+
+/**
+ * Without a session the answer is 401 before any handler looks anything up, so an anonymous
+ * caller cannot tell an existing record (401) from a missing one (404).
+ */
+const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('actor') && !PUBLIC_API.some((r) => r.test(c.req.path))) actorOf(c);
+  await next();
+};
+
 export function buildApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
 
@@ -99,6 +119,7 @@ export function buildApp(deps: Deps) {
   app.use('/api/*', inputGuard);
   app.use('/api/*', sessionLoader);
   app.use('/api/*', csrfGuard);
+  app.use('/api/*', requireSession);
 
   app.route('/api/health', healthRoutes);
   app.route('/api/auth', authRoutes);

@@ -226,4 +226,23 @@ describe('fuzzing every endpoint from its OpenAPI schema', () => {
     expect(sent).toBeGreaterThan(Object.keys(doc.paths).length * RUNS_PER_OPERATION);
     expect(failures).toEqual([]);
   });
+
+  it('without a session, every operation answers 401 (or its public answer) and changes nothing', async () => {
+    const failures: string[] = [];
+    const open = new Set(['/api/health', '/api/auth/session', '/api/auth/login', '/api/schemas/criteria-set.json']);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const [r] = fc.sample(requestArb(path, method, op), { numRuns: 1, seed: SEED });
+        const before = await fingerprint();
+        const anon = new TestClient(env.app);
+        const res = await anon.request(r!.method, r!.url, r!.body.kind === 'json' ? r!.body.value : undefined);
+        const where = `${r!.method} ${r!.url.slice(0, 120)} → ${res.status}`;
+        if (res.status >= 500) failures.push(where);
+        if (!open.has(path) && res.status < 400) failures.push(`${where}: answered without a session`);
+        if (!open.has(path) && ![400, 401, 403].includes(res.status)) failures.push(`${where}: expected 401`);
+        if (path !== '/api/auth/login' && (await fingerprint()) !== before) failures.push(`${where}: changed data`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 });
