@@ -16,17 +16,14 @@ import { createTestEnv, TestClient, type TestEnv } from '../testing/harness';
  */
 const PDF = new TextEncoder().encode('%PDF-1.4\n% Biên bản nghiệm thu\n%%EOF\n');
 
-/** A valid-looking .xlsx whose one sheet inflates to `mb` megabytes of spaces. */
-function zipBomb(mb: number): Uint8Array {
+/** A valid-looking .xlsx (or .docx) whose one part inflates to `mb` megabytes of spaces. */
+function zipBomb(mb: number, kind: 'xlsx' | 'docx' = 'xlsx'): Uint8Array {
   const huge = new Uint8Array(mb * 1024 * 1024).fill(0x20);
-  return zipSync(
-    {
-      '[Content_Types].xml': new TextEncoder().encode('<?xml version="1.0"?><Types/>'),
-      'xl/workbook.xml': new TextEncoder().encode('<workbook/>'),
-      'xl/worksheets/sheet1.xml': huge,
-    },
-    { level: 9 },
-  );
+  const parts: Record<string, Uint8Array> =
+    kind === 'xlsx'
+      ? { 'xl/workbook.xml': new TextEncoder().encode('<workbook/>'), 'xl/worksheets/sheet1.xml': huge }
+      : { 'word/document.xml': huge };
+  return zipSync({ '[Content_Types].xml': new TextEncoder().encode('<?xml version="1.0"?><Types/>'), ...parts }, { level: 9 });
 }
 
 describe('upload abuse', () => {
@@ -130,6 +127,19 @@ describe('upload abuse', () => {
     expect(res.status).toBe(413);
     expect(res.body.error?.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await env.deps.db.$count(files)).toBe(before);
+  });
+
+  it('refuses a zip bomb dressed as a Word document or a workbook as evidence, and keeps nothing', async () => {
+    const before = { rows: await env.deps.db.$count(files), disk: storedFiles().length };
+    for (const [name, bomb] of [
+      ['bien-ban.docx', zipBomb(120, 'docx')],
+      ['so-lieu.xlsx', zipBomb(120)],
+    ] as const) {
+      const res = await attach(name, bomb);
+      expect(res.status, name).toBe(415);
+    }
+    expect(await env.deps.db.$count(files)).toBe(before.rows);
+    expect(storedFiles()).toHaveLength(before.disk);
   });
 
   it('refuses a zip bomb dressed as a spreadsheet, in the entry import and the Treasury import', async () => {

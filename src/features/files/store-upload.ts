@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Deps } from '../../context';
 import { files } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { safeFileName, sniff, type Sniffed } from '../../lib/sniff';
+import { MAX_UNPACKED_BYTES, safeFileName, sniff, unpacksWithin, type Sniffed } from '../../lib/sniff';
 
 export type StoredUpload = { fileId: number; name: string; sha256: string; size: number; mime: string; hasThumbnail: boolean };
 
@@ -20,6 +20,9 @@ export async function storeUpload(deps: Deps, upload: { name: string; bytes: Uin
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
       allowed: ['pdf', 'png', 'jpg', 'gif', 'webp', 'docx', 'xlsx', 'pptx', 'doc', 'xls'],
     });
+  // An Office file is a zip: one that would unpack beyond reason is refused before it is kept.
+  if (['docx', 'xlsx', 'pptx'].includes(kind.ext) && !unpacksWithin(upload.bytes))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { reason: 'unpacks_too_large', limitMb: MAX_UNPACKED_BYTES / 1048576 });
   const stored = await deps.files.put(upload.bytes);
   const hasThumbnail = kind.image ? await deps.files.thumbnail(stored.sha256) : false;
   const [existing] = await deps.db.select().from(files).where(eq(files.sha256, stored.sha256));
