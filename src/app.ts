@@ -60,6 +60,22 @@ export function isBadData(err: unknown): boolean {
   return false;
 }
 
+/**
+ * Two writers reaching for the same key (or serialised against each other) at the same moment: the
+ * loser's transaction has rolled back and it gets 409, as if it had come a moment later.
+ */
+const RACE_CODES = new Set(['23505', '40001', '40P01']);
+
+export function isRaceLost(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && RACE_CODES.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Connection-level failures (PostgreSQL down or restarting) become 503, not 500. */
 export function isDbUnavailable(err: unknown): boolean {
   let e: unknown = err;
@@ -185,6 +201,10 @@ export function buildApp(deps: Deps) {
       const code = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 401 ? 'UNAUTHENTICATED' : 'BAD_REQUEST';
       const appErr = new AppError(code, undefined, { limit: `${Math.round(deps.config.maxUploadBytes / 1048576)} MB` });
       return c.json(errorBody(c, appErr), appErr.status as 400);
+    }
+    if (isRaceLost(err)) {
+      deps.logger.warn('lost a race to a concurrent writer', { requestId: c.get('requestId'), error: String(err).slice(0, 300) });
+      return c.json(errorBody(c, new AppError('CONFLICT', { reason: 'concurrent_change' })), 409);
     }
     if (isBadData(err)) {
       deps.logger.warn('value refused by the database', { requestId: c.get('requestId'), error: String(err).slice(0, 300) });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app';
 import type { Deps } from '../context';
 import { openDatabase, rowsOf, type Database } from '../db/client';
-import { auditEvents, disbursements, jobs, projects, units } from '../db/schema';
+import { assessments, auditEvents, disbursements, jobs, projects, units } from '../db/schema';
 import { yearAllocations } from '../features/capital/queries';
 import { enqueueJob, runDueJobs } from '../jobs/runner';
 import { ManualClock } from '../lib/clock';
@@ -228,6 +228,31 @@ describe.runIf(onPostgres)('the database going away and coming back', () => {
     expect(status).toBe(200);
     expect((await app.request('/api/health')).status).toBe(200);
     expect(await env.deps.db.$count(disbursements, eq(disbursements.voucherRef, 'KB-OUTAGE'))).toBe(0);
+  });
+});
+
+describe('the same record created twice at the same moment', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv();
+    await loadDemoIfEmpty(env.deps);
+  });
+  afterAll(() => env?.close());
+
+  it('one request creates it, the others get 409 — never a 500, never two', async () => {
+    const officers = await Promise.all(
+      [0, 1, 2, 3].map(async () => {
+        const c = new TestClient(env.app);
+        await c.login('canbo.haison', DEMO_PASSWORD);
+        return c;
+      }),
+    );
+    const session = await officers[0]!.get<{ user: { homeUnitId: number } }>('/api/auth/session');
+    const unitId = session.body.user.homeUnitId;
+    const results = await Promise.all(officers.map((c) => c.post('/api/assessments', { unitId, month: '2026-12' })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const rows = await env.deps.db.select().from(assessments).where(eq(assessments.unitId, unitId));
+    expect(rows.filter((r) => r.period === '2026-12-01')).toHaveLength(1);
   });
 });
 
