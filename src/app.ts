@@ -50,15 +50,18 @@ const DB_UNAVAILABLE_CODES = new Set([
  */
 const DATA_ERROR_CODES = new Set(['22003', '22P02', '22007', '22008', '22001', '22021', '22P05', '22023', '2201X', '54000']);
 
-export function isBadData(err: unknown): boolean {
+/** Whether the error, or one of the errors it wraps, carries one of these PostgreSQL codes. */
+function hasPgCode(err: unknown, codes: Set<string>): boolean {
   let e: unknown = err;
   for (let depth = 0; e && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && DATA_ERROR_CODES.has(code)) return true;
+    if (typeof code === 'string' && codes.has(code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
 }
+
+export const isBadData = (err: unknown) => hasPgCode(err, DATA_ERROR_CODES);
 
 /**
  * Two writers reaching for the same key (or serialised against each other) at the same moment: the
@@ -66,15 +69,7 @@ export function isBadData(err: unknown): boolean {
  */
 const RACE_CODES = new Set(['23505', '40001', '40P01']);
 
-export function isRaceLost(err: unknown): boolean {
-  let e: unknown = err;
-  for (let depth = 0; e && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && RACE_CODES.has(code)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export const isRaceLost = (err: unknown) => hasPgCode(err, RACE_CODES);
 
 /** Connection-level failures (PostgreSQL down or restarting) become 503, not 500. */
 export function isDbUnavailable(err: unknown): boolean {

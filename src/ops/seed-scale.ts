@@ -27,6 +27,7 @@ import { hashPassword } from '../features/auth/passwords';
 import { rebuildUnitScope } from '../features/units/scope';
 import { demoValue } from '../seed/demo-criteria';
 import { ensureReferenceData } from '../seed/reference';
+import { rng } from '../shared/rng';
 import { searchKey } from '../shared/vi';
 
 export type ScaleOptions = {
@@ -66,18 +67,6 @@ const REGIONS = ['TDMNPB', 'DBSH', 'BTB', 'DHNTB', 'TN', 'DNB', 'DBSCL'];
 const GROUPS = ['NHOM_1', 'NHOM_2', 'NHOM_3'];
 const SOURCES = ['NSTW_DTPT', 'NSDP_XA'];
 const OCOP_GROUPS = ['Thực phẩm', 'Đồ uống', 'Thảo dược', 'Thủ công mỹ nghệ'];
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function monthList(last: string, count: number): string[] {
   const [y, m] = last.split('-').map(Number) as [number, number];

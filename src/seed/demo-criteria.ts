@@ -3,6 +3,7 @@ import { assessments, assessmentValues, criteriaSets, unitClassifications } from
 import { pickThreshold } from '../domain/criteria/engine';
 import { CriteriaSetDoc, type Indicator, type IndicatorValue } from '../domain/criteria/schema';
 import { refreshResults } from '../features/assessments/results';
+import { rng } from '../shared/rng';
 import adv2021 from './criteria/vn-ntm-xa-nang-cao-2021-2025.json';
 import base2021 from './criteria/vn-ntm-xa-2021-2025.json';
 import model2021 from './criteria/vn-ntm-xa-kieu-mau-2021-2025.json';
@@ -39,18 +40,6 @@ export async function loadShippedSets(tx: Db, countryId: number, now: Date) {
     ids.set(doc.code, row!.id);
   }
   return ids;
-}
-
-/** Deterministic pseudo-random numbers so the demo is the same on every machine. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A plausible value that meets (or misses) the threshold that applies to this class and year. */
