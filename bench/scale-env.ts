@@ -3,22 +3,14 @@
  * PostgreSQL database, plus what the load benchmarks need: signed-in cookies and latency statistics.
  */
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { adminQuery, HttpClient } from '../src/testing/process-server';
-import { buildApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { startServer } from '../e2e/support';
 import type { Deps } from '../src/context';
-import { migrateDatabase, openDatabase } from '../src/db/client';
-import { systemClock } from '../src/lib/clock';
-import { FileStore } from '../src/lib/file-store';
-import { createLogger } from '../src/lib/logger';
 import { seedScale, type ScaleSummary } from '../src/ops/seed-scale';
+import { TestClient } from '../src/testing/client';
+import { adminQuery } from '../src/testing/process-server';
 
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -47,7 +39,6 @@ export async function startScaleServer(opts: {
   months?: number;
   valueMonths?: number;
 }): Promise<ScaleServer> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-bench-'));
   let databaseUrl: string | undefined;
   let dbName = '';
   if (opts.kind === 'postgres') {
@@ -58,38 +49,22 @@ export async function startScaleServer(opts: {
     u.pathname = `/${dbName}`;
     databaseUrl = u.toString();
   }
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false' }), dataDir: root, databaseUrl };
-  const database = await openDatabase({ databaseUrl, dataDir: root, poolSize: 20 });
-  await migrateDatabase(database, databaseUrl);
-  const deps: Deps = {
-    db: database.db,
-    dbKind: database.kind,
-    config,
-    clock: systemClock,
-    logger: createLogger('silent'),
-    files: new FileStore(path.join(root, 'files')),
-  };
-  const t0 = performance.now();
-  const summary = await seedScale(deps, {
-    communes: opts.communes,
-    months: opts.months ?? 24,
-    valueMonths: opts.valueMonths ?? 2,
+  let summary: ScaleSummary | undefined;
+  let seedSeconds = 0;
+  const server = await startServer({
+    ...(databaseUrl ? { databaseUrl } : {}),
+    populate: async (deps) => {
+      const t0 = performance.now();
+      summary = await seedScale(deps, { communes: opts.communes, months: opts.months ?? 24, valueMonths: opts.valueMonths ?? 2 });
+      seedSeconds = (performance.now() - t0) / 1000;
+    },
   });
-  const seedSeconds = (performance.now() - t0) / 1000;
-  if (database.kind === 'postgres') await deps.db.execute('analyze');
-  const app = buildApp(deps);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url,
-    deps,
-    summary,
+    ...server,
+    summary: summary!,
     seedSeconds,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await database.close();
-      fs.rmSync(root, { recursive: true, force: true });
+      await server.close();
       if (dbName) await adminQuery(PG_ADMIN_URL, `drop database if exists ${dbName}`);
     },
   };
@@ -97,7 +72,9 @@ export async function startScaleServer(opts: {
 
 /** Signs in over HTTP and returns the headers a browser would send afterwards. */
 export async function signIn(url: string, username: string, password: string): Promise<Record<string, string>> {
-  return (await new HttpClient(url).login(username, password)).authHeaders();
+  const client = TestClient.overHttp(url);
+  await client.login(username, password);
+  return client.authHeaders();
 }
 
 export type LoadStats = { p50: number; p95: number; rps: number; requests: number; errors: number };

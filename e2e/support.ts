@@ -24,12 +24,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The real server over a fresh embedded database with the demo data, on a free port. */
-export async function startServer(opts: { clock?: Clock } = {}) {
+/**
+ * The real server on a free port over a fresh database — embedded in a temporary directory, or the
+ * given PostgreSQL — filled by `populate` (the demo data unless told otherwise).
+ */
+export async function startServer(
+  opts: { clock?: Clock; databaseUrl?: string; populate?: (deps: Deps) => Promise<unknown> } = {},
+) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-e2e-'));
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false' }), dataDir: root };
-  const database = await openDatabase({ dataDir: root });
-  await migrateDatabase(database);
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false' }), dataDir: root, databaseUrl: opts.databaseUrl };
+  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: root, poolSize: 20 });
+  await migrateDatabase(database, opts.databaseUrl);
   const deps: Deps = {
     db: database.db,
     dbKind: database.kind,
@@ -38,7 +43,7 @@ export async function startServer(opts: { clock?: Clock } = {}) {
     logger: createLogger('silent'),
     files: new FileStore(path.join(root, 'files')),
   };
-  await loadDemoIfEmpty(deps);
+  await (opts.populate ?? loadDemoIfEmpty)(deps);
   const app = buildApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

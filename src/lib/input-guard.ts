@@ -29,7 +29,7 @@ export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && (c.req.header('content-type') ?? '').includes('json')) {
     let body: unknown;
     try {
-      body = JSON.parse(await c.req.text());
+      body = await c.req.json(); // parsed once: the route's validator reads the same cached value
     } catch {
       body = undefined; // malformed JSON: the route's validator answers
     }

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rowsOf, type Database } from '../db/client';
-import { HttpClient, ProcessServer } from '../testing/process-server';
+import { TestClient } from '../testing/harness';
+import { ProcessServer } from '../testing/process-server';
 
 /**
  * kill -9 of the real server process in the middle of an Excel import, a verification and a
@@ -37,6 +38,12 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
   }
   const query = <T>(db: Database, text: string) => db.db.execute(text as never).then((r) => rowsOf<T>(r));
 
+  const signedIn = async (username: string) => {
+    const client = TestClient.overHttp(server.url);
+    await client.login(username, PASSWORD);
+    return client;
+  };
+
   beforeAll(async () => {
     server = await ProcessServer.create(pgBase);
     await server.start();
@@ -44,7 +51,7 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
   afterAll(() => server?.dispose());
 
   it('Treasury import: all lines or none, and an earlier import survives', async () => {
-    const office = await new HttpClient(server.url).login('vpdp.mongcai', PASSWORD);
+    const office = await signedIn('vpdp.mongcai');
     const file = (tag: string, n: number) => {
       const lines = ['ma_du_an;ngay;so_tien;nguon_von;nam_ke_hoach;loai;so_chung_tu'];
       for (let i = 1; i <= n; i++) lines.push(`MC-2022-01;05/09/2022;1.000;NSDP_XA;2022;thanh toán KLHT;KB-${tag}-${i}`);
@@ -76,7 +83,7 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
     if (outcome.answered) expect(state.b).toBe(1500);
 
     await server.start();
-    const again = await new HttpClient(server.url).login('vpdp.mongcai', PASSWORD);
+    const again = await signedIn('vpdp.mongcai');
     const redo = await again.request<{ added: number; skipped: number }>(
       'POST',
       '/api/capital/disbursements/import',
@@ -88,7 +95,7 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
   });
 
   it('Excel entry import and verification: the month is saved whole or not at all', async () => {
-    const officer = await new HttpClient(server.url).login('canbo.haison', PASSWORD);
+    const officer = await signedIn('canbo.haison');
     const session = await officer.request<{ user: { homeUnitId: number } }>('GET', '/api/auth/session');
     const unitId = session.body.user.homeUnitId;
     const list = await officer.request<{ items: { id: number; month: string; status: string }[] }>(
@@ -100,7 +107,7 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
 
     const filled = async (answer: 'Có' | 'Không') => {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await officer.bytes(`/api/assessments/${open.id}/template.xlsx`)) as unknown as ArrayBuffer);
+      await wb.xlsx.load((await officer.bytes(`/api/assessments/${open.id}/template.xlsx`)).body as unknown as ArrayBuffer);
       const ws = wb.getWorksheet('Nhập liệu')!;
       const codes: string[] = [];
       ws.eachRow((row) => {
@@ -140,13 +147,13 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
 
     // Verification: submitted by the commune, verified by the province office, killed midway.
     await server.start();
-    const officer2 = await new HttpClient(server.url).login('canbo.haison', PASSWORD);
+    const officer2 = await signedIn('canbo.haison');
     const view = await officer2.request<{ assessment: { version: number } }>('GET', `/api/assessments/${open.id}`);
     const submitted = await officer2.request<{ version: number }>('POST', `/api/assessments/${open.id}/submit`, {
       version: view.body.assessment.version,
     });
     expect(submitted.status).toBe(200);
-    const office = await new HttpClient(server.url).login('vpdp.quangninh', PASSWORD);
+    const office = await signedIn('vpdp.quangninh');
     const verify = await killDuring(
       server,
       office.request('POST', `/api/assessments/${open.id}/review`, { version: submitted.body.version, outcome: 'verify' }),
@@ -173,7 +180,7 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
     if (verify.answered) expect(after.status).toBe('verified');
 
     await server.start();
-    const office2 = await new HttpClient(server.url).login('vpdp.quangninh', PASSWORD);
+    const office2 = await signedIn('vpdp.quangninh');
     const final = await office2.request<{ assessment: { status: string; version: number } }>(
       'GET',
       `/api/assessments/${open.id}`,

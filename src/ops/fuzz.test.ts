@@ -185,8 +185,7 @@ describe('fuzzing every endpoint from its OpenAPI schema', () => {
         for (const r of samples) {
           const before = await fingerprint();
           const headers: Record<string, string> = {
-            cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-            'x-csrf-token': admin.cookies.get('dl_csrf') ?? '',
+            ...admin.authHeaders(),
           };
           let body: BodyInit | undefined;
           if (r.body.kind === 'json') {

@@ -50,7 +50,7 @@ describe('hostile text in every output, and records of another province', () => 
   afterAll(() => env.close());
 
   async function workbook(client: TestClient, url: string) {
-    const res = await env.app.request(url, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await env.app.request(url, { headers: client.authHeaders() });
     expect(res.status, url).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
@@ -124,7 +124,7 @@ describe('hostile text in every output, and records of another province', () => 
 
     const [snapshot] = await env.deps.db.select().from(oversightSnapshots).limit(1);
     const res = await env.app.request(`/api/oversight/snapshots/${snapshot!.id}/pack.docx`, {
-      headers: { cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      headers: admin.authHeaders(),
     });
     expect(res.status).toBe(200);
     const xml = new TextDecoder().decode(unzipSync(new Uint8Array(await res.arrayBuffer()))['word/document.xml']);
@@ -133,7 +133,7 @@ describe('hostile text in every output, and records of another province', () => 
 
   it('JSON answers are served as JSON, never as a page a browser would run', async () => {
     const res = await env.app.request(`/api/capital/projects?unitId=${mc}`, {
-      headers: { cookie: [...office.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      headers: office.authHeaders(),
     });
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

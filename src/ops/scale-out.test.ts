@@ -24,7 +24,6 @@ describe.runIf(onPostgres)('two application nodes on one PostgreSQL', () => {
   let appB: App;
   let depsB: Deps;
   const clock = new ManualClock('2022-09-10T03:00:00Z');
-  const cookieOf = (c: TestClient) => [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
   beforeAll(async () => {
     env = await createTestEnv({ clock, config: { sessionIdleMinutes: 10_000_000, sessionMaxHours: 9000 } });
@@ -41,11 +40,11 @@ describe.runIf(onPostgres)('two application nodes on one PostgreSQL', () => {
   it('a session opened on one node works on the other, and signing out on one ends it on both', async () => {
     const a = new TestClient(env.app);
     await a.login('vpdp.mongcai', DEMO_PASSWORD);
-    const onB = await appB.request('/api/auth/session', { headers: { cookie: cookieOf(a) } });
+    const onB = await appB.request('/api/auth/session', { headers: a.authHeaders() });
     expect(((await onB.json()) as { user: { username: string } | null }).user?.username).toBe('vpdp.mongcai');
     const out = await appB.request('/api/auth/logout', {
       method: 'POST',
-      headers: { cookie: cookieOf(a), 'x-csrf-token': a.cookies.get('dl_csrf')! },
+      headers: a.authHeaders(),
     });
     expect(out.status).toBeLessThan(300);
     expect((await a.get('/api/capital/projects?unitId=1')).status).toBe(401);

@@ -112,41 +112,33 @@ export async function seedScale(deps: Deps, opts: ScaleOptions): Promise<ScaleSu
 
   // Units: provinces under the country, communes under provinces.
   const provinceCount = Math.max(1, Math.min(MAX_PROVINCES, Math.ceil(opts.communes / 100)));
+  const unitRow = (code: string, name: string, type: 'province' | 'commune') => ({
+    code,
+    name,
+    type,
+    effectiveFrom: '2020-01-01',
+    searchKey: searchKey(name),
+    verified: false,
+    sourceNote: 'Dữ liệu mô phỏng quy mô toàn quốc',
+    isDemo: true,
+    createdAt: now,
+    updatedAt: now,
+  });
   const provinceRows = await db
     .insert(units)
     .values(
-      Array.from({ length: provinceCount }, (_, i) => {
-        const name = `tỉnh ${SYLLABLES[i % SYLLABLES.length]} ${SYLLABLES[(i * 7 + 3) % SYLLABLES.length]} (mô phỏng)`;
-        return {
-          code: `SP${String(i + 1).padStart(2, '0')}`,
-          name,
-          type: 'province' as const,
-          effectiveFrom: '2020-01-01',
-          searchKey: searchKey(name),
-          verified: false,
-          sourceNote: 'Dữ liệu mô phỏng quy mô toàn quốc',
-          isDemo: true,
-          createdAt: now,
-          updatedAt: now,
-        };
-      }),
+      Array.from({ length: provinceCount }, (_, i) =>
+        unitRow(
+          `SP${String(i + 1).padStart(2, '0')}`,
+          `tỉnh ${SYLLABLES[i % SYLLABLES.length]} ${SYLLABLES[(i * 7 + 3) % SYLLABLES.length]} (mô phỏng)`,
+          'province',
+        ),
+      ),
     )
     .returning();
-  const communeInputs = Array.from({ length: opts.communes }, (_, i) => {
-    const name = `xã ${pick(SYLLABLES)} ${pick(SYLLABLES)}`;
-    return {
-      code: `SX${String(i + 1).padStart(5, '0')}`,
-      name,
-      type: 'commune' as const,
-      effectiveFrom: '2020-01-01',
-      searchKey: searchKey(name),
-      verified: false,
-      sourceNote: 'Dữ liệu mô phỏng quy mô toàn quốc',
-      isDemo: true,
-      createdAt: now,
-      updatedAt: now,
-    };
-  });
+  const communeInputs = Array.from({ length: opts.communes }, (_, i) =>
+    unitRow(`SX${String(i + 1).padStart(5, '0')}`, `xã ${pick(SYLLABLES)} ${pick(SYLLABLES)}`, 'commune'),
+  );
   const communeRows: (typeof units.$inferSelect)[] = [];
   await insertChunked(communeInputs, async (chunk) => communeRows.push(...(await db.insert(units).values(chunk).returning())));
   const provinceOf = (i: number) => provinceRows[i % provinceCount]!;
