@@ -101,14 +101,7 @@ export async function httpLoad(
       if (status >= 400) errors++;
     });
   });
-  times.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    rps: times.length / opts.seconds,
-    requests: times.length,
-    errors: errors + result.errors + result.timeouts,
-  };
+  return loadStats(times, errors + result.errors + result.timeouts, opts.seconds);
 }
 
 /** The same concurrency against a function (the raw query), for the same time. */
@@ -129,14 +122,12 @@ export async function callLoad(fn: () => Promise<unknown>, opts: { seconds: numb
       }
     }),
   );
+  return loadStats(times, errors, opts.seconds);
+}
+
+function loadStats(times: number[], errors: number, seconds: number): LoadStats {
   times.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    rps: times.length / opts.seconds,
-    requests: times.length,
-    errors,
-  };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), rps: times.length / seconds, requests: times.length, errors };
 }
 
 export const ms = (v: number) => `${v.toFixed(1)} ms`;
