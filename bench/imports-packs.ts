@@ -65,6 +65,7 @@ export async function benchImportsAndPacks() {
               amount: 1,
               paymentType: 'acceptance' as const,
               voucherRef: `RAW-${i + k}`,
+              voucherKey: `RAW-${i + k}`,
               importKey: `raw:${i + k}`,
               createdAt: new Date(),
             })),

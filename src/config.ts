@@ -36,6 +36,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Đồng Lòng <khong-tra-loi@donglong.local>'),
   REMINDER_DAYS: z.coerce.number().int().min(1).default(7),
   ESCALATION_DAYS: z.coerce.number().int().min(1).default(14),
+  AUDIT_KEY: z.string().min(32).optional(),
 });
 
 export type Config = {
@@ -63,6 +64,11 @@ export type Config = {
   mailFrom: string;
   reminderDays: number;
   escalationDays: number;
+  /**
+   * Secret for the audit trail's MACs and checkpoints (AUDIT_KEY, at least 32 characters). When unset,
+   * start-up keeps one in DATA_DIR/audit.key, outside the database.
+   */
+  auditKey: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -94,13 +100,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     reminderDays: e.REMINDER_DAYS,
     escalationDays: e.ESCALATION_DAYS,
+    auditKey: e.AUDIT_KEY,
   };
 }
 
 /** Configuration for tests: deterministic, quiet, no background jobs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', JOBS: 'false' }),
+    ...loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', JOBS: 'false', AUDIT_KEY: 'test-audit-key-0123456789abcdef0123' }),
     ...overrides,
   };
 }

@@ -31,7 +31,13 @@ export type Actor = {
 };
 
 /** Facts about the request that the audit trail records. */
-export type RequestMeta = { requestId: string; ip: string | null; now: Date };
+export type RequestMeta = {
+  requestId: string;
+  ip: string | null;
+  now: Date;
+  /** A system administrator's reason for correcting a dissolved unit's records (header x-correction-reason). */
+  correctionReason?: string | undefined;
+};
 
 export type AppEnv = {
   Variables: {

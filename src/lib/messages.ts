@@ -59,6 +59,10 @@ const MESSAGES: Messages = {
     vi: 'Thao tác không phù hợp với quy định nghiệp vụ: {rule}.',
     en: 'This is not allowed by the business rules: {rule}.',
   },
+  UNIT_READ_ONLY: {
+    vi: '{unit} đã kết thúc từ ngày {date} (sáp nhập, chia tách hoặc giải thể): dữ liệu của đơn vị là lịch sử, chỉ xem. Chỉ quản trị hệ thống được sửa, kèm lý do.',
+    en: '{unit} ended on {date} (merged, split or dissolved): its records are history and read-only. Only a system administrator may correct them, with a reason.',
+  },
   ACCOUNT_LOCKED: {
     vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
     en: 'The account is temporarily locked after repeated failed sign-ins. Try again in {minutes} minutes.',

@@ -11,5 +11,20 @@ export function actorOf(c: Context<AppEnv>): Actor {
 }
 
 export function metaOf(c: Context<AppEnv>): RequestMeta {
-  return { requestId: c.get('requestId'), ip: clientIp(c), now: c.get('deps').clock.now() };
+  return {
+    requestId: c.get('requestId'),
+    ip: clientIp(c),
+    now: c.get('deps').clock.now(),
+    correctionReason: decodeHeader(c.req.header('x-correction-reason')),
+  };
+}
+
+/** Header values are Latin-1 on the wire: Vietnamese text travels URI-encoded. */
+function decodeHeader(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  try {
+    return decodeURIComponent(v).slice(0, 500) || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -381,6 +381,7 @@ export async function seedScale(deps: Deps, opts: ScaleOptions): Promise<ScaleSu
         amount: Math.max(1e5, Math.round((p.totalInvestment * 0.04 * rand()) / 1e5) * 1e5),
         paymentType: k === 0 ? ('advance' as const) : ('acceptance' as const),
         voucherRef: `KB-${p.code}-${k + 1}`,
+        voucherKey: `KB-${p.code}-${k + 1}`,
         importKey: `scale:${p.code}:${k + 1}`,
         isDemo: true,
         createdAt: now,

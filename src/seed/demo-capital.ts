@@ -11,6 +11,7 @@ import {
   readinessItems,
   roadmapItems,
 } from '../db/schema';
+import { voucherKeyOf } from '../domain/capital/money';
 import { importKeyOf } from '../features/capital/ledger';
 import { READINESS_CHECKLIST } from '../features/capital/projects';
 import { searchKey } from '../shared/vi';
@@ -314,6 +315,7 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
       amount,
       paymentType,
       voucherRef,
+      voucherKey: voucherKeyOf(voucherRef),
       importKey: importKeyOf({ projectCode: code, date, amount, voucherRef, sourceCode }),
       isDemo: true,
       createdAt: now,

@@ -22,6 +22,8 @@ export const auditEvents = pgTable(
     ip: text('ip'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** HMAC-SHA-256 of (seq, hash) with the installation's audit key: a chain recomputed without the key fails it. */
+    mac: text('mac'),
   },
   (t) => [
     index('audit_events_at_idx').on(t.at),

@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -145,7 +148,16 @@ export const capitalPlans = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: integer('created_by').references(() => users.id),
   },
-  (t) => [index('capital_plans_unit_idx').on(t.unitId, t.year)],
+  (t) => [
+    index('capital_plans_unit_idx').on(t.unitId, t.year),
+    // One current (approved) plan per unit, kind and year; one pending adjustment per plan.
+    uniqueIndex('capital_plans_current_uq')
+      .on(t.unitId, t.kind, t.year)
+      .where(sql`${t.status} = 'approved'`),
+    uniqueIndex('capital_plans_one_draft_adjustment_uq')
+      .on(t.previousId)
+      .where(sql`${t.status} = 'draft' and ${t.previousId} is not null`),
+  ],
 );
 
 /** Capital the plan provides, by source (đồng). */
@@ -198,8 +210,12 @@ export const disbursements = pgTable(
     amount: bigint('amount', { mode: 'number' }).notNull(),
     paymentType: text('payment_type').$type<'advance' | 'acceptance'>().notNull(),
     voucherRef: text('voucher_ref').notNull(),
+    /** The voucher as compared: Unicode NFC, trimmed, inner spaces collapsed, upper case. */
+    voucherKey: text('voucher_key').notNull(),
     /** Identity of the Treasury line: importing the same file twice adds nothing. */
     importKey: text('import_key').notNull(),
+    /** A negative entry is only ever the reversal of this payment (never more than what is left of it). */
+    reversesId: integer('reverses_id').references((): AnyPgColumn => disbursements.id),
     note: text('note'),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -208,6 +224,11 @@ export const disbursements = pgTable(
   (t) => [
     uniqueIndex('disbursements_import_key_uq').on(t.importKey),
     index('disbursements_project_idx').on(t.projectId, t.planYear),
+    index('disbursements_reverses_idx').on(t.reversesId),
+    check(
+      'disbursements_sign_ck',
+      sql`(${t.amount} > 0 and ${t.reversesId} is null) or (${t.amount} < 0 and ${t.reversesId} is not null)`,
+    ),
   ],
 );
 

@@ -28,8 +28,10 @@ export const ocopProducers = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: integer('created_by').references(() => users.id),
+    /** The producer account that registered this subject itself; an account registers one subject. */
+    accountUserId: integer('account_user_id').references(() => users.id),
   },
-  (t) => [index('ocop_producers_unit_idx').on(t.unitId)],
+  (t) => [index('ocop_producers_unit_idx').on(t.unitId), uniqueIndex('ocop_producers_account_uq').on(t.accountUserId)],
 );
 
 export const OCOP_STAGES = [

@@ -93,3 +93,16 @@ export const loginAttempts = pgTable(
   },
   (t) => [index('login_attempts_user_idx').on(t.username, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
 );
+
+/**
+ * Sign-in throttles, one row per account (`u:<username>`) and per address (`ip:<address>`). An attempt
+ * takes a slot with one atomic upsert *before* the password is checked, so however many requests
+ * arrive at once, on however many app instances, at most `max` of them are ever evaluated.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  /** Slots taken in the current window (failures, and attempts still being checked). */
+  slots: integer('slots').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

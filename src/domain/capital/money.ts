@@ -39,3 +39,11 @@ export function sumBy<T>(rows: readonly T[], key: (r: T) => string, amount: (r: 
   for (const r of rows) acc.set(key(r), (acc.get(key(r)) ?? 0n) + BigInt(assertDong(amount(r))));
   return new Map([...acc].map(([k, v]) => [k, Number(v)]));
 }
+
+/**
+ * How a Treasury voucher number is compared: Unicode NFC (so "Đ" typed two ways is one letter),
+ * trimmed, inner spaces collapsed, upper case. Two payments with the same key are the same voucher.
+ */
+export function voucherKeyOf(voucherRef: string): string {
+  return voucherRef.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase();
+}

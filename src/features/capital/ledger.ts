@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { contributions, deadlineExtensions, disbursements, fundingSources, projects } from '../../db/schema';
-import { sumBy } from '../../domain/capital/money';
+import { sumBy, voucherKeyOf } from '../../domain/capital/money';
 import { headerKey, parseCsv } from '../../lib/csv';
 import { AppError, ruleViolation } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
@@ -27,7 +27,7 @@ export type LedgerEntry = {
 
 export const importKeyOf = (e: { projectCode: string; date: string; amount: number; voucherRef: string; sourceCode: string }) =>
   createHash('sha256')
-    .update([e.projectCode, e.date, e.amount, e.voucherRef.trim().toUpperCase(), e.sourceCode].join('|'))
+    .update([e.projectCode, e.date, e.amount, voucherKeyOf(e.voucherRef), e.sourceCode].join('|'))
     .digest('hex');
 
 type Problem = { code: string; info?: Record<string, unknown> };
@@ -96,7 +96,7 @@ export async function recordDisbursement(deps: Deps, actor: Actor, meta: Request
     if (problems?.length) throw ruleViolation(problems[0]!.code, problems[0]!.info ?? {});
     const [row] = await tx
       .insert(disbursements)
-      .values({ ...entry, note: entry.note ?? null, importKey, createdAt: meta.now, createdBy: actor.userId })
+      .values({ ...entry, voucherKey: voucherKeyOf(entry.voucherRef), note: entry.note ?? null, importKey, createdAt: meta.now, createdBy: actor.userId })
       .onConflictDoNothing()
       .returning();
     if (!row) throw new AppError('CONFLICT', { field: 'voucherRef', reason: 'duplicate_entry' });
@@ -303,6 +303,7 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
           .values(
             fresh.slice(i, i + 2000).map(({ row: _row, projectCode: _code, ...e }) => ({
               ...e,
+              voucherKey: voucherKeyOf(e.voucherRef),
               note: e.note ?? null,
               createdAt: meta.now,
               createdBy: actor.userId,

@@ -171,6 +171,7 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
       amount: 700_000_000,
       paymentType: 'acceptance',
       voucherRef: 'KB-TEST-1',
+      voucherKey: 'KB-TEST-1',
       importKey: 'test-after-freeze',
       createdAt: new Date(),
       createdBy: u!.id,
