@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import type { AppEnv } from '../context';
 import { AppError } from './errors';
-import { messageFor, RULE_TEXT, type Lang } from './messages';
+import { FORBIDDEN_REASON_TEXT, messageFor, RULE_TEXT, type Lang } from './messages';
 
 type Issue = ZodError['issues'][number];
 
@@ -52,14 +52,17 @@ export function errorBody(c: Context<AppEnv>, err: AppError) {
   const lang = c.get('lang') ?? 'vi';
   const named = err.code === 'RULE_VIOLATION' && err.details && !Array.isArray(err.details) ? err.details.rule : undefined;
   const rule = typeof named === 'string' ? named : '';
+  const reason = err.code === 'FORBIDDEN' && err.details && !Array.isArray(err.details) ? err.details.reason : undefined;
+  const why = typeof reason === 'string' ? FORBIDDEN_REASON_TEXT[reason]?.[lang] : undefined;
+  const message = messageFor(err.code, lang, {
+    requestId: c.get('requestId') ?? '',
+    rule: RULE_TEXT[rule]?.[lang] ?? rule,
+    ...err.params,
+  });
   return {
     error: {
       code: err.code,
-      message: messageFor(err.code, lang, {
-        requestId: c.get('requestId') ?? '',
-        rule: RULE_TEXT[rule]?.[lang] ?? rule,
-        ...err.params,
-      }),
+      message: why ? `${message} ${why}` : message,
       ...(err.details !== undefined ? { details: err.details } : {}),
     },
   };
@@ -112,4 +115,13 @@ export function isHttps(c: Context<AppEnv>): boolean {
   const deps = c.get('deps');
   if (deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
   return new URL(c.req.url).protocol === 'https:' || Boolean(deps.config.publicUrl?.startsWith('https:'));
+}
+
+/**
+ * Checks one imported row against the same schema the API uses for that field, so a file can never
+ * carry what the JSON API would refuse. Returns each problem with the field it is about.
+ */
+export function rowProblems(schema: z.ZodType, value: unknown, lang: Lang): { field: string; message: string }[] {
+  const r = schema.safeParse(value);
+  return r.success ? [] : r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: issueMessage(i, lang) }));
 }

@@ -93,8 +93,41 @@ export function pickLang(acceptLanguage: string | undefined | null): Lang {
   return first.startsWith('en') ? 'en' : 'vi';
 }
 
+/** Why a FORBIDDEN answer was given, in words (appended to the message). */
+export const FORBIDDEN_REASON_TEXT: Record<string, { vi: string; en: string }> = {
+  not_on_oneself: {
+    vi: 'Không tự thực hiện thao tác quản trị trên tài khoản của chính mình.',
+    en: 'Administrative actions cannot be taken on one’s own account.',
+  },
+  target_holds_more: {
+    vi: 'Người này giữ vai trò vượt quá thẩm quyền của bạn.',
+    en: 'This person holds roles beyond your authority.',
+  },
+  system_admin_only_by_admin: {
+    vi: 'Chỉ quản trị hệ thống mới giao được vai trò quản trị hệ thống.',
+    en: 'Only a system administrator grants the system administrator role.',
+  },
+  council_roles_by_secretariat: {
+    vi: 'Vai trò của HĐND chỉ do quản trị hệ thống hoặc Văn phòng HĐND của chính Hội đồng đó giao.',
+    en: 'Council roles are granted only by a system administrator or by that council’s own secretariat.',
+  },
+  role_only_by_admin: {
+    vi: 'Vai trò này chỉ do quản trị hệ thống giao.',
+    en: 'Only a system administrator grants this role.',
+  },
+  role_beyond_own: {
+    vi: 'Không giao vai trò có quyền vượt quá quyền của chính bạn tại đơn vị đó.',
+    en: 'You cannot grant a role with more powers than you hold at that unit.',
+  },
+};
+
 /** Plain-language names of the business rules a RULE_VIOLATION can name. */
 export const RULE_TEXT: Record<string, { vi: string; en: string }> = {
+  executive_council_separation: {
+    vi: 'một người không đồng thời giữ vai trò của cơ quan hành chính và của HĐND giám sát cơ quan đó',
+    en: 'the same person cannot hold an executive role and a role of the council that oversees it',
+  },
+  cannot_deactivate_self: { vi: 'không tự khóa tài khoản của chính mình', en: 'you cannot deactivate your own account' },
   assessment_locked: { vi: 'tháng đã xác minh và khóa', en: 'the month is verified and locked' },
   assessment_submitted: { vi: 'tháng đã gửi xác minh, chờ văn phòng điều phối', en: 'the month is awaiting verification' },
   unit_not_classified: { vi: 'đơn vị chưa được xác định vùng / nhóm xã', en: 'the unit has no region or commune group' },

@@ -327,7 +327,7 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
   await pay('p1', 'MC-2022-01', 2022, 'NSDP_TINH', '2022-04-20', 400 * TR, 'acceptance', 'KB-2022-0131');
   await pay('p3', 'MC-2022-03', 2022, 'NSTW_DTPT', '2022-05-12', 300 * TR, 'acceptance', 'KB-2022-0166');
   // After the May session: the second half of 2022 (what the December re-supervision saw).
-  await pay('p1', 'MC-2022-01', 2022, 'NSDP_TINH', '2022-10-20', 1200 * TR, 'acceptance', 'KB-2022-0512');
+  await pay('p1', 'MC-2022-01', 2022, 'NSDP_TINH', '2022-10-20', 1100 * TR, 'acceptance', 'KB-2022-0512');
   await pay('p3', 'MC-2022-03', 2022, 'NSTW_DTPT', '2022-11-15', 1500 * TR, 'acceptance', 'KB-2022-0588');
   await pay('p4', 'MC-2022-04', 2022, 'NSDP_TINH', '2022-12-05', 800 * TR, 'advance', 'KB-2022-0630');
   for (const [m, amt] of [

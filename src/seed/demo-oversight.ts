@@ -28,6 +28,8 @@ const at = (day: string) => new Date(`${day}T03:00:00Z`);
 export async function loadOversightDemo(deps: Deps, tx: Db, unitIds: Map<string, number>, userIds: Map<string, number>) {
   const u = (key: string) => unitIds.get(key)!;
   const councilMember = userIds.get('daibieu.mongcai')!;
+  // The council's records are kept by its secretariat.
+  const secretariat = userIds.get('vanphong.hdnd.mongcai')!;
   const office = userIds.get('vpdp.mongcai')!;
 
   const council = async (unit: string, name: string, created: string) =>
@@ -95,7 +97,7 @@ export async function loadOversightDemo(deps: Deps, tx: Db, unitIds: Map<string,
           conclusionText: v.conclusion?.text ?? null,
           isDemo: true,
           createdAt: at(v.day),
-          createdBy: councilMember,
+          createdBy: secretariat,
           updatedAt: at(v.day),
         })
         .returning()
@@ -138,11 +140,11 @@ export async function loadOversightDemo(deps: Deps, tx: Db, unitIds: Map<string,
         links,
         status,
         decidedOn: story.decided?.[1] ?? null,
-        decidedBy: story.decided ? councilMember : null,
+        decidedBy: story.decided ? secretariat : null,
         decisionNote: story.decided?.[2] ?? null,
         isDemo: true,
         createdAt: at('2022-05-25'),
-        createdBy: councilMember,
+        createdBy: secretariat,
       })
       .returning();
     if (story.reported)
@@ -332,7 +334,7 @@ export async function loadOversightDemo(deps: Deps, tx: Db, unitIds: Map<string,
       answeredOn,
       isDemo: true,
       createdAt: at(receivedOn),
-      createdBy: councilMember,
+      createdBy: secretariat,
     })),
   );
 
@@ -353,7 +355,7 @@ export async function loadOversightDemo(deps: Deps, tx: Db, unitIds: Map<string,
     const data = await buildSnapshotData(scoped, actor, mc, a, asOf, asOf.slice(0, 7));
     await tx
       .insert(oversightSnapshots)
-      .values({ activityId: a.id, asOf, data, sha256: snapshotHash(data), frozenAt: at(frozen), frozenBy: councilMember });
+      .values({ activityId: a.id, asOf, data, sha256: snapshotHash(data), frozenAt: at(frozen), frozenBy: secretariat });
   }
 
   return { mayId: may.id, decemberId: december.id, councilId: mc.id };

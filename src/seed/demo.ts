@@ -1,7 +1,7 @@
 import { count, ne } from 'drizzle-orm';
 import type { Deps } from '../context';
 import { criteriaSets, roleGrants, units, users } from '../db/schema';
-import { writeAudit } from '../features/audit/write-audit';
+import { writeAs } from '../features/access/write-path';
 import { hashPassword } from '../features/auth/passwords';
 import type { Role } from '../shared/roles';
 import { searchKey } from '../shared/vi';
@@ -57,6 +57,13 @@ export const DEMO_USERS: { username: string; fullName: string; title: string; un
     role: 'council_member',
   },
   {
+    username: 'vanphong.hdnd.mongcai',
+    fullName: 'Ngô Thị Hằng (demo)',
+    title: 'Văn phòng HĐND thành phố Móng Cái (2022)',
+    unit: 'MC',
+    role: 'council_secretariat',
+  },
+  {
     username: 'ocop.haison',
     fullName: 'Hoàng Văn Sáng (demo)',
     title: 'Giám đốc HTX dược liệu Bắc Sơn',
@@ -77,7 +84,8 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
   const file = UnitsFile.parse(unitsJson);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
+  const meta = { requestId: 'demo-load', ip: null, now };
+  await writeAs(deps, { meta, systemName: 'Hệ thống (dữ liệu demo)' }, async (tx) => {
     const ids = await loadUnitsFile(tx, file, now, true);
     const userIds = new Map<string, number>();
     for (const u of DEMO_USERS) {
@@ -118,15 +126,14 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
     await loadOcopDemo(tx, ids, userIds, now);
     await loadOversightDemo(deps, tx, ids, userIds);
     await loadPortalDemo(tx, ids, userIds, now);
-    await writeAudit(
-      tx,
-      { actor: null, meta: { requestId: 'demo-load', ip: null, now }, systemName: 'Hệ thống (dữ liệu demo)' },
-      {
-        action: 'system.demo_loaded',
+    return {
+      result: undefined,
+      audit: {
+        action: 'system.load_demo',
         entityType: 'system',
         after: { units: ids.size, users: DEMO_USERS.length, criteriaSets: setIds.size },
       },
-    );
+    };
   });
   return true;
 }

@@ -8,6 +8,7 @@ export const ROLES = [
   'agency',
   'commune_officer',
   'council_member',
+  'council_secretariat',
   'ocop_producer',
   'viewer',
 ] as const;
@@ -105,9 +106,23 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'oversight.read',
     'oversight.respond',
   ],
-  /** Delegates and the council's secretariat keep the council's own records. */
+  /** Delegates read what the council oversees and its records; the secretariat keeps those records. */
   council_member: [
     'unit.read',
+    'criteria.read',
+    'assessment.read',
+    'roadmap.read',
+    'capital.read',
+    'ocop.read',
+    'oversight.read',
+  ],
+  /**
+   * The council's secretariat (văn phòng / bộ phận giúp việc HĐND) keeps the council's records and
+   * grants the council's roles on its own unit; it sees the people of the unit to choose delegates.
+   */
+  council_secretariat: [
+    'unit.read',
+    'user.read',
     'audit.read',
     'criteria.read',
     'assessment.read',
@@ -122,8 +137,14 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   viewer: ['unit.read', 'criteria.read', 'assessment.read', 'roadmap.read', 'capital.read', 'ocop.read', 'oversight.read'],
 };
 
-/** Roles a coordination office may hand out inside its scope; only a system admin grants the rest. */
-export const DELEGABLE_ROLES: readonly Role[] = ['agency', 'commune_officer', 'council_member', 'ocop_producer', 'viewer'];
+/** Executive roles a coordination office may hand out inside its scope (never its own, never the council's). */
+export const DELEGABLE_ROLES: readonly Role[] = ['agency', 'commune_officer', 'ocop_producer', 'viewer'];
+
+/** The council's roles: granted only by a system administrator or by that council's own secretariat. */
+export const COUNCIL_ROLES: readonly Role[] = ['council_member', 'council_secretariat'];
+
+/** The executive that a council oversees: the same person never holds these and a council role. */
+export const EXECUTIVE_ROLES: readonly Role[] = ['coordination_office', 'agency', 'commune_officer'];
 
 export function roleAllows(role: Role, action: Action): boolean {
   return ROLE_ACTIONS[role].includes(action);
@@ -135,6 +156,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   agency: { vi: 'Cơ quan chuyên môn', en: 'Agency / department' },
   commune_officer: { vi: 'Cán bộ xã', en: 'Commune officer' },
   council_member: { vi: 'Đại biểu HĐND', en: 'Council member' },
+  council_secretariat: { vi: 'Văn phòng HĐND (giúp việc)', en: 'Council secretariat' },
   ocop_producer: { vi: 'Chủ thể OCOP', en: 'OCOP producer' },
   viewer: { vi: 'Người xem', en: 'Viewer' },
 };

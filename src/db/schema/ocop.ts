@@ -172,6 +172,8 @@ export const ocopRoundProducts = pgTable(
     status: text('status').$type<'scoring' | 'rescore' | 'decided'>().notNull().default('scoring'),
     /** How many times the council was asked to rescore because members' totals spread too far. */
     rescoreCount: integer('rescore_count').notNull().default(0),
+    /** When members were last asked to rescore: a new request needs a sheet submitted after it. */
+    rescoreAskedAt: timestamp('rescore_asked_at', { withTimezone: true }),
     /** Mean of the members' totals ×100 (integer hundredths of a point). */
     scoreX100: integer('score_x100'),
     star: integer('star'),

@@ -41,7 +41,8 @@ describe('capital arithmetic (property)', () => {
       }),
     );
     expect(rateBp(1, 3)).toBe(3333);
-    expect(rateBp(2, 3)).toBe(6667);
+    expect(rateBp(2, 3)).toBe(6666); // truncated: 100 % only when all is disbursed
+    expect(rateBp(99_995, 100_000)).toBe(9999);
     expect(rateBp(5, 0)).toBeNull();
   });
 

@@ -8,7 +8,7 @@
  * A use case supplies only what differs (`WriteSpec`). `src/features/access/write-path.test.ts`
  * fails when a file outside the allowed few opens a transaction or writes an audit event itself.
  */
-import { and, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { units } from '../../db/schema';
@@ -46,6 +46,11 @@ export type WriteSpec<T, R> = {
   version?: { sent: number; stored: (row: T) => number };
   /** The change and its checks; returns the result and the audit event(s). */
   apply: (tx: Db, row: T) => Promise<Applied<R>>;
+  /**
+   * 'allow' for acts *about* history that change none of its records: publishing a dissolved unit's
+   * verified figures on the portal, answering citizens about them. Default: ended units are read-only.
+   */
+  endedUnits?: 'refuse' | 'allow';
 };
 
 /** The request header a system administrator sends to correct a dissolved unit's records (URI-encoded). */
@@ -99,16 +104,16 @@ export async function write<T, R>(w: Writer, spec: WriteSpec<T, R>): Promise<R> 
   const row = await spec.load(deps.db);
   const unitIds = asList(spec.units(row));
   await authoriseOn(deps.db, actor, spec as WriteSpec<T, unknown>, unitIds, row);
-  const correction = await assertWritable(deps.db, actor, meta, unitIds);
+  const history = spec.endedUnits === 'allow';
+  const correction = history ? null : await assertWritable(deps.db, actor, meta, unitIds);
   return deps.db.transaction(async (tx) => {
     const current = spec.lock ? await spec.lock(tx, row) : row;
     if (spec.lock) {
-      // The resource may have moved to another unit while we waited for the lock.
+      // Decided again on the locked rows: the resource may have moved, or what the decision rests on
+      // (a person's roles, a round's membership) may have changed while we waited for the lock.
       const now = asList(spec.units(current));
-      if (now.some((u) => !unitIds.includes(u))) {
-        await authoriseOn(tx, actor, spec as WriteSpec<T, unknown>, now, current);
-        await assertWritable(tx, actor, meta, now);
-      }
+      await authoriseOn(tx, actor, spec as WriteSpec<T, unknown>, now, current);
+      if (!history && now.some((u) => !unitIds.includes(u))) await assertWritable(tx, actor, meta, now);
     }
     if (spec.version && spec.version.stored(current) !== spec.version.sent) throw versionConflict(spec.version.stored(current));
     const { result, audit } = await spec.apply(tx, current);
@@ -118,6 +123,18 @@ export async function write<T, R>(w: Writer, spec: WriteSpec<T, R>): Promise<R> 
         : e.after;
       await writeAudit(tx, { actor, meta }, { ...e, after });
     }
+    return result;
+  });
+}
+
+/**
+ * A change a person makes to what is only theirs (their notifications, preferences, password): no
+ * unit to authorise on; `apply` must touch only rows of `actor.userId`.
+ */
+export async function writeOwn<R>(w: Writer, apply: (tx: Db) => Promise<Applied<R>>): Promise<R> {
+  return w.deps.db.transaction(async (tx) => {
+    const { result, audit } = await apply(tx);
+    for (const e of Array.isArray(audit) ? audit : [audit]) await writeAudit(tx, { actor: w.actor, meta: w.meta }, e);
     return result;
   });
 }
@@ -138,6 +155,20 @@ export async function writeAs<R>(
     }
     return result;
   });
+}
+
+/**
+ * For features whose access check also loads the resource (`activityFor(db, actor, id, 'manage')`):
+ * `load` and `lock` call it, so it runs before the transaction and again on the locked rows.
+ */
+export const checkedByLoad = async (): Promise<void> => undefined;
+
+/**
+ * A transaction lock on a name, for rules over rows that have no parent row to lock (how many
+ * messages one sender sent this hour). Held until commit, on every app instance.
+ */
+export async function lockKey(tx: Db, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }
 
 /** Loads one row by a query, NOT_FOUND when there is none. */

@@ -4,8 +4,9 @@ import { evidence, files } from '../../db/schema';
 import { storeUpload } from '../files/store-upload';
 import { AppError } from '../../lib/errors';
 import { authorize } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
-import { assertEditable, getAssessmentRow, indicatorsOf } from './load';
+import { write } from '../access/write-path';
+import type { Db } from '../../db/client';
+import { assertEditable, getAssessmentRow, indicatorsOf, type AssessmentRow } from './load';
 
 /**
  * Attaches a file as evidence for one indicator. The type is read from the bytes (PDF, images,
@@ -18,72 +19,91 @@ export async function addEvidence(
   assessmentId: number,
   input: { indicatorCode: string; fileName: string; bytes: Uint8Array },
 ) {
+  const spec = {
+    can: 'assessment.enter' as const,
+    load: (db: Db) => getAssessmentRow(db, assessmentId),
+    units: (a: AssessmentRow) => a.unitId,
+    lock: (tx: Db) => getAssessmentRow(tx, assessmentId, true),
+  };
+  // Checked before the bytes are stored, and again under the lock.
   const a = await getAssessmentRow(deps.db, assessmentId);
   await authorize(deps.db, actor, 'assessment.enter', a.unitId);
   assertEditable(a);
-  if (!(await indicatorsOf(deps.db, a)).has(input.indicatorCode)) {
-    throw new AppError('VALIDATION_FAILED', [{ path: 'indicatorCode', code: 'unknown_indicator', message: input.indicatorCode }]);
-  }
   const stored = await storeUpload(deps, { name: input.fileName, bytes: input.bytes }, meta.now);
-  return deps.db.transaction(async (tx) => {
-    await getAssessmentRow(tx, assessmentId, true).then(assertEditable);
-    const [row] = await tx
-      .insert(evidence)
-      .values({
-        assessmentId,
-        indicatorCode: input.indicatorCode,
-        fileId: stored.fileId,
-        originalName: stored.name,
-        addedAt: meta.now,
-        addedBy: actor.userId,
-      })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'assessment.evidence_added',
-        entityType: 'evidence',
-        entityId: row!.id,
-        unitId: a.unitId,
-        after: {
-          assessmentId,
-          indicatorCode: input.indicatorCode,
-          name: row!.originalName,
-          sha256: stored.sha256,
-          size: stored.size,
-          mime: stored.mime,
-        },
+  return write(
+    { deps, actor, meta },
+    {
+      ...spec,
+      apply: async (tx, locked) => {
+        assertEditable(locked);
+        if (!(await indicatorsOf(tx, locked)).has(input.indicatorCode)) {
+          throw new AppError('VALIDATION_FAILED', [
+            { path: 'indicatorCode', code: 'unknown_indicator', message: input.indicatorCode },
+          ]);
+        }
+        const [row] = await tx
+          .insert(evidence)
+          .values({
+            assessmentId,
+            indicatorCode: input.indicatorCode,
+            fileId: stored.fileId,
+            originalName: stored.name,
+            addedAt: meta.now,
+            addedBy: actor.userId,
+          })
+          .returning();
+        return {
+          result: { ...row!, mime: stored.mime, size: stored.size, hasThumbnail: stored.hasThumbnail },
+          audit: {
+            action: 'assessment.add_evidence',
+            entityType: 'evidence',
+            entityId: row!.id,
+            unitId: locked.unitId,
+            after: {
+              assessmentId,
+              indicatorCode: input.indicatorCode,
+              name: row!.originalName,
+              sha256: stored.sha256,
+              size: stored.size,
+              mime: stored.mime,
+            },
+          },
+        };
       },
-    );
-    return { ...row!, mime: stored.mime, size: stored.size, hasThumbnail: stored.hasThumbnail };
-  });
+    },
+  );
 }
 
 /** Evidence is never deleted, only withdrawn: the trail keeps who added and who removed it. */
 export async function removeEvidence(deps: Deps, actor: Actor, meta: RequestMeta, assessmentId: number, evidenceId: number) {
-  const a = await getAssessmentRow(deps.db, assessmentId);
-  await authorize(deps.db, actor, 'assessment.enter', a.unitId);
-  assertEditable(a);
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(evidence)
-      .set({ removedAt: meta.now, removedBy: actor.userId })
-      .where(and(eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId), isNull(evidence.removedAt)))
-      .returning();
-    if (!row) throw new AppError('NOT_FOUND');
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'assessment.evidence_removed',
-        entityType: 'evidence',
-        entityId: evidenceId,
-        unitId: a.unitId,
-        before: { name: row.originalName },
+  await write(
+    { deps, actor, meta },
+    {
+      can: 'assessment.enter',
+      load: (db) => getAssessmentRow(db, assessmentId),
+      units: (a) => a.unitId,
+      lock: (tx) => getAssessmentRow(tx, assessmentId, true),
+      apply: async (tx, a) => {
+        assertEditable(a);
+        const [row] = await tx
+          .update(evidence)
+          .set({ removedAt: meta.now, removedBy: actor.userId })
+          .where(and(eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId), isNull(evidence.removedAt)))
+          .returning();
+        if (!row) throw new AppError('NOT_FOUND');
+        return {
+          result: undefined,
+          audit: {
+            action: 'assessment.remove_evidence',
+            entityType: 'evidence',
+            entityId: evidenceId,
+            unitId: a.unitId,
+            before: { name: row.originalName },
+          },
+        };
       },
-    );
-  });
+    },
+  );
 }
 
 /** The stored file behind an evidence row, for someone who may read the assessment. */

@@ -1,5 +1,7 @@
 import { xlsxBytes } from '../../lib/xlsx';
 import ExcelJS from 'exceljs';
+import { rowProblems } from '../../lib/http';
+import { SaveValuesBody } from './schemas';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { pickThreshold } from '../../domain/criteria/engine';
 import { thresholdText } from '../../domain/criteria/describe';
@@ -234,7 +236,12 @@ export async function importTemplate(deps: Deps, actor: Actor, meta: RequestMeta
     }
     const note = unsafeCell(cellText(row.getCell(COLS.note).value)) || null;
     const version = Number(cellText(row.getCell(COLS.version).value) || '0');
-    changes.push({ row: r, code, value, note, version: Number.isInteger(version) ? version : 0 });
+    const change = { code, value, note, version: Number.isSafeInteger(version) && version >= 0 ? version : 0 };
+    // The same limits as the grid's API: a file never carries what the API would refuse.
+    const problems = rowProblems(SaveValuesBody.shape.changes.element, change, lang);
+    for (const p of problems)
+      errors.push({ row: r, column: p.field === 'note' ? 'J' : 'G', code: 'invalid_value', message: p.message });
+    if (!problems.length) changes.push({ row: r, ...change });
   }
   if (errors.length) throw new AppError('IMPORT_FAILED', errors, { count: errors.length });
   // Only rows whose content differs from the system are saved (an unchanged template imports nothing).

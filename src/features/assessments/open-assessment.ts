@@ -3,7 +3,7 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments, assessmentValues, units } from '../../db/schema';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { authorize } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { write } from '../access/write-path';
 import { applicableSets, classificationOf } from '../criteria/queries';
 import { refreshResults, type TargetLevel } from './results';
 
@@ -20,10 +20,10 @@ export async function openAssessment(
   meta: RequestMeta,
   input: { unitId: number; month: string; targetLevel?: TargetLevel | undefined },
 ) {
-  await authorize(deps.db, actor, 'assessment.enter', input.unitId);
   const period = periodStart(input.month);
   const [unit] = await deps.db.select().from(units).where(eq(units.id, input.unitId));
   if (!unit) throw new AppError('NOT_FOUND');
+  await authorize(deps.db, actor, 'assessment.enter', unit.id);
   const lastDay = new Date(Date.UTC(Number(input.month.slice(0, 4)), Number(input.month.slice(5, 7)), 0))
     .toISOString()
     .slice(0, 10);
@@ -34,65 +34,76 @@ export async function openAssessment(
   const cls = await classificationOf(deps.db, unit.id, sets.base.dimension, period);
   if (!cls) throw ruleViolation('unit_not_classified', { dimension: sets.base.dimension });
 
-  return deps.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(assessments)
-      .where(and(eq(assessments.unitId, unit.id), eq(assessments.period, period)));
-    if (existing) throw new AppError('CONFLICT', { assessmentId: existing.id });
-    const [previous] = await tx
-      .select()
-      .from(assessments)
-      .where(and(eq(assessments.unitId, unit.id), lt(assessments.period, period)))
-      .orderBy(desc(assessments.period))
-      .limit(1);
-    const targetLevel = input.targetLevel ?? previous?.targetLevel ?? 'ntm';
-    const [row] = await tx
-      .insert(assessments)
-      .values({
-        unitId: unit.id,
-        setId: sets.base.id,
-        advancedSetId: sets.advanced?.id ?? null,
-        modelSetId: sets.model?.id ?? null,
-        period,
-        classCode: cls.value,
-        targetLevel,
-        status: 'draft',
-        createdAt: meta.now,
-        createdBy: actor.userId,
-        updatedAt: meta.now,
-      })
-      .returning();
-    let carried = 0;
-    if (previous && previous.setId === sets.base.id) {
-      const prevValues = await tx.select().from(assessmentValues).where(eq(assessmentValues.assessmentId, previous.id));
-      if (prevValues.length) {
-        await tx.insert(assessmentValues).values(
-          prevValues.map((v) => ({
-            assessmentId: row!.id,
-            indicatorCode: v.indicatorCode,
-            value: v.value,
-            note: v.note,
-            version: 1,
-            updatedAt: meta.now,
-            updatedBy: v.updatedBy,
-          })),
-        );
-        carried = prevValues.length;
-      }
-    }
-    await refreshResults(tx, row!.id, meta.now);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'assessment.open',
-        entityType: 'assessment',
-        entityId: row!.id,
-        unitId: unit.id,
-        after: { period, setId: sets.base.id, classCode: cls.value, targetLevel, carriedFrom: previous?.id ?? null, carried },
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'assessment.enter',
+      load: async () => unit,
+      units: (u) => u.id,
+      // One month per unit: the unit's row serialises two openings of the same month.
+      lock: async (tx, u) => {
+        await tx.select({ id: units.id }).from(units).where(eq(units.id, u.id)).for('update');
+        return u;
       },
-    );
-    return row!;
-  });
+      apply: async (tx) => {
+        const [existing] = await tx
+          .select()
+          .from(assessments)
+          .where(and(eq(assessments.unitId, unit.id), eq(assessments.period, period)));
+        if (existing) throw new AppError('CONFLICT', { assessmentId: existing.id });
+        const [previous] = await tx
+          .select()
+          .from(assessments)
+          .where(and(eq(assessments.unitId, unit.id), lt(assessments.period, period)))
+          .orderBy(desc(assessments.period))
+          .limit(1);
+        const targetLevel = input.targetLevel ?? previous?.targetLevel ?? 'ntm';
+        const [row] = await tx
+          .insert(assessments)
+          .values({
+            unitId: unit.id,
+            setId: sets.base.id,
+            advancedSetId: sets.advanced?.id ?? null,
+            modelSetId: sets.model?.id ?? null,
+            period,
+            classCode: cls.value,
+            targetLevel,
+            status: 'draft',
+            createdAt: meta.now,
+            createdBy: actor.userId,
+            updatedAt: meta.now,
+          })
+          .returning();
+        let carried = 0;
+        if (previous && previous.setId === sets.base.id) {
+          const prevValues = await tx.select().from(assessmentValues).where(eq(assessmentValues.assessmentId, previous.id));
+          if (prevValues.length) {
+            await tx.insert(assessmentValues).values(
+              prevValues.map((v) => ({
+                assessmentId: row!.id,
+                indicatorCode: v.indicatorCode,
+                value: v.value,
+                note: v.note,
+                version: 1,
+                updatedAt: meta.now,
+                updatedBy: v.updatedBy,
+              })),
+            );
+            carried = prevValues.length;
+          }
+        }
+        await refreshResults(tx, row!.id, meta.now);
+        return {
+          result: row!,
+          audit: {
+            action: 'assessment.open',
+            entityType: 'assessment',
+            entityId: row!.id,
+            unitId: unit.id,
+            after: { period, setId: sets.base.id, classCode: cls.value, targetLevel, carriedFrom: previous?.id ?? null, carried },
+          },
+        };
+      },
+    },
+  );
 }

@@ -1,9 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments, assessmentValues } from '../../db/schema';
-import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
-import { authorize } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { AppError, ruleViolation } from '../../lib/errors';
+import { write } from '../access/write-path';
 import { syncRoadmap } from '../roadmaps/sync';
 import { getAssessmentRow, indicatorsOf } from './load';
 
@@ -19,80 +18,86 @@ export type ReviewInput = {
  * every indicator and locks the month; returning sends it back with the comments.
  */
 export async function reviewAssessment(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: ReviewInput) {
-  const a = await getAssessmentRow(deps.db, id);
-  await authorize(deps.db, actor, 'assessment.verify', a.unitId);
-  if (a.status !== 'submitted') throw ruleViolation('not_submitted', { status: a.status });
   const decisions = input.indicators ?? [];
-  const known = await indicatorsOf(deps.db, a);
-  const unknown = decisions.filter((d) => !known.has(d.code));
-  if (unknown.length)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      unknown.map((d) => ({ path: d.code, code: 'unknown_indicator', message: d.code })),
-    );
-  const returned = decisions.filter((d) => d.decision === 'return');
-  if (input.outcome === 'verify' && returned.length)
-    throw ruleViolation('cannot_verify_with_returned_indicators', { codes: returned.map((d) => d.code) });
-  if (input.outcome === 'return' && !returned.length && !input.comment?.trim()) throw ruleViolation('return_needs_a_comment');
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'assessment.verify',
+      load: (db) => getAssessmentRow(db, id),
+      units: (a) => a.unitId,
+      lock: (tx) => getAssessmentRow(tx, id, true),
+      version: { sent: input.version, stored: (a) => a.version },
+      apply: async (tx, a) => {
+        if (a.status !== 'submitted') throw ruleViolation('not_submitted', { status: a.status });
+        const known = await indicatorsOf(tx, a);
+        const unknown = decisions.filter((d) => !known.has(d.code));
+        if (unknown.length)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            unknown.map((d) => ({ path: d.code, code: 'unknown_indicator', message: d.code })),
+          );
+        const returned = decisions.filter((d) => d.decision === 'return');
+        if (input.outcome === 'verify' && returned.length)
+          throw ruleViolation('cannot_verify_with_returned_indicators', { codes: returned.map((d) => d.code) });
+        if (input.outcome === 'return' && !returned.length && !input.comment?.trim())
+          throw ruleViolation('return_needs_a_comment');
 
-  return deps.db.transaction(async (tx) => {
-    const status = input.outcome === 'verify' ? ('verified' as const) : ('returned' as const);
-    const [after] = await tx
-      .update(assessments)
-      .set({
-        status,
-        returnComment: input.outcome === 'return' ? (input.comment ?? null) : null,
-        verifiedAt: status === 'verified' ? meta.now : null,
-        verifiedBy: status === 'verified' ? actor.userId : null,
-        updatedAt: meta.now,
-        version: input.version + 1,
-      })
-      .where(and(eq(assessments.id, id), eq(assessments.version, input.version), eq(assessments.status, 'submitted')))
-      .returning();
-    if (!after) throw versionConflict(a.version);
-    if (status === 'verified') {
-      await tx
-        .update(assessmentValues)
-        .set({ review: 'accepted', reviewComment: null })
-        .where(eq(assessmentValues.assessmentId, id));
-    }
-    for (const d of decisions) {
-      await tx
-        .insert(assessmentValues)
-        .values({
-          assessmentId: id,
-          indicatorCode: d.code,
-          value: null,
-          version: 1,
-          updatedAt: meta.now,
-          review: d.decision === 'accept' ? 'accepted' : 'returned',
-          reviewComment: d.comment ?? null,
-        })
-        .onConflictDoUpdate({
-          target: [assessmentValues.assessmentId, assessmentValues.indicatorCode],
-          set: { review: d.decision === 'accept' ? 'accepted' : 'returned', reviewComment: d.comment ?? null },
-        });
-    }
-    const roadmap = status === 'verified' ? await syncRoadmap(tx, deps, id, meta.now) : null;
-    const returnedCodes = returned.map((d) => d.code);
-    if (returnedCodes.length) {
-      await tx
-        .update(assessmentValues)
-        .set({ review: 'returned' })
-        .where(and(eq(assessmentValues.assessmentId, id), inArray(assessmentValues.indicatorCode, returnedCodes)));
-    }
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: status === 'verified' ? 'assessment.verify' : 'assessment.return',
-        entityType: 'assessment',
-        entityId: id,
-        unitId: a.unitId,
-        before: { status: a.status },
-        after: { status, comment: input.comment ?? null, indicators: decisions, ...(roadmap ? { roadmap } : {}) },
+        const status = input.outcome === 'verify' ? ('verified' as const) : ('returned' as const);
+        const [after] = await tx
+          .update(assessments)
+          .set({
+            status,
+            returnComment: input.outcome === 'return' ? (input.comment ?? null) : null,
+            verifiedAt: status === 'verified' ? meta.now : null,
+            verifiedBy: status === 'verified' ? actor.userId : null,
+            updatedAt: meta.now,
+            version: a.version + 1,
+          })
+          .where(eq(assessments.id, id))
+          .returning();
+        if (status === 'verified') {
+          await tx
+            .update(assessmentValues)
+            .set({ review: 'accepted', reviewComment: null })
+            .where(eq(assessmentValues.assessmentId, id));
+        }
+        for (const d of decisions) {
+          await tx
+            .insert(assessmentValues)
+            .values({
+              assessmentId: id,
+              indicatorCode: d.code,
+              value: null,
+              version: 1,
+              updatedAt: meta.now,
+              review: d.decision === 'accept' ? 'accepted' : 'returned',
+              reviewComment: d.comment ?? null,
+            })
+            .onConflictDoUpdate({
+              target: [assessmentValues.assessmentId, assessmentValues.indicatorCode],
+              set: { review: d.decision === 'accept' ? 'accepted' : 'returned', reviewComment: d.comment ?? null },
+            });
+        }
+        const roadmap = status === 'verified' ? await syncRoadmap(tx, deps, id, meta.now) : null;
+        const returnedCodes = returned.map((d) => d.code);
+        if (returnedCodes.length) {
+          await tx
+            .update(assessmentValues)
+            .set({ review: 'returned' })
+            .where(and(eq(assessmentValues.assessmentId, id), inArray(assessmentValues.indicatorCode, returnedCodes)));
+        }
+        return {
+          result: after!,
+          audit: {
+            action: status === 'verified' ? 'assessment.verify' : 'assessment.return',
+            entityType: 'assessment',
+            entityId: id,
+            unitId: a.unitId,
+            before: { status: a.status },
+            after: { status, comment: input.comment ?? null, indicators: decisions, ...(roadmap ? { roadmap } : {}) },
+          },
+        };
       },
-    );
-    return after;
-  });
+    },
+  );
 }

@@ -6,8 +6,7 @@ import type { IndicatorValue } from '../../domain/criteria/schema';
 import { canonicalJson } from '../../lib/canonical-json';
 import { AppError } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
-import { authorize } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { write } from '../access/write-path';
 import { assertEditable, getAssessmentRow, indicatorsOf } from './load';
 import { refreshResults } from './results';
 
@@ -38,83 +37,93 @@ export async function saveValues(
   changes: ValueChange[],
   lang: Lang,
 ) {
-  const a = await getAssessmentRow(deps.db, assessmentId);
-  await authorize(deps.db, actor, 'assessment.enter', a.unitId);
-  assertEditable(a);
-  const indicators = await indicatorsOf(deps.db, a);
-  const problems = changes.flatMap((ch) => {
-    const ind = indicators.get(ch.code);
-    if (!ind) return [{ path: ch.code, code: 'unknown_indicator', message: MSG.unknown_indicator[lang] }];
-    if (ch.value !== undefined && ch.value !== null && numericValue(ind.type, ind, ch.value) === null) {
-      return [{ path: ch.code, code: 'wrong_value_type', message: `${MSG.wrong_value_type[lang]} (${ind.type})` }];
-    }
-    return [];
-  });
-  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'assessment.enter',
+      load: (db) => getAssessmentRow(db, assessmentId),
+      units: (a) => a.unitId,
+      lock: (tx) => getAssessmentRow(tx, assessmentId, true),
+      apply: async (tx, locked) => {
+        assertEditable(locked);
+        const indicators = await indicatorsOf(tx, locked);
+        const problems = changes.flatMap((ch) => {
+          const ind = indicators.get(ch.code);
+          if (!ind) return [{ path: ch.code, code: 'unknown_indicator', message: MSG.unknown_indicator[lang] }];
+          if (ch.value !== undefined && ch.value !== null && numericValue(ind.type, ind, ch.value) === null) {
+            return [{ path: ch.code, code: 'wrong_value_type', message: `${MSG.wrong_value_type[lang]} (${ind.type})` }];
+          }
+          return [];
+        });
+        if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 
-  return deps.db.transaction(async (tx) => {
-    const locked = await getAssessmentRow(tx, assessmentId, true);
-    assertEditable(locked);
-    const codes = changes.map((c) => c.code);
-    const current = new Map(
-      (
+        const codes = changes.map((c) => c.code);
+        const current = new Map(
+          (
+            await tx
+              .select({ v: assessmentValues, by: users.fullName })
+              .from(assessmentValues)
+              .leftJoin(users, eq(users.id, assessmentValues.updatedBy))
+              .where(and(eq(assessmentValues.assessmentId, assessmentId), inArray(assessmentValues.indicatorCode, codes)))
+          ).map((r) => [r.v.indicatorCode, r]),
+        );
+        const conflicts = changes
+          .filter((ch) => (current.get(ch.code)?.v.version ?? 0) !== ch.version)
+          .map((ch) => {
+            const cur = current.get(ch.code);
+            return {
+              path: ch.code,
+              code: 'stale',
+              message: MSG.stale[lang],
+              currentVersion: cur?.v.version ?? 0,
+              currentValue: cur?.v.value ?? null,
+              updatedBy: cur?.by ?? null,
+              updatedAt: cur?.v.updatedAt.toISOString() ?? null,
+            };
+          });
+        if (conflicts.length) throw new AppError('VERSION_CONFLICT', conflicts);
+
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        for (const ch of changes) {
+          const cur = current.get(ch.code)?.v;
+          const value = ch.value === undefined ? (cur?.value ?? null) : ch.value;
+          const note = ch.note === undefined ? (cur?.note ?? null) : ch.note;
+          const valueChanged = canonicalJson(value) !== canonicalJson(cur?.value ?? null);
+          if (!valueChanged && note === (cur?.note ?? null)) continue;
+          before[ch.code] = cur ? { value: cur.value, note: cur.note } : null;
+          after[ch.code] = { value, note };
+          const row = {
+            value,
+            note,
+            version: (cur?.version ?? 0) + 1,
+            updatedAt: meta.now,
+            updatedBy: actor.userId,
+            review: valueChanged ? ('pending' as const) : (cur?.review ?? 'pending'),
+            reviewComment: valueChanged ? null : (cur?.reviewComment ?? null),
+          };
+          await tx
+            .insert(assessmentValues)
+            .values({ assessmentId, indicatorCode: ch.code, ...row })
+            .onConflictDoUpdate({ target: [assessmentValues.assessmentId, assessmentValues.indicatorCode], set: row });
+        }
         await tx
-          .select({ v: assessmentValues, by: users.fullName })
-          .from(assessmentValues)
-          .leftJoin(users, eq(users.id, assessmentValues.updatedBy))
-          .where(and(eq(assessmentValues.assessmentId, assessmentId), inArray(assessmentValues.indicatorCode, codes)))
-      ).map((r) => [r.v.indicatorCode, r]),
-    );
-    const conflicts = changes
-      .filter((ch) => (current.get(ch.code)?.v.version ?? 0) !== ch.version)
-      .map((ch) => {
-        const cur = current.get(ch.code);
+          .update(assessments)
+          .set({ updatedAt: meta.now, version: locked.version + 1 })
+          .where(eq(assessments.id, assessmentId));
+        const evaluation = await refreshResults(tx, assessmentId, meta.now);
         return {
-          path: ch.code,
-          code: 'stale',
-          message: MSG.stale[lang],
-          currentVersion: cur?.v.version ?? 0,
-          currentValue: cur?.v.value ?? null,
-          updatedBy: cur?.by ?? null,
-          updatedAt: cur?.v.updatedAt.toISOString() ?? null,
+          result: evaluation,
+          audit: {
+            action: 'assessment.save_values',
+            entityType: 'assessment',
+            entityId: assessmentId,
+            unitId: locked.unitId,
+            before,
+            after,
+          },
         };
-      });
-    if (conflicts.length) throw new AppError('VERSION_CONFLICT', conflicts);
-
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const ch of changes) {
-      const cur = current.get(ch.code)?.v;
-      const value = ch.value === undefined ? (cur?.value ?? null) : ch.value;
-      const note = ch.note === undefined ? (cur?.note ?? null) : ch.note;
-      const valueChanged = canonicalJson(value) !== canonicalJson(cur?.value ?? null);
-      if (!valueChanged && note === (cur?.note ?? null)) continue;
-      before[ch.code] = cur ? { value: cur.value, note: cur.note } : null;
-      after[ch.code] = { value, note };
-      const row = {
-        value,
-        note,
-        version: (cur?.version ?? 0) + 1,
-        updatedAt: meta.now,
-        updatedBy: actor.userId,
-        review: valueChanged ? ('pending' as const) : (cur?.review ?? 'pending'),
-        reviewComment: valueChanged ? null : (cur?.reviewComment ?? null),
-      };
-      await tx
-        .insert(assessmentValues)
-        .values({ assessmentId, indicatorCode: ch.code, ...row })
-        .onConflictDoUpdate({ target: [assessmentValues.assessmentId, assessmentValues.indicatorCode], set: row });
-    }
-    await tx
-      .update(assessments)
-      .set({ updatedAt: meta.now, version: locked.version + 1 })
-      .where(eq(assessments.id, assessmentId));
-    const evaluation = await refreshResults(tx, assessmentId, meta.now);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      { action: 'assessment.values_saved', entityType: 'assessment', entityId: assessmentId, unitId: a.unitId, before, after },
-    );
-    return evaluation;
-  });
+      },
+    },
+  );
 }

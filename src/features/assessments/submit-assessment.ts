@@ -1,35 +1,45 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments } from '../../db/schema';
-import { ruleViolation, versionConflict } from '../../lib/errors';
-import { authorize } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { ruleViolation } from '../../lib/errors';
+import { write } from '../access/write-path';
 import { getAssessmentRow } from './load';
 
 /** The commune hands the month to the coordination office for verification. */
 export async function submitAssessment(deps: Deps, actor: Actor, meta: RequestMeta, id: number, version: number) {
-  const a = await getAssessmentRow(deps.db, id);
-  await authorize(deps.db, actor, 'assessment.enter', a.unitId);
-  if (a.status !== 'draft' && a.status !== 'returned') throw ruleViolation('cannot_submit_from', { status: a.status });
-  return deps.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(assessments)
-      .set({ status: 'submitted', submittedAt: meta.now, submittedBy: actor.userId, updatedAt: meta.now, version: version + 1 })
-      .where(and(eq(assessments.id, id), eq(assessments.version, version), eq(assessments.status, a.status)))
-      .returning();
-    if (!after) throw versionConflict(a.version);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'assessment.submit',
-        entityType: 'assessment',
-        entityId: id,
-        unitId: a.unitId,
-        before: { status: a.status },
-        after: { status: 'submitted' },
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'assessment.enter',
+      load: (db) => getAssessmentRow(db, id),
+      units: (a) => a.unitId,
+      lock: (tx) => getAssessmentRow(tx, id, true),
+      version: { sent: version, stored: (a) => a.version },
+      apply: async (tx, a) => {
+        if (a.status !== 'draft' && a.status !== 'returned') throw ruleViolation('cannot_submit_from', { status: a.status });
+        const [after] = await tx
+          .update(assessments)
+          .set({
+            status: 'submitted',
+            submittedAt: meta.now,
+            submittedBy: actor.userId,
+            updatedAt: meta.now,
+            version: a.version + 1,
+          })
+          .where(eq(assessments.id, id))
+          .returning();
+        return {
+          result: after!,
+          audit: {
+            action: 'assessment.submit',
+            entityType: 'assessment',
+            entityId: id,
+            unitId: a.unitId,
+            before: { status: a.status },
+            after: { status: 'submitted' },
+          },
+        };
       },
-    );
-    return after;
-  });
+    },
+  );
 }

@@ -39,7 +39,7 @@ describe('audit trail: hash chain and browsing', () => {
   });
 
   it('shows each person only the events of their units; officers cannot browse it', async () => {
-    const council = (await clientAs(env, 'council_member', p1.province.id)).client;
+    const council = (await clientAs(env, 'council_secretariat', p1.province.id)).client;
     const list = await council.get<AuditList>('/api/audit?action=unit.create');
     expect(list.status).toBe(200);
     expect(list.body.items.length).toBe(2);
@@ -47,7 +47,7 @@ describe('audit trail: hash chain and browsing', () => {
     const officer = (await clientAs(env, 'commune_officer', p1.communeA.id)).client;
     expect((await officer.get('/api/audit')).status).toBe(403);
     expect((await council.get('/api/audit/verify')).status).toBe(403);
-    const otherCouncil = (await clientAs(env, 'council_member', p2.province.id)).client;
+    const otherCouncil = (await clientAs(env, 'council_secretariat', p2.province.id)).client;
     const other = await otherCouncil.get<AuditList>('/api/audit?action=unit.create');
     expect(other.body.items.length).toBe(0);
   });

@@ -204,7 +204,7 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
     expect(res.body.error.details.map((d) => [d.row, d.code])).toEqual([
       [3, 'unknown_project'],
       [4, 'bad_date'],
-      [4, 'bad_amount'],
+      [4, 'fractional_dong'],
       [4, 'bad_type'],
     ]);
     expect(await env.deps.db.$count(disbursements)).toBe(before);

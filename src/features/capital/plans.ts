@@ -1,11 +1,15 @@
 import { and, eq, inArray, max } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
-import { allocations, capitalPlans, fundingSources, planLines, projects } from '../../db/schema';
-import { sumBy } from '../../domain/capital/money';
-import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
-import { authorize, idsInScope } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { allocations, capitalPlans, disbursements, fundingSources, planLines, projects } from '../../db/schema';
+import { sumBy, sumByBig } from '../../domain/capital/money';
+import { AppError, ruleViolation } from '../../lib/errors';
+import { todayVn } from '../../shared/vi';
+import { idsInScope } from '../access/authorize';
+import { lockKey, write } from '../access/write-path';
+import { auditSnapshot } from '../audit/write-audit';
+import { lockProjects } from './ledger';
+import { yearAllocations } from './queries';
 
 export type PlanRow = typeof capitalPlans.$inferSelect;
 
@@ -72,38 +76,74 @@ export type PlanInput = {
   lines: { sourceCode: string; amount: number }[];
 };
 
-export async function createPlan(deps: Deps, actor: Actor, meta: RequestMeta, input: PlanInput) {
-  await authorize(deps.db, actor, 'capital.manage', input.unitId);
-  const known = new Set((await deps.db.select({ code: fundingSources.code }).from(fundingSources)).map((s) => s.code));
-  const bad = input.lines.filter((l) => !known.has(l.sourceCode)).map((l) => l.sourceCode);
+async function planRow(db: Db, id: number, lock = false): Promise<PlanRow> {
+  const q = db.select().from(capitalPlans).where(eq(capitalPlans.id, id));
+  const [p] = lock ? await q.for('update') : await q;
+  if (!p) throw new AppError('NOT_FOUND');
+  return p;
+}
+
+/** The office's write path over a plan: its row locked, its stored version compared. */
+const onPlan = (id: number, rowVersion?: number) => ({
+  can: 'capital.manage' as const,
+  load: (db: Db) => planRow(db, id),
+  units: (p: PlanRow) => p.unitId,
+  lock: (tx: Db) => planRow(tx, id, true),
+  ...(rowVersion !== undefined ? { version: { sent: rowVersion, stored: (p: PlanRow) => p.rowVersion } } : {}),
+});
+
+/** Plans of one unit, kind and year are decided one at a time (one current plan among them). */
+const lockPlanKey = (tx: Db, p: { unitId: number; kind: string; year: number }) =>
+  lockKey(tx, `capital_plan:${p.unitId}:${p.kind}:${p.year}`);
+
+async function assertKnownSources(db: Db, codes: string[]) {
+  const known = new Set((await db.select({ code: fundingSources.code }).from(fundingSources)).map((s) => s.code));
+  const bad = codes.filter((c) => !known.has(c));
   if (bad.length) throw ruleViolation('unknown_funding_source', { sources: bad });
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(capitalPlans)
-      .values({
-        unitId: input.unitId,
-        kind: input.kind,
-        year: input.year,
-        endYear: input.endYear ?? input.year,
-        name: input.name,
-        createdAt: meta.now,
-        createdBy: actor.userId,
-      })
-      .returning();
-    if (input.lines.length) await tx.insert(planLines).values(input.lines.map((l) => ({ planId: row!.id, ...l })));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'plan.create',
-        entityType: 'capital_plan',
-        entityId: row!.id,
-        unitId: input.unitId,
-        after: { ...auditSnapshot(row), lines: input.lines },
+}
+
+export async function createPlan(deps: Deps, actor: Actor, meta: RequestMeta, input: PlanInput) {
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'capital.manage',
+      load: async () => input,
+      units: (i) => i.unitId,
+      lock: async (tx, i) => {
+        await lockPlanKey(tx, i);
+        return i;
       },
-    );
-    return row!;
-  });
+      apply: async (tx) => {
+        await assertKnownSources(
+          tx,
+          input.lines.map((l) => l.sourceCode),
+        );
+        const [row] = await tx
+          .insert(capitalPlans)
+          .values({
+            unitId: input.unitId,
+            kind: input.kind,
+            year: input.year,
+            endYear: input.endYear ?? input.year,
+            name: input.name,
+            createdAt: meta.now,
+            createdBy: actor.userId,
+          })
+          .returning();
+        if (input.lines.length) await tx.insert(planLines).values(input.lines.map((l) => ({ planId: row!.id, ...l })));
+        return {
+          result: row!,
+          audit: {
+            action: 'capital_plan.create',
+            entityType: 'capital_plan',
+            entityId: row!.id,
+            unitId: input.unitId,
+            after: { ...auditSnapshot(row), lines: input.lines },
+          },
+        };
+      },
+    },
+  );
 }
 
 /**
@@ -120,69 +160,79 @@ export async function setAllocations(
     allocations: { projectId: number; sourceCode: string; amount: number; addedOn?: string | undefined }[];
   },
 ) {
-  const plan = await getPlan(deps.db, planId);
-  await authorize(deps.db, actor, 'capital.manage', plan.unitId);
-  if (plan.status !== 'draft') throw ruleViolation('plan_not_draft', { status: plan.status });
-  const projectIds = [...new Set(input.allocations.map((a) => a.projectId))];
-  const rows = projectIds.length
-    ? await deps.db.select({ id: projects.id, unitId: projects.unitId }).from(projects).where(inArray(projects.id, projectIds))
-    : [];
-  const underPlan = await idsInScope(
-    deps.db,
-    [plan.unitId],
-    rows.map((r) => r.unitId),
-  );
-  const outside = projectIds.filter((id) => !rows.some((r) => r.id === id && underPlan.has(r.unitId)));
-  if (outside.length) throw ruleViolation('project_outside_plan_unit', { projects: outside });
-  const lines = await deps.db.select().from(planLines).where(eq(planLines.planId, planId));
-  const wanted = sumBy(
-    input.allocations,
-    (a) => a.sourceCode,
-    (a) => a.amount,
-  );
-  const over = [...wanted]
-    .filter(([src, amt]) => amt > (lines.find((l) => l.sourceCode === src)?.amount ?? 0))
-    .map(([src, amt]) => ({ sourceCode: src, allocated: amt, available: lines.find((l) => l.sourceCode === src)?.amount ?? 0 }));
-  if (over.length) throw ruleViolation('allocation_exceeds_plan', { sources: over });
-  return deps.db.transaction(async (tx) => {
-    const [locked] = await tx
-      .update(capitalPlans)
-      .set({ rowVersion: plan.rowVersion + 1 })
-      .where(and(eq(capitalPlans.id, planId), eq(capitalPlans.rowVersion, input.rowVersion), eq(capitalPlans.status, 'draft')))
-      .returning();
-    if (!locked) throw versionConflict(plan.rowVersion);
-    const before = await tx.select().from(allocations).where(eq(allocations.planId, planId));
-    await tx.delete(allocations).where(eq(allocations.planId, planId));
-    const today = meta.now.toISOString().slice(0, 10);
-    if (input.allocations.length) {
-      await tx.insert(allocations).values(
-        input.allocations.map((a) => ({
-          planId,
-          projectId: a.projectId,
-          sourceCode: a.sourceCode,
-          amount: a.amount,
-          addedOn:
-            a.addedOn ?? before.find((b) => b.projectId === a.projectId && b.sourceCode === a.sourceCode)?.addedOn ?? today,
-        })),
-      );
-    }
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'plan.allocate',
-        entityType: 'capital_plan',
-        entityId: planId,
-        unitId: plan.unitId,
-        before: { allocations: before },
-        after: { allocations: input.allocations },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onPlan(planId, input.rowVersion),
+      apply: async (tx, plan) => {
+        if (plan.status !== 'draft') throw ruleViolation('plan_not_draft', { status: plan.status });
+        const projectIds = [...new Set(input.allocations.map((a) => a.projectId))];
+        const rows = projectIds.length
+          ? await tx.select({ id: projects.id, unitId: projects.unitId }).from(projects).where(inArray(projects.id, projectIds))
+          : [];
+        const underPlan = await idsInScope(
+          tx,
+          [plan.unitId],
+          rows.map((r) => r.unitId),
+        );
+        const outside = projectIds.filter((id) => !rows.some((r) => r.id === id && underPlan.has(r.unitId)));
+        if (outside.length) throw ruleViolation('project_outside_plan_unit', { projects: outside });
+        const lines = await tx.select().from(planLines).where(eq(planLines.planId, planId));
+        const wanted = sumByBig(
+          input.allocations,
+          (a) => a.sourceCode,
+          (a) => a.amount,
+        );
+        const over = [...wanted]
+          .filter(([src, amt]) => amt > BigInt(lines.find((l) => l.sourceCode === src)?.amount ?? 0))
+          .map(([src, amt]) => ({
+            sourceCode: src,
+            allocated: Number(amt),
+            available: lines.find((l) => l.sourceCode === src)?.amount ?? 0,
+          }));
+        if (over.length) throw ruleViolation('allocation_exceeds_plan', { sources: over });
+        const before = await tx.select().from(allocations).where(eq(allocations.planId, planId));
+        await tx.delete(allocations).where(eq(allocations.planId, planId));
+        const today = todayVn(meta.now);
+        if (input.allocations.length) {
+          await tx.insert(allocations).values(
+            input.allocations.map((a) => ({
+              planId,
+              projectId: a.projectId,
+              sourceCode: a.sourceCode,
+              amount: a.amount,
+              addedOn:
+                a.addedOn ?? before.find((b) => b.projectId === a.projectId && b.sourceCode === a.sourceCode)?.addedOn ?? today,
+            })),
+          );
+        }
+        const [after] = await tx
+          .update(capitalPlans)
+          .set({ rowVersion: plan.rowVersion + 1 })
+          .where(eq(capitalPlans.id, planId))
+          .returning();
+        return {
+          result: after!,
+          audit: {
+            action: 'capital_plan.allocate',
+            entityType: 'capital_plan',
+            entityId: planId,
+            unitId: plan.unitId,
+            before: { allocations: before },
+            after: { allocations: input.allocations },
+          },
+        };
       },
-    );
-    return locked;
-  });
+    },
+  );
 }
 
-/** The council's resolution approves the plan; an approved adjustment supersedes the version before it. */
+/**
+ * The council's resolution approves the plan; an approved adjustment supersedes the version before
+ * it. At most one plan per unit, kind and year is current (a unique index says so too), and an
+ * approval never leaves a project with more paid than it is allocated: the projects are locked as
+ * payments lock them, and what is paid is checked against the new allocations.
+ */
 export async function approvePlan(
   deps: Deps,
   actor: Actor,
@@ -190,85 +240,142 @@ export async function approvePlan(
   planId: number,
   input: { rowVersion: number; resolutionNo: string; resolutionDate: string; body: string },
 ) {
-  const plan = await getPlan(deps.db, planId);
-  await authorize(deps.db, actor, 'capital.manage', plan.unitId);
-  if (plan.status !== 'draft') throw ruleViolation('plan_not_draft', { status: plan.status });
-  return deps.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(capitalPlans)
-      .set({
-        status: 'approved',
-        resolutionNo: input.resolutionNo,
-        resolutionDate: input.resolutionDate,
-        body: input.body,
-        rowVersion: plan.rowVersion + 1,
-      })
-      .where(and(eq(capitalPlans.id, planId), eq(capitalPlans.rowVersion, input.rowVersion), eq(capitalPlans.status, 'draft')))
-      .returning();
-    if (!after) throw versionConflict(plan.rowVersion);
-    if (plan.previousId) await tx.update(capitalPlans).set({ status: 'superseded' }).where(eq(capitalPlans.id, plan.previousId));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'plan.approve',
-        entityType: 'capital_plan',
-        entityId: planId,
-        unitId: plan.unitId,
-        after: { ...input, supersedes: plan.previousId },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onPlan(planId, input.rowVersion),
+      lock: async (tx) => {
+        const plan = await planRow(tx, planId, true);
+        await lockPlanKey(tx, plan);
+        return plan;
       },
-    );
-    return after;
-  });
+      apply: async (tx, plan) => {
+        if (plan.status !== 'draft') throw ruleViolation('plan_not_draft', { status: plan.status });
+        const current = await tx
+          .select({ id: capitalPlans.id })
+          .from(capitalPlans)
+          .where(
+            and(
+              eq(capitalPlans.unitId, plan.unitId),
+              eq(capitalPlans.kind, plan.kind),
+              eq(capitalPlans.year, plan.year),
+              eq(capitalPlans.status, 'approved'),
+            ),
+          );
+        const others = current.filter((c) => c.id !== plan.previousId);
+        if (others.length) throw ruleViolation('plan_year_has_current_plan', { currentId: others[0]!.id });
+        if (plan.previousId && !current.some((c) => c.id === plan.previousId))
+          throw ruleViolation('plan_previous_not_current', { previousId: plan.previousId });
+        if (plan.kind === 'annual') await assertPaidWithinAllocations(tx, plan);
+        if (plan.previousId)
+          await tx.update(capitalPlans).set({ status: 'superseded' }).where(eq(capitalPlans.id, plan.previousId));
+        const [after] = await tx
+          .update(capitalPlans)
+          .set({
+            status: 'approved',
+            resolutionNo: input.resolutionNo,
+            resolutionDate: input.resolutionDate,
+            body: input.body,
+            rowVersion: plan.rowVersion + 1,
+          })
+          .where(eq(capitalPlans.id, planId))
+          .returning();
+        return {
+          result: after!,
+          audit: {
+            action: 'capital_plan.approve',
+            entityType: 'capital_plan',
+            entityId: planId,
+            unitId: plan.unitId,
+            after: { ...input, supersedes: plan.previousId },
+          },
+        };
+      },
+    },
+  );
+}
+
+/** An adjustment may lower allocations, never below what a project has already been paid that year. */
+async function assertPaidWithinAllocations(tx: Db, plan: PlanRow) {
+  const next = await tx.select().from(allocations).where(eq(allocations.planId, plan.id));
+  const prev = plan.previousId ? await tx.select().from(allocations).where(eq(allocations.planId, plan.previousId)) : [];
+  const ids = [...new Set([...next, ...prev].map((a) => a.projectId))];
+  await lockProjects(tx, ids);
+  if (!ids.length) return;
+  const paid = sumByBig(
+    await tx
+      .select()
+      .from(disbursements)
+      .where(and(inArray(disbursements.projectId, ids), eq(disbursements.planYear, plan.year))),
+    (d) => `${d.projectId}|${d.sourceCode}`,
+    (d) => d.amount,
+  );
+  const planned = sumByBig(
+    next,
+    (a) => `${a.projectId}|${a.sourceCode}`,
+    (a) => a.amount,
+  );
+  // Allocations from other current plans (e.g. a province plan and a commune plan) count as well.
+  const elsewhere = sumByBig(
+    (await yearAllocations(tx, ids, plan.year)).filter((a) => a.planId !== plan.previousId),
+    (a) => `${a.projectId}|${a.sourceCode}`,
+    (a) => a.amount,
+  );
+  const short = [...paid]
+    .filter(([k, amt]) => amt > (planned.get(k) ?? 0n) + (elsewhere.get(k) ?? 0n))
+    .map(([k, amt]) => ({ key: k, paid: Number(amt), allocated: Number((planned.get(k) ?? 0n) + (elsewhere.get(k) ?? 0n)) }));
+  if (short.length) throw ruleViolation('allocation_below_paid', { projects: short });
 }
 
 /** An adjustment: a new draft version copying the approved plan's lines and allocations. */
 export async function adjustPlan(deps: Deps, actor: Actor, meta: RequestMeta, planId: number) {
-  const plan = await getPlan(deps.db, planId);
-  await authorize(deps.db, actor, 'capital.manage', plan.unitId);
-  if (plan.status !== 'approved') throw ruleViolation('only_approved_plans_are_adjusted');
-  return deps.db.transaction(async (tx) => {
-    const [pending] = await tx
-      .select({ id: capitalPlans.id })
-      .from(capitalPlans)
-      .where(and(eq(capitalPlans.previousId, planId), eq(capitalPlans.status, 'draft')));
-    if (pending) throw new AppError('CONFLICT', { draftId: pending.id });
-    const [agg] = await tx
-      .select({ v: max(capitalPlans.version) })
-      .from(capitalPlans)
-      .where(eq(capitalPlans.previousId, planId));
-    const [row] = await tx
-      .insert(capitalPlans)
-      .values({
-        unitId: plan.unitId,
-        kind: plan.kind,
-        year: plan.year,
-        endYear: plan.endYear,
-        name: plan.name,
-        version: Math.max(plan.version, agg?.v ?? 0) + 1,
-        previousId: planId,
-        isDemo: plan.isDemo,
-        createdAt: meta.now,
-        createdBy: actor.userId,
-      })
-      .returning();
-    const lines = await tx.select().from(planLines).where(eq(planLines.planId, planId));
-    if (lines.length) await tx.insert(planLines).values(lines.map((l) => ({ ...l, planId: row!.id })));
-    const alloc = await tx.select().from(allocations).where(eq(allocations.planId, planId));
-    if (alloc.length) await tx.insert(allocations).values(alloc.map((a) => ({ ...a, planId: row!.id })));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'plan.adjust',
-        entityType: 'capital_plan',
-        entityId: row!.id,
-        unitId: plan.unitId,
-        after: { from: planId, version: row!.version },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onPlan(planId),
+      apply: async (tx, plan) => {
+        if (plan.status !== 'approved') throw ruleViolation('only_approved_plans_are_adjusted');
+        const [pending] = await tx
+          .select({ id: capitalPlans.id })
+          .from(capitalPlans)
+          .where(and(eq(capitalPlans.previousId, planId), eq(capitalPlans.status, 'draft')));
+        if (pending) throw new AppError('CONFLICT', { draftId: pending.id });
+        const [agg] = await tx
+          .select({ v: max(capitalPlans.version) })
+          .from(capitalPlans)
+          .where(eq(capitalPlans.previousId, planId));
+        const [row] = await tx
+          .insert(capitalPlans)
+          .values({
+            unitId: plan.unitId,
+            kind: plan.kind,
+            year: plan.year,
+            endYear: plan.endYear,
+            name: plan.name,
+            version: Math.max(plan.version, agg?.v ?? 0) + 1,
+            previousId: planId,
+            isDemo: plan.isDemo,
+            createdAt: meta.now,
+            createdBy: actor.userId,
+          })
+          .returning();
+        const lines = await tx.select().from(planLines).where(eq(planLines.planId, planId));
+        if (lines.length) await tx.insert(planLines).values(lines.map((l) => ({ ...l, planId: row!.id })));
+        const alloc = await tx.select().from(allocations).where(eq(allocations.planId, planId));
+        if (alloc.length) await tx.insert(allocations).values(alloc.map((a) => ({ ...a, planId: row!.id })));
+        return {
+          result: row!,
+          audit: {
+            action: 'capital_plan.adjust',
+            entityType: 'capital_plan',
+            entityId: row!.id,
+            unitId: plan.unitId,
+            after: { from: planId, version: row!.version },
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 /** Changes the amounts a draft plan provides by source. */
@@ -279,41 +386,48 @@ export async function setPlanLines(
   planId: number,
   input: { rowVersion: number; lines: { sourceCode: string; amount: number }[] },
 ) {
-  const plan = await getPlan(deps.db, planId);
-  await authorize(deps.db, actor, 'capital.manage', plan.unitId);
-  if (plan.status !== 'draft') throw ruleViolation('plan_not_draft', { status: plan.status });
-  const allocated = sumBy(
-    await deps.db.select().from(allocations).where(eq(allocations.planId, planId)),
-    (a) => a.sourceCode,
-    (a) => a.amount,
-  );
-  const short = [...allocated].filter(([src, amt]) => amt > (input.lines.find((l) => l.sourceCode === src)?.amount ?? 0));
-  if (short.length)
-    throw ruleViolation('allocation_exceeds_plan', {
-      sources: short.map(([sourceCode, allocatedAmount]) => ({ sourceCode, allocated: allocatedAmount })),
-    });
-  return deps.db.transaction(async (tx) => {
-    const [locked] = await tx
-      .update(capitalPlans)
-      .set({ rowVersion: plan.rowVersion + 1 })
-      .where(and(eq(capitalPlans.id, planId), eq(capitalPlans.rowVersion, input.rowVersion)))
-      .returning();
-    if (!locked) throw versionConflict(plan.rowVersion);
-    const before = await tx.select().from(planLines).where(eq(planLines.planId, planId));
-    await tx.delete(planLines).where(eq(planLines.planId, planId));
-    if (input.lines.length) await tx.insert(planLines).values(input.lines.map((l) => ({ planId, ...l })));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'plan.lines',
-        entityType: 'capital_plan',
-        entityId: planId,
-        unitId: plan.unitId,
-        before: { lines: before },
-        after: { lines: input.lines },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onPlan(planId, input.rowVersion),
+      apply: async (tx, plan) => {
+        if (plan.status !== 'draft') throw ruleViolation('plan_not_draft', { status: plan.status });
+        await assertKnownSources(
+          tx,
+          input.lines.map((l) => l.sourceCode),
+        );
+        const allocated = sumByBig(
+          await tx.select().from(allocations).where(eq(allocations.planId, planId)),
+          (a) => a.sourceCode,
+          (a) => a.amount,
+        );
+        const short = [...allocated].filter(
+          ([src, amt]) => amt > BigInt(input.lines.find((l) => l.sourceCode === src)?.amount ?? 0),
+        );
+        if (short.length)
+          throw ruleViolation('allocation_exceeds_plan', {
+            sources: short.map(([sourceCode, allocatedAmount]) => ({ sourceCode, allocated: Number(allocatedAmount) })),
+          });
+        const before = await tx.select().from(planLines).where(eq(planLines.planId, planId));
+        await tx.delete(planLines).where(eq(planLines.planId, planId));
+        if (input.lines.length) await tx.insert(planLines).values(input.lines.map((l) => ({ planId, ...l })));
+        const [after] = await tx
+          .update(capitalPlans)
+          .set({ rowVersion: plan.rowVersion + 1 })
+          .where(eq(capitalPlans.id, planId))
+          .returning();
+        return {
+          result: after!,
+          audit: {
+            action: 'capital_plan.set_lines',
+            entityType: 'capital_plan',
+            entityId: planId,
+            unitId: plan.unitId,
+            before: { lines: before },
+            after: { lines: input.lines },
+          },
+        };
       },
-    );
-    return locked;
-  });
+    },
+  );
 }

@@ -11,11 +11,14 @@ import {
 } from '../../db/schema';
 import { storeUpload } from '../files/store-upload';
 import { sumDong } from '../../domain/capital/money';
-import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import type { Db } from '../../db/client';
+import { AppError, ruleViolation } from '../../lib/errors';
 import { searchKey } from '../../shared/vi';
 import { authorize } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
-import { getProject } from './queries';
+import { write } from '../access/write-path';
+import { auditSnapshot } from '../audit/write-audit';
+import { lockProjects } from './ledger';
+import { getProject, type ProjectRow } from './queries';
 
 /** The dossier checklist every project starts with (the office may tick, not invent, items). */
 export const READINESS_CHECKLIST: { code: string; label: string }[] = [
@@ -44,9 +47,9 @@ export type ProjectInput = {
   indicators?: { setCode: string; code: string }[] | undefined;
 };
 
-async function checkSources(deps: Deps, codes: string[]) {
+async function checkSources(db: Db, codes: string[]) {
   const known = new Set(
-    (await deps.db.select({ code: fundingSources.code }).from(fundingSources).where(inArray(fundingSources.code, codes))).map(
+    (await db.select({ code: fundingSources.code }).from(fundingSources).where(inArray(fundingSources.code, codes))).map(
       (r) => r.code,
     ),
   );
@@ -54,55 +57,72 @@ async function checkSources(deps: Deps, codes: string[]) {
   if (bad.length) throw ruleViolation('unknown_funding_source', { sources: bad });
 }
 
+/** The write path over a project: the project row is the parent that is locked. */
+const onProject = (id: number, can: 'capital.manage' | 'capital.disburse') => ({
+  can,
+  load: (db: Db) => getProject(db, id),
+  units: (p: ProjectRow) => p.unitId,
+  lock: async (tx: Db) => {
+    await lockProjects(tx, [id]);
+    return getProject(tx, id);
+  },
+});
+
 export async function createProject(deps: Deps, actor: Actor, meta: RequestMeta, input: ProjectInput) {
   const unitIds = [...new Set([input.unitId, ...(input.unitIds ?? [])])];
-  for (const u of unitIds) await authorize(deps.db, actor, 'capital.manage', u);
-  await checkSources(
-    deps,
-    input.sources.map((s) => s.sourceCode),
-  );
   const totalInvestment = sumDong(input.sources.map((s) => s.amount));
-  return deps.db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.code, input.code));
-    if (clash) throw new AppError('CONFLICT', { field: 'code' });
-    const [row] = await tx
-      .insert(projects)
-      .values({
-        code: input.code,
-        name: input.name,
-        unitId: input.unitId,
-        unitIds,
-        owner: input.owner,
-        type: input.type,
-        totalInvestment,
-        approvalDecision: input.approvalDecision ?? null,
-        approvalDate: input.approvalDate ?? null,
-        lat: input.lat ?? null,
-        lon: input.lon ?? null,
-        contractor: input.contractor ?? null,
-        description: input.description ?? null,
-        indicators: input.indicators ?? [],
-        searchKey: searchKey(`${input.code} ${input.name} ${input.owner}`),
-        createdAt: meta.now,
-        createdBy: actor.userId,
-        updatedAt: meta.now,
-      })
-      .returning();
-    if (input.sources.length) await tx.insert(projectSources).values(input.sources.map((s) => ({ projectId: row!.id, ...s })));
-    await tx.insert(readinessItems).values(READINESS_CHECKLIST.map((c) => ({ projectId: row!.id, ...c })));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'project.create',
-        entityType: 'project',
-        entityId: row!.id,
-        unitId: row!.unitId,
-        after: { ...auditSnapshot(row), sources: input.sources },
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'capital.manage',
+      load: async () => input,
+      units: () => unitIds,
+      apply: async (tx) => {
+        await checkSources(
+          tx,
+          input.sources.map((s) => s.sourceCode),
+        );
+        const [clash] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.code, input.code));
+        if (clash) throw new AppError('CONFLICT', { field: 'code' });
+        const [row] = await tx
+          .insert(projects)
+          .values({
+            code: input.code,
+            name: input.name,
+            unitId: input.unitId,
+            unitIds,
+            owner: input.owner,
+            type: input.type,
+            totalInvestment,
+            approvalDecision: input.approvalDecision ?? null,
+            approvalDate: input.approvalDate ?? null,
+            lat: input.lat ?? null,
+            lon: input.lon ?? null,
+            contractor: input.contractor ?? null,
+            description: input.description ?? null,
+            indicators: input.indicators ?? [],
+            searchKey: searchKey(`${input.code} ${input.name} ${input.owner}`),
+            createdAt: meta.now,
+            createdBy: actor.userId,
+            updatedAt: meta.now,
+          })
+          .returning();
+        if (input.sources.length)
+          await tx.insert(projectSources).values(input.sources.map((s) => ({ projectId: row!.id, ...s })));
+        await tx.insert(readinessItems).values(READINESS_CHECKLIST.map((c) => ({ projectId: row!.id, ...c })));
+        return {
+          result: row!,
+          audit: {
+            action: 'project.create',
+            entityType: 'project',
+            entityId: row!.id,
+            unitId: row!.unitId,
+            after: { ...auditSnapshot(row), sources: input.sources },
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 const NEXT: Record<ProjectStatus, ProjectStatus | null> = {
@@ -124,70 +144,73 @@ export type ProjectUpdate = Partial<Omit<ProjectInput, 'code' | 'unitId' | 'unit
  * allocation → construction → completed → settled; "approved" needs the whole dossier.
  */
 export async function updateProject(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: ProjectUpdate) {
-  const before = await getProject(deps.db, id);
-  await authorize(deps.db, actor, 'capital.manage', before.unitId);
-  if (input.status && input.status !== before.status) {
-    if (NEXT[before.status] !== input.status) {
-      throw ruleViolation('status_transition', {
-        from: before.status,
-        to: input.status,
-        allowed: NEXT[before.status],
-        order: PROJECT_STATUSES,
-      });
-    }
-    if (input.status === 'approved') {
-      const items = await deps.db.select().from(readinessItems).where(eq(readinessItems.projectId, id));
-      const missing = items.filter((i) => !i.done).map((i) => i.code);
-      if (missing.length) throw ruleViolation('dossier_incomplete', { missing });
-    }
-  }
-  if (input.sources)
-    await checkSources(
-      deps,
-      input.sources.map((s) => s.sourceCode),
-    );
-  return deps.db.transaction(async (tx) => {
-    const totalInvestment = input.sources ? sumDong(input.sources.map((s) => s.amount)) : before.totalInvestment;
-    const [after] = await tx
-      .update(projects)
-      .set({
-        name: input.name ?? before.name,
-        owner: input.owner ?? before.owner,
-        type: input.type ?? before.type,
-        status: input.status ?? before.status,
-        totalInvestment,
-        approvalDecision: input.approvalDecision === undefined ? before.approvalDecision : input.approvalDecision,
-        approvalDate: input.approvalDate === undefined ? before.approvalDate : input.approvalDate,
-        lat: input.lat === undefined ? before.lat : input.lat,
-        lon: input.lon === undefined ? before.lon : input.lon,
-        contractor: input.contractor === undefined ? before.contractor : input.contractor,
-        description: input.description === undefined ? before.description : input.description,
-        indicators: input.indicators ?? before.indicators,
-        searchKey: searchKey(`${before.code} ${input.name ?? before.name} ${input.owner ?? before.owner}`),
-        version: before.version + 1,
-        updatedAt: meta.now,
-      })
-      .where(and(eq(projects.id, id), eq(projects.version, input.version)))
-      .returning();
-    if (!after) throw versionConflict(before.version);
-    if (input.sources) {
-      await tx.delete(projectSources).where(eq(projectSources.projectId, id));
-      if (input.sources.length) await tx.insert(projectSources).values(input.sources.map((s) => ({ projectId: id, ...s })));
-    }
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'project.update',
-        entityType: 'project',
-        entityId: id,
-        unitId: after.unitId,
-        before: auditSnapshot(before),
-        after: { ...auditSnapshot(after), ...(input.sources ? { sources: input.sources } : {}) },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onProject(id, 'capital.manage'),
+      version: { sent: input.version, stored: (p) => p.version },
+      apply: async (tx, before) => {
+        if (input.status && input.status !== before.status) {
+          if (NEXT[before.status] !== input.status) {
+            throw ruleViolation('status_transition', {
+              from: before.status,
+              to: input.status,
+              allowed: NEXT[before.status],
+              order: PROJECT_STATUSES,
+            });
+          }
+          if (input.status === 'approved') {
+            const items = await tx.select().from(readinessItems).where(eq(readinessItems.projectId, id));
+            const missing = items.filter((i) => !i.done).map((i) => i.code);
+            if (missing.length) throw ruleViolation('dossier_incomplete', { missing });
+          }
+        }
+        if (input.sources)
+          await checkSources(
+            tx,
+            input.sources.map((s) => s.sourceCode),
+          );
+        const totalInvestment = input.sources ? sumDong(input.sources.map((s) => s.amount)) : before.totalInvestment;
+        const [after] = await tx
+          .update(projects)
+          .set({
+            name: input.name ?? before.name,
+            owner: input.owner ?? before.owner,
+            type: input.type ?? before.type,
+            status: input.status ?? before.status,
+            totalInvestment,
+            approvalDecision: input.approvalDecision === undefined ? before.approvalDecision : input.approvalDecision,
+            approvalDate: input.approvalDate === undefined ? before.approvalDate : input.approvalDate,
+            lat: input.lat === undefined ? before.lat : input.lat,
+            lon: input.lon === undefined ? before.lon : input.lon,
+            contractor: input.contractor === undefined ? before.contractor : input.contractor,
+            description: input.description === undefined ? before.description : input.description,
+            indicators: input.indicators ?? before.indicators,
+            searchKey: searchKey(`${before.code} ${input.name ?? before.name} ${input.owner ?? before.owner}`),
+            version: before.version + 1,
+            updatedAt: meta.now,
+          })
+          .where(eq(projects.id, id))
+          .returning()
+          .then((r) => r as [typeof before]);
+        if (input.sources) {
+          await tx.delete(projectSources).where(eq(projectSources.projectId, id));
+          if (input.sources.length) await tx.insert(projectSources).values(input.sources.map((s) => ({ projectId: id, ...s })));
+        }
+        return {
+          result: after,
+          audit: {
+            action: 'project.update',
+            entityType: 'project',
+            entityId: id,
+            unitId: after.unitId,
+            before: auditSnapshot(before),
+            after: { ...auditSnapshot(after), ...(input.sources ? { sources: input.sources } : {}) },
+          },
+        };
       },
-    );
-    return after;
-  });
+    },
+  );
 }
 
 export async function setReadiness(
@@ -198,33 +221,35 @@ export async function setReadiness(
   code: string,
   input: { done: boolean; note?: string | null | undefined },
 ) {
-  const project = await getProject(deps.db, id);
-  await authorize(deps.db, actor, 'capital.manage', project.unitId);
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(readinessItems)
-      .set({
-        done: input.done,
-        doneAt: input.done ? meta.now : null,
-        doneBy: input.done ? actor.userId : null,
-        note: input.note ?? null,
-      })
-      .where(and(eq(readinessItems.projectId, id), eq(readinessItems.code, code)))
-      .returning();
-    if (!row) throw new AppError('NOT_FOUND');
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'project.readiness',
-        entityType: 'project',
-        entityId: id,
-        unitId: project.unitId,
-        after: { code, done: input.done, note: input.note ?? null },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onProject(id, 'capital.manage'),
+      apply: async (tx, project) => {
+        const [row] = await tx
+          .update(readinessItems)
+          .set({
+            done: input.done,
+            doneAt: input.done ? meta.now : null,
+            doneBy: input.done ? actor.userId : null,
+            note: input.note ?? null,
+          })
+          .where(and(eq(readinessItems.projectId, id), eq(readinessItems.code, code)))
+          .returning();
+        if (!row) throw new AppError('NOT_FOUND');
+        return {
+          result: row,
+          audit: {
+            action: 'project.set_readiness',
+            entityType: 'project',
+            entityId: id,
+            unitId: project.unitId,
+            after: { code, done: input.done, note: input.note ?? null },
+          },
+        };
       },
-    );
-    return row;
-  });
+    },
+  );
 }
 
 /** Adds a progress photo (the bytes must be an image). */
@@ -235,33 +260,37 @@ export async function addProjectPhoto(
   id: number,
   input: { name: string; bytes: Uint8Array; caption?: string | null | undefined; takenOn?: string | null | undefined },
 ) {
-  const project = await getProject(deps.db, id);
-  await authorize(deps.db, actor, 'capital.disburse', project.unitId);
+  const first = await getProject(deps.db, id);
+  await authorize(deps.db, actor, 'capital.disburse', first.unitId);
   const stored = await storeUpload(deps, { name: input.name, bytes: input.bytes }, meta.now);
   if (!stored.mime.startsWith('image/')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(projectPhotos)
-      .values({
-        projectId: id,
-        fileId: stored.fileId,
-        caption: input.caption ?? null,
-        takenOn: input.takenOn ?? null,
-        addedAt: meta.now,
-        addedBy: actor.userId,
-      })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'project.photo',
-        entityType: 'project',
-        entityId: id,
-        unitId: project.unitId,
-        after: { photoId: row!.id, name: stored.name, sha256: stored.sha256 },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onProject(id, 'capital.disburse'),
+      apply: async (tx, project) => {
+        const [row] = await tx
+          .insert(projectPhotos)
+          .values({
+            projectId: id,
+            fileId: stored.fileId,
+            caption: input.caption ?? null,
+            takenOn: input.takenOn ?? null,
+            addedAt: meta.now,
+            addedBy: actor.userId,
+          })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'project.add_photo',
+            entityType: 'project',
+            entityId: id,
+            unitId: project.unitId,
+            after: { photoId: row!.id, name: stored.name, sha256: stored.sha256 },
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }

@@ -15,18 +15,18 @@ import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '
 import { actorOf, metaOf } from '../../lib/request';
 import { searchKey, viCollator } from '../../shared/vi';
 import { authorize, requireAction, scopeFilter } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { write } from '../access/write-path';
 import { IdParam, IsoDate } from '../units/schemas';
 import { readUploadBytes } from '../files/read-upload';
 import { capitalWorkbook, projectDetail, projectQr } from './detail';
-import { addContribution, addExtension, importDisbursements, recordDisbursement } from './ledger';
+import { addContribution, addExtension, recordDisbursement, reverseDisbursement } from './ledger';
+import { importDisbursements } from './treasury-import';
+import { DisbursementBody, Dong, ReversalBody, Year } from './schemas';
 import { adjustPlan, approvePlan, createPlan, getPlan, planDetail, setAllocations, setPlanLines } from './plans';
 import { addProjectPhoto, createProject, setReadiness, updateProject } from './projects';
 import { cockpit, redFlagSettings, underUnit } from './queries';
 
 export const capitalRoutes = createRouter();
-const Dong = z.number().int().min(0).max(9_000_000_000_000_000).openapi({ description: 'đồng (integer)' });
-const Year = z.coerce.number().int().min(2000).max(2100);
 const UnitYear = z.object({ unitId: z.coerce.number().int().positive(), year: Year });
 const Loose = z.object({}).loose();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -491,26 +491,23 @@ capitalRoutes.openapi(
     path: '/disbursements',
     tags: ['Capital'],
     summary: 'Record one disbursement (Treasury payment)',
-    request: {
-      body: jsonBody(
-        z.object({
-          projectId: z.number().int().positive(),
-          planYear: Year,
-          sourceCode: z.string().min(1).max(30),
-          date: IsoDate,
-          amount: z
-            .number()
-            .int()
-            .refine((n) => n !== 0 && Number.isSafeInteger(n), 'integer đồng, not 0'),
-          paymentType: z.enum(['advance', 'acceptance']),
-          voucherRef: z.string().trim().min(1).max(60),
-          note: z.string().max(1000).nullable().optional(),
-        }),
-      ),
-    },
+    request: { body: jsonBody(DisbursementBody) },
     responses: { 201: json(Loose, 'Recorded'), ...errorResponses, ...conflictResponse },
   }),
   async (c) => c.json(await recordDisbursement(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json')), 201),
+);
+
+capitalRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/disbursements/{id}/reversals',
+    tags: ['Capital'],
+    summary: 'Take back (part of) a payment: a negative entry linked to it, never more than what is left of it',
+    request: { params: IdParam, body: jsonBody(ReversalBody) },
+    responses: { 201: json(Loose, 'Recorded'), ...errorResponses, ...conflictResponse },
+  }),
+  async (c) =>
+    c.json(await reverseDisbursement(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
 );
 
 capitalRoutes.openapi(
@@ -571,19 +568,31 @@ capitalRoutes.openapi(
     const deps = c.get('deps');
     const actor = actorOf(c);
     const meta = metaOf(c);
-    await authorize(deps.db, actor, 'capital.manage', unitId);
     const value = c.req.valid('json');
-    await deps.db.transaction(async (tx) => {
-      await tx
-        .insert(settings)
-        .values({ key: 'capital.redflags', unitId, value, updatedAt: meta.now })
-        .onConflictDoUpdate({ target: [settings.key, settings.unitId], set: { value, updatedAt: meta.now } });
-      await writeAudit(
-        tx,
-        { actor, meta },
-        { action: 'capital.settings', entityType: 'settings', entityId: 'capital.redflags', unitId, after: value },
-      );
-    });
+    await write(
+      { deps, actor, meta },
+      {
+        can: 'capital.manage',
+        load: async () => value,
+        units: () => unitId,
+        apply: async (tx) => {
+          await tx
+            .insert(settings)
+            .values({ key: 'capital.redflags', unitId, value, updatedAt: meta.now })
+            .onConflictDoUpdate({ target: [settings.key, settings.unitId], set: { value, updatedAt: meta.now } });
+          return {
+            result: undefined,
+            audit: {
+              action: 'capital_settings.update',
+              entityType: 'settings',
+              entityId: 'capital.redflags',
+              unitId,
+              after: value,
+            },
+          };
+        },
+      },
+    );
     return c.json(value, 200);
   },
 );

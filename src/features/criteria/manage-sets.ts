@@ -1,15 +1,16 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { ZodError } from 'zod';
 import type { Actor, Deps, RequestMeta } from '../../context';
+import type { Db } from '../../db/client';
 import { criteriaSets } from '../../db/schema';
 import { overlayViolations } from '../../domain/criteria/overlay';
 import { CriteriaSetDoc } from '../../domain/criteria/schema';
-import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import { AppError, ruleViolation } from '../../lib/errors';
 import { issueMessage } from '../../lib/http';
 import type { Lang } from '../../lib/messages';
 import { authorize } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
-import { getSetRow, setMeta, type CriteriaSetRow } from './queries';
+import { write } from '../access/write-path';
+import { setMeta, type CriteriaSetRow } from './queries';
 
 export function parseSetDocument(input: unknown, lang: Lang): CriteriaSetDoc {
   const parsed = CriteriaSetDoc.safeParse(input);
@@ -42,6 +43,13 @@ function rowValues(doc: CriteriaSetDoc, ownerUnitId: number) {
   };
 }
 
+const setRow = async (db: Db, id: number, lock = false) => {
+  const q = db.select().from(criteriaSets).where(eq(criteriaSets.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+};
+
 /** Imports a set document as a draft. Published versions are never overwritten. */
 export async function importCriteriaSet(
   deps: Deps,
@@ -52,60 +60,70 @@ export async function importCriteriaSet(
 ) {
   await authorize(deps.db, actor, 'criteria.manage', input.ownerUnitId);
   const doc = parseSetDocument(input.document, lang);
-  return deps.db.transaction(async (tx) => {
-    const [clash] = await tx
-      .select({ id: criteriaSets.id })
-      .from(criteriaSets)
-      .where(and(eq(criteriaSets.code, doc.code), eq(criteriaSets.version, doc.version)));
-    if (clash) throw new AppError('CONFLICT', { field: 'version', code: doc.code, version: doc.version });
-    const [row] = await tx
-      .insert(criteriaSets)
-      .values({ ...rowValues(doc, input.ownerUnitId), status: 'draft', createdAt: meta.now, createdBy: actor.userId })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'criteria_set.import',
-        entityType: 'criteria_set',
-        entityId: row!.id,
-        unitId: input.ownerUnitId,
-        after: setMeta(row!),
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'criteria.manage',
+      load: async () => input,
+      units: (i) => i.ownerUnitId,
+      apply: async (tx) => {
+        const [clash] = await tx
+          .select({ id: criteriaSets.id })
+          .from(criteriaSets)
+          .where(and(eq(criteriaSets.code, doc.code), eq(criteriaSets.version, doc.version)));
+        if (clash) throw new AppError('CONFLICT', { field: 'version', code: doc.code, version: doc.version });
+        const [row] = await tx
+          .insert(criteriaSets)
+          .values({ ...rowValues(doc, input.ownerUnitId), status: 'draft', createdAt: meta.now, createdBy: actor.userId })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'criteria_set.import',
+            entityType: 'criteria_set',
+            entityId: row!.id,
+            unitId: input.ownerUnitId,
+            after: setMeta(row!),
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 /** A new draft version of a set, starting from its current document. */
 export async function createDraft(deps: Deps, actor: Actor, meta: RequestMeta, fromId: number) {
-  const from = await getSetRow(deps.db, fromId);
-  if (!from) throw new AppError('NOT_FOUND');
-  await authorize(deps.db, actor, 'criteria.manage', from.ownerUnitId);
-  return deps.db.transaction(async (tx) => {
-    const [agg] = await tx
-      .select({ v: max(criteriaSets.version) })
-      .from(criteriaSets)
-      .where(eq(criteriaSets.code, from.code));
-    const version = (agg?.v ?? from.version) + 1;
-    const doc: CriteriaSetDoc = { ...from.document, version };
-    const [row] = await tx
-      .insert(criteriaSets)
-      .values({ ...rowValues(doc, from.ownerUnitId), status: 'draft', createdAt: meta.now, createdBy: actor.userId })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'criteria_set.draft',
-        entityType: 'criteria_set',
-        entityId: row!.id,
-        unitId: from.ownerUnitId,
-        after: { ...setMeta(row!), fromId },
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'criteria.manage',
+      load: (db) => setRow(db, fromId),
+      units: (from) => from.ownerUnitId,
+      lock: (tx) => setRow(tx, fromId, true),
+      apply: async (tx, from) => {
+        const [agg] = await tx
+          .select({ v: max(criteriaSets.version) })
+          .from(criteriaSets)
+          .where(eq(criteriaSets.code, from.code));
+        const version = (agg?.v ?? from.version) + 1;
+        const doc: CriteriaSetDoc = { ...from.document, version };
+        const [row] = await tx
+          .insert(criteriaSets)
+          .values({ ...rowValues(doc, from.ownerUnitId), status: 'draft', createdAt: meta.now, createdBy: actor.userId })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'criteria_set.create_draft',
+            entityType: 'criteria_set',
+            entityId: row!.id,
+            unitId: from.ownerUnitId,
+            after: { ...setMeta(row!), fromId },
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 /** Replaces a draft's document; code and version stay. Published sets are frozen. */
@@ -117,33 +135,37 @@ export async function updateDraft(
   input: { rowVersion: number; document: unknown },
   lang: Lang,
 ) {
-  const current = await getSetRow(deps.db, id);
-  if (!current) throw new AppError('NOT_FOUND');
-  await authorize(deps.db, actor, 'criteria.manage', current.ownerUnitId);
-  if (current.status !== 'draft') throw ruleViolation('published_set_is_frozen');
   const doc = parseSetDocument(input.document, lang);
-  if (doc.code !== current.code || doc.version !== current.version) throw ruleViolation('code_and_version_are_fixed');
-  return deps.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(criteriaSets)
-      .set({ ...rowValues(doc, current.ownerUnitId), rowVersion: current.rowVersion + 1 })
-      .where(and(eq(criteriaSets.id, id), eq(criteriaSets.rowVersion, input.rowVersion), eq(criteriaSets.status, 'draft')))
-      .returning();
-    if (!after) throw versionConflict(current.rowVersion);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'criteria_set.update',
-        entityType: 'criteria_set',
-        entityId: id,
-        unitId: current.ownerUnitId,
-        before: { ...setMeta(current), changed: changedIndicators(current.document, doc) },
-        after: setMeta(after),
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'criteria.manage',
+      load: (db) => setRow(db, id),
+      units: (s) => s.ownerUnitId,
+      lock: (tx) => setRow(tx, id, true),
+      version: { sent: input.rowVersion, stored: (s) => s.rowVersion },
+      apply: async (tx, current) => {
+        if (current.status !== 'draft') throw ruleViolation('published_set_is_frozen');
+        if (doc.code !== current.code || doc.version !== current.version) throw ruleViolation('code_and_version_are_fixed');
+        const [after] = await tx
+          .update(criteriaSets)
+          .set({ ...rowValues(doc, current.ownerUnitId), rowVersion: current.rowVersion + 1 })
+          .where(eq(criteriaSets.id, id))
+          .returning();
+        return {
+          result: after!,
+          audit: {
+            action: 'criteria_set.update',
+            entityType: 'criteria_set',
+            entityId: id,
+            unitId: current.ownerUnitId,
+            before: { ...setMeta(current), changed: changedIndicators(current.document, doc) },
+            after: setMeta(after!),
+          },
+        };
       },
-    );
-    return after;
-  });
+    },
+  );
 }
 
 function changedIndicators(a: CriteriaSetDoc, b: CriteriaSetDoc): string[] {
@@ -155,49 +177,53 @@ function changedIndicators(a: CriteriaSetDoc, b: CriteriaSetDoc): string[] {
 
 /** Freezes a draft. An overlay must only tighten or add to its published base set. */
 export async function publishSet(deps: Deps, actor: Actor, meta: RequestMeta, id: number, rowVersion: number) {
-  const current = await getSetRow(deps.db, id);
-  if (!current) throw new AppError('NOT_FOUND');
-  await authorize(deps.db, actor, 'criteria.manage', current.ownerUnitId);
-  if (current.status !== 'draft') throw ruleViolation('already_published');
-  const derivation = current.document.derivation;
-  if (derivation) {
-    const [base] = await deps.db
-      .select()
-      .from(criteriaSets)
-      .where(
-        and(
-          eq(criteriaSets.code, derivation.baseCode),
-          eq(criteriaSets.version, derivation.baseVersion),
-          eq(criteriaSets.status, 'published'),
-        ),
-      );
-    if (!base)
-      throw ruleViolation('base_set_not_published', { baseCode: derivation.baseCode, baseVersion: derivation.baseVersion });
-    if (derivation.kind === 'overlay') {
-      const violations = overlayViolations(base.document, current.document);
-      if (violations.length) throw ruleViolation('overlay_loosens_base', { violations: violations.slice(0, 100) });
-    }
-  }
-  return deps.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(criteriaSets)
-      .set({ status: 'published', publishedAt: meta.now, publishedBy: actor.userId, rowVersion: rowVersion + 1 })
-      .where(and(eq(criteriaSets.id, id), eq(criteriaSets.rowVersion, rowVersion), eq(criteriaSets.status, 'draft')))
-      .returning();
-    if (!after) throw versionConflict(current.rowVersion);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'criteria_set.publish',
-        entityType: 'criteria_set',
-        entityId: id,
-        unitId: current.ownerUnitId,
-        after: setMeta(after),
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'criteria.manage',
+      load: (db) => setRow(db, id),
+      units: (s) => s.ownerUnitId,
+      lock: (tx) => setRow(tx, id, true),
+      version: { sent: rowVersion, stored: (s) => s.rowVersion },
+      apply: async (tx, current) => {
+        if (current.status !== 'draft') throw ruleViolation('already_published');
+        const derivation = current.document.derivation;
+        if (derivation) {
+          const [base] = await tx
+            .select()
+            .from(criteriaSets)
+            .where(
+              and(
+                eq(criteriaSets.code, derivation.baseCode),
+                eq(criteriaSets.version, derivation.baseVersion),
+                eq(criteriaSets.status, 'published'),
+              ),
+            );
+          if (!base)
+            throw ruleViolation('base_set_not_published', { baseCode: derivation.baseCode, baseVersion: derivation.baseVersion });
+          if (derivation.kind === 'overlay') {
+            const violations = overlayViolations(base.document, current.document);
+            if (violations.length) throw ruleViolation('overlay_loosens_base', { violations: violations.slice(0, 100) });
+          }
+        }
+        const [after] = await tx
+          .update(criteriaSets)
+          .set({ status: 'published', publishedAt: meta.now, publishedBy: actor.userId, rowVersion: current.rowVersion + 1 })
+          .where(eq(criteriaSets.id, id))
+          .returning();
+        return {
+          result: after!,
+          audit: {
+            action: 'criteria_set.publish',
+            entityType: 'criteria_set',
+            entityId: id,
+            unitId: current.ownerUnitId,
+            after: setMeta(after!),
+          },
+        };
       },
-    );
-    return after;
-  });
+    },
+  );
 }
 
 export type { CriteriaSetRow };

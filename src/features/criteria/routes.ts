@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { authorize, grantUnitsFor, idsInScope, requireAction } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { write } from '../access/write-path';
 import { IdParam, IsoDate } from '../units/schemas';
 import { createDraft, importCriteriaSet, publishSet, updateDraft } from './manage-sets';
 import { getSetRow, setMeta, type CriteriaSetRow } from './queries';
@@ -255,36 +255,46 @@ classificationRoutes.openapi(
     const deps = c.get('deps');
     const actor = actorOf(c);
     const meta = metaOf(c);
-    await authorize(deps.db, actor, 'criteria.manage', body.unitId);
-    const row = await deps.db.transaction(async (tx) => {
-      await tx
-        .update(unitClassifications)
-        .set({ effectiveTo: body.effectiveFrom })
-        .where(
-          and(
-            eq(unitClassifications.unitId, body.unitId),
-            eq(unitClassifications.dimension, body.dimension),
-            lte(unitClassifications.effectiveFrom, body.effectiveFrom),
-            or(isNull(unitClassifications.effectiveTo), gt(unitClassifications.effectiveTo, body.effectiveFrom)),
-          ),
-        );
-      const [created] = await tx
-        .insert(unitClassifications)
-        .values({ ...body, legalBasis: body.legalBasis ?? null, note: body.note ?? null })
-        .returning();
-      await writeAudit(
-        tx,
-        { actor, meta },
-        {
-          action: 'unit.classify',
-          entityType: 'unit_classification',
-          entityId: created!.id,
-          unitId: body.unitId,
-          after: created,
+    const row = await write(
+      { deps, actor, meta },
+      {
+        can: 'criteria.manage',
+        load: async () => body,
+        units: (b) => b.unitId,
+        // One classification at a time per unit: the earlier one is ended by the later one.
+        lock: async (tx, b) => {
+          await tx.select({ id: units.id }).from(units).where(eq(units.id, b.unitId)).for('update');
+          return b;
         },
-      );
-      return created!;
-    });
+        apply: async (tx, b) => {
+          await tx
+            .update(unitClassifications)
+            .set({ effectiveTo: b.effectiveFrom })
+            .where(
+              and(
+                eq(unitClassifications.unitId, b.unitId),
+                eq(unitClassifications.dimension, b.dimension),
+                lte(unitClassifications.effectiveFrom, b.effectiveFrom),
+                or(isNull(unitClassifications.effectiveTo), gt(unitClassifications.effectiveTo, b.effectiveFrom)),
+              ),
+            );
+          const [created] = await tx
+            .insert(unitClassifications)
+            .values({ ...b, legalBasis: b.legalBasis ?? null, note: b.note ?? null })
+            .returning();
+          return {
+            result: created!,
+            audit: {
+              action: 'unit.classify',
+              entityType: 'unit_classification',
+              entityId: created!.id,
+              unitId: b.unitId,
+              after: created,
+            },
+          };
+        },
+      },
+    );
     return c.json(row, 201);
   },
 );

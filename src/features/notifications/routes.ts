@@ -6,7 +6,7 @@ import { createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { IdParam } from '../units/schemas';
 import { requireAction } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { writeOwn } from '../access/write-path';
 
 export const notificationRoutes = createRouter();
 
@@ -76,18 +76,17 @@ notificationRoutes.openapi(
     const actor = actorOf(c);
     const meta = metaOf(c);
     const { id } = c.req.valid('param');
-    await c.get('deps').db.transaction(async (tx) => {
+    await writeOwn({ deps: c.get('deps'), actor, meta }, async (tx) => {
       const [row] = await tx
         .update(notifications)
         .set({ readAt: meta.now })
         .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)))
         .returning();
       if (!row) throw new AppError('NOT_FOUND');
-      await writeAudit(
-        tx,
-        { actor, meta },
-        { action: 'notification.read', entityType: 'notification', entityId: id, unitId: actor.homeUnitId },
-      );
+      return {
+        result: undefined,
+        audit: { action: 'notification.read', entityType: 'notification', entityId: id, unitId: actor.homeUnitId },
+      };
     });
     return c.json({ ok: true as const }, 200);
   },
@@ -104,18 +103,21 @@ notificationRoutes.openapi(
   async (c) => {
     const actor = actorOf(c);
     const meta = metaOf(c);
-    const n = await c.get('deps').db.transaction(async (tx) => {
+    const n = await writeOwn({ deps: c.get('deps'), actor, meta }, async (tx) => {
       const rows = await tx
         .update(notifications)
         .set({ readAt: meta.now })
         .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
         .returning({ id: notifications.id });
-      await writeAudit(
-        tx,
-        { actor, meta },
-        { action: 'notification.read_all', entityType: 'notification', unitId: actor.homeUnitId, after: { count: rows.length } },
-      );
-      return rows.length;
+      return {
+        result: rows.length,
+        audit: {
+          action: 'notification.read_all',
+          entityType: 'notification',
+          unitId: actor.homeUnitId,
+          after: { count: rows.length },
+        },
+      };
     });
     return c.json({ ok: true as const, count: n }, 200);
   },
@@ -153,16 +155,21 @@ notificationRoutes.openapi(
     const actor = actorOf(c);
     const meta = metaOf(c);
     const body = c.req.valid('json');
-    await c.get('deps').db.transaction(async (tx) => {
+    await writeOwn({ deps: c.get('deps'), actor, meta }, async (tx) => {
       await tx
         .insert(notificationPrefs)
         .values({ userId: actor.userId, ...body, updatedAt: meta.now })
         .onConflictDoUpdate({ target: notificationPrefs.userId, set: { ...body, updatedAt: meta.now } });
-      await writeAudit(
-        tx,
-        { actor, meta },
-        { action: 'notification.preferences', entityType: 'user', entityId: actor.userId, unitId: actor.homeUnitId, after: body },
-      );
+      return {
+        result: undefined,
+        audit: {
+          action: 'notification.set_preferences',
+          entityType: 'user',
+          entityId: actor.userId,
+          unitId: actor.homeUnitId,
+          after: body,
+        },
+      };
     });
     return c.json(body, 200);
   },

@@ -10,6 +10,7 @@ import { ocopProducers, ocopProducts, users } from '../../db/schema';
 import type { Actor as CycleActor } from '../../domain/ocop/cycle';
 import { AppError } from '../../lib/errors';
 import { allGrantUnits, grantUnitsFor, unitInScope } from '../access/authorize';
+import { checkedByLoad } from '../access/write-path';
 
 export type ProductRow = typeof ocopProducts.$inferSelect;
 export type ProducerRow = typeof ocopProducers.$inferSelect;
@@ -52,8 +53,9 @@ async function refuse(db: Db, actor: Actor, unitId: number): Promise<never> {
  * Loads a product the actor may see and says in which capacity. Outside every grant → 404 (we do
  * not confirm it exists); inside but without an OCOP capacity, or too weak for `need` → 403.
  */
-export async function productFor(db: Db, actor: Actor, id: number, need: 'read' | 'act' | 'manage' = 'read') {
-  const [product] = await db.select().from(ocopProducts).where(eq(ocopProducts.id, id));
+export async function productFor(db: Db, actor: Actor, id: number, need: 'read' | 'act' | 'manage' = 'read', lock = false) {
+  const q = db.select().from(ocopProducts).where(eq(ocopProducts.id, id));
+  const [product] = lock ? await q.for('update') : await q;
   if (!product) throw new AppError('NOT_FOUND');
   const capacity =
     (await capacityOver(db, actor, product.unitId, product.producerId)) ?? (await refuse(db, actor, product.unitId));
@@ -62,8 +64,9 @@ export async function productFor(db: Db, actor: Actor, id: number, need: 'read' 
   return { product, capacity };
 }
 
-export async function producerFor(db: Db, actor: Actor, id: number, need: 'read' | 'act' = 'read') {
-  const [producer] = await db.select().from(ocopProducers).where(eq(ocopProducers.id, id));
+export async function producerFor(db: Db, actor: Actor, id: number, need: 'read' | 'act' = 'read', lock = false) {
+  const q = db.select().from(ocopProducers).where(eq(ocopProducers.id, id));
+  const [producer] = lock ? await q.for('update') : await q;
   if (!producer) throw new AppError('NOT_FOUND');
   const capacity = (await capacityOver(db, actor, producer.unitId, producer.id)) ?? (await refuse(db, actor, producer.unitId));
   if (need === 'act' && capacity === 'reader') throw new AppError('FORBIDDEN');
@@ -74,3 +77,19 @@ export async function producerFor(db: Db, actor: Actor, id: number, need: 'read'
 export function cycleActor(capacity: OcopCapacity): CycleActor | null {
   return capacity === 'office' ? 'office' : capacity === 'commune' ? 'commune' : capacity === 'producer' ? 'producer' : null;
 }
+
+/** The write path over a product: access decided while loading, and again on the locked row. */
+export const onProduct = (actor: Actor, id: number, need: 'act' | 'manage' = 'act') => ({
+  can: checkedByLoad,
+  load: (db: Db) => productFor(db, actor, id, need),
+  units: (x: { product: ProductRow }) => x.product.unitId,
+  lock: (tx: Db) => productFor(tx, actor, id, need, true),
+});
+
+/** The same over a producer (subject). */
+export const onProducer = (actor: Actor, id: number) => ({
+  can: checkedByLoad,
+  load: (db: Db) => producerFor(db, actor, id, 'act'),
+  units: (x: { producer: ProducerRow }) => x.producer.unitId,
+  lock: (tx: Db) => producerFor(tx, actor, id, 'act', true),
+});

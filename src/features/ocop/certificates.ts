@@ -8,7 +8,7 @@ import type { Deps } from '../../context';
 import type { Db } from '../../db/client';
 import { ocopCertificates, ocopProducers, ocopProducts, roleGrants, unitScope, users } from '../../db/schema';
 import { formatDateVi, todayVn } from '../../shared/vi';
-import { writeAudit } from '../audit/write-audit';
+import { writeAs } from '../access/write-path';
 import { notify } from '../notifications/notify';
 
 export type CertificateRow = typeof ocopCertificates.$inferSelect;
@@ -96,7 +96,8 @@ export async function dailyOcopCheck(deps: Deps, jobId: number | string) {
   for (const r of all) if (!newest.has(r.p.id)) newest.set(r.p.id, r);
   let reminders = 0;
   let expired = 0;
-  await deps.db.transaction(async (tx) => {
+  const meta = { requestId: `job-${jobId}`, ip: null, now };
+  await writeAs(deps, { meta, systemName: 'Hệ thống (tác vụ định kỳ)' }, async (tx) => {
     for (const { c, p, producerName } of newest.values()) {
       const left = daysBetween(today, c.validTo);
       const people = [...(await producerUsers(tx, p.producerId)), ...(await officeOver(tx, p.unitId))];
@@ -133,13 +134,13 @@ export async function dailyOcopCheck(deps: Deps, jobId: number | string) {
         );
       }
     }
-    if (reminders || expired) {
-      await writeAudit(
-        tx,
-        { actor: null, meta: { requestId: `job-${jobId}`, ip: null, now }, systemName: 'Hệ thống (tác vụ định kỳ)' },
-        { action: 'system.ocop_daily', entityType: 'system', after: { reminders, expired, date: today } },
-      );
-    }
+    return {
+      result: undefined,
+      audit:
+        reminders || expired
+          ? { action: 'system.run_ocop_daily', entityType: 'system', after: { reminders, expired, date: today } }
+          : [],
+    };
   });
   return { reminders, expired };
 }

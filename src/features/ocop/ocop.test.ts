@@ -198,14 +198,8 @@ describe('OCOP: producers, cycle, council, certificate, expiry', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityType, 'ocop_product'), eq(auditEvents.entityId, String(product.id))));
-    expect(audited.map((a) => a.action)).toEqual(
-      expect.arrayContaining([
-        'ocop.product_create',
-        'ocop.register_idea',
-        'ocop.return_idea',
-        'ocop.approve_plan',
-        'ocop.submit_for_evaluation',
-      ]),
+    expect(audited.map((a) => (a.after as { step?: string } | null)?.step ?? a.action)).toEqual(
+      expect.arrayContaining(['ocop_product.create', 'register_idea', 'return_idea', 'approve_plan', 'submit_for_evaluation']),
     );
   });
 

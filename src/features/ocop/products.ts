@@ -9,11 +9,12 @@ import type { Db } from '../../db/client';
 import { ocopProducers, ocopProductPhotos, ocopProducts, ocopTransitions, users, type OcopStage } from '../../db/schema';
 import { checkTransition, DOCUMENTS, TRANSITIONS, type Stage } from '../../domain/ocop/cycle';
 import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import { write, type AuditEvent } from '../access/write-path';
 import { searchKey } from '../../shared/vi';
-import { authorize, grantUnitsFor } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { grantUnitsFor } from '../access/authorize';
+import { auditSnapshot } from '../audit/write-audit';
 import { storeUpload } from '../files/store-upload';
-import { cycleActor, ownProducerId, producerFor, productFor } from './access';
+import { cycleActor, onProducer, onProduct, ownProducerId, productFor } from './access';
 import { productSet } from './sheets';
 
 export type ProducerInput = {
@@ -40,54 +41,61 @@ const producerKey = (p: { name: string; registrationNo?: string | null | undefin
  */
 export async function createProducer(deps: Deps, actor: Actor, meta: RequestMeta, input: ProducerInput) {
   const selfService = !grantUnitsFor(actor, 'ocop.intake').length && grantUnitsFor(actor, 'ocop.own').length > 0;
-  if (selfService) {
-    await authorize(deps.db, actor, 'ocop.own', input.unitId);
-    if ((await ownProducerId(deps.db, actor)) !== null) throw ruleViolation('producer_already_registered');
-  } else {
-    await authorize(deps.db, actor, 'ocop.intake', input.unitId);
-  }
-  return deps.db.transaction(async (tx) => {
-    if (input.taxCode) {
-      const [clash] = await tx
-        .select({ id: ocopProducers.id })
-        .from(ocopProducers)
-        .where(eq(ocopProducers.taxCode, input.taxCode));
-      if (clash) throw new AppError('CONFLICT', { field: 'taxCode' });
-    }
-    const [row] = await tx
-      .insert(ocopProducers)
-      .values({
-        unitId: input.unitId,
-        name: input.name,
-        kind: input.kind,
-        registrationNo: input.registrationNo ?? null,
-        taxCode: input.taxCode ?? null,
-        registeredOn: input.registeredOn ?? null,
-        address: input.address ?? null,
-        contactName: input.contactName ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        womenLed: input.womenLed ?? false,
-        ethnicMinorityLed: input.ethnicMinorityLed ?? false,
-        searchKey: producerKey(input),
-        createdAt: meta.now,
-        createdBy: actor.userId,
-      })
-      .returning();
-    if (selfService) await tx.update(users).set({ producerId: row!.id }).where(eq(users.id, actor.userId));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.producer_create',
-        entityType: 'ocop_producer',
-        entityId: row!.id,
-        unitId: row!.unitId,
-        after: auditSnapshot(row),
+  return write(
+    { deps, actor, meta },
+    {
+      can: selfService ? 'ocop.own' : 'ocop.intake',
+      load: async () => input,
+      units: (i) => i.unitId,
+      // A producer account registers one subject: its own row serialises parallel registrations.
+      lock: async (tx, i) => {
+        if (selfService) await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
+        return i;
       },
-    );
-    return row!;
-  });
+      apply: async (tx) => {
+        if (selfService && (await ownProducerId(tx, actor)) !== null) throw ruleViolation('producer_already_registered');
+        if (input.taxCode) {
+          const [clash] = await tx
+            .select({ id: ocopProducers.id })
+            .from(ocopProducers)
+            .where(eq(ocopProducers.taxCode, input.taxCode));
+          if (clash) throw new AppError('CONFLICT', { field: 'taxCode' });
+        }
+        const [row] = await tx
+          .insert(ocopProducers)
+          .values({
+            unitId: input.unitId,
+            name: input.name,
+            kind: input.kind,
+            registrationNo: input.registrationNo ?? null,
+            taxCode: input.taxCode ?? null,
+            registeredOn: input.registeredOn ?? null,
+            address: input.address ?? null,
+            contactName: input.contactName ?? null,
+            phone: input.phone ?? null,
+            email: input.email ?? null,
+            womenLed: input.womenLed ?? false,
+            ethnicMinorityLed: input.ethnicMinorityLed ?? false,
+            searchKey: producerKey(input),
+            createdAt: meta.now,
+            createdBy: actor.userId,
+            accountUserId: selfService ? actor.userId : null,
+          })
+          .returning();
+        if (selfService) await tx.update(users).set({ producerId: row!.id }).where(eq(users.id, actor.userId));
+        return {
+          result: row!,
+          audit: {
+            action: 'ocop_producer.create',
+            entityType: 'ocop_producer',
+            entityId: row!.id,
+            unitId: row!.unitId,
+            after: auditSnapshot(row),
+          },
+        };
+      },
+    },
+  );
 }
 
 export async function updateProducer(
@@ -97,30 +105,33 @@ export async function updateProducer(
   id: number,
   input: Partial<Omit<ProducerInput, 'unitId'>> & { version: number },
 ) {
-  const { producer: before } = await producerFor(deps.db, actor, id, 'act');
   const { version, ...changes } = input;
-  return deps.db.transaction(async (tx) => {
-    const next = { ...before, ...changes };
-    const [row] = await tx
-      .update(ocopProducers)
-      .set({ ...changes, searchKey: producerKey(next), version: before.version + 1 })
-      .where(and(eq(ocopProducers.id, id), eq(ocopProducers.version, version)))
-      .returning();
-    if (!row) throw versionConflict(before.version);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.producer_update',
-        entityType: 'ocop_producer',
-        entityId: id,
-        unitId: row.unitId,
-        before: auditSnapshot(before),
-        after: auditSnapshot(row),
+  return write(
+    { deps, actor, meta },
+    {
+      ...onProducer(actor, id),
+      version: { sent: version, stored: (x) => x.producer.version },
+      apply: async (tx, { producer: before }) => {
+        const next = { ...before, ...changes };
+        const [row] = await tx
+          .update(ocopProducers)
+          .set({ ...changes, searchKey: producerKey(next), version: before.version + 1 })
+          .where(eq(ocopProducers.id, id))
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'ocop_producer.update',
+            entityType: 'ocop_producer',
+            entityId: id,
+            unitId: row!.unitId,
+            before: auditSnapshot(before),
+            after: auditSnapshot(row),
+          },
+        };
       },
-    );
-    return row;
-  });
+    },
+  );
 }
 
 export type Standard = { kind: string; number: string | null; issuedBy: string | null; expiresOn: string | null };
@@ -143,42 +154,45 @@ export function newProductCode(): string {
 }
 
 export async function createProduct(deps: Deps, actor: Actor, meta: RequestMeta, input: ProductInput) {
-  const { producer, capacity } = await producerFor(deps.db, actor, input.producerId, 'act');
   const set = productSet(input.setNo);
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(ocopProducts)
-      .values({
-        code: newProductCode(),
-        producerId: producer.id,
-        unitId: producer.unitId,
-        name: input.name,
-        groupName: set.group,
-        setNo: set.no,
-        description: input.description ?? null,
-        brandTags: input.brandTags ?? [],
-        standards: input.standards ?? [],
-        stage: 'awareness',
-        cycleYear: input.cycleYear,
-        searchKey: searchKey(`${input.name} ${producer.name}`),
-        createdAt: meta.now,
-        createdBy: actor.userId,
-        updatedAt: meta.now,
-      })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.product_create',
-        entityType: 'ocop_product',
-        entityId: row!.id,
-        unitId: row!.unitId,
-        after: { ...auditSnapshot(row), by: capacity },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onProducer(actor, input.producerId),
+      apply: async (tx, { producer, capacity }) => {
+        const [row] = await tx
+          .insert(ocopProducts)
+          .values({
+            code: newProductCode(),
+            producerId: producer.id,
+            unitId: producer.unitId,
+            name: input.name,
+            groupName: set.group,
+            setNo: set.no,
+            description: input.description ?? null,
+            brandTags: input.brandTags ?? [],
+            standards: input.standards ?? [],
+            stage: 'awareness',
+            cycleYear: input.cycleYear,
+            searchKey: searchKey(`${input.name} ${producer.name}`),
+            createdAt: meta.now,
+            createdBy: actor.userId,
+            updatedAt: meta.now,
+          })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'ocop_product.create',
+            entityType: 'ocop_product',
+            entityId: row!.id,
+            unitId: row!.unitId,
+            after: { ...auditSnapshot(row), by: capacity },
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 export async function updateProduct(
@@ -188,50 +202,54 @@ export async function updateProduct(
   id: number,
   input: Partial<Omit<ProductInput, 'producerId'>> & { version: number; published?: boolean | undefined },
 ) {
-  const { product: before, capacity } = await productFor(deps.db, actor, id, 'act');
   const { version, published, setNo, ...changes } = input;
-  if (published !== undefined && published !== before.published && capacity !== 'office')
-    throw new AppError('FORBIDDEN', { field: 'published' });
   const set = setNo !== undefined ? productSet(setNo) : null;
-  return deps.db.transaction(async (tx) => {
-    const [producer] = await tx.select().from(ocopProducers).where(eq(ocopProducers.id, before.producerId));
-    const [row] = await tx
-      .update(ocopProducts)
-      .set({
-        ...changes,
-        ...(set ? { setNo: set.no, groupName: set.group } : {}),
-        ...(published !== undefined ? { published } : {}),
-        searchKey: searchKey(`${changes.name ?? before.name} ${producer!.name}`),
-        version: before.version + 1,
-        updatedAt: meta.now,
-      })
-      .where(and(eq(ocopProducts.id, id), eq(ocopProducts.version, version)))
-      .returning();
-    if (!row) throw versionConflict(before.version);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.product_update',
-        entityType: 'ocop_product',
-        entityId: id,
-        unitId: row.unitId,
-        before: auditSnapshot(before),
-        after: auditSnapshot(row),
+  return write(
+    { deps, actor, meta },
+    {
+      ...onProduct(actor, id),
+      version: { sent: version, stored: (x) => x.product.version },
+      apply: async (tx, { product: before, capacity }) => {
+        if (published !== undefined && published !== before.published && capacity !== 'office')
+          throw new AppError('FORBIDDEN', { field: 'published' });
+        const [producer] = await tx.select().from(ocopProducers).where(eq(ocopProducers.id, before.producerId));
+        const [row] = await tx
+          .update(ocopProducts)
+          .set({
+            ...changes,
+            ...(set ? { setNo: set.no, groupName: set.group } : {}),
+            ...(published !== undefined ? { published } : {}),
+            searchKey: searchKey(`${changes.name ?? before.name} ${producer!.name}`),
+            version: before.version + 1,
+            updatedAt: meta.now,
+          })
+          .where(eq(ocopProducts.id, id))
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'ocop_product.update',
+            entityType: 'ocop_product',
+            entityId: id,
+            unitId: row!.unitId,
+            before: auditSnapshot(before),
+            after: auditSnapshot(row),
+          },
+        };
       },
-    );
-    return row;
-  });
+    },
+  );
 }
 
-/** Writes a stage change with its record; the caller has checked the rule and holds the transaction. */
+/**
+ * Writes a stage change with its record; the caller has checked the rule, holds the transaction and
+ * records the change in its audit event (`movedEvent` for a move of its own).
+ */
 export async function moveProduct(
   tx: Db,
-  who: { actor: Actor | null; meta: RequestMeta; systemName?: string },
+  who: { actor: Actor | null; meta: RequestMeta },
   product: { id: number; unitId: number; stage: OcopStage; version: number },
   step: { action: string; to: Stage; documents?: string[]; note?: string | null },
-  /** false when the caller's own audit event already records the stage change */
-  audit = true,
 ) {
   const [row] = await tx
     .update(ocopProducts)
@@ -249,17 +267,20 @@ export async function moveProduct(
     at: who.meta.now,
     by: who.actor?.userId ?? null,
   });
-  if (!audit) return row;
-  await writeAudit(tx, who, {
-    action: `ocop.${step.action}`,
-    entityType: 'ocop_product',
-    entityId: product.id,
-    unitId: product.unitId,
-    before: { stage: product.stage },
-    after: { stage: step.to, documents: step.documents ?? [], note: step.note ?? null },
-  });
   return row;
 }
+
+const movedEvent = (
+  product: { id: number; unitId: number; stage: OcopStage },
+  step: { action: string; to: Stage; documents?: string[]; note?: string | null },
+): AuditEvent => ({
+  action: 'ocop_product.move',
+  entityType: 'ocop_product',
+  entityId: product.id,
+  unitId: product.unitId,
+  before: { stage: product.stage },
+  after: { step: step.action, stage: step.to, documents: step.documents ?? [], note: step.note ?? null },
+});
 
 const PROBLEM_RULE = {
   unknown_action: 'ocop_unknown_action',
@@ -276,27 +297,28 @@ export async function transitionProduct(
   id: number,
   input: { action: string; documents: string[]; note?: string | null | undefined; version: number },
 ) {
-  const { product, capacity } = await productFor(deps.db, actor, id, 'act');
-  const who = cycleActor(capacity);
-  if (!who) throw new AppError('FORBIDDEN');
-  if (input.version !== product.version) throw versionConflict(product.version);
-  const check = checkTransition(product.stage, input.action, who, input.documents, input.note);
-  if (!check.ok) {
-    const t = TRANSITIONS.find((x) => x.action === input.action);
-    throw ruleViolation(PROBLEM_RULE[check.problem], {
-      stage: product.stage,
-      action: input.action,
-      ...(check.missing ? { missing: check.missing.map((code) => ({ code, ...DOCUMENTS[code] })) } : {}),
-      ...(t ? { allowedFrom: t.from, allowedFor: t.by } : {}),
-    });
-  }
-  return deps.db.transaction((tx) =>
-    moveProduct(tx, { actor, meta }, product, {
-      action: input.action,
-      to: check.to,
-      documents: input.documents,
-      note: input.note ?? null,
-    }),
+  return write(
+    { deps, actor, meta },
+    {
+      ...onProduct(actor, id),
+      version: { sent: input.version, stored: (x) => x.product.version },
+      apply: async (tx, { product, capacity }) => {
+        const who = cycleActor(capacity);
+        if (!who) throw new AppError('FORBIDDEN');
+        const check = checkTransition(product.stage, input.action, who, input.documents, input.note);
+        if (!check.ok) {
+          const t = TRANSITIONS.find((x) => x.action === input.action);
+          throw ruleViolation(PROBLEM_RULE[check.problem], {
+            stage: product.stage,
+            action: input.action,
+            ...(check.missing ? { missing: check.missing.map((code) => ({ code, ...DOCUMENTS[code] })) } : {}),
+            ...(t ? { allowedFrom: t.from, allowedFor: t.by } : {}),
+          });
+        }
+        const step = { action: input.action, to: check.to, documents: input.documents, note: input.note ?? null };
+        return { result: await moveProduct(tx, { actor, meta }, product, step), audit: movedEvent(product, step) };
+      },
+    },
   );
 }
 
@@ -307,25 +329,29 @@ export async function addProductPhoto(
   id: number,
   input: { name: string; bytes: Uint8Array; caption?: string | null | undefined },
 ) {
-  const { product } = await productFor(deps.db, actor, id, 'act');
+  await productFor(deps.db, actor, id, 'act');
   const stored = await storeUpload(deps, { name: input.name, bytes: input.bytes }, meta.now);
   if (!stored.mime.startsWith('image/')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(ocopProductPhotos)
-      .values({ productId: id, fileId: stored.fileId, caption: input.caption ?? null, addedAt: meta.now })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.product_photo',
-        entityType: 'ocop_product',
-        entityId: id,
-        unitId: product.unitId,
-        after: { photoId: row!.id, name: stored.name, sha256: stored.sha256 },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onProduct(actor, id),
+      apply: async (tx, { product }) => {
+        const [row] = await tx
+          .insert(ocopProductPhotos)
+          .values({ productId: id, fileId: stored.fileId, caption: input.caption ?? null, addedAt: meta.now })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'ocop_product.add_photo',
+            entityType: 'ocop_product',
+            entityId: id,
+            unitId: product.unitId,
+            after: { photoId: row!.id, name: stored.name, sha256: stored.sha256 },
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }

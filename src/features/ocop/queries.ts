@@ -22,7 +22,8 @@ import { actionsFrom, DOCUMENTS, STEP_OF, type Stage } from '../../domain/ocop/c
 import { AppError } from '../../lib/errors';
 import { searchKey, sortVi, todayVn } from '../../shared/vi';
 import { authorize, scopeFilter, underUnit } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { auditSnapshot } from '../audit/write-audit';
+import { lockKey, write } from '../access/write-path';
 import { cycleActor, ownProducerId, producerFor, productFor } from './access';
 import { latestCertificates, starState } from './certificates';
 
@@ -352,31 +353,40 @@ export async function setTarget(
     legalBasis?: string | null | undefined;
   },
 ) {
-  await authorize(deps.db, actor, 'ocop.manage', input.unitId);
-  return deps.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(ocopTargets)
-      .where(and(eq(ocopTargets.unitId, input.unitId), eq(ocopTargets.year, input.year)));
-    const values = { ...input, legalBasis: input.legalBasis ?? null };
-    await tx
-      .insert(ocopTargets)
-      .values(values)
-      .onConflictDoUpdate({ target: [ocopTargets.unitId, ocopTargets.year], set: values });
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.target',
-        entityType: 'ocop_target',
-        entityId: `${input.unitId}:${input.year}`,
-        unitId: input.unitId,
-        before: auditSnapshot(before),
-        after: values,
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'ocop.manage',
+      load: async () => input,
+      units: (i) => i.unitId,
+      lock: async (tx, i) => {
+        await lockKey(tx, `ocop_target:${i.unitId}:${i.year}`);
+        return i;
       },
-    );
-    return values;
-  });
+      apply: async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(ocopTargets)
+          .where(and(eq(ocopTargets.unitId, input.unitId), eq(ocopTargets.year, input.year)));
+        const values = { ...input, legalBasis: input.legalBasis ?? null };
+        await tx
+          .insert(ocopTargets)
+          .values(values)
+          .onConflictDoUpdate({ target: [ocopTargets.unitId, ocopTargets.year], set: values });
+        return {
+          result: values,
+          audit: {
+            action: 'ocop_target.set',
+            entityType: 'ocop_target',
+            entityId: `${input.unitId}:${input.year}`,
+            unitId: input.unitId,
+            before: auditSnapshot(before),
+            after: values,
+          },
+        };
+      },
+    },
+  );
 }
 
 export async function productPhoto(deps: Deps, actor: Actor, photoId: number) {

@@ -26,7 +26,7 @@ import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { ROLE_ACTIONS } from '../../shared/roles';
 import { authorize, grantUnitsFor, unitInScope } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { checkedByLoad, write } from '../access/write-path';
 import { notify } from '../notifications/notify';
 import { latestCertificates, officeOver, producerUsers, validTo } from './certificates';
 import { moveProduct } from './products';
@@ -49,7 +49,6 @@ const SCORING_ROLES = (Object.keys(ROLE_ACTIONS) as (keyof typeof ROLE_ACTIONS)[
 );
 
 export async function createRound(deps: Deps, actor: Actor, meta: RequestMeta, input: RoundInput) {
-  await authorize(deps.db, actor, 'ocop.manage', input.unitId);
   const chairs = input.members.filter((m) => m.role === 'chair');
   if (chairs.length !== 1) throw ruleViolation('ocop_one_chair', { chairs: chairs.length });
   const memberIds = [...new Set(input.members.map((m) => m.userId))];
@@ -59,56 +58,63 @@ export async function createRound(deps: Deps, actor: Actor, meta: RequestMeta, i
     throw ruleViolation('ocop_quorum', { quorum: input.quorum, members: memberIds.length });
   const regime = regimeOn(todayVn(meta.now));
   if (input.level === 'district' && regime !== 'QD148_2023') throw ruleViolation('ocop_no_district_level', { regime });
-  // every member must be able to score in the round's unit
-  const eligible = await deps.db
-    .selectDistinct({ id: roleGrants.userId })
-    .from(roleGrants)
-    .innerJoin(unitScope, and(eq(unitScope.ancestorId, roleGrants.unitId), eq(unitScope.descendantId, input.unitId)))
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(
-      and(
-        inArray(roleGrants.userId, memberIds),
-        inArray(roleGrants.role, SCORING_ROLES),
-        isNull(roleGrants.revokedAt),
-        eq(users.active, true),
-      ),
-    );
-  const ok = new Set(eligible.map((r) => r.id));
-  const refused = memberIds.filter((id) => !ok.has(id));
-  if (refused.length) throw ruleViolation('ocop_member_not_eligible', { userIds: refused });
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(ocopRounds)
-      .values({
-        unitId: input.unitId,
-        level: input.level,
-        regime,
-        name: input.name,
-        year: input.year,
-        quorum: input.quorum,
-        spreadLimit: input.spreadLimit ?? 10,
-        createdAt: meta.now,
-        createdBy: actor.userId,
-      })
-      .returning();
-    await tx.insert(ocopRoundMembers).values(input.members.map((m) => ({ roundId: row!.id, ...m })));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.round_create',
-        entityType: 'ocop_round',
-        entityId: row!.id,
-        unitId: row!.unitId,
-        after: { ...row!, createdAt: undefined, members: input.members },
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'ocop.manage',
+      load: async () => input,
+      units: (i) => i.unitId,
+      apply: async (tx) => {
+        // every member must be able to score in the round's unit
+        const eligible = await tx
+          .selectDistinct({ id: roleGrants.userId })
+          .from(roleGrants)
+          .innerJoin(unitScope, and(eq(unitScope.ancestorId, roleGrants.unitId), eq(unitScope.descendantId, input.unitId)))
+          .innerJoin(users, eq(users.id, roleGrants.userId))
+          .where(
+            and(
+              inArray(roleGrants.userId, memberIds),
+              inArray(roleGrants.role, SCORING_ROLES),
+              isNull(roleGrants.revokedAt),
+              eq(users.active, true),
+            ),
+          );
+        const ok = new Set(eligible.map((r) => r.id));
+        const refused = memberIds.filter((id) => !ok.has(id));
+        if (refused.length) throw ruleViolation('ocop_member_not_eligible', { userIds: refused });
+        const [row] = await tx
+          .insert(ocopRounds)
+          .values({
+            unitId: input.unitId,
+            level: input.level,
+            regime,
+            name: input.name,
+            year: input.year,
+            quorum: input.quorum,
+            spreadLimit: input.spreadLimit ?? 10,
+            createdAt: meta.now,
+            createdBy: actor.userId,
+          })
+          .returning();
+        await tx.insert(ocopRoundMembers).values(input.members.map((m) => ({ roundId: row!.id, ...m })));
+        return {
+          result: row!,
+          audit: {
+            action: 'ocop_round.create',
+            entityType: 'ocop_round',
+            entityId: row!.id,
+            unitId: row!.unitId,
+            after: { ...row!, createdAt: undefined, members: input.members },
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
-async function loadRound(db: Db, id: number) {
-  const [round] = await db.select().from(ocopRounds).where(eq(ocopRounds.id, id));
+async function loadRound(db: Db, id: number, lock = false) {
+  const q = db.select().from(ocopRounds).where(eq(ocopRounds.id, id));
+  const [round] = lock ? await q.for('update') : await q;
   if (!round) throw new AppError('NOT_FOUND');
   const members = await db
     .select({ userId: ocopRoundMembers.userId, role: ocopRoundMembers.role, fullName: users.fullName })
@@ -120,8 +126,8 @@ async function loadRound(db: Db, id: number) {
 }
 
 /** Members see their round; otherwise reading needs ocop.read on the round's unit. */
-async function roundFor(db: Db, actor: Actor, id: number) {
-  const r = await loadRound(db, id);
+async function roundFor(db: Db, actor: Actor, id: number, lock = false) {
+  const r = await loadRound(db, id, lock);
   const me = r.members.find((m) => m.userId === actor.userId) ?? null;
   if (!me) await authorize(db, actor, 'ocop.read', r.round.unitId);
   const manage = grantUnitsFor(actor, 'ocop.manage');
@@ -129,57 +135,96 @@ async function roundFor(db: Db, actor: Actor, id: number) {
   return { ...r, me, isOffice };
 }
 
+/** The office's write path over a round: the round row locked first. */
+const manageRound = (roundId: number) => ({
+  can: 'ocop.manage' as const,
+  load: (db: Db) => loadRound(db, roundId),
+  units: (r: { round: RoundRow }) => r.round.unitId,
+  lock: (tx: Db) => loadRound(tx, roundId, true),
+});
+
+/**
+ * A member's (or the chair's) write path on one product of a round: the round and the product's
+ * row in it locked, membership decided again on the locked rows.
+ */
+const inRound = (actor: Actor, roundId: number, productId: number, need: 'member' | 'chair') => {
+  const load = async (db: Db, lock: boolean) => {
+    const r = await roundFor(db, actor, roundId, lock);
+    if (need === 'member' && !r.me) throw new AppError('FORBIDDEN', { reason: 'not_a_member' });
+    if (need === 'chair' && r.me?.role !== 'chair' && !r.isOffice) throw new AppError('FORBIDDEN', { reason: 'chair_or_office' });
+    return { ...r, ...(await roundProduct(db, roundId, productId, lock)) };
+  };
+  return {
+    can: checkedByLoad,
+    load: (db: Db) => load(db, false),
+    units: (x: { round: RoundRow }) => x.round.unitId,
+    lock: (tx: Db) => load(tx, true),
+  };
+};
+
+type DecideResult =
+  | { status: 'rescore'; spread: number; meanX100: number }
+  | ({ status: 'decided'; meanX100: number; spread: number; cap: number | null } & ReturnType<typeof outcomeAt>);
+
 function requireOpen(round: RoundRow) {
   if (round.status !== 'open') throw ruleViolation('ocop_round_closed');
 }
 
 export async function addRoundProducts(deps: Deps, actor: Actor, meta: RequestMeta, roundId: number, productIds: number[]) {
-  const { round } = await loadRound(deps.db, roundId);
-  await authorize(deps.db, actor, 'ocop.manage', round.unitId);
-  requireOpen(round);
-  const products = await deps.db.select().from(ocopProducts).where(inArray(ocopProducts.id, productIds));
-  if (products.length !== new Set(productIds).size) throw new AppError('NOT_FOUND', { entity: 'ocop_product' });
-  const problems: Record<string, unknown>[] = [];
-  const rows: (typeof ocopRoundProducts.$inferInsert)[] = [];
-  for (const p of products) {
-    if (!(await unitInScope(deps.db, [round.unitId], p.unitId))) {
-      problems.push({ productId: p.id, rule: 'ocop_product_outside_round' });
-      continue;
-    }
-    if (p.stage !== 'evaluation') {
-      problems.push({ productId: p.id, rule: 'ocop_not_submitted_for_evaluation', stage: p.stage });
-      continue;
-    }
-    const sheet = await sheetFor(deps.db, p.setNo, round.regime);
-    if (!sheet) {
-      problems.push({ productId: p.id, rule: 'ocop_no_scoring_sheet', setNo: p.setNo, regime: round.regime });
-      continue;
-    }
-    if (!(sheet.document.recognition[round.level] ?? []).length && round.level !== 'central') {
-      problems.push({ productId: p.id, rule: 'ocop_level_not_in_regime', level: round.level });
-      continue;
-    }
-    rows.push({ roundId, productId: p.id, sheetId: sheet.id });
-  }
-  if (problems.length) throw ruleViolation(String(problems[0]!.rule), { products: problems });
-  return deps.db.transaction(async (tx) => {
-    const added = await tx.insert(ocopRoundProducts).values(rows).onConflictDoNothing().returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.round_products',
-        entityType: 'ocop_round',
-        entityId: roundId,
-        unitId: round.unitId,
-        after: { added: added.map((a) => a.productId) },
+  return write(
+    { deps, actor, meta },
+    {
+      ...manageRound(roundId),
+      apply: async (tx, { round }) => {
+        requireOpen(round);
+        const products = await tx.select().from(ocopProducts).where(inArray(ocopProducts.id, productIds));
+        if (products.length !== new Set(productIds).size) throw new AppError('NOT_FOUND', { entity: 'ocop_product' });
+        const problems: Record<string, unknown>[] = [];
+        const rows: (typeof ocopRoundProducts.$inferInsert)[] = [];
+        for (const p of products) {
+          if (!(await unitInScope(tx, [round.unitId], p.unitId))) {
+            problems.push({ productId: p.id, rule: 'ocop_product_outside_round' });
+            continue;
+          }
+          if (p.stage !== 'evaluation') {
+            problems.push({ productId: p.id, rule: 'ocop_not_submitted_for_evaluation', stage: p.stage });
+            continue;
+          }
+          const sheet = await sheetFor(tx, p.setNo, round.regime);
+          if (!sheet) {
+            problems.push({ productId: p.id, rule: 'ocop_no_scoring_sheet', setNo: p.setNo, regime: round.regime });
+            continue;
+          }
+          if (!(sheet.document.recognition[round.level] ?? []).length && round.level !== 'central') {
+            problems.push({ productId: p.id, rule: 'ocop_level_not_in_regime', level: round.level });
+            continue;
+          }
+          rows.push({ roundId, productId: p.id, sheetId: sheet.id });
+        }
+        if (problems.length) throw ruleViolation(String(problems[0]!.rule), { products: problems });
+        const added = await tx.insert(ocopRoundProducts).values(rows).onConflictDoNothing().returning();
+        return {
+          result: added,
+          audit: {
+            action: 'ocop_round.add_products',
+            entityType: 'ocop_round',
+            entityId: roundId,
+            unitId: round.unitId,
+            after: { added: added.map((a) => a.productId) },
+          },
+        };
       },
-    );
-    return added;
-  });
+    },
+  );
 }
 
-async function roundProduct(db: Db, roundId: number, productId: number) {
+async function roundProduct(db: Db, roundId: number, productId: number, lock = false) {
+  if (lock)
+    await db
+      .select({ id: ocopRoundProducts.productId })
+      .from(ocopRoundProducts)
+      .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)))
+      .for('update');
   const [row] = await db
     .select({ rp: ocopRoundProducts, sheet: ocopSheets })
     .from(ocopRoundProducts)
@@ -198,55 +243,62 @@ export async function submitScore(
   productId: number,
   answers: Answers,
 ) {
-  const { round, me } = await roundFor(deps.db, actor, roundId);
-  if (!me) throw new AppError('FORBIDDEN', { reason: 'not_a_member' });
-  requireOpen(round);
-  const { rp, sheet } = await roundProduct(deps.db, roundId, productId);
-  if (rp.status === 'decided') throw ruleViolation('ocop_result_decided');
-  const score = scoreSheet(sheet.document, answers);
-  if (score.missing.length || score.invalid.length)
-    throw ruleViolation('ocop_sheet_incomplete', { missing: score.missing, invalid: score.invalid });
-  return deps.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(ocopMemberScores)
-      .where(
-        and(
-          eq(ocopMemberScores.roundId, roundId),
-          eq(ocopMemberScores.productId, productId),
-          eq(ocopMemberScores.userId, actor.userId),
-        ),
-      );
-    const values = {
-      roundId,
-      productId,
-      userId: actor.userId,
-      answers,
-      total: score.total,
-      submittedAt: meta.now,
-      version: (before?.version ?? 0) + 1,
-    };
-    await tx
-      .insert(ocopMemberScores)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [ocopMemberScores.roundId, ocopMemberScores.productId, ocopMemberScores.userId],
-        set: values,
-      });
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.score',
-        entityType: 'ocop_round',
-        entityId: roundId,
-        unitId: round.unitId,
-        before: before ? { productId, total: before.total } : null,
-        after: { productId, total: score.total, byPart: score.byPart },
+  return write(
+    { deps, actor, meta },
+    {
+      ...inRound(actor, roundId, productId, 'member'),
+      apply: async (tx, { round, rp, sheet }) => {
+        requireOpen(round);
+        if (rp.status === 'decided') throw ruleViolation('ocop_result_decided');
+        const score = scoreSheet(sheet.document, answers);
+        if (score.missing.length || score.invalid.length)
+          throw ruleViolation('ocop_sheet_incomplete', { missing: score.missing, invalid: score.invalid });
+        const [before] = await tx
+          .select()
+          .from(ocopMemberScores)
+          .where(
+            and(
+              eq(ocopMemberScores.roundId, roundId),
+              eq(ocopMemberScores.productId, productId),
+              eq(ocopMemberScores.userId, actor.userId),
+            ),
+          );
+        const values = {
+          roundId,
+          productId,
+          userId: actor.userId,
+          answers,
+          total: score.total,
+          submittedAt: meta.now,
+          version: (before?.version ?? 0) + 1,
+        };
+        // A sheet submitted after a rescore request puts the product back to scoring.
+        if (rp.status === 'rescore')
+          await tx
+            .update(ocopRoundProducts)
+            .set({ status: 'scoring' })
+            .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
+        await tx
+          .insert(ocopMemberScores)
+          .values(values)
+          .onConflictDoUpdate({
+            target: [ocopMemberScores.roundId, ocopMemberScores.productId, ocopMemberScores.userId],
+            set: values,
+          });
+        return {
+          result: { total: score.total, byPart: score.byPart, zeroMandatory: score.zeroMandatory },
+          audit: {
+            action: 'ocop_round.score',
+            entityType: 'ocop_round',
+            entityId: roundId,
+            unitId: round.unitId,
+            before: before ? { productId, total: before.total } : null,
+            after: { productId, total: score.total, byPart: score.byPart },
+          },
+        };
       },
-    );
-    return { total: score.total, byPart: score.byPart, zeroMandatory: score.zeroMandatory };
-  });
+    },
+  );
 }
 
 /**
@@ -255,120 +307,114 @@ export async function submitScore(
  * records the certificate; forwarded → the next level's council; below recognition → back to step 4).
  */
 export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta, roundId: number, productId: number) {
-  const { round, me, isOffice, members } = await roundFor(deps.db, actor, roundId);
-  if (me?.role !== 'chair' && !isOffice) throw new AppError('FORBIDDEN', { reason: 'chair_or_office' });
-  requireOpen(round);
-  const { rp, sheet } = await roundProduct(deps.db, roundId, productId);
-  if (rp.status === 'decided') throw ruleViolation('ocop_result_decided');
-  const memberIds = new Set(members.map((m) => m.userId));
-  const scores = (
-    await deps.db
-      .select()
-      .from(ocopMemberScores)
-      .where(and(eq(ocopMemberScores.roundId, roundId), eq(ocopMemberScores.productId, productId)))
-  ).filter((s) => memberIds.has(s.userId));
-  if (scores.length < round.quorum) throw ruleViolation('ocop_quorum_not_met', { scored: scores.length, quorum: round.quorum });
-  const agg = aggregate(
-    scores.map((s) => s.total),
-    round.spreadLimit,
+  return write(
+    { deps, actor, meta },
+    {
+      ...inRound(actor, roundId, productId, 'chair'),
+      apply: async (tx, { round, members, rp, sheet }) => {
+        requireOpen(round);
+        if (rp.status === 'decided') throw ruleViolation('ocop_result_decided');
+        const memberIds = new Set(members.map((m) => m.userId));
+        const scores = (
+          await tx
+            .select()
+            .from(ocopMemberScores)
+            .where(and(eq(ocopMemberScores.roundId, roundId), eq(ocopMemberScores.productId, productId)))
+        ).filter((s) => memberIds.has(s.userId));
+        if (scores.length < round.quorum)
+          throw ruleViolation('ocop_quorum_not_met', { scored: scores.length, quorum: round.quorum });
+        const agg = aggregate(
+          scores.map((s) => s.total),
+          round.spreadLimit,
+        );
+        const [product] = await tx.select().from(ocopProducts).where(eq(ocopProducts.id, productId));
+        // Asked once: the council decides again only after a member has scored again (back to 'scoring').
+        if (rp.status === 'rescore') throw ruleViolation('ocop_rescore_pending');
+        if (agg.needsRescore) {
+          await tx
+            .update(ocopRoundProducts)
+            .set({ status: 'rescore', rescoreCount: rp.rescoreCount + 1, rescoreAskedAt: meta.now })
+            .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
+          await notify(
+            tx,
+            {
+              userIds: [...memberIds],
+              kind: 'ocop.rescore',
+              title: `Chấm lại điểm: ${product!.name}`,
+              body: `Điểm của các thành viên hội đồng “${round.name}” chênh nhau ${agg.spread} điểm (vượt ${round.spreadLimit} điểm cho phép). Đề nghị các thành viên thảo luận và chấm lại.`,
+              link: `/ocop/hoi-dong/${roundId}`,
+              dedupeKey: `ocop.rescore:${roundId}:${productId}:${rp.rescoreCount + 1}`,
+            },
+            meta.now,
+            deps.config.publicUrl,
+          );
+          return {
+            result: { status: 'rescore' as const, spread: agg.spread, meanX100: agg.meanX100 } as DecideResult,
+            audit: {
+              action: 'ocop_round.ask_rescore',
+              entityType: 'ocop_round',
+              entityId: roundId,
+              unitId: round.unitId,
+              after: { productId, spread: agg.spread, limit: round.spreadLimit, totals: scores.map((s) => s.total) },
+            },
+          };
+        }
+        const cap = starCap(scores.map((s) => scoreSheet(sheet.document, s.answers)));
+        const outcome = outcomeAt(sheet.document, round.level, agg.meanX100, cap);
+        await tx
+          .update(ocopRoundProducts)
+          .set({
+            status: 'decided',
+            scoreX100: agg.meanX100,
+            star: outcome.star,
+            forwarded: outcome.forward,
+            recognised: outcome.recognisedHere,
+            decidedAt: meta.now,
+          })
+          .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
+        const backToStep4 = !outcome.recognisedHere && !outcome.forward;
+        if (backToStep4) {
+          const t = SYSTEM_TRANSITIONS.notRecognised;
+          await moveProduct(tx, { actor, meta }, product!, {
+            action: 'not_recognised',
+            to: t.to,
+            note: `Kết quả ${(agg.meanX100 / 100).toFixed(2)} điểm, ${outcome.star} sao — chưa đủ điều kiện công nhận`,
+          });
+        }
+        await notify(
+          tx,
+          {
+            userIds: await producerUsers(tx, product!.producerId),
+            kind: 'ocop.result',
+            title: `Kết quả đánh giá OCOP: ${product!.name}`,
+            body: `Hội đồng “${round.name}” chấm ${(agg.meanX100 / 100).toFixed(2).replace('.', ',')} điểm, tương ứng ${outcome.star} sao.${outcome.recognisedHere ? ' Sản phẩm được đề nghị công nhận.' : outcome.forward ? ' Sản phẩm được đề nghị cấp trên đánh giá.' : ' Sản phẩm chưa đủ điều kiện công nhận, tiếp tục hoàn thiện.'}`,
+            link: `/ocop/san-pham/${productId}`,
+            dedupeKey: `ocop.result:${roundId}:${productId}`,
+          },
+          meta.now,
+          deps.config.publicUrl,
+        );
+        return {
+          result: { status: 'decided' as const, meanX100: agg.meanX100, spread: agg.spread, cap, ...outcome } as DecideResult,
+          audit: {
+            action: 'ocop_round.decide',
+            entityType: 'ocop_round',
+            entityId: roundId,
+            unitId: round.unitId,
+            after: {
+              productId,
+              meanX100: agg.meanX100,
+              spread: agg.spread,
+              cap,
+              ...outcome,
+              totals: scores.map((s) => s.total),
+              ...(backToStep4 ? { stage: SYSTEM_TRANSITIONS.notRecognised.to } : {}),
+            },
+          },
+        };
+      },
+    },
   );
-  const [product] = await deps.db.select().from(ocopProducts).where(eq(ocopProducts.id, productId));
-  if (agg.needsRescore) {
-    return deps.db.transaction(async (tx) => {
-      await tx
-        .update(ocopRoundProducts)
-        .set({ status: 'rescore', rescoreCount: rp.rescoreCount + 1 })
-        .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
-      await notify(
-        tx,
-        {
-          userIds: [...memberIds],
-          kind: 'ocop.rescore',
-          title: `Chấm lại điểm: ${product!.name}`,
-          body: `Điểm của các thành viên hội đồng “${round.name}” chênh nhau ${agg.spread} điểm (vượt ${round.spreadLimit} điểm cho phép). Đề nghị các thành viên thảo luận và chấm lại.`,
-          link: `/ocop/hoi-dong/${roundId}`,
-          dedupeKey: `ocop.rescore:${roundId}:${productId}:${rp.rescoreCount + 1}`,
-        },
-        meta.now,
-        deps.config.publicUrl,
-      );
-      await writeAudit(
-        tx,
-        { actor, meta },
-        {
-          action: 'ocop.rescore',
-          entityType: 'ocop_round',
-          entityId: roundId,
-          unitId: round.unitId,
-          after: { productId, spread: agg.spread, limit: round.spreadLimit, totals: scores.map((s) => s.total) },
-        },
-      );
-      return { status: 'rescore' as const, spread: agg.spread, meanX100: agg.meanX100 };
-    });
-  }
-  const cap = starCap(scores.map((s) => scoreSheet(sheet.document, s.answers)));
-  const outcome = outcomeAt(sheet.document, round.level, agg.meanX100, cap);
-  return deps.db.transaction(async (tx) => {
-    await tx
-      .update(ocopRoundProducts)
-      .set({
-        status: 'decided',
-        scoreX100: agg.meanX100,
-        star: outcome.star,
-        forwarded: outcome.forward,
-        recognised: outcome.recognisedHere,
-        decidedAt: meta.now,
-      })
-      .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
-    const backToStep4 = !outcome.recognisedHere && !outcome.forward;
-    if (backToStep4) {
-      const t = SYSTEM_TRANSITIONS.notRecognised;
-      await moveProduct(
-        tx,
-        { actor, meta },
-        product!,
-        {
-          action: 'not_recognised',
-          to: t.to,
-          note: `Kết quả ${(agg.meanX100 / 100).toFixed(2)} điểm, ${outcome.star} sao — chưa đủ điều kiện công nhận`,
-        },
-        false,
-      );
-    }
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.decide',
-        entityType: 'ocop_round',
-        entityId: roundId,
-        unitId: round.unitId,
-        after: {
-          productId,
-          meanX100: agg.meanX100,
-          spread: agg.spread,
-          cap,
-          ...outcome,
-          totals: scores.map((s) => s.total),
-          ...(backToStep4 ? { stage: SYSTEM_TRANSITIONS.notRecognised.to } : {}),
-        },
-      },
-    );
-    await notify(
-      tx,
-      {
-        userIds: await producerUsers(tx, product!.producerId),
-        kind: 'ocop.result',
-        title: `Kết quả đánh giá OCOP: ${product!.name}`,
-        body: `Hội đồng “${round.name}” chấm ${(agg.meanX100 / 100).toFixed(2).replace('.', ',')} điểm, tương ứng ${outcome.star} sao.${outcome.recognisedHere ? ' Sản phẩm được đề nghị công nhận.' : outcome.forward ? ' Sản phẩm được đề nghị cấp trên đánh giá.' : ' Sản phẩm chưa đủ điều kiện công nhận, tiếp tục hoàn thiện.'}`,
-        link: `/ocop/san-pham/${productId}`,
-        dedupeKey: `ocop.result:${roundId}:${productId}`,
-      },
-      meta.now,
-      deps.config.publicUrl,
-    );
-    return { status: 'decided' as const, meanX100: agg.meanX100, spread: agg.spread, cap, ...outcome };
-  });
 }
 
 export async function issueCertificate(
@@ -379,100 +425,103 @@ export async function issueCertificate(
   productId: number,
   input: { number: string; decisionNo: string; decisionDate: string; issuedBy: string },
 ) {
-  const { round } = await loadRound(deps.db, roundId);
-  await authorize(deps.db, actor, 'ocop.manage', round.unitId);
-  const { rp } = await roundProduct(deps.db, roundId, productId);
-  if (rp.status !== 'decided' || !rp.recognised || !rp.star)
-    throw ruleViolation('ocop_not_recognised_here', { status: rp.status, star: rp.star });
   if (input.decisionDate > todayVn(meta.now)) throw ruleViolation('ocop_decision_in_future');
-  const [product] = await deps.db.select().from(ocopProducts).where(eq(ocopProducts.id, productId));
-  return deps.db.transaction(async (tx) => {
-    const [already] = await tx
-      .select({ id: ocopCertificates.id })
-      .from(ocopCertificates)
-      .where(and(eq(ocopCertificates.productId, productId), eq(ocopCertificates.roundId, roundId)));
-    if (already) throw new AppError('CONFLICT', { field: 'certificate', certificateId: already.id });
-    const [clash] = await tx
-      .select({ id: ocopCertificates.id })
-      .from(ocopCertificates)
-      .where(eq(ocopCertificates.number, input.number));
-    if (clash) throw new AppError('CONFLICT', { field: 'number' });
-    const previous = (await latestCertificates(tx, [productId])).get(productId) ?? null;
-    const [cert] = await tx
-      .insert(ocopCertificates)
-      .values({
-        productId,
-        number: input.number,
-        decisionNo: input.decisionNo,
-        decisionDate: input.decisionDate,
-        issuedBy: input.issuedBy,
-        star: rp.star!,
-        validFrom: input.decisionDate,
-        validTo: validTo(input.decisionDate),
-        previousId: previous?.id ?? null,
-        roundId,
-        createdAt: meta.now,
-      })
-      .returning();
-    if (product!.stage === SYSTEM_TRANSITIONS.recognised.from) {
-      await moveProduct(
-        tx,
-        { actor, meta },
-        product!,
-        {
-          action: 'recognised',
-          to: SYSTEM_TRANSITIONS.recognised.to,
-          note: `Giấy chứng nhận ${input.number}`,
-        },
-        false,
-      );
-    }
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.certificate',
-        entityType: 'ocop_product',
-        entityId: productId,
-        unitId: product!.unitId,
-        after: { ...cert!, createdAt: undefined, stage: SYSTEM_TRANSITIONS.recognised.to },
+  return write(
+    { deps, actor, meta },
+    {
+      ...manageRound(roundId),
+      lock: async (tx) => {
+        const r = await loadRound(tx, roundId, true);
+        await roundProduct(tx, roundId, productId, true);
+        return r;
       },
-    );
-    await notify(
-      tx,
-      {
-        userIds: [...(await producerUsers(tx, product!.producerId)), ...(await officeOver(tx, product!.unitId))],
-        kind: 'ocop.certified',
-        title: `Sản phẩm OCOP ${cert!.star} sao: ${product!.name}`,
-        body: `Sản phẩm “${product!.name}” được công nhận ${cert!.star} sao theo ${input.decisionNo}, giấy chứng nhận số ${input.number}, có hiệu lực 36 tháng.`,
-        link: `/ocop/san-pham/${productId}`,
-        dedupeKey: `ocop.certified:${cert!.id}`,
+      apply: async (tx) => {
+        const { rp } = await roundProduct(tx, roundId, productId);
+        if (rp.status !== 'decided' || !rp.recognised || !rp.star)
+          throw ruleViolation('ocop_not_recognised_here', { status: rp.status, star: rp.star });
+        const [product] = await tx.select().from(ocopProducts).where(eq(ocopProducts.id, productId)).for('update');
+        const [already] = await tx
+          .select({ id: ocopCertificates.id })
+          .from(ocopCertificates)
+          .where(and(eq(ocopCertificates.productId, productId), eq(ocopCertificates.roundId, roundId)));
+        if (already) throw new AppError('CONFLICT', { field: 'certificate', certificateId: already.id });
+        const [clash] = await tx
+          .select({ id: ocopCertificates.id })
+          .from(ocopCertificates)
+          .where(eq(ocopCertificates.number, input.number));
+        if (clash) throw new AppError('CONFLICT', { field: 'number' });
+        const previous = (await latestCertificates(tx, [productId])).get(productId) ?? null;
+        const [cert] = await tx
+          .insert(ocopCertificates)
+          .values({
+            productId,
+            number: input.number,
+            decisionNo: input.decisionNo,
+            decisionDate: input.decisionDate,
+            issuedBy: input.issuedBy,
+            star: rp.star,
+            validFrom: input.decisionDate,
+            validTo: validTo(input.decisionDate),
+            previousId: previous?.id ?? null,
+            roundId,
+            createdAt: meta.now,
+          })
+          .returning();
+        if (product!.stage === SYSTEM_TRANSITIONS.recognised.from) {
+          await moveProduct(tx, { actor, meta }, product!, {
+            action: 'recognised',
+            to: SYSTEM_TRANSITIONS.recognised.to,
+            note: `Giấy chứng nhận ${input.number}`,
+          });
+        }
+        await notify(
+          tx,
+          {
+            userIds: [...(await producerUsers(tx, product!.producerId)), ...(await officeOver(tx, product!.unitId))],
+            kind: 'ocop.certified',
+            title: `Sản phẩm OCOP ${cert!.star} sao: ${product!.name}`,
+            body: `Sản phẩm “${product!.name}” được công nhận ${cert!.star} sao theo ${input.decisionNo}, giấy chứng nhận số ${input.number}, có hiệu lực 36 tháng.`,
+            link: `/ocop/san-pham/${productId}`,
+            dedupeKey: `ocop.certified:${cert!.id}`,
+          },
+          meta.now,
+          deps.config.publicUrl,
+        );
+        return {
+          result: cert!,
+          audit: {
+            action: 'ocop_certificate.issue',
+            entityType: 'ocop_product',
+            entityId: productId,
+            unitId: product!.unitId,
+            after: { ...cert!, createdAt: undefined, stage: SYSTEM_TRANSITIONS.recognised.to },
+          },
+        };
       },
-      meta.now,
-      deps.config.publicUrl,
-    );
-    return cert!;
-  });
+    },
+  );
 }
 
 export async function closeRound(deps: Deps, actor: Actor, meta: RequestMeta, roundId: number) {
-  const { round } = await loadRound(deps.db, roundId);
-  await authorize(deps.db, actor, 'ocop.manage', round.unitId);
-  requireOpen(round);
-  const open = await deps.db
-    .select({ id: ocopRoundProducts.productId })
-    .from(ocopRoundProducts)
-    .where(and(eq(ocopRoundProducts.roundId, roundId), inArray(ocopRoundProducts.status, ['scoring', 'rescore'])));
-  if (open.length) throw ruleViolation('ocop_round_has_open_products', { productIds: open.map((o) => o.id) });
-  return deps.db.transaction(async (tx) => {
-    await tx.update(ocopRounds).set({ status: 'closed' }).where(eq(ocopRounds.id, roundId));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      { action: 'ocop.round_close', entityType: 'ocop_round', entityId: roundId, unitId: round.unitId },
-    );
-    return { ok: true };
-  });
+  return write(
+    { deps, actor, meta },
+    {
+      ...manageRound(roundId),
+      apply: async (tx, { round }) => {
+        requireOpen(round);
+        const open = await tx
+          .select({ id: ocopRoundProducts.productId })
+          .from(ocopRoundProducts)
+          .where(and(eq(ocopRoundProducts.roundId, roundId), inArray(ocopRoundProducts.status, ['scoring', 'rescore'])));
+        if (open.length) throw ruleViolation('ocop_round_has_open_products', { productIds: open.map((o) => o.id) });
+        await tx.update(ocopRounds).set({ status: 'closed' }).where(eq(ocopRounds.id, roundId));
+        return {
+          result: { ok: true },
+          audit: { action: 'ocop_round.close', entityType: 'ocop_round', entityId: roundId, unitId: round.unitId },
+        };
+      },
+    },
+  );
 }
 
 /**

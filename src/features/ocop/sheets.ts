@@ -12,7 +12,7 @@ import { AppError, ruleViolation } from '../../lib/errors';
 import catalogue from '../../seed/ocop/product-sets.json';
 import shipped from '../../seed/ocop/sheets.json';
 import { requireAction } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { write } from '../access/write-path';
 
 export type ProductSet = { no: number; name: string; group: string; verified: boolean };
 export const PRODUCT_SETS: ProductSet[] = catalogue.sets;
@@ -70,20 +70,27 @@ export async function importSheet(deps: Deps, actor: Actor, meta: RequestMeta, r
     });
   }
   productSet(parsed.data.setNo);
-  return deps.db.transaction(async (tx) => {
-    const row = await insertSheet(tx, parsed.data, meta.now);
-    if (!row)
-      throw new AppError('CONFLICT', { field: 'code+version', hint: 'a sheet in use is never edited; raise the version' });
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'ocop.sheet_import',
-        entityType: 'ocop_sheet',
-        entityId: row.id,
-        after: { code: row.code, version: row.version, setNo: row.setNo, regime: row.regime, verified: row.verified },
+  return write(
+    { deps, actor, meta },
+    {
+      // National data, not tied to a unit: the role decides.
+      can: async () => requireAction(actor, 'ocop.sheet_manage'),
+      load: async () => parsed.data,
+      units: () => [],
+      apply: async (tx, doc) => {
+        const row = await insertSheet(tx, doc, meta.now);
+        if (!row)
+          throw new AppError('CONFLICT', { field: 'code+version', hint: 'a sheet in use is never edited; raise the version' });
+        return {
+          result: row,
+          audit: {
+            action: 'ocop_sheet.import',
+            entityType: 'ocop_sheet',
+            entityId: row.id,
+            after: { code: row.code, version: row.version, setNo: row.setNo, regime: row.regime, verified: row.verified },
+          },
+        };
       },
-    );
-    return row;
-  });
+    },
+  );
 }

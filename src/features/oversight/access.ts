@@ -70,3 +70,9 @@ export async function petitionFor(db: Db, actor: Actor, id: number, need: 'read'
   await authorize(db, actor, actionFor(need), council!.unitId);
   return { petition, council: council! };
 }
+
+/** Row locks taken first in a council's write transactions (the parent of what they change). */
+export async function lockRow(tx: Db, table: 'councils' | 'activities' | 'recommendations' | 'petitions', id: number) {
+  const t = { councils, activities: oversightActivities, recommendations, petitions }[table];
+  await tx.select({ id: t.id }).from(t).where(eq(t.id, id)).for('update');
+}

@@ -1,8 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, disbursements, notifications, oversightActivities, projects, units, users } from '../../db/schema';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  auditEvents,
+  councils,
+  disbursements,
+  notifications,
+  oversightActivities,
+  projects,
+  units,
+  users,
+} from '../../db/schema';
 import type { SnapshotData } from '../../domain/oversight/types';
 import { ManualClock } from '../../lib/clock';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
@@ -46,11 +55,13 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
   let december: Activity;
   let mc: number;
 
+  afterEach(() => clock.set('2026-11-20T02:00:00Z'));
+
   beforeAll(async () => {
     env = await createTestEnv({ clock });
     await loadDemoIfEmpty(env.deps);
     council = new TestClient(env.app);
-    await council.login('daibieu.mongcai', DEMO_PASSWORD);
+    await council.login('vanphong.hdnd.mongcai', DEMO_PASSWORD);
     office = new TestClient(env.app);
     await office.login('vpdp.mongcai', DEMO_PASSWORD);
     outsider = new TestClient(env.app);
@@ -147,6 +158,8 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
   });
 
   it('edits after freezing change neither the snapshot nor its pack; a new snapshot sees them', async () => {
+    // The city council ended with the district level on 1/7/2025: its records are kept while it existed.
+    clock.set('2022-06-25T02:00:00Z');
     const created = await council.post<{ id: number }>(`/api/oversight/councils/${councilId}/activities`, {
       kind: 'questioning',
       title: 'Chất vấn giữa hai kỳ họp về giải ngân vốn NTM (kiểm thử)',
@@ -195,7 +208,9 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
     const audit = await env.deps.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'oversight.snapshot_freeze'), eq(auditEvents.entityId, String(created.body.id))));
+      .where(
+        and(eq(auditEvents.action, 'oversight_activity.freeze_snapshot'), eq(auditEvents.entityId, String(created.body.id))),
+      );
     expect(audit).toHaveLength(2);
     // A day that has not come yet cannot be frozen.
     const future = await council.post<Err>(`/api/oversight/activities/${created.body.id}/snapshots`, { asOf: '2030-01-01' });
@@ -228,6 +243,7 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
   });
 
   it('a recommendation: recorded by the council, reported by the addressee with evidence, accepted', async () => {
+    clock.set('2022-12-20T02:00:00Z');
     const bad = await council.post<Err>(`/api/oversight/activities/${december.id}/recommendations`, {
       text: '',
       addresseeUnitId: mc,
@@ -294,11 +310,7 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
       .from(auditEvents)
       .where(eq(auditEvents.entityId, String(id)));
     expect(trail.map((t) => t.action)).toEqual(
-      expect.arrayContaining([
-        'oversight.recommendation_create',
-        'oversight.recommendation_report',
-        'oversight.recommendation_accepted',
-      ]),
+      expect.arrayContaining(['recommendation.create', 'recommendation.report', 'recommendation.accept']),
     );
   });
 
@@ -317,28 +329,42 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
   });
 
   it('activities move forward one step at a time and keep their legal basis by date', async () => {
-    const created = await council.post<Activity & { legalBasis: string }>(`/api/oversight/councils/${councilId}/activities`, {
+    // A council that exists in 2026: the province's. The city council's records are history (read-only).
+    const ended = await council.post<Err>(`/api/oversight/councils/${councilId}/activities`, {
+      kind: 'explanatory_session',
+      title: 'Sau khi HĐND thành phố kết thúc',
+      topic: 'Kiểm thử',
+      scheduledOn: '2026-03-05',
+    });
+    expect(ended.body.error.code).toBe('UNIT_READ_ONLY');
+    const admin = new TestClient(env.app);
+    await admin.login('admin', DEMO_PASSWORD);
+    const qnOffice = new TestClient(env.app);
+    await qnOffice.login('vpdp.quangninh', DEMO_PASSWORD);
+    const qnCouncil = (await env.deps.db.select().from(councils)).find((c) => c.id !== councilId)!.id;
+    const created = await admin.post<Activity & { legalBasis: string }>(`/api/oversight/councils/${qnCouncil}/activities`, {
       kind: 'explanatory_session',
       title: 'Phiên giải trình (kiểm thử)',
       topic: 'Kiểm thử',
       scheduledOn: '2026-03-05',
     });
     expect(created.body.legalBasis).toBe('121/2025/QH15');
-    const jump = await council.patch<Err>(`/api/oversight/activities/${created.body.id}`, { status: 'concluded', version: 1 });
+    const jump = await admin.patch<Err>(`/api/oversight/activities/${created.body.id}`, { status: 'concluded', version: 1 });
     expect(jump.body.error.details?.rule).toBe('oversight_status_order');
-    const noDate = await council.patch<Err>(`/api/oversight/activities/${created.body.id}`, { status: 'held', version: 1 });
+    const noDate = await admin.patch<Err>(`/api/oversight/activities/${created.body.id}`, { status: 'held', version: 1 });
     expect(noDate.body.error.details?.rule).toBe('oversight_held_needs_date');
-    const held = await council.patch<Activity>(`/api/oversight/activities/${created.body.id}`, {
+    const held = await admin.patch<Activity>(`/api/oversight/activities/${created.body.id}`, {
       status: 'held',
       heldOn: '2026-03-05',
       version: 1,
     });
     expect(held.body.status).toBe('held');
-    expect((await office.patch(`/api/oversight/activities/${created.body.id}`, { title: 'x', version: 2 })).status).toBe(403);
+    expect((await qnOffice.patch(`/api/oversight/activities/${created.body.id}`, { title: 'x', version: 2 })).status).toBe(403);
     expect((await outsider.get(`/api/oversight/activities/${created.body.id}`)).status).toBe(404);
   });
 
   it('voters’ petitions: recorded, assigned, answered by the assignee, resolved; the rate follows', async () => {
+    clock.set('2022-12-20T02:00:00Z');
     const before = (
       await viewer.get<{ stats: { total: number; resolved: number } }>(`/api/oversight/petitions?councilId=${councilId}`)
     ).body.stats;
@@ -386,7 +412,7 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
     ).body.stats;
     expect(after.total).toBe(before.total + 1);
     expect(after.resolved).toBe(before.resolved + 1);
-    expect(after.rateBp).toBe(Math.round((after.resolved * 10000) / after.total));
+    expect(after.rateBp).toBe(Math.floor((after.resolved * 10000) / after.total));
   });
 
   it('another unit’s user is refused everywhere; a provincial viewer reads but may not change', async () => {

@@ -7,12 +7,15 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { councils, petitions, units, type PetitionCategory, type PetitionSource, type PetitionStatus } from '../../db/schema';
 import { canMovePetition, petitionStats } from '../../domain/oversight/petitions';
-import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import type { Db } from '../../db/client';
+import { AppError, ruleViolation } from '../../lib/errors';
 import { formatDateVi, searchKey, todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { auditSnapshot } from '../audit/write-audit';
+import { checkedByLoad, write } from '../access/write-path';
+import { keepCouncil } from './records';
 import { notify, unitResponders } from '../notifications/notify';
-import { councilFor, petitionFor } from './access';
+import { lockRow, petitionFor } from './access';
 
 export type PetitionInput = {
   unitId: number;
@@ -23,37 +26,52 @@ export type PetitionInput = {
   category?: PetitionCategory | null | undefined;
 };
 
+/** The write path over a petition: its row locked, access decided again on the locked row. */
+const onPetition = (actor: Actor, id: number, need: 'manage' | 'respond') => ({
+  can: checkedByLoad,
+  load: (db: Db) => petitionFor(db, actor, id, need),
+  units: (x: { petition: { assigneeUnitId: number | null }; council: { unitId: number } }) =>
+    need === 'respond' && x.petition.assigneeUnitId !== null ? x.petition.assigneeUnitId : x.council.unitId,
+  lock: async (tx: Db) => {
+    await lockRow(tx, 'petitions', id);
+    return petitionFor(tx, actor, id, need);
+  },
+});
+
 export async function createPetition(deps: Deps, actor: Actor, meta: RequestMeta, councilId: number, input: PetitionInput) {
-  const council = await councilFor(deps.db, actor, councilId, 'manage');
-  if (!(await unitInScope(deps.db, [council.unitId], input.unitId)))
-    throw new AppError('VALIDATION_FAILED', [{ path: 'unitId', message: 'ngoài địa bàn của HĐND' }]);
   if (input.receivedOn > todayVn(meta.now))
     throw new AppError('VALIDATION_FAILED', [{ path: 'receivedOn', message: 'ngày tiếp nhận sau ngày hôm nay' }]);
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(petitions)
-      .values({
-        councilId,
-        ...input,
-        sourceNote: input.sourceNote ?? null,
-        category: input.category ?? null,
-        createdAt: meta.now,
-        createdBy: actor.userId,
-      })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.petition_create',
-        entityType: 'petition',
-        entityId: row!.id,
-        unitId: council.unitId,
-        after: auditSnapshot(row),
+  return write(
+    { deps, actor, meta },
+    {
+      ...keepCouncil(actor, councilId),
+      apply: async (tx, council) => {
+        if (!(await unitInScope(tx, [council.unitId], input.unitId)))
+          throw new AppError('VALIDATION_FAILED', [{ path: 'unitId', message: 'ngoài địa bàn của HĐND' }]);
+        const [row] = await tx
+          .insert(petitions)
+          .values({
+            councilId,
+            ...input,
+            sourceNote: input.sourceNote ?? null,
+            category: input.category ?? null,
+            createdAt: meta.now,
+            createdBy: actor.userId,
+          })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'petition.create',
+            entityType: 'petition',
+            entityId: row!.id,
+            unitId: council.unitId,
+            after: auditSnapshot(row),
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 /** The council classifies and assigns a petition (or moves it on: resolved, roadmap, forwarded). */
@@ -71,55 +89,59 @@ export async function managePetition(
     status?: PetitionStatus | undefined;
   },
 ) {
-  const { petition: before, council } = await petitionFor(deps.db, actor, id, 'manage');
   const { version, ...changes } = input;
-  if (changes.assigneeUnitId !== undefined && !(await unitInScope(deps.db, [council.unitId], changes.assigneeUnitId)))
-    throw new AppError('VALIDATION_FAILED', [{ path: 'assigneeUnitId', message: 'ngoài địa bàn của HĐND' }]);
-  let status = changes.status ?? before.status;
-  if (changes.assigneeUnitId !== undefined && !changes.status && before.status === 'received') status = 'assigned';
-  if (status !== before.status) {
-    if (!canMovePetition(before.status, status))
-      throw ruleViolation('petition_status_order', { from: before.status, to: status });
-    if (status === 'assigned' && !(changes.assigneeUnitId ?? before.assigneeUnitId))
-      throw ruleViolation('petition_needs_assignee');
-    if (status === 'answered') throw ruleViolation('petition_answer_by_assignee');
-  }
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(petitions)
-      .set({ ...changes, status, version: before.version + 1 })
-      .where(and(eq(petitions.id, id), eq(petitions.version, version)))
-      .returning();
-    if (!row) throw versionConflict(before.version);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.petition_update',
-        entityType: 'petition',
-        entityId: id,
-        unitId: council.unitId,
-        before: auditSnapshot(before),
-        after: auditSnapshot(row),
+  return write(
+    { deps, actor, meta },
+    {
+      ...onPetition(actor, id, 'manage'),
+      version: { sent: version, stored: (x) => x.petition.version },
+      apply: async (tx, { petition: before, council }) => {
+        if (changes.assigneeUnitId !== undefined && !(await unitInScope(tx, [council.unitId], changes.assigneeUnitId)))
+          throw new AppError('VALIDATION_FAILED', [{ path: 'assigneeUnitId', message: 'ngoài địa bàn của HĐND' }]);
+        let status = changes.status ?? before.status;
+        if (changes.assigneeUnitId !== undefined && !changes.status && before.status === 'received') status = 'assigned';
+        if (status !== before.status) {
+          if (!canMovePetition(before.status, status))
+            throw ruleViolation('petition_status_order', { from: before.status, to: status });
+          if (status === 'assigned' && !(changes.assigneeUnitId ?? before.assigneeUnitId))
+            throw ruleViolation('petition_needs_assignee');
+          if (status === 'answered') throw ruleViolation('petition_answer_by_assignee');
+        }
+        const [row] = await tx
+          .update(petitions)
+          .set({ ...changes, status, version: before.version + 1 })
+          .where(eq(petitions.id, id))
+          .returning()
+          .then((r) => r as [typeof before]);
+        if (row.assigneeUnitId && row.assigneeUnitId !== before.assigneeUnitId) {
+          await notify(
+            tx,
+            {
+              userIds: await unitResponders(tx, row.assigneeUnitId),
+              kind: 'oversight.petition',
+              title: `Kiến nghị cử tri cần trả lời: ${council.name}`,
+              body: `“${row.text}”${row.deadline ? ` — hạn trả lời ${formatDateVi(row.deadline)}` : ''}.`,
+              link: `/giam-sat/kien-nghi-cu-tri`,
+              dedupeKey: `oversight.petition:${id}:${row.assigneeUnitId}`,
+            },
+            meta.now,
+            deps.config.publicUrl,
+          );
+        }
+        return {
+          result: row,
+          audit: {
+            action: 'petition.update',
+            entityType: 'petition',
+            entityId: id,
+            unitId: council.unitId,
+            before: auditSnapshot(before),
+            after: auditSnapshot(row),
+          },
+        };
       },
-    );
-    if (row.assigneeUnitId && row.assigneeUnitId !== before.assigneeUnitId) {
-      await notify(
-        tx,
-        {
-          userIds: await unitResponders(tx, row.assigneeUnitId),
-          kind: 'oversight.petition',
-          title: `Kiến nghị cử tri cần trả lời: ${council.name}`,
-          body: `“${row.text}”${row.deadline ? ` — hạn trả lời ${formatDateVi(row.deadline)}` : ''}.`,
-          link: `/giam-sat/kien-nghi-cu-tri`,
-          dedupeKey: `oversight.petition:${id}:${row.assigneeUnitId}`,
-        },
-        meta.now,
-        deps.config.publicUrl,
-      );
-    }
-    return row;
-  });
+    },
+  );
 }
 
 /** The assigned body answers. */
@@ -130,30 +152,33 @@ export async function answerPetition(
   id: number,
   input: { answer: string; version: number },
 ) {
-  const { petition: before, council } = await petitionFor(deps.db, actor, id, 'respond');
-  if (!canMovePetition(before.status, 'answered'))
-    throw ruleViolation('petition_status_order', { from: before.status, to: 'answered' });
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(petitions)
-      .set({ answer: input.answer, answeredOn: todayVn(meta.now), status: 'answered', version: before.version + 1 })
-      .where(and(eq(petitions.id, id), eq(petitions.version, input.version)))
-      .returning();
-    if (!row) throw versionConflict(before.version);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.petition_answer',
-        entityType: 'petition',
-        entityId: id,
-        unitId: council.unitId,
-        before: { status: before.status },
-        after: { status: row.status, answer: row.answer },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onPetition(actor, id, 'respond'),
+      version: { sent: input.version, stored: (x) => x.petition.version },
+      apply: async (tx, { petition: before, council }) => {
+        if (!canMovePetition(before.status, 'answered'))
+          throw ruleViolation('petition_status_order', { from: before.status, to: 'answered' });
+        const [row] = await tx
+          .update(petitions)
+          .set({ answer: input.answer, answeredOn: todayVn(meta.now), status: 'answered', version: before.version + 1 })
+          .where(eq(petitions.id, id))
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'petition.answer',
+            entityType: 'petition',
+            entityId: id,
+            unitId: council.unitId,
+            before: { status: before.status },
+            after: { status: row!.status, answer: row!.answer },
+          },
+        };
       },
-    );
-    return row;
-  });
+    },
+  );
 }
 
 export async function listPetitions(

@@ -8,14 +8,28 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { councils, oversightActivities, recommendationReports, recommendations, roleGrants, units } from '../../db/schema';
 import type { RecommendationLink } from '../../domain/oversight/types';
-import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import { AppError, ruleViolation } from '../../lib/errors';
 import { formatDateVi, todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { auditSnapshot } from '../audit/write-audit';
+import { checkedByLoad, write, writeAs } from '../access/write-path';
 import { daysBetween } from '../ocop/certificates';
 import { notify, supervisingOffice, unitResponders } from '../notifications/notify';
 import { storeUpload } from '../files/store-upload';
-import { activityFor, recommendationFor } from './access';
+import { lockRow, recommendationFor } from './access';
+import { keepActivity } from './records';
+
+/** The write path over a recommendation: its row locked, access decided again on the locked row. */
+const onRecommendation = (actor: Actor, id: number, need: 'manage' | 'respond') => ({
+  can: checkedByLoad,
+  load: (db: Db) => recommendationFor(db, actor, id, need),
+  units: (x: { rec: { addresseeUnitId: number }; council: { unitId: number } }) =>
+    need === 'respond' ? x.rec.addresseeUnitId : x.council.unitId,
+  lock: async (tx: Db) => {
+    await lockRow(tx, 'recommendations', id);
+    return recommendationFor(tx, actor, id, need);
+  },
+});
 
 export type RecommendationInput = {
   text: string;
@@ -38,54 +52,57 @@ export async function createRecommendation(
   activityId: number,
   input: RecommendationInput,
 ) {
-  const { activity, council } = await activityFor(deps.db, actor, activityId, 'manage');
-  await checkAddressee(deps.db, council.unitId, input.addresseeUnitId);
-  if (activity.status === 'planned') throw ruleViolation('oversight_recommendation_before_session');
-  return deps.db.transaction(async (tx) => {
-    const [{ n } = { n: 0 }] = await tx
-      .select({ n: max(recommendations.seq) })
-      .from(recommendations)
-      .where(eq(recommendations.activityId, activityId));
-    const [row] = await tx
-      .insert(recommendations)
-      .values({
-        activityId,
-        seq: (n ?? 0) + 1,
-        text: input.text,
-        addresseeUnitId: input.addresseeUnitId,
-        addresseeLabel: input.addresseeLabel,
-        deadline: input.deadline,
-        links: input.links ?? [],
-        createdAt: meta.now,
-        createdBy: actor.userId,
-      })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.recommendation_create',
-        entityType: 'recommendation',
-        entityId: row!.id,
-        unitId: council.unitId,
-        after: auditSnapshot(row),
+  return write(
+    { deps, actor, meta },
+    {
+      ...keepActivity(actor, activityId),
+      apply: async (tx, { activity, council }) => {
+        await checkAddressee(tx, council.unitId, input.addresseeUnitId);
+        if (activity.status === 'planned') throw ruleViolation('oversight_recommendation_before_session');
+        const [{ n } = { n: 0 }] = await tx
+          .select({ n: max(recommendations.seq) })
+          .from(recommendations)
+          .where(eq(recommendations.activityId, activityId));
+        const [row] = await tx
+          .insert(recommendations)
+          .values({
+            activityId,
+            seq: (n ?? 0) + 1,
+            text: input.text,
+            addresseeUnitId: input.addresseeUnitId,
+            addresseeLabel: input.addresseeLabel,
+            deadline: input.deadline,
+            links: input.links ?? [],
+            createdAt: meta.now,
+            createdBy: actor.userId,
+          })
+          .returning();
+        await notify(
+          tx,
+          {
+            userIds: await unitResponders(tx, input.addresseeUnitId),
+            kind: 'oversight.recommendation',
+            title: `Kiến nghị giám sát mới: ${council.name}`,
+            body: `${activity.title}: “${input.text}” — hạn báo cáo ${formatDateVi(input.deadline)}.`,
+            link: `/giam-sat/kien-nghi/${row!.id}`,
+            dedupeKey: `oversight.recommendation:${row!.id}`,
+          },
+          meta.now,
+          deps.config.publicUrl,
+        );
+        return {
+          result: row!,
+          audit: {
+            action: 'recommendation.create',
+            entityType: 'recommendation',
+            entityId: row!.id,
+            unitId: council.unitId,
+            after: auditSnapshot(row),
+          },
+        };
       },
-    );
-    await notify(
-      tx,
-      {
-        userIds: await unitResponders(tx, input.addresseeUnitId),
-        kind: 'oversight.recommendation',
-        title: `Kiến nghị giám sát mới: ${council.name}`,
-        body: `${activity.title}: “${input.text}” — hạn báo cáo ${formatDateVi(input.deadline)}.`,
-        link: `/giam-sat/kien-nghi/${row!.id}`,
-        dedupeKey: `oversight.recommendation:${row!.id}`,
-      },
-      meta.now,
-      deps.config.publicUrl,
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 /** Council members of the council's unit: who hears about reports and overdue requests. */
@@ -104,31 +121,34 @@ export async function updateRecommendation(
   id: number,
   input: Partial<RecommendationInput> & { version: number },
 ) {
-  const { rec: before, council } = await recommendationFor(deps.db, actor, id, 'manage');
-  if (input.addresseeUnitId !== undefined) await checkAddressee(deps.db, council.unitId, input.addresseeUnitId);
-  if (before.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
   const { version, ...changes } = input;
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(recommendations)
-      .set({ ...changes, version: before.version + 1 })
-      .where(and(eq(recommendations.id, id), eq(recommendations.version, version)))
-      .returning();
-    if (!row) throw versionConflict(before.version);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.recommendation_update',
-        entityType: 'recommendation',
-        entityId: id,
-        unitId: council.unitId,
-        before: auditSnapshot(before),
-        after: auditSnapshot(row),
+  return write(
+    { deps, actor, meta },
+    {
+      ...onRecommendation(actor, id, 'manage'),
+      version: { sent: version, stored: (x) => x.rec.version },
+      apply: async (tx, { rec: before, council }) => {
+        if (input.addresseeUnitId !== undefined) await checkAddressee(tx, council.unitId, input.addresseeUnitId);
+        if (before.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+        const [row] = await tx
+          .update(recommendations)
+          .set({ ...changes, version: before.version + 1 })
+          .where(eq(recommendations.id, id))
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'recommendation.update',
+            entityType: 'recommendation',
+            entityId: id,
+            unitId: council.unitId,
+            before: auditSnapshot(before),
+            after: auditSnapshot(row),
+          },
+        };
       },
-    );
-    return row;
-  });
+    },
+  );
 }
 
 /** The addressee reports progress (optionally "done") with an optional evidence file. */
@@ -139,57 +159,66 @@ export async function reportProgress(
   id: number,
   input: { text: string; done: boolean; version: number; file?: { name: string; bytes: Uint8Array } | undefined },
 ) {
-  const { rec, council, activity } = await recommendationFor(deps.db, actor, id, 'respond');
-  if (rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+  const first = await recommendationFor(deps.db, actor, id, 'respond');
+  if (first.rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
   const stored = input.file ? await storeUpload(deps, input.file, meta.now) : null;
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(recommendations)
-      .set({ status: input.done ? 'reported' : rec.status === 'not_accepted' ? 'open' : rec.status, version: rec.version + 1 })
-      .where(and(eq(recommendations.id, id), eq(recommendations.version, input.version)))
-      .returning();
-    if (!row) throw versionConflict(rec.version);
-    const [report] = await tx
-      .insert(recommendationReports)
-      .values({
-        recommendationId: id,
-        reportedOn: todayVn(meta.now),
-        text: input.text,
-        done: input.done,
-        fileId: stored?.fileId ?? null,
-        fileName: stored?.name ?? null,
-        createdAt: meta.now,
-        createdBy: actor.userId,
-      })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.recommendation_report',
-        entityType: 'recommendation',
-        entityId: id,
-        unitId: rec.addresseeUnitId,
-        before: { status: rec.status },
-        after: { status: row.status, reportId: report!.id, done: input.done, file: stored?.sha256 ?? null },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onRecommendation(actor, id, 'respond'),
+      version: { sent: input.version, stored: (x) => x.rec.version },
+      apply: async (tx, { rec, council, activity }) => {
+        if (rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+        const [row] = await tx
+          .update(recommendations)
+          .set({
+            status: input.done ? 'reported' : rec.status === 'not_accepted' ? 'open' : rec.status,
+            version: rec.version + 1,
+          })
+          .where(eq(recommendations.id, id))
+          .returning()
+          .then((r) => r as [typeof rec]);
+        const [report] = await tx
+          .insert(recommendationReports)
+          .values({
+            recommendationId: id,
+            reportedOn: todayVn(meta.now),
+            text: input.text,
+            done: input.done,
+            fileId: stored?.fileId ?? null,
+            fileName: stored?.name ?? null,
+            createdAt: meta.now,
+            createdBy: actor.userId,
+          })
+          .returning();
+        if (input.done)
+          await notify(
+            tx,
+            {
+              userIds: await councilPeople(tx, council.unitId),
+              kind: 'oversight.reported',
+              title: `Báo cáo thực hiện kiến nghị: ${rec.addresseeLabel}`,
+              body: `${activity.title}, kiến nghị số ${rec.seq}: ${input.text}`,
+              link: `/giam-sat/kien-nghi/${id}`,
+              dedupeKey: `oversight.reported:${report!.id}`,
+            },
+            meta.now,
+            deps.config.publicUrl,
+          );
+        return {
+          result: { recommendation: row, report: report! },
+          audit: {
+            action: 'recommendation.report',
+            entityType: 'recommendation',
+            entityId: id,
+            unitId: rec.addresseeUnitId,
+            before: { status: rec.status },
+            after: { status: row.status, reportId: report!.id, done: input.done, file: stored?.sha256 ?? null },
+          },
+        };
       },
-    );
-    if (input.done)
-      await notify(
-        tx,
-        {
-          userIds: await councilPeople(tx, council.unitId),
-          kind: 'oversight.reported',
-          title: `Báo cáo thực hiện kiến nghị: ${rec.addresseeLabel}`,
-          body: `${activity.title}, kiến nghị số ${rec.seq}: ${input.text}`,
-          link: `/giam-sat/kien-nghi/${id}`,
-          dedupeKey: `oversight.reported:${report!.id}`,
-        },
-        meta.now,
-        deps.config.publicUrl,
-      );
-    return { recommendation: row, report: report! };
-  });
+    },
+  );
 }
 
 /** The council accepts a recommendation as met, or does not (it goes back to the addressee). */
@@ -200,49 +229,54 @@ export async function decideRecommendation(
   id: number,
   input: { decision: 'accepted' | 'not_accepted'; note?: string | null | undefined; version: number },
 ) {
-  const { rec, council } = await recommendationFor(deps.db, actor, id, 'manage');
-  if (rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
-  if (input.decision === 'accepted' && rec.status !== 'reported') throw ruleViolation('oversight_accept_needs_report');
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(recommendations)
-      .set({
-        status: input.decision,
-        decidedOn: todayVn(meta.now),
-        decidedBy: actor.userId,
-        decisionNote: input.note ?? null,
-        version: rec.version + 1,
-      })
-      .where(and(eq(recommendations.id, id), eq(recommendations.version, input.version)))
-      .returning();
-    if (!row) throw versionConflict(rec.version);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: `oversight.recommendation_${input.decision}`,
-        entityType: 'recommendation',
-        entityId: id,
-        unitId: council.unitId,
-        before: { status: rec.status },
-        after: { status: row.status, note: row.decisionNote },
+  return write(
+    { deps, actor, meta },
+    {
+      ...onRecommendation(actor, id, 'manage'),
+      version: { sent: input.version, stored: (x) => x.rec.version },
+      apply: async (tx, { rec, council }) => {
+        if (rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+        if (input.decision === 'accepted' && rec.status !== 'reported') throw ruleViolation('oversight_accept_needs_report');
+        const [row] = await tx
+          .update(recommendations)
+          .set({
+            status: input.decision,
+            decidedOn: todayVn(meta.now),
+            decidedBy: actor.userId,
+            decisionNote: input.note ?? null,
+            version: rec.version + 1,
+          })
+          .where(eq(recommendations.id, id))
+          .returning()
+          .then((r) => r as [typeof rec]);
+        await notify(
+          tx,
+          {
+            userIds: await unitResponders(tx, rec.addresseeUnitId),
+            kind: 'oversight.decided',
+            title:
+              input.decision === 'accepted' ? 'Kiến nghị được ghi nhận hoàn thành' : 'Kiến nghị chưa được ghi nhận hoàn thành',
+            body: `${council.name}, kiến nghị số ${rec.seq}: ${rec.text}${input.note ? ` — ${input.note}` : ''}`,
+            link: `/giam-sat/kien-nghi/${id}`,
+            dedupeKey: `oversight.decided:${id}:${row.version}`,
+          },
+          meta.now,
+          deps.config.publicUrl,
+        );
+        return {
+          result: row,
+          audit: {
+            action: input.decision === 'accepted' ? 'recommendation.accept' : 'recommendation.reject',
+            entityType: 'recommendation',
+            entityId: id,
+            unitId: council.unitId,
+            before: { status: rec.status },
+            after: { status: row.status, note: row.decisionNote },
+          },
+        };
       },
-    );
-    await notify(
-      tx,
-      {
-        userIds: await unitResponders(tx, rec.addresseeUnitId),
-        kind: 'oversight.decided',
-        title: input.decision === 'accepted' ? 'Kiến nghị được ghi nhận hoàn thành' : 'Kiến nghị chưa được ghi nhận hoàn thành',
-        body: `${council.name}, kiến nghị số ${rec.seq}: ${rec.text}${input.note ? ` — ${input.note}` : ''}`,
-        link: `/giam-sat/kien-nghi/${id}`,
-        dedupeKey: `oversight.decided:${id}:${row.version}`,
-      },
-      meta.now,
-      deps.config.publicUrl,
-    );
-    return row;
-  });
+    },
+  );
 }
 
 export async function recommendationDetail(deps: Deps, actor: Actor, id: number) {
@@ -320,7 +354,8 @@ export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
     .innerJoin(councils, eq(councils.id, oversightActivities.councilId))
     .where(and(inArray(recommendations.status, ['open', 'not_accepted']), sql`${recommendations.deadline} < ${today}`));
   let sent = 0;
-  await deps.db.transaction(async (tx) => {
+  const meta = { requestId: `job-${jobId}`, ip: null, now };
+  await writeAs(deps, { meta, systemName: 'Hệ thống (tác vụ định kỳ)' }, async (tx) => {
     for (const { r, councilName, councilUnitId, title } of rows) {
       const late = daysBetween(r.deadline, today);
       const body = `${councilName} — ${title}, kiến nghị số ${r.seq} gửi ${r.addresseeLabel}: “${r.text}”. Hạn báo cáo ${formatDateVi(r.deadline)}, đã quá ${late} ngày.`;
@@ -352,12 +387,12 @@ export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
           deps.config.publicUrl,
         );
     }
-    if (sent)
-      await writeAudit(
-        tx,
-        { actor: null, meta: { requestId: `job-${jobId}`, ip: null, now }, systemName: 'Hệ thống (tác vụ định kỳ)' },
-        { action: 'system.oversight_overdue', entityType: 'system', after: { notices: sent, overdue: rows.length } },
-      );
+    return {
+      result: undefined,
+      audit: sent
+        ? { action: 'system.run_oversight_daily', entityType: 'system', after: { notices: sent, overdue: rows.length } }
+        : [],
+    };
   });
   return { overdue: rows.length, sent };
 }

@@ -22,12 +22,36 @@ import {
 } from '../../db/schema';
 import { supervisionLawOn } from '../../domain/oversight/legal';
 import { canMoveActivity } from '../../domain/oversight/petitions';
-import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import type { Db } from '../../db/client';
+import { AppError, ruleViolation } from '../../lib/errors';
 import { sortVi } from '../../shared/vi';
-import { authorize, scopeFilter } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { scopeFilter } from '../access/authorize';
+import { checkedByLoad, write } from '../access/write-path';
+import { auditSnapshot } from '../audit/write-audit';
 import { storeUpload } from '../files/store-upload';
-import { activityFor, councilFor } from './access';
+import { activityFor, councilFor, lockRow, type CouncilRow } from './access';
+
+/** The write path for keeping a council's records: authorised while loading, the council row locked. */
+export const keepCouncil = (actor: Actor, councilId: number) => ({
+  can: checkedByLoad,
+  load: (db: Db) => councilFor(db, actor, councilId, 'manage'),
+  units: (c: CouncilRow) => c.unitId,
+  lock: async (tx: Db) => {
+    await lockRow(tx, 'councils', councilId);
+    return councilFor(tx, actor, councilId, 'manage');
+  },
+});
+
+/** The same for an activity's records: the activity row is the parent that is locked. */
+export const keepActivity = (actor: Actor, activityId: number) => ({
+  can: checkedByLoad,
+  load: (db: Db) => activityFor(db, actor, activityId, 'manage'),
+  units: (x: { council: CouncilRow }) => x.council.unitId,
+  lock: async (tx: Db) => {
+    await lockRow(tx, 'activities', activityId);
+    return activityFor(tx, actor, activityId, 'manage');
+  },
+});
 
 export async function listCouncils(deps: Deps, actor: Actor) {
   const rows = await deps.db
@@ -47,19 +71,24 @@ export async function createCouncil(
   meta: RequestMeta,
   input: { unitId: number; name: string; term: string },
 ) {
-  await authorize(deps.db, actor, 'oversight.manage', input.unitId);
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(councils)
-      .values({ ...input, createdAt: meta.now })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      { action: 'oversight.council_create', entityType: 'council', entityId: row!.id, unitId: row!.unitId, after: row },
-    );
-    return row!;
-  });
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'oversight.manage',
+      load: async () => input,
+      units: (i) => i.unitId,
+      apply: async (tx) => {
+        const [row] = await tx
+          .insert(councils)
+          .values({ ...input, createdAt: meta.now })
+          .returning();
+        return {
+          result: row!,
+          audit: { action: 'council.create', entityType: 'council', entityId: row!.id, unitId: row!.unitId, after: row },
+        };
+      },
+    },
+  );
 }
 
 export async function councilDetail(deps: Deps, actor: Actor, id: number) {
@@ -106,19 +135,28 @@ export async function addBody(
   councilId: number,
   input: { kind: CouncilBodyKind; name: string },
 ) {
-  const council = await councilFor(deps.db, actor, councilId, 'manage');
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(councilBodies)
-      .values({ councilId, ...input })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      { action: 'oversight.body_create', entityType: 'council_body', entityId: row!.id, unitId: council.unitId, after: row },
-    );
-    return row!;
-  });
+  return write(
+    { deps, actor, meta },
+    {
+      ...keepCouncil(actor, councilId),
+      apply: async (tx, council) => {
+        const [row] = await tx
+          .insert(councilBodies)
+          .values({ councilId, ...input })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'council_body.create',
+            entityType: 'council_body',
+            entityId: row!.id,
+            unitId: council.unitId,
+            after: row,
+          },
+        };
+      },
+    },
+  );
 }
 
 export async function addDelegate(
@@ -128,34 +166,37 @@ export async function addDelegate(
   councilId: number,
   input: { fullName: string; position?: string | null | undefined; bodyIds?: number[] | undefined },
 ) {
-  const council = await councilFor(deps.db, actor, councilId, 'manage');
   const bodyIds = [...new Set(input.bodyIds ?? [])];
-  if (bodyIds.length) {
-    const found = await deps.db
-      .select({ id: councilBodies.id })
-      .from(councilBodies)
-      .where(and(eq(councilBodies.councilId, councilId), inArray(councilBodies.id, bodyIds)));
-    if (found.length !== bodyIds.length)
-      throw new AppError('VALIDATION_FAILED', [{ path: 'bodyIds', message: 'không thuộc HĐND này' }]);
-  }
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(councilDelegates)
-      .values({ councilId, fullName: input.fullName, position: input.position ?? null, bodyIds })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.delegate_create',
-        entityType: 'council_delegate',
-        entityId: row!.id,
-        unitId: council.unitId,
-        after: row,
+  return write(
+    { deps, actor, meta },
+    {
+      ...keepCouncil(actor, councilId),
+      apply: async (tx, council) => {
+        if (bodyIds.length) {
+          const found = await tx
+            .select({ id: councilBodies.id })
+            .from(councilBodies)
+            .where(and(eq(councilBodies.councilId, councilId), inArray(councilBodies.id, bodyIds)));
+          if (found.length !== bodyIds.length)
+            throw new AppError('VALIDATION_FAILED', [{ path: 'bodyIds', message: 'không thuộc HĐND này' }]);
+        }
+        const [row] = await tx
+          .insert(councilDelegates)
+          .values({ councilId, fullName: input.fullName, position: input.position ?? null, bodyIds })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'council_delegate.create',
+            entityType: 'council_delegate',
+            entityId: row!.id,
+            unitId: council.unitId,
+            after: row,
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 export type ActivityInput = {
@@ -172,56 +213,59 @@ export type ActivityInput = {
   followsId?: number | null | undefined;
 };
 
-async function checkBody(deps: Deps, councilId: number, bodyId: number | null | undefined) {
+async function checkBody(db: Db, councilId: number, bodyId: number | null | undefined) {
   if (bodyId === null || bodyId === undefined) return;
-  const [b] = await deps.db.select().from(councilBodies).where(eq(councilBodies.id, bodyId));
+  const [b] = await db.select().from(councilBodies).where(eq(councilBodies.id, bodyId));
   if (!b || b.councilId !== councilId)
     throw new AppError('VALIDATION_FAILED', [{ path: 'leadBodyId', message: 'không thuộc HĐND này' }]);
 }
 
 export async function createActivity(deps: Deps, actor: Actor, meta: RequestMeta, councilId: number, input: ActivityInput) {
-  const council = await councilFor(deps.db, actor, councilId, 'manage');
-  await checkBody(deps, councilId, input.leadBodyId);
-  if (input.followsId) {
-    const [prev] = await deps.db.select().from(oversightActivities).where(eq(oversightActivities.id, input.followsId));
-    if (!prev || prev.councilId !== councilId)
-      throw new AppError('VALIDATION_FAILED', [{ path: 'followsId', message: 'không thuộc HĐND này' }]);
-  }
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(oversightActivities)
-      .values({
-        councilId,
-        kind: input.kind,
-        title: input.title,
-        topic: input.topic,
-        legalBasis: supervisionLawOn(input.heldOn ?? input.scheduledOn).code,
-        scheduledOn: input.scheduledOn,
-        heldOn: input.heldOn ?? null,
-        leadBodyId: input.leadBodyId ?? null,
-        chair: input.chair ?? null,
-        plan: input.plan ?? null,
-        explainingBodies: input.explainingBodies ?? [],
-        invitees: input.invitees ?? [],
-        followsId: input.followsId ?? null,
-        createdAt: meta.now,
-        createdBy: actor.userId,
-        updatedAt: meta.now,
-      })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.activity_create',
-        entityType: 'oversight_activity',
-        entityId: row!.id,
-        unitId: council.unitId,
-        after: auditSnapshot(row),
+  return write(
+    { deps, actor, meta },
+    {
+      ...keepCouncil(actor, councilId),
+      apply: async (tx, council) => {
+        await checkBody(tx, councilId, input.leadBodyId);
+        if (input.followsId) {
+          const [prev] = await tx.select().from(oversightActivities).where(eq(oversightActivities.id, input.followsId));
+          if (!prev || prev.councilId !== councilId)
+            throw new AppError('VALIDATION_FAILED', [{ path: 'followsId', message: 'không thuộc HĐND này' }]);
+        }
+        const [row] = await tx
+          .insert(oversightActivities)
+          .values({
+            councilId,
+            kind: input.kind,
+            title: input.title,
+            topic: input.topic,
+            legalBasis: supervisionLawOn(input.heldOn ?? input.scheduledOn).code,
+            scheduledOn: input.scheduledOn,
+            heldOn: input.heldOn ?? null,
+            leadBodyId: input.leadBodyId ?? null,
+            chair: input.chair ?? null,
+            plan: input.plan ?? null,
+            explainingBodies: input.explainingBodies ?? [],
+            invitees: input.invitees ?? [],
+            followsId: input.followsId ?? null,
+            createdAt: meta.now,
+            createdBy: actor.userId,
+            updatedAt: meta.now,
+          })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'oversight_activity.create',
+            entityType: 'oversight_activity',
+            entityId: row!.id,
+            unitId: council.unitId,
+            after: auditSnapshot(row),
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 export type ActivityUpdate = Partial<Omit<ActivityInput, 'followsId'>> & {
@@ -237,46 +281,49 @@ export type ActivityUpdate = Partial<Omit<ActivityInput, 'followsId'>> & {
  * follow-up → re-supervised). Holding needs the day it was held; concluding needs the conclusion.
  */
 export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: ActivityUpdate) {
-  const { activity: before, council } = await activityFor(deps.db, actor, id, 'manage');
   const { version, ...changes } = input;
-  await checkBody(deps, council.id, changes.leadBodyId);
-  const next = { ...before, ...changes };
-  if (changes.status && changes.status !== before.status) {
-    if (!canMoveActivity(before.status, changes.status))
-      throw ruleViolation('oversight_status_order', { from: before.status, to: changes.status });
-    if (changes.status === 'held' && !next.heldOn) throw ruleViolation('oversight_held_needs_date');
-    if (changes.status === 'concluded' && !(next.conclusionText && next.conclusionDate))
-      throw ruleViolation('oversight_conclusion_needed');
-  }
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(oversightActivities)
-      .set({
-        ...changes,
-        legalBasis: supervisionLawOn(next.heldOn ?? next.scheduledOn).code,
-        version: before.version + 1,
-        updatedAt: meta.now,
-      })
-      .where(and(eq(oversightActivities.id, id), eq(oversightActivities.version, version)))
-      .returning();
-    if (!row) throw versionConflict(before.version);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action:
-          changes.status && changes.status !== before.status
-            ? `oversight.activity_${changes.status}`
-            : 'oversight.activity_update',
-        entityType: 'oversight_activity',
-        entityId: id,
-        unitId: council.unitId,
-        before: auditSnapshot(before),
-        after: auditSnapshot(row),
+  return write(
+    { deps, actor, meta },
+    {
+      ...keepActivity(actor, id),
+      version: { sent: version, stored: (x) => x.activity.version },
+      apply: async (tx, { activity: before, council }) => {
+        await checkBody(tx, council.id, changes.leadBodyId);
+        const next = { ...before, ...changes };
+        if (changes.status && changes.status !== before.status) {
+          if (!canMoveActivity(before.status, changes.status))
+            throw ruleViolation('oversight_status_order', { from: before.status, to: changes.status });
+          if (changes.status === 'held' && !next.heldOn) throw ruleViolation('oversight_held_needs_date');
+          if (changes.status === 'concluded' && !(next.conclusionText && next.conclusionDate))
+            throw ruleViolation('oversight_conclusion_needed');
+        }
+        const [row] = await tx
+          .update(oversightActivities)
+          .set({
+            ...changes,
+            legalBasis: supervisionLawOn(next.heldOn ?? next.scheduledOn).code,
+            version: before.version + 1,
+            updatedAt: meta.now,
+          })
+          .where(eq(oversightActivities.id, id))
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'oversight_activity.update',
+            entityType: 'oversight_activity',
+            entityId: id,
+            unitId: council.unitId,
+            before: auditSnapshot(before),
+            after: {
+              ...auditSnapshot(row),
+              statusChange: changes.status && changes.status !== before.status ? changes.status : null,
+            },
+          },
+        };
       },
-    );
-    return row;
-  });
+    },
+  );
 }
 
 export async function activityDetail(deps: Deps, actor: Actor, id: number) {
@@ -339,40 +386,44 @@ export async function addDocument(
   activityId: number,
   input: { kind: OversightDocumentKind; title?: string | null; number?: string | null; name: string; bytes: Uint8Array },
 ) {
-  const { council } = await activityFor(deps.db, actor, activityId, 'manage');
+  await activityFor(deps.db, actor, activityId, 'manage');
   const stored = await storeUpload(deps, { name: input.name, bytes: input.bytes }, meta.now);
-  return deps.db.transaction(async (tx) => {
-    const [{ v } = { v: 0 }] = await tx
-      .select({ v: max(oversightDocuments.version) })
-      .from(oversightDocuments)
-      .where(and(eq(oversightDocuments.activityId, activityId), eq(oversightDocuments.kind, input.kind)));
-    const [row] = await tx
-      .insert(oversightDocuments)
-      .values({
-        activityId,
-        kind: input.kind,
-        title: input.title?.trim() || KIND_LABEL[input.kind],
-        number: input.number ?? null,
-        version: (v ?? 0) + 1,
-        fileId: stored.fileId,
-        fileName: stored.name,
-        createdAt: meta.now,
-        createdBy: actor.userId,
-      })
-      .returning();
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.document_add',
-        entityType: 'oversight_activity',
-        entityId: activityId,
-        unitId: council.unitId,
-        after: { documentId: row!.id, kind: row!.kind, version: row!.version, name: stored.name, sha256: stored.sha256 },
+  return write(
+    { deps, actor, meta },
+    {
+      ...keepActivity(actor, activityId),
+      apply: async (tx, { council }) => {
+        const [{ v } = { v: 0 }] = await tx
+          .select({ v: max(oversightDocuments.version) })
+          .from(oversightDocuments)
+          .where(and(eq(oversightDocuments.activityId, activityId), eq(oversightDocuments.kind, input.kind)));
+        const [row] = await tx
+          .insert(oversightDocuments)
+          .values({
+            activityId,
+            kind: input.kind,
+            title: input.title?.trim() || KIND_LABEL[input.kind],
+            number: input.number ?? null,
+            version: (v ?? 0) + 1,
+            fileId: stored.fileId,
+            fileName: stored.name,
+            createdAt: meta.now,
+            createdBy: actor.userId,
+          })
+          .returning();
+        return {
+          result: row!,
+          audit: {
+            action: 'oversight_activity.add_document',
+            entityType: 'oversight_activity',
+            entityId: activityId,
+            unitId: council.unitId,
+            after: { documentId: row!.id, kind: row!.kind, version: row!.version, name: stored.name, sha256: stored.sha256 },
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 export async function documentFile(deps: Deps, actor: Actor, documentId: number) {

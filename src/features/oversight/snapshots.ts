@@ -21,7 +21,8 @@ import type { SnapshotData, SnapshotRecommendation } from '../../domain/oversigh
 import { canonicalJson } from '../../lib/canonical-json';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
-import { writeAudit } from '../audit/write-audit';
+import { write } from '../access/write-path';
+import { keepActivity } from './records';
 import { cockpit } from '../capital/queries';
 import { heatmap, latestVerified, summarise } from '../dashboard/queries';
 import { ocopDashboard } from '../ocop/queries';
@@ -194,24 +195,28 @@ export async function freezeSnapshot(
   if (month > asOf.slice(0, 7)) throw ruleViolation('oversight_snapshot_future', { month, asOf });
   const data = await buildSnapshotData(deps, actor, council, activity, asOf, month);
   const sha256 = snapshotHash(data);
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(oversightSnapshots)
-      .values({ activityId, asOf, data, sha256, frozenAt: meta.now, frozenBy: actor.userId })
-      .returning({ id: oversightSnapshots.id, asOf: oversightSnapshots.asOf, sha256: oversightSnapshots.sha256 });
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'oversight.snapshot_freeze',
-        entityType: 'oversight_activity',
-        entityId: activityId,
-        unitId: council.unitId,
-        after: { snapshotId: row!.id, asOf, month, sha256 },
+  return write(
+    { deps, actor, meta },
+    {
+      ...keepActivity(actor, activityId),
+      apply: async (tx) => {
+        const [row] = await tx
+          .insert(oversightSnapshots)
+          .values({ activityId, asOf, data, sha256, frozenAt: meta.now, frozenBy: actor.userId })
+          .returning({ id: oversightSnapshots.id, asOf: oversightSnapshots.asOf, sha256: oversightSnapshots.sha256 });
+        return {
+          result: row!,
+          audit: {
+            action: 'oversight_activity.freeze_snapshot',
+            entityType: 'oversight_activity',
+            entityId: activityId,
+            unitId: council.unitId,
+            after: { snapshotId: row!.id, asOf, month, sha256 },
+          },
+        };
       },
-    );
-    return row!;
-  });
+    },
+  );
 }
 
 export async function getSnapshot(deps: Deps, actor: Actor, snapshotId: number) {

@@ -10,10 +10,12 @@ import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { councils, feedback, files, petitions, settings, unitScope, units } from '../../db/schema';
-import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import type { Db } from '../../db/client';
+import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
-import { authorize, scopeFilter } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { scopeFilter } from '../access/authorize';
+import { lockKey, one, write, writeAs } from '../access/write-path';
+import { auditSnapshot } from '../audit/write-audit';
 import { storeUpload } from '../files/store-upload';
 
 export const FEEDBACK_PER_HOUR = 5;
@@ -98,11 +100,14 @@ export async function submitFeedback(
   if (token !== 'ok') throw ruleViolation(`portal_form_${token}`);
   if (!target) throw new AppError('NOT_FOUND');
   const sender = await senderHash(deps, meta.ip ?? 'unknown');
-  const [{ n } = { n: 0 }] = await deps.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(feedback)
-    .where(and(eq(feedback.senderHash, sender), gte(feedback.createdAt, new Date(meta.now.getTime() - 3600_000))));
-  if (n >= FEEDBACK_PER_HOUR) throw new AppError('RATE_LIMITED', undefined, { minutes: 60 });
+  const sentThisHour = async (db: Db) => {
+    const [{ n } = { n: 0 }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(feedback)
+      .where(and(eq(feedback.senderHash, sender), gte(feedback.createdAt, new Date(meta.now.getTime() - 3600_000))));
+    return n;
+  };
+  if ((await sentThisHour(deps.db)) >= FEEDBACK_PER_HOUR) throw new AppError('RATE_LIMITED', undefined, { minutes: 60 });
   let photoFileId: number | null = null;
   if (photo && photo.bytes.byteLength) {
     const stored = await storeUpload(deps, photo, meta.now);
@@ -110,7 +115,11 @@ export async function submitFeedback(
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
     photoFileId = stored.fileId;
   }
-  return deps.db.transaction(async (tx) => {
+  // The citizen's address is never written to the trail: the event keeps what was said about what.
+  return writeAs(deps, { meta: { ...meta, ip: null }, systemName: 'Người dân (cổng công khai)' }, async (tx) => {
+    // Counted again under a lock on the sender: parallel posts cannot all slip under the limit.
+    await lockKey(tx, `feedback:${sender}`);
+    if ((await sentThisHour(tx)) >= FEEDBACK_PER_HOUR) throw new AppError('RATE_LIMITED', undefined, { minutes: 60 });
     const [row] = await tx
       .insert(feedback)
       .values({
@@ -127,19 +136,16 @@ export async function submitFeedback(
         createdAt: meta.now,
       })
       .returning();
-    await writeAudit(
-      tx,
-      { actor: null, meta, systemName: 'Người dân (cổng công khai)' },
-      // the audit trail keeps what was said about what, not who said it
-      {
-        action: 'portal.feedback_received',
+    return {
+      result: { status: 'accepted' as const, id: row!.id },
+      audit: {
+        action: 'feedback.receive',
         entityType: 'feedback',
         entityId: row!.id,
         unitId: target.unitId,
         after: { target: row!.target, code: row!.targetCode, category: row!.category },
       },
-    );
-    return { status: 'accepted' as const, id: row!.id };
+    };
   });
 }
 
@@ -158,8 +164,8 @@ export async function moderationQueue(deps: Deps, actor: Actor, status: 'pending
 }
 
 /** The nearest council above (or of) a unit, for turning feedback into a voters' petition. */
-async function councilFor(deps: Deps, unitId: number) {
-  const rows = await deps.db
+async function councilFor(db: Db, unitId: number) {
+  const rows = await db
     .select({
       c: councils,
       depth: sql<number>`(select count(*) from unit_scope x where x.descendant_id = ${councils.unitId})::int`,
@@ -181,61 +187,71 @@ export async function moderateFeedback(
     version: number;
   },
 ) {
-  const [before] = await deps.db.select().from(feedback).where(eq(feedback.id, id));
-  if (!before) throw new AppError('NOT_FOUND');
-  await authorize(deps.db, actor, 'portal.moderate', before.unitId);
   if (input.decision === 'publish' && !input.answer?.trim()) throw ruleViolation('portal_answer_required');
-  const council = input.toPetition ? await councilFor(deps, before.unitId) : null;
-  if (input.toPetition && !council) throw ruleViolation('portal_no_council');
-  return deps.db.transaction(async (tx) => {
-    let petitionId = before.petitionId;
-    if (council && !petitionId) {
-      const [p] = await tx
-        .insert(petitions)
-        .values({
-          councilId: council.id,
-          unitId: before.unitId,
-          source: 'portal',
-          sourceNote: `Phản hồi trên cổng công khai về: ${before.targetTitle}`,
-          receivedOn: todayVn(before.createdAt),
-          text: before.text,
-          createdAt: meta.now,
-          createdBy: actor.userId,
-        })
-        .returning();
-      petitionId = p!.id;
-    }
-    const [row] = await tx
-      .update(feedback)
-      .set({
-        status: input.decision === 'publish' ? 'published' : 'rejected',
-        answer: input.answer?.trim() || null,
-        answeredOn: input.answer?.trim() ? todayVn(meta.now) : null,
-        moderatedBy: actor.userId,
-        petitionId,
-        version: before.version + 1,
-      })
-      .where(and(eq(feedback.id, id), eq(feedback.version, input.version)))
-      .returning();
-    if (!row) throw versionConflict(before.version);
-    const strip = (f: typeof row) => {
-      const { senderHash: _h, contact: _c, contactName: _n, ...rest } = f;
-      return auditSnapshot(rest);
-    };
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: `portal.feedback_${row.status}`,
-        entityType: 'feedback',
-        entityId: id,
-        unitId: row.unitId,
-        before: strip(before),
-        after: { ...strip(row), petitionId },
+  const row = (db: Db, lock = false) => {
+    const q = db.select().from(feedback).where(eq(feedback.id, id));
+    return one(lock ? q.for('update') : q);
+  };
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'portal.moderate',
+      endedUnits: 'allow', // citizens may ask about a former unit's project; answering them changes no record of it
+      load: (db) => row(db),
+      units: (f) => f.unitId,
+      lock: (tx) => row(tx, true),
+      version: { sent: input.version, stored: (f) => f.version },
+      apply: async (tx, before) => {
+        const council = input.toPetition ? await councilFor(tx, before.unitId) : null;
+        if (input.toPetition && !council) throw ruleViolation('portal_no_council');
+        let petitionId = before.petitionId;
+        if (council && !petitionId) {
+          const [p] = await tx
+            .insert(petitions)
+            .values({
+              councilId: council.id,
+              unitId: before.unitId,
+              source: 'portal',
+              sourceNote: `Phản hồi trên cổng công khai về: ${before.targetTitle}`,
+              receivedOn: todayVn(before.createdAt),
+              text: before.text,
+              createdAt: meta.now,
+              createdBy: actor.userId,
+            })
+            .returning();
+          petitionId = p!.id;
+        }
+        const [updated] = await tx
+          .update(feedback)
+          .set({
+            status: input.decision === 'publish' ? 'published' : 'rejected',
+            answer: input.answer?.trim() || null,
+            answeredOn: input.answer?.trim() ? todayVn(meta.now) : null,
+            moderatedBy: actor.userId,
+            petitionId,
+            version: before.version + 1,
+          })
+          .where(eq(feedback.id, id))
+          .returning();
+        const after = updated!;
+        const strip = (f: typeof before) => {
+          const { senderHash: _h, contact: _c, contactName: _n, ...rest } = f;
+          return auditSnapshot(rest);
+        };
+        return {
+          result: after,
+          audit: {
+            action: after.status === 'published' ? 'feedback.publish' : 'feedback.reject',
+            entityType: 'feedback',
+            entityId: id,
+            unitId: after.unitId,
+            before: strip(before),
+            after: { ...strip(after), petitionId },
+          },
+        };
       },
-    );
-    return row;
-  });
+    },
+  );
 }
 
 export async function feedbackPhoto(deps: Deps, id: number) {

@@ -9,68 +9,83 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import { projects, publications, units } from '../../db/schema';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
-import { authorize, scopeFilter } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { scopeFilter } from '../access/authorize';
+import { one, write } from '../access/write-path';
 
 export async function publishPeriod(deps: Deps, actor: Actor, meta: RequestMeta, input: { unitId: number; month: string }) {
-  await authorize(deps.db, actor, 'portal.publish', input.unitId);
   const period = `${input.month}-01`;
   if (period > todayVn(meta.now)) throw ruleViolation('portal_future_month');
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(publications)
-      .values({ kind: 'period', unitId: input.unitId, period, publishedAt: meta.now, publishedBy: actor.userId })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw new AppError('CONFLICT', { reason: 'already_published' });
-    await writeAudit(
-      tx,
-      { actor, meta },
-      { action: 'portal.publish', entityType: 'publication', entityId: row.id, unitId: input.unitId, after: row },
-    );
-    return row;
-  });
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'portal.publish',
+      endedUnits: 'allow', // publishing a dissolved unit's verified figures changes none of them
+      load: async () => input,
+      units: (i) => i.unitId,
+      apply: async (tx) => {
+        const [row] = await tx
+          .insert(publications)
+          .values({ kind: 'period', unitId: input.unitId, period, publishedAt: meta.now, publishedBy: actor.userId })
+          .onConflictDoNothing()
+          .returning();
+        if (!row) throw new AppError('CONFLICT', { reason: 'already_published' });
+        return {
+          result: row,
+          audit: { action: 'publication.publish', entityType: 'publication', entityId: row.id, unitId: input.unitId, after: row },
+        };
+      },
+    },
+  );
 }
 
 export async function publishProject(deps: Deps, actor: Actor, meta: RequestMeta, projectId: number) {
-  const [project] = await deps.db.select().from(projects).where(eq(projects.id, projectId));
-  if (!project) throw new AppError('NOT_FOUND');
-  await authorize(deps.db, actor, 'portal.publish', project.unitId);
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(publications)
-      .values({ kind: 'project', unitId: project.unitId, projectId, publishedAt: meta.now, publishedBy: actor.userId })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw new AppError('CONFLICT', { reason: 'already_published' });
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'portal.publish',
-        entityType: 'publication',
-        entityId: row.id,
-        unitId: project.unitId,
-        after: { ...row, projectCode: project.code },
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'portal.publish',
+      endedUnits: 'allow', // publishing a dissolved unit's verified figures changes none of them
+      load: (db) => one(db.select().from(projects).where(eq(projects.id, projectId))),
+      units: (p) => p.unitId,
+      apply: async (tx, project) => {
+        const [row] = await tx
+          .insert(publications)
+          .values({ kind: 'project', unitId: project.unitId, projectId, publishedAt: meta.now, publishedBy: actor.userId })
+          .onConflictDoNothing()
+          .returning();
+        if (!row) throw new AppError('CONFLICT', { reason: 'already_published' });
+        return {
+          result: row,
+          audit: {
+            action: 'publication.publish',
+            entityType: 'publication',
+            entityId: row.id,
+            unitId: project.unitId,
+            after: { ...row, projectCode: project.code },
+          },
+        };
       },
-    );
-    return row;
-  });
+    },
+  );
 }
 
 export async function unpublish(deps: Deps, actor: Actor, meta: RequestMeta, id: number) {
-  const [row] = await deps.db.select().from(publications).where(eq(publications.id, id));
-  if (!row) throw new AppError('NOT_FOUND');
-  await authorize(deps.db, actor, 'portal.publish', row.unitId);
-  return deps.db.transaction(async (tx) => {
-    await tx.delete(publications).where(eq(publications.id, id));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      { action: 'portal.unpublish', entityType: 'publication', entityId: id, unitId: row.unitId, before: row },
-    );
-    return { id };
-  });
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'portal.publish',
+      endedUnits: 'allow', // publishing a dissolved unit's verified figures changes none of them
+      load: (db) => one(db.select().from(publications).where(eq(publications.id, id))),
+      units: (r) => r.unitId,
+      apply: async (tx, row) => {
+        const gone = await tx.delete(publications).where(eq(publications.id, id)).returning({ id: publications.id });
+        if (!gone.length) throw new AppError('NOT_FOUND');
+        return {
+          result: { id },
+          audit: { action: 'publication.unpublish', entityType: 'publication', entityId: id, unitId: row.unitId, before: row },
+        };
+      },
+    },
+  );
 }
 
 export async function listPublications(deps: Deps, actor: Actor) {

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Deps } from '../../context';
 import { notificationPrefs, roadmapItems, users } from '../../db/schema';
 import { todayVn } from '../../shared/vi';
-import { writeAudit } from '../audit/write-audit';
+import { writeAs } from '../access/write-path';
 import { agencyUsers, notify, supervisingOffice } from '../notifications/notify';
 import { deadline } from './dates';
 
@@ -23,7 +23,8 @@ export async function dailyRoadmapCheck(deps: Deps, jobId: number | string) {
   let reminders = 0;
   let overdue = 0;
   let escalated = 0;
-  await deps.db.transaction(async (tx) => {
+  const meta = { requestId: `job-${jobId}`, ip: null, now };
+  await writeAs(deps, { meta, systemName: 'Hệ thống (kiểm tra lộ trình hằng ngày)' }, async (tx) => {
     for (const item of open) {
       const d = deadline(item.targetMonth!, today);
       const people = [
@@ -122,13 +123,13 @@ export async function dailyRoadmapCheck(deps: Deps, jobId: number | string) {
         publicUrl,
       );
     }
-    if (reminders || overdue || escalated) {
-      await writeAudit(
-        tx,
-        { actor: null, meta: { requestId: `job-${jobId}`, ip: null, now }, systemName: 'Hệ thống (kiểm tra lộ trình hằng ngày)' },
-        { action: 'system.roadmap_daily', entityType: 'system', after: { reminders, overdue, escalated, date: today } },
-      );
-    }
+    return {
+      result: undefined,
+      audit:
+        reminders || overdue || escalated
+          ? { action: 'system.run_roadmap_daily', entityType: 'system', after: { reminders, overdue, escalated, date: today } }
+          : [],
+    };
   });
   return { reminders, overdue, escalated };
 }

@@ -4,7 +4,7 @@ import { assessmentResults, assessments, criteriaSets, roadmapItems, type CostCl
 import { ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { authorize } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { write } from '../access/write-path';
 import { loadSetDocs, targetDoc } from '../assessments/results';
 import { addMonths } from './dates';
 
@@ -68,18 +68,25 @@ export async function suggestItems(deps: Deps, actor: Actor, meta: RequestMeta, 
         };
       }),
   );
-  return deps.db.transaction(async (tx) => {
-    const created = rows.length ? await tx.insert(roadmapItems).values(rows).onConflictDoNothing().returning() : [];
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'roadmap.suggest',
-        entityType: 'roadmap_item',
-        unitId,
-        after: { fromAssessment: latest.a.id, created: created.map((c) => ({ id: c.id, indicator: c.indicatorCode })) },
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'roadmap.manage',
+      load: async () => rows,
+      units: () => unitId,
+      apply: async (tx) => {
+        // One open item per (unit, set, indicator) is a unique index: a second suggestion adds nothing.
+        const created = rows.length ? await tx.insert(roadmapItems).values(rows).onConflictDoNothing().returning() : [];
+        return {
+          result: created,
+          audit: {
+            action: 'roadmap_item.suggest',
+            entityType: 'roadmap_item',
+            unitId,
+            after: { fromAssessment: latest.a.id, created: created.map((c) => ({ id: c.id, indicator: c.indicatorCode })) },
+          },
+        };
       },
-    );
-    return created;
-  });
+    },
+  );
 }

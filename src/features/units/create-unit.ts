@@ -4,11 +4,11 @@ import type { Db } from '../../db/client';
 import { units } from '../../db/schema';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { UNIT_LEVEL, type UnitType } from '../../shared/roles';
-import { authorize } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { write } from '../access/write-path';
+import { auditSnapshot } from '../audit/write-audit';
 import { activeOn, getUnitRow } from './queries';
 import { rebuildUnitScope } from './scope';
-import { insertUnit } from './write';
+import { insertUnit, lockUnitTree } from './write';
 
 export type CreateUnitInput = {
   code: string;
@@ -39,22 +39,31 @@ export async function checkNewUnit(db: Db, input: Omit<CreateUnitInput, 'parentI
 }
 
 export async function createUnit(deps: Deps, actor: Actor, meta: RequestMeta, input: CreateUnitInput) {
-  await authorize(deps.db, actor, 'unit.manage', input.parentId);
-  return deps.db.transaction(async (tx) => {
-    await checkNewUnit(tx, input);
-    const row = await insertUnit(tx, { ...input, verified: input.verified ?? true }, meta.now);
-    await rebuildUnitScope(tx);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'unit.create',
-        entityType: 'unit',
-        entityId: row.id,
-        unitId: row.id,
-        after: { ...auditSnapshot(row), parentId: input.parentId },
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'unit.manage',
+      load: async () => input,
+      units: (i) => i.parentId,
+      lock: async (tx, i) => {
+        await lockUnitTree(tx);
+        return i;
       },
-    );
-    return row;
-  });
+      apply: async (tx, i) => {
+        await checkNewUnit(tx, i);
+        const row = await insertUnit(tx, { ...i, verified: i.verified ?? true }, meta.now);
+        await rebuildUnitScope(tx);
+        return {
+          result: row,
+          audit: {
+            action: 'unit.create',
+            entityType: 'unit',
+            entityId: row.id,
+            unitId: row.id,
+            after: { ...auditSnapshot(row), parentId: i.parentId },
+          },
+        };
+      },
+    },
+  );
 }

@@ -2,14 +2,16 @@ import { inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { units } from '../../db/schema';
 import { headerKey, parseCsv } from '../../lib/csv';
+import { rowProblems } from '../../lib/http';
+import { CreateUnitBody } from './schemas';
 import { AppError } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
 import { UNIT_LEVEL, UNIT_TYPES, type UnitType } from '../../shared/roles';
 import { parseDateVi, searchKey } from '../../shared/vi';
-import { grantUnitsFor, idsInScope } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { grantUnitsFor, idsInScope, requireAction } from '../access/authorize';
+import { assertWritable, write } from '../access/write-path';
 import { rebuildUnitScope } from './scope';
-import { insertUnit } from './write';
+import { insertUnit, lockUnitTree } from './write';
 
 const COLUMNS = {
   code: ['ma', 'ma_don_vi', 'code'],
@@ -41,6 +43,8 @@ const TYPE_WORDS: Record<string, UnitType> = {
   'khu dan cu': 'village',
   'to dan pho': 'village',
 };
+
+const ImportedFields = CreateUnitBody.pick({ code: true, name: true, sourceNote: true });
 
 export type ImportRowError = { row: number; column: string | null; code: string; message: string };
 
@@ -129,6 +133,11 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
         : null;
     if (verified === null) fail(r.line, COLUMNS.verified[0], 'bad_bool', { v: get('verified') });
     const code = get('code');
+    // The same limits as POST /api/units: a file never carries what the API would refuse.
+    for (const prob of rowProblems(ImportedFields, { code, name: get('name'), sourceNote: get('sourceNote') || null }, lang)) {
+      const col = prob.field as 'code' | 'name' | 'sourceNote';
+      errors.push({ row: r.line, column: COLUMNS[col][0], code: 'invalid_value', message: prob.message });
+    }
     if (code && seen.has(code)) fail(r.line, COLUMNS.code[0], 'duplicate_in_file', { v: code, other: seen.get(code)! });
     if (code) seen.set(code, r.line);
     if (errors.length === before) {
@@ -146,75 +155,93 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
   }
 
   const roots = grantUnitsFor(actor, 'unit.manage');
-  const result = await deps.db.transaction(async (tx) => {
-    // Existing units that rows name as parents or that would clash with the new codes.
-    const codes = [...new Set(parsed.flatMap((p) => [p.code, p.parentCode]))];
-    const existing = codes.length ? await tx.select().from(units).where(inArray(units.code, codes)) : [];
-    const manageable = await idsInScope(
-      tx,
-      roots,
-      existing.map((u) => u.id),
-    );
-    const activeWith = (code: string, d: string) =>
-      existing.find((u) => u.code === code && u.effectiveFrom <= d && (!u.effectiveTo || u.effectiveTo > d));
-    const inFile = new Map(parsed.map((p) => [p.code, p]));
-
-    for (const p of parsed) {
-      if (activeWith(p.code, p.effectiveFrom)) fail(p.row, COLUMNS.code[0], 'code_exists', { v: p.code });
-      const fileParent = inFile.get(p.parentCode);
-      const dbParent = activeWith(p.parentCode, p.effectiveFrom);
-      const parentType =
-        fileParent && fileParent.effectiveFrom <= p.effectiveFrom
-          ? fileParent.type
-          : dbParent && manageable.has(dbParent.id)
-            ? dbParent.type
-            : null;
-      if (!parentType) fail(p.row, COLUMNS.parentCode[0], 'parent_not_found', { v: p.parentCode });
-      else if (UNIT_LEVEL[p.type] <= UNIT_LEVEL[parentType]) fail(p.row, COLUMNS.type[0], 'level_not_below_parent');
-    }
-    // Insert parents before children; a cycle among file rows is an error.
-    const order: Parsed[] = [];
-    const state = new Map<string, 'visiting' | 'done'>();
-    const visit = (p: Parsed): boolean => {
-      if (state.get(p.code) === 'done') return true;
-      if (state.get(p.code) === 'visiting') return false;
-      state.set(p.code, 'visiting');
-      const parent = inFile.get(p.parentCode);
-      if (parent && parent.effectiveFrom <= p.effectiveFrom && !visit(parent)) return false;
-      state.set(p.code, 'done');
-      order.push(p);
-      return true;
-    };
-    for (const p of parsed) if (!visit(p)) fail(p.row, COLUMNS.parentCode[0], 'parent_cycle');
-    if (errors.length) return { errors };
-
-    const created = new Map<string, number>();
-    for (const p of order) {
-      const fileParent = inFile.get(p.parentCode);
-      const parentId =
-        fileParent && fileParent.effectiveFrom <= p.effectiveFrom
-          ? created.get(p.parentCode)!
-          : activeWith(p.parentCode, p.effectiveFrom)!.id;
-      const row = await insertUnit(tx, { ...p, parentId }, meta.now);
-      created.set(p.code, row.id);
-    }
-    await rebuildUnitScope(tx);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'unit.import',
-        entityType: 'unit',
-        entityId: null,
-        unitId: null,
-        after: { count: order.length, units: order.map((p) => ({ id: created.get(p.code), code: p.code, name: p.name })) },
+  const result = await write(
+    { deps, actor, meta },
+    {
+      can: async () => requireAction(actor, 'unit.manage'),
+      load: async () => parsed,
+      units: () => [],
+      lock: async (tx, rows) => {
+        await lockUnitTree(tx);
+        return rows;
       },
-    );
-    return { created: order.length, ids: [...created.values()] };
-  });
-  if ('errors' in result || errors.length) {
-    errors.sort((a, b) => a.row - b.row);
-    throw new AppError('IMPORT_FAILED', errors, { count: errors.length });
-  }
+      apply: async (tx) => {
+        // Existing units that rows name as parents or that would clash with the new codes.
+        const codes = [...new Set(parsed.flatMap((p) => [p.code, p.parentCode]))];
+        const existing = codes.length ? await tx.select().from(units).where(inArray(units.code, codes)) : [];
+        const manageable = await idsInScope(
+          tx,
+          roots,
+          existing.map((u) => u.id),
+        );
+        const activeWith = (code: string, d: string) =>
+          existing.find((u) => u.code === code && u.effectiveFrom <= d && (!u.effectiveTo || u.effectiveTo > d));
+        const inFile = new Map(parsed.map((p) => [p.code, p]));
+
+        for (const p of parsed) {
+          if (activeWith(p.code, p.effectiveFrom)) fail(p.row, COLUMNS.code[0], 'code_exists', { v: p.code });
+          const fileParent = inFile.get(p.parentCode);
+          const dbParent = activeWith(p.parentCode, p.effectiveFrom);
+          const parentType =
+            fileParent && fileParent.effectiveFrom <= p.effectiveFrom
+              ? fileParent.type
+              : dbParent && manageable.has(dbParent.id)
+                ? dbParent.type
+                : null;
+          if (!parentType) fail(p.row, COLUMNS.parentCode[0], 'parent_not_found', { v: p.parentCode });
+          else if (UNIT_LEVEL[p.type] <= UNIT_LEVEL[parentType]) fail(p.row, COLUMNS.type[0], 'level_not_below_parent');
+        }
+        // Insert parents before children; a cycle among file rows is an error.
+        const order: Parsed[] = [];
+        const state = new Map<string, 'visiting' | 'done'>();
+        const visit = (p: Parsed): boolean => {
+          if (state.get(p.code) === 'done') return true;
+          if (state.get(p.code) === 'visiting') return false;
+          state.set(p.code, 'visiting');
+          const parent = inFile.get(p.parentCode);
+          if (parent && parent.effectiveFrom <= p.effectiveFrom && !visit(parent)) return false;
+          state.set(p.code, 'done');
+          order.push(p);
+          return true;
+        };
+        for (const p of parsed) if (!visit(p)) fail(p.row, COLUMNS.parentCode[0], 'parent_cycle');
+        if (errors.length)
+          throw new AppError(
+            'IMPORT_FAILED',
+            errors.sort((a, b) => a.row - b.row),
+            { count: errors.length },
+          );
+        // Children of a unit that has ended would be written onto history.
+        await assertWritable(
+          tx,
+          actor,
+          meta,
+          order.filter((p) => !inFile.has(p.parentCode)).map((p) => activeWith(p.parentCode, p.effectiveFrom)!.id),
+        );
+
+        const created = new Map<string, number>();
+        for (const p of order) {
+          const fileParent = inFile.get(p.parentCode);
+          const parentId =
+            fileParent && fileParent.effectiveFrom <= p.effectiveFrom
+              ? created.get(p.parentCode)!
+              : activeWith(p.parentCode, p.effectiveFrom)!.id;
+          const row = await insertUnit(tx, { ...p, parentId }, meta.now);
+          created.set(p.code, row.id);
+        }
+        await rebuildUnitScope(tx);
+        return {
+          result: { created: order.length, ids: [...created.values()] },
+          audit: {
+            action: 'unit.import',
+            entityType: 'unit',
+            entityId: null,
+            unitId: null,
+            after: { count: order.length, units: order.map((p) => ({ id: created.get(p.code), code: p.code, name: p.name })) },
+          },
+        };
+      },
+    },
+  );
   return result;
 }

@@ -1,11 +1,10 @@
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { planSuccession, TimelineRuleError, type SuccessionCommand } from '../../domain/units/succession';
 import { ruleViolation } from '../../lib/errors';
-import { authorize } from '../access/authorize';
-import { writeAudit } from '../audit/write-audit';
+import { write } from '../access/write-path';
 import { loadTimeline } from './queries';
 import { rebuildUnitScope } from './scope';
-import { writePlan } from './write';
+import { lockUnitTree, writePlan } from './write';
 
 export type RecordSuccessionInput = {
   command: SuccessionCommand;
@@ -32,34 +31,43 @@ function touchedUnits(cmd: SuccessionCommand): number[] {
 }
 
 export async function recordSuccession(deps: Deps, actor: Actor, meta: RequestMeta, input: RecordSuccessionInput) {
-  for (const id of new Set(touchedUnits(input.command))) await authorize(deps.db, actor, 'unit.manage', id);
-  return deps.db.transaction(async (tx) => {
-    const tl = await loadTimeline(tx);
-    let plan;
-    try {
-      plan = planSuccession(tl, input.command);
-    } catch (err) {
-      if (err instanceof TimelineRuleError) throw ruleViolation(err.rule, err.info);
-      throw err;
-    }
-    const { event, newUnitIds } = await writePlan(tx, plan, {
-      legalBasis: input.legalBasis,
-      legalBasisDate: input.legalBasisDate ?? null,
-      note: input.note ?? null,
-      now: meta.now,
-    });
-    await rebuildUnitScope(tx);
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: `unit.succession.${plan.kind}`,
-        entityType: 'unit_event',
-        entityId: event.id,
-        unitId: newUnitIds[0] ?? plan.eventFrom[0] ?? null,
-        after: { ...input, eventId: event.id, newUnitIds },
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'unit.manage',
+      load: async () => input,
+      units: (i) => [...new Set(touchedUnits(i.command))],
+      lock: async (tx, i) => {
+        await lockUnitTree(tx);
+        return i;
       },
-    );
-    return { eventId: event.id, newUnitIds };
-  });
+      apply: async (tx, i) => {
+        const tl = await loadTimeline(tx);
+        let plan;
+        try {
+          plan = planSuccession(tl, i.command);
+        } catch (err) {
+          if (err instanceof TimelineRuleError) throw ruleViolation(err.rule, err.info);
+          throw err;
+        }
+        const { event, newUnitIds } = await writePlan(tx, plan, {
+          legalBasis: i.legalBasis,
+          legalBasisDate: i.legalBasisDate ?? null,
+          note: i.note ?? null,
+          now: meta.now,
+        });
+        await rebuildUnitScope(tx);
+        return {
+          result: { eventId: event.id, newUnitIds },
+          audit: {
+            action: `unit.${plan.kind}`,
+            entityType: 'unit_event',
+            entityId: event.id,
+            unitId: newUnitIds[0] ?? plan.eventFrom[0] ?? null,
+            after: { ...i, eventId: event.id, newUnitIds },
+          },
+        };
+      },
+    },
+  );
 }

@@ -95,3 +95,11 @@ export async function writePlan(
   if (links.length) await tx.insert(unitEventUnits).values(links).onConflictDoNothing();
   return { event: event!, newUnitIds: [...keyToId.values()] };
 }
+
+/**
+ * The unit tree is one aggregate (the scope closure is rebuilt from all of it): changes to its shape
+ * take this transaction lock first, so two of them never interleave on any app instance.
+ */
+export async function lockUnitTree(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(727003)`);
+}

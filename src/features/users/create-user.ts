@@ -6,9 +6,10 @@ import type { Lang } from '../../lib/messages';
 import type { Role } from '../../shared/roles';
 import { searchKey } from '../../shared/vi';
 import { authorize } from '../access/authorize';
-import { auditSnapshot, writeAudit } from '../audit/write-audit';
+import { auditSnapshot } from '../audit/write-audit';
+import { write } from '../access/write-path';
 import { hashPassword, PASSWORD_PROBLEM_TEXT, passwordProblems } from '../auth/passwords';
-import { assertCanGrant } from './grant-rules';
+import { assertCanGrant, assertSeparation } from './authority';
 
 export type CreateUserInput = {
   username: string;
@@ -32,54 +33,62 @@ export function assertPasswordPolicy(password: string, username: string, lang: L
 }
 
 export async function createUser(deps: Deps, actor: Actor, meta: RequestMeta, input: CreateUserInput, lang: Lang) {
-  await authorize(deps.db, actor, 'user.manage', input.homeUnitId);
-  for (const g of input.grants ?? []) await assertCanGrant(deps.db, actor, g.role, g.unitId);
+  const grants = input.grants ?? [];
   assertPasswordPolicy(input.password, input.username, lang);
-  const passwordHash = await hashPassword(input.password);
-  return deps.db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (clash) throw new AppError('CONFLICT', { field: 'username' });
-    const [user] = await tx
-      .insert(users)
-      .values({
-        username: input.username,
-        fullName: input.fullName,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        title: input.title ?? null,
-        homeUnitId: input.homeUnitId,
-        passwordHash,
-        passwordChangedAt: meta.now,
-        searchKey: searchKey(`${input.fullName} ${input.username} ${input.email ?? ''}`),
-        createdAt: meta.now,
-        updatedAt: meta.now,
-      })
-      .returning();
-    const grants = input.grants?.length
-      ? await tx
-          .insert(roleGrants)
-          .values(
-            input.grants.map((g) => ({
-              userId: user!.id,
-              role: g.role,
-              unitId: g.unitId,
-              grantedAt: meta.now,
-              grantedBy: actor.userId,
-            })),
-          )
-          .returning()
-      : [];
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user!.id,
-        unitId: user!.homeUnitId,
-        after: { ...auditSnapshot(user), grants: grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId })) },
+  return write(
+    { deps, actor, meta },
+    {
+      can: async (db) => {
+        await authorize(db, actor, 'user.manage', input.homeUnitId);
+        for (const g of grants) await assertCanGrant(db, actor, g.role, g.unitId);
+        assertSeparation([], grants);
       },
-    );
-    return user!;
-  });
+      load: async () => ({ ...input, passwordHash: await hashPassword(input.password) }),
+      units: (u) => [u.homeUnitId, ...grants.map((g) => g.unitId)],
+      apply: async (tx, u) => {
+        const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.username, u.username));
+        if (clash) throw new AppError('CONFLICT', { field: 'username' });
+        const [user] = await tx
+          .insert(users)
+          .values({
+            username: u.username,
+            fullName: u.fullName,
+            email: u.email ?? null,
+            phone: u.phone ?? null,
+            title: u.title ?? null,
+            homeUnitId: u.homeUnitId,
+            passwordHash: u.passwordHash,
+            passwordChangedAt: meta.now,
+            searchKey: searchKey(`${u.fullName} ${u.username} ${u.email ?? ''}`),
+            createdAt: meta.now,
+            updatedAt: meta.now,
+          })
+          .returning();
+        const added = grants.length
+          ? await tx
+              .insert(roleGrants)
+              .values(
+                grants.map((g) => ({
+                  userId: user!.id,
+                  role: g.role,
+                  unitId: g.unitId,
+                  grantedAt: meta.now,
+                  grantedBy: actor.userId,
+                })),
+              )
+              .returning()
+          : [];
+        return {
+          result: user!,
+          audit: {
+            action: 'user.create',
+            entityType: 'user',
+            entityId: user!.id,
+            unitId: user!.homeUnitId,
+            after: { ...auditSnapshot(user), grants: added.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId })) },
+          },
+        };
+      },
+    },
+  );
 }

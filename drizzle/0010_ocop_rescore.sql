@@ -1,0 +1,1 @@
+ALTER TABLE "ocop_round_products" ADD COLUMN "rescore_asked_at" timestamp with time zone;
