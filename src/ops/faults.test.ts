@@ -51,10 +51,10 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
   afterAll(() => server?.dispose());
 
   it('Treasury import: all lines or none, and an earlier import survives', async () => {
-    const office = await signedIn('vpdp.mongcai');
+    const office = await signedIn('vpdp.quangninh');
     const file = (tag: string, n: number) => {
       const lines = ['ma_du_an;ngay;so_tien;nguon_von;nam_ke_hoach;loai;so_chung_tu'];
-      for (let i = 1; i <= n; i++) lines.push(`MC-2022-01;05/09/2022;1.000;NSDP_XA;2022;thanh toán KLHT;KB-${tag}-${i}`);
+      for (let i = 1; i <= n; i++) lines.push(`QN-2026-02;05/11/2026;200000;NSDP_TINH;2026;thanh toán KLHT;KB-${tag}-${i}`);
       const form = new FormData();
       form.set('file', new Blob([lines.join('\n')], { type: 'text/csv' }), 'kho-bac.csv');
       return form;
@@ -74,7 +74,7 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
       a: (await query<{ n: number }>(db, "select count(*)::int as n from disbursements where voucher_ref like 'KB-FA-%'"))[0]!.n,
       b: (await query<{ n: number }>(db, "select count(*)::int as n from disbursements where voucher_ref like 'KB-FB-%'"))[0]!.n,
       audits: (
-        await query<{ n: number }>(db, "select count(*)::int as n from audit_events where action = 'capital.disbursement_import'")
+        await query<{ n: number }>(db, "select count(*)::int as n from audit_events where action = 'disbursement.import'")
       )[0]!.n,
     }));
     expect(state.a).toBe(1500);
@@ -83,7 +83,7 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
     if (outcome.answered) expect(state.b).toBe(1500);
 
     await server.start();
-    const again = await signedIn('vpdp.mongcai');
+    const again = await signedIn('vpdp.quangninh');
     const redo = await again.request<{ added: number; skipped: number }>(
       'POST',
       '/api/capital/disbursements/import',

@@ -292,7 +292,7 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
     alloc: [
       ['q1', 'NSDP_TINH', 3.2 * TY, '2026-10-15'],
       ['q2', 'NSTW_DTPT', 5 * TY, '2026-01-20'],
-      ['q2', 'NSDP_TINH', 3 * TY, '2026-01-20'],
+      ['q2', 'NSDP_TINH', 3.5 * TY, '2026-01-20'],
       ['q3', 'NSTW_DTPT', 6 * TY, '2026-01-20'],
       ['q3', 'NSDP_TINH', 4 * TY, '2026-01-20'],
     ],

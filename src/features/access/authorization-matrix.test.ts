@@ -36,7 +36,7 @@ import {
 import { buildSnapshotData, snapshotHash } from '../oversight/snapshots';
 import { refreshResults } from '../assessments/results';
 import { ensureReferenceData } from '../../seed/reference';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
 import { ROLES, roleAllows, type Action, type Role } from '../../shared/roles';
@@ -174,15 +174,15 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       .returning();
     return item!;
   };
-  const freshProject = async (p: Province) => {
+  const freshProject = async (p: Province, unitId = p.communeA.id) => {
     const now = new Date();
     const [prj] = await env.deps.db
       .insert(projects)
       .values({
         code: uniq('P-'),
         name: 'Dự án thử',
-        unitId: p.communeA.id,
-        unitIds: [p.communeA.id],
+        unitId,
+        unitIds: [unitId],
         owner: 'UBND xã',
         totalInvestment: 5_000_000_000,
         searchKey: 'du an thu',
@@ -193,11 +193,12 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
     await env.deps.db.insert(readinessItems).values({ projectId: prj!.id, code: 'chu_truong', label: 'Chủ trương' });
     return prj!;
   };
-  const freshPlan = async (p: Province, status: 'draft' | 'approved' = 'draft') => {
+  /** A plan on a commune of its own: one current plan per unit and year. */
+  const freshPlan = async (p: Province, status: 'draft' | 'approved' = 'draft', unitId?: number) => {
     const [plan] = await env.deps.db
       .insert(capitalPlans)
       .values({
-        unitId: p.province.id,
+        unitId: unitId ?? (await freshCommune(p)).id,
         kind: 'annual',
         year: 2026,
         endYear: 2026,
@@ -210,8 +211,9 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
     return plan!;
   };
   const freshFunded = async (p: Province) => {
-    const prj = await freshProject(p);
-    const plan = await freshPlan(p, 'approved');
+    const c = await freshCommune(p);
+    const prj = await freshProject(p, c.id);
+    const plan = await freshPlan(p, 'approved', c.id);
     await env.deps.db
       .insert(allocations)
       .values({ planId: plan.id, projectId: prj.id, sourceCode: 'NSDP_TINH', amount: 1_000_000_000, addedOn: '2026-01-10' });
@@ -268,18 +270,19 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
     const { round, member } = await freshRound(p);
     const product = await freshOcopProduct(p, 'evaluation');
     const [sheet] = await env.deps.db.select().from(ocopSheets).where(eq(ocopSheets.regime, 'QD1489_2025'));
-    await env.deps.db.insert(ocopRoundProducts).values({
-      roundId: round.id,
-      productId: product.id,
-      sheetId: sheet!.id,
-      ...(decided ? { status: 'decided' as const, scoreX100: 7500, star: 4, recognised: true, decidedAt: new Date() } : {}),
-    });
+    await env.deps.db.insert(ocopRoundProducts).values({ roundId: round.id, productId: product.id, sheetId: sheet!.id });
     const answers = Object.fromEntries(
       sheet!.document.parts.flatMap((pt) => pt.groups.flatMap((g) => g.criteria.map((c) => [c.code, c.options.length - 1]))),
     );
     await env.deps.db
       .insert(ocopMemberScores)
       .values({ roundId: round.id, productId: product.id, userId: member.id, answers, total: 100, submittedAt: new Date() });
+    // decided after the sheets are in: a sheet never lands on a decided result
+    if (decided)
+      await env.deps.db
+        .update(ocopRoundProducts)
+        .set({ status: 'decided', scoreX100: 7500, star: 4, recognised: true, decidedAt: new Date() })
+        .where(and(eq(ocopRoundProducts.roundId, round.id), eq(ocopRoundProducts.productId, product.id)));
     return { round, product };
   };
   const freshCouncil = async (p: Province) => {
@@ -1041,14 +1044,17 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       needs: 'capital.manage',
       mutating: true,
       ok: 200,
-      build: async (p) => ({
-        method: 'PUT',
-        path: `/api/capital/plans/${(await freshPlan(p)).id}/allocations`,
-        body: {
-          rowVersion: 1,
-          allocations: [{ projectId: (await freshProject(p)).id, sourceCode: 'NSDP_TINH', amount: 1_000_000_000 }],
-        },
-      }),
+      build: async (p) => {
+        const c = await freshCommune(p);
+        return {
+          method: 'PUT',
+          path: `/api/capital/plans/${(await freshPlan(p, 'draft', c.id)).id}/allocations`,
+          body: {
+            rowVersion: 1,
+            allocations: [{ projectId: (await freshProject(p, c.id)).id, sourceCode: 'NSDP_TINH', amount: 1_000_000_000 }],
+          },
+        };
+      },
     },
     {
       name: 'POST /api/capital/plans/:id/approve',

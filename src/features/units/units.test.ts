@@ -174,7 +174,7 @@ describe('administrative units: Quảng Ninh / Móng Cái before and after 1 Jul
       legalBasis: 'thử',
     });
     expect(invalid.status).toBe(422);
-    expect(invalid.body.error.code).toBe('RULE_VIOLATION');
+    expect(invalid.body.error.code).toBe('UNIT_READ_ONLY'); // the renamed ward has ended: it is history
   });
 
   it('imports a CSV of units all or nothing, with row-precise errors in Vietnamese', async () => {
