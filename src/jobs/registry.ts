@@ -2,6 +2,7 @@ import { and, isNotNull, lt, or } from 'drizzle-orm';
 import type { Deps } from '../context';
 import { loginAttempts, sessions } from '../db/schema';
 import { writeAudit } from '../features/audit/write-audit';
+import { purgeThrottles } from '../features/auth/throttle';
 import { flushOutbox } from '../features/notifications/mailer';
 import { dailyOcopCheck } from '../features/ocop/certificates';
 import { dailyOversightCheck } from '../features/oversight/recommendations';
@@ -10,7 +11,10 @@ import type { JobRow } from './runner';
 
 export type JobHandler = (deps: Deps, payload: Record<string, unknown>, job: JobRow) => Promise<void>;
 
-/** Removes sessions that ended more than a day ago and sign-in attempts older than 30 days. */
+/**
+ * Removes sessions that ended more than a day ago, sign-in attempts older than 30 days and sign-in
+ * throttles whose window and lock ended more than a day ago.
+ */
 async function purgeSessions(deps: Deps, _payload: Record<string, unknown>, job: JobRow) {
   const now = deps.clock.now();
   const dayAgo = new Date(now.getTime() - 86_400_000);
@@ -23,14 +27,20 @@ async function purgeSessions(deps: Deps, _payload: Record<string, unknown>, job:
       .delete(loginAttempts)
       .where(lt(loginAttempts.at, new Date(now.getTime() - 30 * 86_400_000)))
       .returning({ id: loginAttempts.id });
-    if (removed.length || attempts.length) {
+    const throttles = await purgeThrottles(tx, now);
+    if (removed.length || attempts.length || throttles) {
       await writeAudit(
         tx,
-        { actor: null, meta: { requestId: `job-${job.id}`, ip: null, now }, systemName: 'Hệ thống (tác vụ định kỳ)' },
+        {
+          actor: null,
+          meta: { requestId: `job-${job.id}`, ip: null, now },
+          systemName: 'Hệ thống (tác vụ định kỳ)',
+          auditKey: deps.config.auditKey,
+        },
         {
           action: 'system.sessions_purged',
           entityType: 'system',
-          after: { sessions: removed.length, loginAttempts: attempts.length },
+          after: { sessions: removed.length, loginAttempts: attempts.length, throttles },
         },
       );
     }

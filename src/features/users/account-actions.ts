@@ -6,6 +6,7 @@ import type { Lang } from '../../lib/messages';
 import { authorize } from '../access/authorize';
 import { writeAudit } from '../audit/write-audit';
 import { hashPassword } from '../auth/passwords';
+import { clearSignInThrottle } from '../auth/throttle';
 import { assertPasswordPolicy } from './create-user';
 import { getUserRow } from './queries';
 
@@ -16,6 +17,7 @@ export async function unlockUser(deps: Deps, actor: Actor, meta: RequestMeta, us
   await authorize(deps.db, actor, 'user.manage', target.homeUnitId);
   await deps.db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ username: target.username, ip: meta.ip ?? 'unknown', kind: 'unlock', at: meta.now });
+    await clearSignInThrottle(tx, target.username);
     await writeAudit(
       tx,
       { actor, meta },
