@@ -89,7 +89,7 @@ describe('the embedded database owner lock, contended by real processes', () => 
       await releaseAll(contenders);
       expect(fs.existsSync(lockPath)).toBe(false);
     }
-  });
+  }, 120_000);
 
   it('a live owner is never displaced', async () => {
     const lockPath = freshLock();
@@ -105,7 +105,7 @@ describe('the embedded database owner lock, contended by real processes', () => 
     expect((await race(contenders, mine)).filter((o) => o.acquired)).toEqual([]);
     expect(ownerIn(mine)).toBe(process.pid);
     await releaseAll(contenders);
-  });
+  }, 60_000);
 
   it('a takeover claim left by a taker that died does not block for ever', async () => {
     for (let round = 0; round < 3; round++) {
@@ -120,5 +120,5 @@ describe('the embedded database owner lock, contended by real processes', () => 
       expect(fs.readdirSync(path.dirname(lockPath))).toEqual(['pg.lock']);
       await releaseAll(contenders);
     }
-  });
+  }, 60_000);
 });
