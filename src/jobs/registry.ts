@@ -1,6 +1,7 @@
 import { and, isNotNull, lt, or } from 'drizzle-orm';
 import type { Deps } from '../context';
 import { loginAttempts, sessions } from '../db/schema';
+import { checkpointAudit } from '../features/audit/checkpoints';
 import { writeAudit } from '../features/audit/write-audit';
 import { purgeThrottles } from '../features/auth/throttle';
 import { flushOutbox } from '../features/notifications/mailer';
@@ -61,6 +62,10 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   'outbox.flush': async (deps) => {
     await flushOutbox(deps);
   },
+  // Anchors the audit head outside the database; writes nothing when the head has not moved.
+  'audit.checkpoint': async (deps) => {
+    await checkpointAudit(deps, 'schedule');
+  },
 };
 
 export const SCHEDULES: { name: string; kind: string; everySeconds: number }[] = [
@@ -69,4 +74,5 @@ export const SCHEDULES: { name: string; kind: string; everySeconds: number }[] =
   { name: 'ocop.daily', kind: 'ocop.daily', everySeconds: 86_400 },
   { name: 'oversight.daily', kind: 'oversight.daily', everySeconds: 86_400 },
   { name: 'outbox.flush', kind: 'outbox.flush', everySeconds: 60 },
+  { name: 'audit.checkpoint.hourly', kind: 'audit.checkpoint', everySeconds: 3600 },
 ];

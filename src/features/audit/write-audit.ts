@@ -47,6 +47,24 @@ export type HashedEvent = {
   ip: string | null;
 };
 
+/** The hashed fields of a stored event, as they were when it was written. */
+export function hashedEventOf(r: typeof auditEvents.$inferSelect): HashedEvent {
+  return {
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actorUserId: r.actorUserId,
+    actorName: r.actorName,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    unitId: r.unitId,
+    before: r.before,
+    after: r.after,
+    requestId: r.requestId,
+    ip: r.ip,
+  };
+}
+
 export function hashEvent(prevHash: string, e: HashedEvent): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(e)).digest('hex');
 }
