@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { withAuditKey } from '../src/features/audit/audit-key';
 import type { Deps } from '../src/context';
 import { migrateDatabase, openDatabase } from '../src/db/client';
 import { systemClock, type Clock } from '../src/lib/clock';
@@ -32,7 +33,11 @@ export async function startServer(
   opts: { clock?: Clock; databaseUrl?: string; populate?: (deps: Deps) => Promise<unknown> } = {},
 ) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-e2e-'));
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false' }), dataDir: root, databaseUrl: opts.databaseUrl };
+  const config = withAuditKey({
+    ...loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false' }),
+    dataDir: root,
+    databaseUrl: opts.databaseUrl,
+  });
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: root, poolSize: 20 });
   await migrateDatabase(database, opts.databaseUrl);
   const deps: Deps = {

@@ -5,6 +5,7 @@ import { count, ne } from 'drizzle-orm';
 import { loadConfig } from '../src/config';
 import { migrateDatabase, openDatabase } from '../src/db/client';
 import { units } from '../src/db/schema';
+import { withAuditKey } from '../src/features/audit/audit-key';
 import { systemClock } from '../src/lib/clock';
 import { FileStore } from '../src/lib/file-store';
 import { createLogger } from '../src/lib/logger';
@@ -24,7 +25,7 @@ const communes = arg('communes', 3321);
 const months = arg('months', 24);
 const seed = arg('seed', 1);
 
-const config = loadConfig();
+const config = withAuditKey(loadConfig());
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   await migrateDatabase(database, config.databaseUrl);

@@ -5,6 +5,8 @@ import { loadConfig } from './config';
 import type { Deps } from './context';
 import { migrateDatabase, openDatabase } from './db/client';
 import { roleGrants, users } from './db/schema';
+import { withAuditKey } from './features/audit/audit-key';
+import { checkpointAudit } from './features/audit/checkpoints';
 import { ensureSchedules, startWorker } from './jobs/runner';
 import { systemClock } from './lib/clock';
 import { FileStore } from './lib/file-store';
@@ -14,8 +16,9 @@ import { ensureReferenceData } from './seed/reference';
 import { ROLE_LABELS } from './shared/roles';
 
 async function main() {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const loaded = loadConfig();
+  const logger = createLogger(loaded.logLevel);
+  const config = withAuditKey(loaded, logger);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database, config.databaseUrl);
   const replica =
@@ -50,6 +53,9 @@ async function main() {
     force.unref();
     server.close();
     await worker?.stop();
+    await checkpointAudit(deps, 'shutdown').catch((err: unknown) =>
+      logger.warn('audit checkpoint at shutdown failed', { error: String(err) }),
+    );
     await replica?.close();
     await database.close();
     process.exit(0);

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { acquireDirLock } from './dir-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -34,7 +35,8 @@ export function rowsOf<T>(result: unknown): T[] {
 /**
  * Opens PostgreSQL when `databaseUrl` is set, otherwise the embedded PGlite under `dataDir/pg`.
  * PGlite must never be opened by two processes at once (it corrupts data), so a lock file with
- * the owner's pid guards the directory; a lock left by a dead process is taken over.
+ * the owner's pid guards the directory; a lock left by a dead process is taken over, by exactly
+ * one process however many find it at once (`dir-lock.ts`).
  */
 export async function openDatabase(opts: {
   databaseUrl?: string | undefined;
@@ -67,36 +69,6 @@ export async function openDatabase(opts: {
   } catch (err) {
     release();
     throw err;
-  }
-}
-
-function acquireDirLock(lockPath: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockPath, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number(fs.readFileSync(lockPath, 'utf8'));
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new Error(
-          `The embedded database is in use by process ${owner} (${lockPath}). ` +
-            'Run one process per data directory, or use PostgreSQL (DATABASE_URL) for several instances.',
-          { cause: err },
-        );
-      }
-      fs.rmSync(lockPath, { force: true });
-    }
-  }
-  throw new Error(`Could not lock ${lockPath}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,7 +1,9 @@
 import { and, isNotNull, lt, or } from 'drizzle-orm';
 import type { Deps } from '../context';
 import { loginAttempts, sessions } from '../db/schema';
+import { checkpointAudit } from '../features/audit/checkpoints';
 import { writeAudit } from '../features/audit/write-audit';
+import { purgeThrottles } from '../features/auth/throttle';
 import { flushOutbox } from '../features/notifications/mailer';
 import { dailyOcopCheck } from '../features/ocop/certificates';
 import { dailyOversightCheck } from '../features/oversight/recommendations';
@@ -10,7 +12,10 @@ import type { JobRow } from './runner';
 
 export type JobHandler = (deps: Deps, payload: Record<string, unknown>, job: JobRow) => Promise<void>;
 
-/** Removes sessions that ended more than a day ago and sign-in attempts older than 30 days. */
+/**
+ * Removes sessions that ended more than a day ago, sign-in attempts older than 30 days and sign-in
+ * throttles whose window and lock ended more than a day ago.
+ */
 async function purgeSessions(deps: Deps, _payload: Record<string, unknown>, job: JobRow) {
   const now = deps.clock.now();
   const dayAgo = new Date(now.getTime() - 86_400_000);
@@ -23,14 +28,20 @@ async function purgeSessions(deps: Deps, _payload: Record<string, unknown>, job:
       .delete(loginAttempts)
       .where(lt(loginAttempts.at, new Date(now.getTime() - 30 * 86_400_000)))
       .returning({ id: loginAttempts.id });
-    if (removed.length || attempts.length) {
+    const throttles = await purgeThrottles(tx, now);
+    if (removed.length || attempts.length || throttles) {
       await writeAudit(
         tx,
-        { actor: null, meta: { requestId: `job-${job.id}`, ip: null, now }, systemName: 'Hệ thống (tác vụ định kỳ)' },
+        {
+          actor: null,
+          meta: { requestId: `job-${job.id}`, ip: null, now },
+          systemName: 'Hệ thống (tác vụ định kỳ)',
+          auditKey: deps.config.auditKey,
+        },
         {
           action: 'system.sessions_purged',
           entityType: 'system',
-          after: { sessions: removed.length, loginAttempts: attempts.length },
+          after: { sessions: removed.length, loginAttempts: attempts.length, throttles },
         },
       );
     }
@@ -51,6 +62,10 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   'outbox.flush': async (deps) => {
     await flushOutbox(deps);
   },
+  // Anchors the audit head outside the database; writes nothing when the head has not moved.
+  'audit.checkpoint': async (deps) => {
+    await checkpointAudit(deps, 'schedule');
+  },
 };
 
 export const SCHEDULES: { name: string; kind: string; everySeconds: number }[] = [
@@ -59,4 +74,5 @@ export const SCHEDULES: { name: string; kind: string; everySeconds: number }[] =
   { name: 'ocop.daily', kind: 'ocop.daily', everySeconds: 86_400 },
   { name: 'oversight.daily', kind: 'oversight.daily', everySeconds: 86_400 },
   { name: 'outbox.flush', kind: 'outbox.flush', everySeconds: 60 },
+  { name: 'audit.checkpoint.hourly', kind: 'audit.checkpoint', everySeconds: 3600 },
 ];

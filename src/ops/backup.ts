@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/client';
+import { writeAuditCheckpoint } from '../features/audit/checkpoints';
 import type { FileStore } from '../lib/file-store';
 import { canonicalJson } from '../lib/canonical-json';
 
@@ -21,6 +22,8 @@ export type Manifest = {
   migrations: number;
   tables: Record<string, { rows: number; sha256: string }>;
   files: Record<string, number>;
+  /** The audit head in the archive (also written as a checkpoint when the backup is given the audit key). */
+  auditHead?: { seq: number; hash: string } | null;
 };
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -80,11 +83,16 @@ export async function dumpTable(db: Db, table: string, pk: string[] | undefined)
   return rows.map((r) => (typeof r.j === 'string' ? (JSON.parse(r.j) as unknown) : r.j));
 }
 
+/**
+ * With `auditKey`, the audit head the archive holds is anchored as a checkpoint under the file
+ * store (`FILES_DIR/audit/checkpoints.jsonl`), so trimming the trail later is detected.
+ */
 export async function createBackup(
   db: Db,
   kind: 'pglite' | 'postgres',
   files: FileStore,
   now: Date,
+  opts: { auditKey?: string | undefined } = {},
 ): Promise<{ bytes: Uint8Array; manifest: Manifest }> {
   const out: Zippable = {};
   const manifest: Manifest = {
@@ -104,6 +112,10 @@ export async function createBackup(
         const json = canonicalJson(rows);
         out[`db/${table}.json`] = new TextEncoder().encode(json);
         manifest.tables[table] = { rows: rows.length, sha256: sha(json) };
+        if (table === 'audit_head') {
+          const head = (rows as { id: number; seq: number | string; hash: string }[]).find((r) => r.id === 1);
+          manifest.auditHead = head ? { seq: Number(head.seq), hash: head.hash } : null;
+        }
         if (table === 'files')
           for (const f of rows as { sha256: string }[]) {
             const bytes = new Uint8Array(await files.read(f.sha256));
@@ -118,7 +130,16 @@ export async function createBackup(
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
   out['manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
-  return { bytes: zipSync(out, { level: 6 }), manifest };
+  const bytes = zipSync(out, { level: 6 });
+  if (opts.auditKey && manifest.auditHead)
+    await writeAuditCheckpoint(db, {
+      filesDir: files.root,
+      auditKey: opts.auditKey,
+      now,
+      reason: 'backup',
+      head: manifest.auditHead,
+    });
+  return { bytes, manifest };
 }
 
 /** Orders rows so that a row's self-reference (e.g. a unit's parent) is inserted before it. */

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   'auth.login_failed': L('Đăng nhập thất bại', 'Failed sign-in'),
   'auth.login_locked': L('Tạm khóa tài khoản do đăng nhập sai', 'Account locked after failed sign-ins'),
   'auth.logout': L('Đăng xuất', 'Signed out'),
+  'auth.change_password_failed': L('Đổi mật khẩu: sai mật khẩu hiện tại', 'Wrong current password when changing it'),
 
   'user.create': L('Tạo tài khoản', 'Created an account'),
   'user.update': L('Sửa thông tin tài khoản', 'Edited an account'),

@@ -3,6 +3,8 @@ import { createRouter, errorResponses, json } from '../../lib/http';
 import { actorOf } from '../../lib/request';
 import { requireAction } from '../access/authorize';
 import { IsoDate } from '../units/schemas';
+import { auditKeyOf } from './audit-key';
+import { checkpointsFileOf } from './checkpoints';
 import { listAuditEvents } from './queries';
 import { verifyAuditChain } from './verify-chain';
 
@@ -63,22 +65,36 @@ auditRoutes.openapi(
     method: 'get',
     path: '/verify',
     tags: ['Audit'],
-    summary: 'Check the hash chain; reports the first edited, inserted or deleted event',
+    summary:
+      'Check the hash chain, the MACs and the checkpoints; reports the first edited, inserted, deleted or unsigned event, a truncation and forged checkpoints',
     responses: {
       200: json(
-        z.object({
-          ok: z.boolean(),
-          events: z.number().int(),
-          headSeq: z.number().int().optional(),
-          seq: z.number().int().optional(),
-          problem: z.enum(['edited', 'deleted', 'inserted', 'head_mismatch']).optional(),
-        }),
+        z
+          .object({
+            ok: z.boolean(),
+            events: z.number().int(),
+            headSeq: z.number().int(),
+            legacyEvents: z.number().int(),
+            checkpoints: z.number().int(),
+            lastCheckpointSeq: z.number().int().nullable(),
+            forgedCheckpoints: z.array(z.object({ line: z.number().int(), seq: z.number().int().nullable() })),
+            seq: z.number().int().optional(),
+            problem: z
+              .enum(['edited', 'deleted', 'inserted', 'head_mismatch', 'not_signed', 'truncated', 'checkpoint_mismatch'])
+              .optional(),
+          })
+          .openapi('AuditVerification'),
       ),
       ...errorResponses,
     },
   }),
   async (c) => {
     requireAction(actorOf(c), 'audit.verify');
-    return c.json(await verifyAuditChain(c.get('deps').db), 200);
+    const deps = c.get('deps');
+    const report = await verifyAuditChain(deps.db, {
+      auditKey: auditKeyOf(deps.config),
+      checkpointsFile: checkpointsFileOf(deps.files.root),
+    });
+    return c.json(report, 200);
   },
 );

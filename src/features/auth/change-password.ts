@@ -1,11 +1,16 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
-import { sessions, users } from '../../db/schema';
+import { loginAttempts, sessions, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { writeAudit } from '../audit/write-audit';
 import { hashPassword, PASSWORD_PROBLEM_TEXT, passwordProblems, verifyPassword } from './passwords';
+import { clearSignInThrottle, enterAccount, failedAt } from './throttle';
 
-/** Changing one's password signs out every other session of that person. */
+/**
+ * Changing one's password signs out every other session of that person. The current password is
+ * guessed-at like a sign-in (a stolen session could try), so each try takes a slot of the same
+ * account throttle before the hash is checked, and a locked account cannot try at all.
+ */
 export async function changePassword(
   deps: Deps,
   actor: Actor,
@@ -13,8 +18,30 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   lang: 'vi' | 'en',
 ) {
-  const [user] = await deps.db.select().from(users).where(eq(users.id, actor.userId));
+  const { db, config } = deps;
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  const username = user?.username ?? actor.username;
+  const gate = await enterAccount(db, config, username, meta.now);
+  if (!gate.open) throw new AppError('ACCOUNT_LOCKED', undefined, { minutes: gate.minutes });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    const lockedNow = await failedAt(db, config, username, gate, meta.now);
+    const ip = meta.ip ?? 'unknown';
+    await db.transaction(async (tx) => {
+      await tx.insert(loginAttempts).values({ username, ip, kind: 'failure', at: meta.now });
+      if (lockedNow) await tx.insert(loginAttempts).values({ username, ip, kind: 'lock', at: meta.now });
+      await writeAudit(
+        tx,
+        { actor, meta, auditKey: config.auditKey },
+        {
+          action: lockedNow ? 'auth.login_locked' : 'auth.change_password_failed',
+          entityType: 'user',
+          entityId: actor.userId,
+          unitId: user?.homeUnitId ?? actor.homeUnitId,
+          after: { reason: 'current_password' },
+        },
+      );
+    });
+    if (lockedNow) throw new AppError('ACCOUNT_LOCKED', undefined, { minutes: config.loginLockMinutes });
     throw new AppError('VALIDATION_FAILED', [
       {
         path: 'currentPassword',
@@ -23,6 +50,7 @@ export async function changePassword(
       },
     ]);
   }
+  await clearSignInThrottle(db, username);
   const problems = passwordProblems(input.newPassword, user.username);
   if (problems.length) {
     throw new AppError(
@@ -31,7 +59,7 @@ export async function changePassword(
     );
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await deps.db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: meta.now, updatedAt: meta.now, version: user.version + 1 })
@@ -42,8 +70,8 @@ export async function changePassword(
       .where(and(eq(sessions.userId, user.id), ne(sessions.idHash, actor.sessionIdHash), isNull(sessions.revokedAt)));
     await writeAudit(
       tx,
-      { actor, meta },
-      { action: 'user.password_changed', entityType: 'user', entityId: user.id, unitId: user.homeUnitId },
+      { actor, meta, auditKey: config.auditKey },
+      { action: 'user.change_password', entityType: 'user', entityId: user.id, unitId: user.homeUnitId },
     );
   });
 }

@@ -8,7 +8,7 @@ export async function logout(deps: Deps, actor: Actor, meta: RequestMeta) {
     await tx.update(sessions).set({ revokedAt: meta.now }).where(eq(sessions.idHash, actor.sessionIdHash));
     await writeAudit(
       tx,
-      { actor, meta },
+      { actor, meta, auditKey: deps.config.auditKey },
       { action: 'auth.logout', entityType: 'user', entityId: actor.userId, unitId: actor.homeUnitId },
     );
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedback, ocopProducts, petitions, projects, publications, units, users } from '../../db/schema';
+import { auditEvents, feedback, ocopProducts, petitions, projects, publications, units, users } from '../../db/schema';
 import { ManualClock } from '../../lib/clock';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
@@ -167,6 +167,12 @@ describe('public portal: publishing control, pages, feedback, open data', () => 
     expect(ok.headers.get('location')).toContain('da-gui=1');
     const [row] = await env.deps.db.select().from(feedback).where(eq(feedback.contact, '0912 345 678'));
     expect(row!.status).toBe('pending');
+    // The audit event records what was said about what, not the sender's address.
+    const [received] = await env.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'feedback'), eq(auditEvents.entityId, String(row!.id))));
+    expect(received!.ip).toBeNull();
     expect((await anon.get(path)).text).not.toContain('Khe Tiền');
     // moderation: an answer is required to publish; another unit's office cannot see or moderate it
     const mcOffice = new TestClient(env.app);

@@ -4,6 +4,7 @@ import { loginAttempts, sessions, users } from '../../db/schema';
 import type { Lang } from '../../lib/messages';
 import { write } from '../access/write-path';
 import { hashPassword } from '../auth/passwords';
+import { clearSignInThrottle } from '../auth/throttle';
 import { assertPasswordPolicy } from './create-user';
 import { loadPerson, lockPerson, overPerson } from './person';
 
@@ -20,6 +21,7 @@ export async function unlockUser(deps: Deps, actor: Actor, meta: RequestMeta, us
         await tx
           .insert(loginAttempts)
           .values({ username: p.user.username, ip: meta.ip ?? 'unknown', kind: 'unlock', at: meta.now });
+        await clearSignInThrottle(tx, p.user.username);
         return {
           result: undefined,
           audit: { action: 'user.unlock', entityType: 'user', entityId: userId, unitId: p.user.homeUnitId },

@@ -8,7 +8,36 @@ import { useI18n } from '../i18n';
 import { formatDateTimeVi } from '../../../src/shared/vi';
 
 type Page = { items: AuditEvent[]; nextBeforeSeq: number | null };
-type Verify = { ok: boolean; events: number; seq?: number; problem?: string };
+type Verify = {
+  ok: boolean;
+  events: number;
+  checkpoints: number;
+  lastCheckpointSeq: number | null;
+  forgedCheckpoints: { line: number; seq: number | null }[];
+  seq?: number;
+  problem?: 'edited' | 'deleted' | 'inserted' | 'head_mismatch' | 'not_signed' | 'truncated' | 'checkpoint_mismatch';
+};
+
+const PROBLEM_LABEL = {
+  edited: 'problemEdited',
+  deleted: 'problemDeleted',
+  inserted: 'problemInserted',
+  head_mismatch: 'problemHeadMismatch',
+} as const;
+
+/** The verification in words: the first problem in the trail, then forged checkpoints. */
+function verifyText(v: Verify, t: ReturnType<typeof useI18n>['t']): string {
+  const seq = v.seq ?? 0;
+  const lines: string[] = [];
+  if (!v.problem) lines.push(`${t('chainOk', { n: v.events })} ${t('chainCheckpoints', { n: v.checkpoints })}`);
+  else if (v.problem === 'truncated') lines.push(t('chainTruncated', { seq, last: v.lastCheckpointSeq ?? 0 }));
+  else if (v.problem === 'not_signed') lines.push(t('chainNotSigned', { seq }));
+  else if (v.problem === 'checkpoint_mismatch') lines.push(t('chainCheckpointMismatch', { seq }));
+  else lines.push(t('chainBroken', { seq, problem: t(PROBLEM_LABEL[v.problem]) }));
+  if (v.forgedCheckpoints.length)
+    lines.push(t('chainForged', { n: v.forgedCheckpoints.length, lines: v.forgedCheckpoints.map((f) => f.line).join(', ') }));
+  return lines.join(' ');
+}
 
 export function AuditPage() {
   const { t } = useI18n();
@@ -60,9 +89,7 @@ export function AuditPage() {
       <ErrorAlert error={verify.error} />
       {verify.data && (
         <p className={`alert ${verify.data.ok ? 'alert-success' : 'alert-error'}`} role="status">
-          {verify.data.ok
-            ? t('chainOk', { n: verify.data.events })
-            : t('chainBroken', { seq: verify.data.seq ?? 0, problem: verify.data.problem ?? '' })}
+          {verifyText(verify.data, t)}
         </p>
       )}
       <Card>
