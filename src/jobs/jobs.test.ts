@@ -42,7 +42,7 @@ describe('background jobs on the database', () => {
     const purgeJobs = await env.deps.db.select().from(jobs).where(eq(jobs.kind, 'sessions.purge'));
     expect(purgeJobs.map((j) => j.status)).toEqual(['done']);
     expect(await env.deps.db.$count(sessions, eq(sessions.userId, user.id))).toBe(0);
-    const purged = await env.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'system.sessions_purged'));
+    const purged = await env.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'system.purge_sessions'));
     expect(purged).toHaveLength(1);
     const [schedule] = await env.deps.db.select().from(schedules).where(eq(schedules.name, 'sessions.purge.daily'));
     expect(schedule!.nextRunAt.getTime()).toBeGreaterThan(clock.now().getTime());

@@ -2,7 +2,7 @@ import { and, isNotNull, lt, or } from 'drizzle-orm';
 import type { Deps } from '../context';
 import { loginAttempts, sessions } from '../db/schema';
 import { checkpointAudit } from '../features/audit/checkpoints';
-import { writeAudit } from '../features/audit/write-audit';
+import { writeAs } from '../features/access/write-path';
 import { purgeThrottles } from '../features/auth/throttle';
 import { flushOutbox } from '../features/notifications/mailer';
 import { dailyOcopCheck } from '../features/ocop/certificates';
@@ -19,7 +19,8 @@ export type JobHandler = (deps: Deps, payload: Record<string, unknown>, job: Job
 async function purgeSessions(deps: Deps, _payload: Record<string, unknown>, job: JobRow) {
   const now = deps.clock.now();
   const dayAgo = new Date(now.getTime() - 86_400_000);
-  await deps.db.transaction(async (tx) => {
+  const meta = { requestId: `job-${job.id}`, ip: null, now };
+  await writeAs(deps, { meta, systemName: 'Hệ thống (tác vụ định kỳ)' }, async (tx) => {
     const removed = await tx
       .delete(sessions)
       .where(or(lt(sessions.expiresAt, dayAgo), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, dayAgo))))
@@ -29,22 +30,17 @@ async function purgeSessions(deps: Deps, _payload: Record<string, unknown>, job:
       .where(lt(loginAttempts.at, new Date(now.getTime() - 30 * 86_400_000)))
       .returning({ id: loginAttempts.id });
     const throttles = await purgeThrottles(tx, now);
-    if (removed.length || attempts.length || throttles) {
-      await writeAudit(
-        tx,
-        {
-          actor: null,
-          meta: { requestId: `job-${job.id}`, ip: null, now },
-          systemName: 'Hệ thống (tác vụ định kỳ)',
-          auditKey: deps.config.auditKey,
-        },
-        {
-          action: 'system.sessions_purged',
-          entityType: 'system',
-          after: { sessions: removed.length, loginAttempts: attempts.length, throttles },
-        },
-      );
-    }
+    return {
+      result: undefined,
+      audit:
+        removed.length || attempts.length || throttles
+          ? {
+              action: 'system.purge_sessions',
+              entityType: 'system',
+              after: { sessions: removed.length, loginAttempts: attempts.length, throttles },
+            }
+          : [],
+    };
   });
 }
 

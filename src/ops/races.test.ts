@@ -77,17 +77,15 @@ describe('cross-row rules under parallel requests', () => {
       .returning();
     await env.deps.db.insert(planLines).values({ planId: row!.id, sourceCode: 'NSDP_TINH', amount: 10_000 * TR });
     if (alloc.length)
-      await env.deps.db
-        .insert(allocations)
-        .values(
-          alloc.map((a) => ({
-            planId: row!.id,
-            projectId: a.projectId,
-            sourceCode: 'NSDP_TINH',
-            amount: a.amount,
-            addedOn: '2026-01-10',
-          })),
-        );
+      await env.deps.db.insert(allocations).values(
+        alloc.map((a) => ({
+          planId: row!.id,
+          projectId: a.projectId,
+          sourceCode: 'NSDP_TINH',
+          amount: a.amount,
+          addedOn: '2026-01-10',
+        })),
+      );
     return row!;
   };
   const pay = (projectId: number, amount: number, voucher: string) =>
@@ -366,11 +364,11 @@ describe('cross-row rules under parallel requests', () => {
       select paid.* from paid left join alloc
         on alloc.project_id = paid.project_id and alloc.source_code = paid.source_code and alloc.year = paid.plan_year
       where paid.s > coalesce(alloc.s, 0) or paid.s < 0`);
-    expect((over as unknown as { rows: unknown[] }).rows).toEqual([]);
+    expect((over as { rows: unknown[] }).rows).toEqual([]);
     const reversedTooMuch = await env.deps.db.execute(sql`
       select o.id from disbursements o join disbursements r on r.reverses_id = o.id
       group by o.id, o.amount having o.amount + sum(r.amount) < 0`);
-    expect((reversedTooMuch as unknown as { rows: unknown[] }).rows).toEqual([]);
+    expect((reversedTooMuch as { rows: unknown[] }).rows).toEqual([]);
     const twoCurrent = await env.deps.db
       .select({ unitId: capitalPlans.unitId })
       .from(capitalPlans)

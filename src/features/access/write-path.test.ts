@@ -31,6 +31,7 @@ const OWN_TRANSACTIONS: Record<string, string> = {
   'jobs/runner.ts': 'claiming jobs (FOR UPDATE SKIP LOCKED)',
   'features/notifications/mailer.ts': 'claiming outbox mail',
   'ops/backup.ts': 'reading an archive in one snapshot; restoring it all or nothing',
+  'features/audit/checkpoints.ts': 'anchoring the trail outside the database (reads the head under the audit lock)',
   'testing/factories.ts': 'test data',
 };
 

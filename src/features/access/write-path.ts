@@ -121,7 +121,7 @@ export async function write<T, R>(w: Writer, spec: WriteSpec<T, R>): Promise<R> 
       const after = correction
         ? { ...((e.after as Record<string, unknown> | null | undefined) ?? {}), correctionReason: correction.correction }
         : e.after;
-      await writeAudit(tx, { actor, meta }, { ...e, after });
+      await writeAudit(tx, { actor, meta, auditKey: deps.config.auditKey }, { ...e, after });
     }
     return result;
   });
@@ -134,7 +134,8 @@ export async function write<T, R>(w: Writer, spec: WriteSpec<T, R>): Promise<R> 
 export async function writeOwn<R>(w: Writer, apply: (tx: Db) => Promise<Applied<R>>): Promise<R> {
   return w.deps.db.transaction(async (tx) => {
     const { result, audit } = await apply(tx);
-    for (const e of Array.isArray(audit) ? audit : [audit]) await writeAudit(tx, { actor: w.actor, meta: w.meta }, e);
+    for (const e of Array.isArray(audit) ? audit : [audit])
+      await writeAudit(tx, { actor: w.actor, meta: w.meta, auditKey: w.deps.config.auditKey }, e);
     return result;
   });
 }
@@ -151,7 +152,11 @@ export async function writeAs<R>(
   return deps.db.transaction(async (tx) => {
     const { result, audit } = await apply(tx);
     for (const e of Array.isArray(audit) ? audit : [audit]) {
-      await writeAudit(tx, { actor: who.actor ?? null, meta: who.meta, systemName: who.systemName }, e);
+      await writeAudit(
+        tx,
+        { actor: who.actor ?? null, meta: who.meta, systemName: who.systemName, auditKey: deps.config.auditKey },
+        e,
+      );
     }
     return result;
   });

@@ -2,7 +2,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { loginAttempts, sessions, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { writeAudit } from '../audit/write-audit';
+import { writeOwn } from '../access/write-path';
 import { hashPassword, PASSWORD_PROBLEM_TEXT, passwordProblems, verifyPassword } from './passwords';
 import { clearSignInThrottle, enterAccount, failedAt } from './throttle';
 
@@ -26,20 +26,19 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     const lockedNow = await failedAt(db, config, username, gate, meta.now);
     const ip = meta.ip ?? 'unknown';
-    await db.transaction(async (tx) => {
+    await writeOwn({ deps, actor, meta }, async (tx) => {
       await tx.insert(loginAttempts).values({ username, ip, kind: 'failure', at: meta.now });
       if (lockedNow) await tx.insert(loginAttempts).values({ username, ip, kind: 'lock', at: meta.now });
-      await writeAudit(
-        tx,
-        { actor, meta, auditKey: config.auditKey },
-        {
+      return {
+        result: undefined,
+        audit: {
           action: lockedNow ? 'auth.login_locked' : 'auth.change_password_failed',
           entityType: 'user',
           entityId: actor.userId,
           unitId: user?.homeUnitId ?? actor.homeUnitId,
           after: { reason: 'current_password' },
         },
-      );
+      };
     });
     if (lockedNow) throw new AppError('ACCOUNT_LOCKED', undefined, { minutes: config.loginLockMinutes });
     throw new AppError('VALIDATION_FAILED', [
@@ -59,7 +58,7 @@ export async function changePassword(
     );
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
+  await writeOwn({ deps, actor, meta }, async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: meta.now, updatedAt: meta.now, version: user.version + 1 })
@@ -68,10 +67,9 @@ export async function changePassword(
       .update(sessions)
       .set({ revokedAt: meta.now })
       .where(and(eq(sessions.userId, user.id), ne(sessions.idHash, actor.sessionIdHash), isNull(sessions.revokedAt)));
-    await writeAudit(
-      tx,
-      { actor, meta, auditKey: config.auditKey },
-      { action: 'user.change_password', entityType: 'user', entityId: user.id, unitId: user.homeUnitId },
-    );
+    return {
+      result: undefined,
+      audit: { action: 'user.change_password', entityType: 'user', entityId: user.id, unitId: user.homeUnitId },
+    };
   });
 }

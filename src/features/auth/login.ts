@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Deps, RequestMeta } from '../../context';
 import { loginAttempts, sessions, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { writeAudit } from '../audit/write-audit';
+import { writeAs } from '../access/write-path';
 import { verifyPassword } from './passwords';
 import { createSession, hashToken } from './sessions';
 import { clearSignInThrottle, enterAccount, enterAddress, failedAt } from './throttle';
@@ -30,25 +30,25 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput) {
 
   if (!ok || !user) {
     const lockedNow = await failedAt(db, config, username, gate, now);
-    await db.transaction(async (tx) => {
+    await writeAs(deps, { meta, systemName: `Đăng nhập thất bại: ${username.slice(0, 80)}` }, async (tx) => {
       await tx.insert(loginAttempts).values({ username, ip, kind: 'failure', at: now });
       if (lockedNow) await tx.insert(loginAttempts).values({ username, ip, kind: 'lock', at: now });
-      await writeAudit(
-        tx,
-        { actor: null, meta, systemName: `Đăng nhập thất bại: ${username.slice(0, 80)}`, auditKey: config.auditKey },
-        {
+      return {
+        result: undefined,
+        audit: {
           action: lockedNow ? 'auth.login_locked' : 'auth.login_failed',
           entityType: 'user',
           entityId: user?.id ?? null,
           after: { username: username.slice(0, 80), reason: user && !user.active ? 'inactive' : 'credentials' },
         },
-      );
+      };
     });
     if (lockedNow) throw new AppError('ACCOUNT_LOCKED', undefined, { minutes: config.loginLockMinutes });
     throw new AppError('INVALID_CREDENTIALS');
   }
 
-  return db.transaction(async (tx) => {
+  const who = { userId: user.id, fullName: user.fullName, username: user.username };
+  return writeAs(deps, { meta, systemName: '', actor: who }, async (tx) => {
     await clearSignInThrottle(tx, username);
     await tx.insert(loginAttempts).values({ username, ip, kind: 'success', at: now });
     // A new session id at every sign-in: a session fixed before login is never reused.
@@ -60,12 +60,10 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput) {
     }
     const session = await createSession(tx, deps, user.id, { ip, userAgent: input.userAgent });
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
-    await writeAudit(
-      tx,
-      { actor: { userId: user.id, fullName: user.fullName, username: user.username }, meta, auditKey: config.auditKey },
-      { action: 'auth.login', entityType: 'user', entityId: user.id, unitId: user.homeUnitId },
-    );
-    return { ok: true as const, session, user };
+    return {
+      result: { ok: true as const, session, user },
+      audit: { action: 'auth.login', entityType: 'user', entityId: user.id, unitId: user.homeUnitId },
+    };
   });
 }
 

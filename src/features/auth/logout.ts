@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { sessions } from '../../db/schema';
-import { writeAudit } from '../audit/write-audit';
+import { writeOwn } from '../access/write-path';
 
 export async function logout(deps: Deps, actor: Actor, meta: RequestMeta) {
-  await deps.db.transaction(async (tx) => {
+  await writeOwn({ deps, actor, meta }, async (tx) => {
     await tx.update(sessions).set({ revokedAt: meta.now }).where(eq(sessions.idHash, actor.sessionIdHash));
-    await writeAudit(
-      tx,
-      { actor, meta, auditKey: deps.config.auditKey },
-      { action: 'auth.logout', entityType: 'user', entityId: actor.userId, unitId: actor.homeUnitId },
-    );
+    return {
+      result: undefined,
+      audit: { action: 'auth.logout', entityType: 'user', entityId: actor.userId, unitId: actor.homeUnitId },
+    };
   });
 }
