@@ -1,3 +1,4 @@
+import type { RuleCode } from './messages';
 /**
  * The one error type of the application. Every failure a caller can act on is an AppError with a
  * stable code; the HTTP status comes from one table and the human message from `messages.ts`
@@ -51,5 +52,6 @@ export class AppError extends Error {
 export const notFound = (entity?: string) => new AppError('NOT_FOUND', entity ? { entity } : undefined);
 export const forbidden = () => new AppError('FORBIDDEN');
 export const versionConflict = (current: number) => new AppError('VERSION_CONFLICT', { currentVersion: current });
-export const ruleViolation = (rule: string, extra: Record<string, unknown> = {}) =>
+/** A refusal by a business rule; the rule is one of RULE_TEXT's, so a person always reads words, never the code. */
+export const ruleViolation = (rule: RuleCode, extra: Record<string, unknown> = {}) =>
   new AppError('RULE_VIOLATION', { rule, ...extra });

@@ -56,7 +56,7 @@ export function errorBody(c: Context<AppEnv>, err: AppError) {
   const why = typeof reason === 'string' ? FORBIDDEN_REASON_TEXT[reason]?.[lang] : undefined;
   const message = messageFor(err.code, lang, {
     requestId: c.get('requestId') ?? '',
-    rule: RULE_TEXT[rule]?.[lang] ?? rule,
+    rule: (RULE_TEXT as Record<string, { vi: string; en: string } | undefined>)[rule]?.[lang] ?? rule,
     ...err.params,
   });
   return {

@@ -122,12 +122,113 @@ export const FORBIDDEN_REASON_TEXT: Record<string, { vi: string; en: string }> =
 };
 
 /** Plain-language names of the business rules a RULE_VIOLATION can name. */
-export const RULE_TEXT: Record<string, { vi: string; en: string }> = {
+export const RULE_TEXT = {
   executive_council_separation: {
     vi: 'một người không đồng thời giữ vai trò của cơ quan hành chính và của HĐND giám sát cơ quan đó',
     en: 'the same person cannot hold an executive role and a role of the council that oversees it',
   },
   cannot_deactivate_self: { vi: 'không tự khóa tài khoản của chính mình', en: 'you cannot deactivate your own account' },
+  agency_not_over_unit: {
+    vi: 'cơ quan được chọn không phụ trách đơn vị này hoặc cấp trên của nó',
+    en: 'the chosen agency does not work for this unit or one above it',
+  },
+  allocation_below_paid: {
+    vi: 'phân bổ sau điều chỉnh thấp hơn số đã giải ngân của dự án trong năm',
+    en: 'the adjusted allocation is below what the project has already been paid this year',
+  },
+  already_published: { vi: 'bộ tiêu chí đã được công bố', en: 'the set is already published' },
+  base_set_not_published: { vi: 'bộ tiêu chí gốc chưa được công bố', en: 'the base set is not published' },
+  cannot_submit_from: {
+    vi: 'chỉ gửi xác minh khi tháng đang nhập hoặc đã bị trả lại',
+    en: 'a month is submitted only while in draft or returned',
+  },
+  cannot_verify_with_returned_indicators: {
+    vi: 'không thể xác minh khi còn chỉ tiêu bị trả lại',
+    en: 'a month with returned indicators cannot be verified',
+  },
+  code_and_version_are_fixed: {
+    vi: 'mã và phiên bản của bản nháp không được đổi',
+    en: 'a draft keeps its code and version',
+  },
+  lead_user_unknown: { vi: 'người phụ trách không có trong hệ thống', en: 'the person in charge is not known' },
+  level_not_below_parent: { vi: 'đơn vị phải thấp hơn cấp của đơn vị cha', en: 'a unit must be below its parent’s level' },
+  no_assessment_for_unit: {
+    vi: 'đơn vị chưa có kỳ đánh giá nào để đề xuất việc cần làm',
+    en: 'the unit has no assessed month to suggest tasks from',
+  },
+  no_cost_item_has_estimate: {
+    vi: 'việc không cần kinh phí thì không ghi dự toán',
+    en: 'a no-cost task carries no cost estimate',
+  },
+  not_a_community_source: {
+    vi: 'đóng góp của nhân dân chỉ ghi vào nguồn xã hội hóa (tiền, đất, ngày công)',
+    en: 'community contributions go to a community source (money, land, working days)',
+  },
+  not_submitted: { vi: 'tháng chưa được gửi xác minh', en: 'the month has not been submitted' },
+  not_verified: { vi: 'tháng chưa được xác minh', en: 'the month is not verified' },
+  ocop_rescore_pending: {
+    vi: 'đã yêu cầu các thành viên chấm lại: chờ có phiếu chấm mới trước khi chốt',
+    en: 'members were asked to rescore: wait for a new sheet before deciding',
+  },
+  only_approved_plans_are_adjusted: {
+    vi: 'chỉ điều chỉnh kế hoạch đã được phê duyệt',
+    en: 'only an approved plan can be adjusted',
+  },
+  parent_not_active: {
+    vi: 'đơn vị cha không còn hiệu lực vào ngày này',
+    en: 'the parent unit is not in force on that date',
+  },
+  payment_must_be_positive: {
+    vi: 'khoản giải ngân phải là số dương; ghi giảm một khoản đã chi bằng chức năng ghi giảm',
+    en: 'a payment is positive; take back a payment with a reversal',
+  },
+  plan_not_draft: { vi: 'chỉ sửa kế hoạch đang là bản nháp', en: 'only a draft plan can be changed' },
+  plan_previous_not_current: {
+    vi: 'kế hoạch được điều chỉnh không còn là kế hoạch hiện hành',
+    en: 'the plan this adjusts is no longer the current one',
+  },
+  plan_year_has_current_plan: {
+    vi: 'đơn vị đã có kế hoạch hiện hành cho năm này; hãy điều chỉnh kế hoạch đó',
+    en: 'the unit already has a current plan for this year; adjust that one',
+  },
+  project_outside_plan_unit: {
+    vi: 'dự án không thuộc địa bàn của kế hoạch',
+    en: 'the project is outside the plan’s unit',
+  },
+  return_needs_a_comment: {
+    vi: 'trả lại cần ghi nhận xét hoặc chỉ rõ chỉ tiêu',
+    en: 'returning needs a comment or the indicators concerned',
+  },
+  reversal_of_unknown_payment: {
+    vi: 'khoản ghi giảm phải chỉ đúng một khoản đã chi',
+    en: 'a reversal must name a payment',
+  },
+  reversal_mismatch: {
+    vi: 'khoản ghi giảm khác dự án, nguồn hoặc năm của khoản đã chi',
+    en: 'the reversal does not match the payment’s project, source or year',
+  },
+  reversal_exceeds_payment: {
+    vi: 'số ghi giảm vượt số còn lại của khoản đã chi',
+    en: 'the reversal exceeds what is left of the payment',
+  },
+  reversal_before_payment: { vi: 'ngày ghi giảm trước ngày chi', en: 'reversed before it was paid' },
+  unit_not_active_in_period: {
+    vi: 'đơn vị không tồn tại trong tháng này',
+    en: 'the unit did not exist in that month',
+  },
+  unknown_funding_source: { vi: 'nguồn vốn không có trong danh mục', en: 'unknown funding source' },
+  duplicate_new_unit_key: { vi: 'hai đơn vị mới trùng khóa', en: 'two new units share a key' },
+  merge_into_itself: { vi: 'không sáp nhập một đơn vị vào chính nó', en: 'a unit cannot be merged into itself' },
+  merge_needs_target: { vi: 'cần chọn đơn vị nhận hoặc khai báo đơn vị mới', en: 'choose the receiving unit or a new one' },
+  merge_needs_two_units: { vi: 'sáp nhập cần ít nhất hai đơn vị', en: 'a merge needs at least two units' },
+  reassign_cycle: { vi: 'không đặt đơn vị làm cấp trên của chính nó', en: 'a unit cannot be placed under itself' },
+  reassign_needs_units: { vi: 'cần chọn đơn vị để chuyển', en: 'choose the units to move' },
+  reassign_same_parent: { vi: 'đơn vị đã thuộc cấp trên này', en: 'the unit is already under that parent' },
+  reclassify_same_type: { vi: 'loại đơn vị không đổi', en: 'the unit type does not change' },
+  split_children_unassigned: { vi: 'còn đơn vị trực thuộc chưa được giao cho đơn vị mới', en: 'some children are not assigned' },
+  split_needs_two_units: { vi: 'chia tách cần ít nhất hai đơn vị mới', en: 'a split needs at least two new units' },
+  unit_not_active: { vi: 'đơn vị không còn hiệu lực vào ngày này', en: 'the unit is not in force on that date' },
+  unit_unknown: { vi: 'không có đơn vị này', en: 'no such unit' },
   assessment_locked: { vi: 'tháng đã xác minh và khóa', en: 'the month is verified and locked' },
   assessment_submitted: { vi: 'tháng đã gửi xác minh, chờ văn phòng điều phối', en: 'the month is awaiting verification' },
   unit_not_classified: { vi: 'đơn vị chưa được xác định vùng / nhóm xã', en: 'the unit has no region or commune group' },
@@ -249,4 +350,7 @@ export const RULE_TEXT: Record<string, { vi: string; en: string }> = {
   ocop_not_recognised_here: { vi: 'kết quả chưa được công nhận ở cấp này', en: 'the result is not recognised at this level' },
   ocop_decision_in_future: { vi: 'ngày quyết định không được sau ngày hiện tại', en: 'the decision date is in the future' },
   ocop_round_has_open_products: { vi: 'còn sản phẩm chưa chốt kết quả', en: 'some products are not decided yet' },
-};
+} satisfies Record<string, { vi: string; en: string }>;
+
+/** Every business rule a refusal can name: a closed set, each with its words in both languages. */
+export type RuleCode = keyof typeof RULE_TEXT;

@@ -54,7 +54,7 @@ describe('crash safety (kill -9 during writes, then restart)', { timeout: 240_00
     const office = await signedIn('vpdp.quangninh');
     const file = (tag: string, n: number) => {
       const lines = ['ma_du_an;ngay;so_tien;nguon_von;nam_ke_hoach;loai;so_chung_tu'];
-      for (let i = 1; i <= n; i++) lines.push(`QN-2026-02;05/11/2026;200000;NSDP_TINH;2026;thanh toán KLHT;KB-${tag}-${i}`);
+      for (let i = 1; i <= n; i++) lines.push(`QN-2026-02;05/11/2026;20000;NSDP_TINH;2026;thanh toán KLHT;KB-${tag}-${i}`);
       const form = new FormData();
       form.set('file', new Blob([lines.join('\n')], { type: 'text/csv' }), 'kho-bac.csv');
       return form;

@@ -113,23 +113,45 @@ describe('fuzzing every endpoint from its OpenAPI schema', () => {
     else if (s.anyOf || s.oneOf) typed = fc.oneof(...(s.anyOf ?? s.oneOf)!.map((x) => arb(x, depth + 1)));
     else if (s.allOf?.length) typed = arb(s.allOf[0]!, depth + 1);
     else if (types.includes('object') || s.properties)
-      typed = fc.record(Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, arb(v, depth + 1)])), {
-        requiredKeys: (s.required ?? []).filter((k) => s.properties?.[k]),
-      });
+      typed = fc.record(
+        Object.fromEntries(
+          Object.entries(s.properties ?? {}).map(([k, v]) => [
+            k,
+            // a version the client guesses (the next one, or far ahead) instead of the one it read
+            /version$/i.test(k) ? fc.oneof(arb(v, depth + 1), fc.constantFrom(1, 2, 3, 4, 1000, 2 ** 31 - 1)) : arb(v, depth + 1),
+          ]),
+        ),
+        {
+          requiredKeys: (s.required ?? []).filter((k) => s.properties?.[k]),
+        },
+      );
     else if (types.includes('array')) typed = fc.array(arb(s.items ?? {}, depth + 1), { maxLength: 3 });
     else if (types.includes('integer'))
       typed = fc.oneof(
         fc.integer({ min: s.minimum ?? 0, max: Math.min(s.maximum ?? 60, 1e9) }),
         fc.integer(),
         fc.constant(2 ** 53),
+        // schema-valid but hostile: the largest amounts (whose sums pass 2^53), negatives, a huge negative payment
+        fc.constantFrom(s.maximum ?? 1e14, (s.maximum ?? 1e14) - 1, 2 ** 53 - 1, -1, -4_000_000_000),
       );
-    else if (types.includes('number')) typed = fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: 0, max: 1e12 }));
+    else if (types.includes('number'))
+      typed = fc.oneof(
+        fc.double({ noNaN: true }),
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.constantFrom(1_500_000.5, 12.5, 0.1, -0),
+      );
     else if (types.includes('boolean')) typed = fc.boolean();
     else if (types.includes('string')) {
       const known = [s.example, s.format === 'date' ? '2022-05-18' : undefined, '2022-05', '2022-05-18'].filter(
         (x) => typeof x === 'string',
       );
-      typed = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...known), fc.string({ unit: 'grapheme', maxLength: 12 }));
+      typed = fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom(...known),
+        fc.string({ unit: 'grapheme', maxLength: 12 }),
+        // the same words typed as decomposed Unicode (NFD), as some keyboards and files send them
+        fc.constantFrom('KB-Đồng-01'.normalize('NFD'), 'xã Hải Sơn'.normalize('NFD'), 'Ngân sách trung ương'.normalize('NFD')),
+      );
     } else typed = wrong;
     return fc.oneof({ weight: 6, arbitrary: typed }, { weight: 1, arbitrary: wrong }, { weight: 1, arbitrary: hostile });
   }

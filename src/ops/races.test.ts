@@ -171,7 +171,7 @@ describe('cross-row rules under parallel requests', () => {
     expect(refused.body.error.details.rule).toBe('plan_year_has_current_plan');
   });
 
-  it('25 allocations naming the version they read, and 25 naming the next one: exactly one lands', async () => {
+  it('25 allocations naming the version they read, and 25 naming the next one: the version moves with every write', async () => {
     const prj = await project();
     const draft = await plan('draft', [], p.communeA.id);
     const body = (rowVersion: number, amount: number) => ({
@@ -181,9 +181,13 @@ describe('cross-row rules under parallel requests', () => {
     const res = await all(50, (i) =>
       office.request('PUT', `/api/capital/plans/${draft.id}/allocations`, body(draft.rowVersion + (i % 2), (i + 1) * TR)),
     );
-    expect(count(res, 200)).toBe(1);
+    // One writer wins with the version it read; at most one more can win with the version that winner left
+    // (it is then indistinguishable from a client that read it). The version never stands still.
+    const won = count(res, 200);
+    expect(won).toBeGreaterThanOrEqual(1);
+    expect(won).toBeLessThanOrEqual(2);
     const [after] = await env.deps.db.select().from(capitalPlans).where(eq(capitalPlans.id, draft.id));
-    expect(after!.rowVersion).toBe(draft.rowVersion + 1);
+    expect(after!.rowVersion).toBe(draft.rowVersion + won);
     expect(await env.deps.db.$count(allocations, eq(allocations.planId, draft.id))).toBe(1);
   });
 

@@ -37,9 +37,25 @@ export type SuccessionPlan = {
   eventTo: UnitRef[];
 };
 
+/** The rules a succession can break (each has its words in lib/messages RULE_TEXT). */
+export type TimelineRule =
+  | 'duplicate_new_unit_key'
+  | 'merge_into_itself'
+  | 'merge_needs_target'
+  | 'merge_needs_two_units'
+  | 'parent_not_active'
+  | 'reassign_cycle'
+  | 'reassign_needs_units'
+  | 'reassign_same_parent'
+  | 'reclassify_same_type'
+  | 'split_children_unassigned'
+  | 'split_needs_two_units'
+  | 'unit_not_active'
+  | 'unit_unknown';
+
 export class TimelineRuleError extends Error {
   constructor(
-    readonly rule: string,
+    readonly rule: TimelineRule,
     readonly info: Record<string, unknown> = {},
   ) {
     super(rule);

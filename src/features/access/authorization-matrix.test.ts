@@ -40,6 +40,7 @@ import { and, eq } from 'drizzle-orm';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
 import { ROLES, roleAllows, type Action, type Role } from '../../shared/roles';
+import { changedTables, dbDigest } from '../../testing/digest';
 import { clientAs, makeAgency, makeProvince, makeUser, uniq } from '../../testing/factories';
 import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
 
@@ -1862,6 +1863,63 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       expect(failures).toEqual([]);
     });
   }
+
+  it('every operation of the API document is in this matrix', async () => {
+    const doc = (await (await env.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const covered = new Set(cases.map((c) => c.name));
+    const open = /^(GET|POST) \/api\/(health|auth\/|docs|openapi\.json|schemas\/|public\/)/;
+    expect(documented.filter((op) => !covered.has(op) && !open.test(op))).toEqual([]);
+  });
+
+  /**
+   * The write sweep: every state-changing operation, with a valid body, by a merged commune's officer
+   * on the dissolved commune it was formed from (its records are history), and by a user of another
+   * province in each role — refused, and not one row of any table changed.
+   */
+  it('write sweep: refused writes change no row anywhere', async () => {
+    const admin = clients.get('system_admin')!;
+    const merged = await makeProvince(env.deps, 'tỉnh Sáp Nhập');
+    const res = await admin.post<{ newUnitIds: number[] }>('/api/units/successions', {
+      command: {
+        kind: 'merge',
+        date: '2025-07-01',
+        from: [merged.communeA.id, merged.communeB.id],
+        newUnit: { key: 'm', code: uniq('M-'), name: 'xã Hợp Nhất', type: 'commune', parentId: merged.province.id },
+      },
+      legalBasis: 'Nghị quyết sắp xếp (kiểm thử)',
+    });
+    expect(res.status).toBe(201);
+    const successor = res.body.newUnitIds[0]!;
+    const officer = (await clientAs(env, 'commune_officer', successor)).client;
+    const outsiders = await Promise.all(
+      (['viewer', 'ocop_producer', 'council_member', 'coordination_office'] as const).map(
+        async (role) => [role, (await clientAs(env, role, away.province.id)).client] as const,
+      ),
+    );
+    const insiders = (['viewer', 'ocop_producer', 'council_member'] as const).map((role) => [role, clients.get(role)!] as const);
+    const failures: string[] = [];
+    for (const c of cases.filter((x) => x.mutating)) {
+      const mayAct = (role: Role) => roleAllows(role, c.needs) || (c.alsoAllowed ?? []).includes(role);
+      for (const [who, client, target] of [
+        ['merged-commune officer on its predecessor', officer, merged],
+        ...outsiders.map(([role, cl]) => [`${role} of another province`, cl, home] as const),
+        ...insiders.filter(([role]) => !mayAct(role)).map(([role, cl]) => [`${role} of the province`, cl, home] as const),
+      ] as const) {
+        const req = await c.build(target);
+        const before = await dbDigest(env.deps.db);
+        const r = await client.request(req.method, req.path, req.body, req.headers);
+        const changed = changedTables(before, await dbDigest(env.deps.db));
+        if (r.status < 400) failures.push(`${c.name} by ${who}: ${r.status}`);
+        if (changed.length) failures.push(`${c.name} by ${who}: changed ${changed.join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 900_000);
 
   it('a coordination office cannot hand out the system administrator role, a system administrator can', async () => {
     const target = await freshUser(home);

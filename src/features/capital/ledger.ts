@@ -11,6 +11,7 @@ import type { Db } from '../../db/client';
 import { contributions, deadlineExtensions, disbursements, fundingSources, projects } from '../../db/schema';
 import { sumByBig, voucherKeyOf } from '../../domain/capital/money';
 import { AppError, ruleViolation } from '../../lib/errors';
+import type { RuleCode } from '../../lib/messages';
 import { one, write } from '../access/write-path';
 import { deadlinesFor, getProject, yearAllocations } from './queries';
 
@@ -33,7 +34,7 @@ export const importKeyOf = (e: { projectCode: string; date: string; amount: numb
     .update([e.projectCode, e.date, e.amount, voucherKeyOf(e.voucherRef), e.sourceCode].join('|'))
     .digest('hex');
 
-export type Problem = { code: string; info?: Record<string, unknown> };
+export type Problem = { code: RuleCode; info?: Record<string, unknown> };
 
 /** Row locks on the projects, in id order (two writers never wait on each other in a cycle). */
 export async function lockProjects(tx: Db, ids: number[]) {

@@ -23,6 +23,7 @@ import {
 import { SYSTEM_TRANSITIONS } from '../../domain/ocop/cycle';
 import { aggregate, outcomeAt, scoreSheet, starCap, type Answers } from '../../domain/ocop/scoring';
 import { AppError, ruleViolation } from '../../lib/errors';
+import type { RuleCode } from '../../lib/messages';
 import { todayVn } from '../../shared/vi';
 import { ROLE_ACTIONS } from '../../shared/roles';
 import { authorize, grantUnitsFor, unitInScope } from '../access/authorize';
@@ -179,7 +180,7 @@ export async function addRoundProducts(deps: Deps, actor: Actor, meta: RequestMe
         requireOpen(round);
         const products = await tx.select().from(ocopProducts).where(inArray(ocopProducts.id, productIds));
         if (products.length !== new Set(productIds).size) throw new AppError('NOT_FOUND', { entity: 'ocop_product' });
-        const problems: Record<string, unknown>[] = [];
+        const problems: ({ rule: RuleCode } & Record<string, unknown>)[] = [];
         const rows: (typeof ocopRoundProducts.$inferInsert)[] = [];
         for (const p of products) {
           if (!(await unitInScope(tx, [round.unitId], p.unitId))) {
@@ -201,7 +202,7 @@ export async function addRoundProducts(deps: Deps, actor: Actor, meta: RequestMe
           }
           rows.push({ roundId, productId: p.id, sheetId: sheet.id });
         }
-        if (problems.length) throw ruleViolation(String(problems[0]!.rule), { products: problems });
+        if (problems.length) throw ruleViolation(problems[0]!.rule, { products: problems });
         const added = await tx.insert(ocopRoundProducts).values(rows).onConflictDoNothing().returning();
         return {
           result: added,

@@ -11,10 +11,11 @@ import type { Actor } from '../../context';
 import type { Db } from '../../db/client';
 import { roleGrants } from '../../db/schema';
 import { AppError, ruleViolation } from '../../lib/errors';
+import { FORBIDDEN_REASON_TEXT } from '../../lib/messages';
 import { COUNCIL_ROLES, DELEGABLE_ROLES, EXECUTIVE_ROLES, ROLE_ACTIONS, type Action, type Role } from '../../shared/roles';
 import { authorize, unitInScope } from '../access/authorize';
 
-const refuse = (reason: string) => new AppError('FORBIDDEN', { reason });
+const refuse = (reason: keyof typeof FORBIDDEN_REASON_TEXT) => new AppError('FORBIDDEN', { reason });
 
 async function adminOver(db: Db, actor: Actor, unitId: number): Promise<boolean> {
   const roots = actor.grants.filter((g) => g.role === 'system_admin').map((g) => g.unitId);
