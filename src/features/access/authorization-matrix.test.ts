@@ -1,8 +1,11 @@
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allocations,
   assessments,
+  disbursements,
+  notifications,
   auditEvents,
   capitalPlans,
   criteriaSets,
@@ -62,6 +65,8 @@ type Case = {
   visible?: (body: unknown, p: Province) => boolean;
   /** Roles allowed although their role table lacks `needs` (e.g. a producer registering its own subject). */
   alsoAllowed?: Role[];
+  /** The answer when it does not follow from roles and units (one's own notices; a round's members only). */
+  expect?: (role: Role, where: 'in' | 'out') => number;
 };
 
 describe('authorisation matrix: every role × every endpoint × a unit in and out of scope', () => {
@@ -156,6 +161,8 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
     return row!;
   };
   let sharedAgencyId: number;
+  /** A country-wide administrator that builds fixtures through the API (templates to re-import). */
+  let builder: TestClient;
   const freshItem = async (p: Province) => {
     const c = await freshCommune(p);
     const now = new Date();
@@ -1794,6 +1801,126 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       }),
     },
     {
+      name: 'POST /api/assessments/:id/import',
+      needs: 'assessment.enter',
+      mutating: true,
+      ok: 200,
+      build: async (p) => {
+        const a = await freshAssessment(p);
+        const template = await builder.bytes(`/api/assessments/${a.id}/template.xlsx`);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(template.body as unknown as ArrayBuffer);
+        const ws = wb.getWorksheet('Nhập liệu')!;
+        let row = 1;
+        while (row < ws.rowCount && !/^\d+\.\d+/.test(String(ws.getRow(row).getCell(1).value ?? ''))) row++;
+        ws.getRow(row).getCell(10).value = `Ghi chú ${uniq()}`;
+        const f = new FormData();
+        f.set('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'mau.xlsx');
+        return { method: 'POST', path: `/api/assessments/${a.id}/import`, body: f };
+      },
+    },
+    {
+      name: 'GET /api/notifications',
+      needs: 'unit.read',
+      mutating: false,
+      ok: 200,
+      expect: () => 200,
+      build: async () => ({ method: 'GET', path: '/api/notifications' }),
+    },
+    {
+      name: 'POST /api/notifications/:id/read',
+      needs: 'unit.read',
+      mutating: true,
+      ok: 200,
+      // someone else's notice: nobody marks it
+      expect: () => 404,
+      build: async (p) => {
+        const other = await freshUser(p);
+        const [n] = await env.deps.db
+          .insert(notifications)
+          .values({ userId: other.id, kind: 'test', title: 'Thử', body: 'Thử', dedupeKey: uniq('t-'), createdAt: new Date() })
+          .returning();
+        return { method: 'POST', path: `/api/notifications/${n!.id}/read` };
+      },
+    },
+    {
+      name: 'POST /api/notifications/read-all',
+      needs: 'unit.read',
+      mutating: true,
+      ok: 200,
+      expect: () => 200,
+      build: async () => ({ method: 'POST', path: '/api/notifications/read-all' }),
+    },
+    {
+      name: 'GET /api/notifications/preferences',
+      needs: 'unit.read',
+      mutating: false,
+      ok: 200,
+      expect: () => 200,
+      build: async () => ({ method: 'GET', path: '/api/notifications/preferences' }),
+    },
+    {
+      name: 'PUT /api/notifications/preferences',
+      needs: 'unit.read',
+      mutating: true,
+      ok: 200,
+      expect: () => 200,
+      build: async () => ({
+        method: 'PUT',
+        path: '/api/notifications/preferences',
+        body: { email: true, digest: false, mutedKinds: [] },
+      }),
+    },
+    {
+      name: 'GET /api/capital/sources',
+      needs: 'unit.read',
+      mutating: false,
+      ok: 200,
+      expect: () => 200,
+      build: async () => ({ method: 'GET', path: '/api/capital/sources' }),
+    },
+    {
+      name: 'POST /api/capital/disbursements/:id/reversals',
+      needs: 'capital.disburse',
+      mutating: true,
+      ok: 201,
+      build: async (p) => {
+        const prj = await freshFunded(p);
+        const [paid] = await env.deps.db
+          .insert(disbursements)
+          .values({
+            projectId: prj.id,
+            planYear: 2026,
+            sourceCode: 'NSDP_TINH',
+            date: '2026-02-01',
+            amount: 100_000_000,
+            paymentType: 'advance',
+            voucherRef: uniq('KB-'),
+            voucherKey: uniq('KB-'),
+            importKey: uniq('k-'),
+            createdAt: new Date(),
+          })
+          .returning();
+        return {
+          method: 'POST',
+          path: `/api/capital/disbursements/${paid!.id}/reversals`,
+          body: { amount: 10_000_000, date: '2026-02-10', voucherRef: uniq('GT-') },
+        };
+      },
+    },
+    {
+      name: 'PUT /api/ocop/rounds/:id/products/:productId/my-score',
+      needs: 'ocop.score',
+      mutating: true,
+      ok: 200,
+      // only the round's members score; everyone else is refused (a reader of the unit sees the round: 403)
+      expect: (_role, where) => (where === 'out' ? 404 : 403),
+      build: async (p) => {
+        const { round, product } = await freshScored(p, false);
+        return { method: 'PUT', path: `/api/ocop/rounds/${round.id}/products/${product.id}/my-score`, body: { answers: {} } };
+      },
+    },
+    {
       // last: the producer account becomes linked to the subject it registers
       name: 'POST /api/ocop/producers',
       needs: 'ocop.intake',
@@ -1824,6 +1951,7 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
     await freshUser(home);
     await freshUser(away);
     sharedAgencyId = (await makeAgency(env.deps, home.province.id)).id;
+    builder = (await clientAs(env, 'system_admin', home.country.id)).client;
     for (const role of ROLES)
       clients.set(
         role,
@@ -1846,7 +1974,8 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
           const res = await clients.get(role)!.request(req.method, req.path, req.body, req.headers);
           const after = await env.deps.db.$count(auditEvents);
           let expected: number;
-          if (c.unscoped) expected = allowed ? c.ok : 403;
+          if (c.expect) expected = c.expect(role, where);
+          else if (c.unscoped) expected = allowed ? c.ok : 403;
           else if (c.roleGate && !allowed) expected = 403;
           else if (c.visible) expected = c.ok;
           else if (where === 'out') expected = allowed ? (c.outside ?? 404) : c.outside === 200 ? 403 : 404;
@@ -1882,9 +2011,8 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
    * province in each role — refused, and not one row of any table changed.
    */
   it('write sweep: refused writes change no row anywhere', async () => {
-    const admin = clients.get('system_admin')!;
     const merged = await makeProvince(env.deps, 'tỉnh Sáp Nhập');
-    const res = await admin.post<{ newUnitIds: number[] }>('/api/units/successions', {
+    const res = await builder.post<{ newUnitIds: number[] }>('/api/units/successions', {
       command: {
         kind: 'merge',
         date: '2025-07-01',
@@ -1903,7 +2031,9 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
     );
     const insiders = (['viewer', 'ocop_producer', 'council_member'] as const).map((role) => [role, clients.get(role)!] as const);
     const failures: string[] = [];
-    for (const c of cases.filter((x) => x.mutating)) {
+    // one's own notices and preferences are anyone's to change
+    const ownOnly = (x: Case) => x.expect !== undefined && x.expect('viewer', 'out') < 400;
+    for (const c of cases.filter((x) => x.mutating && !ownOnly(x))) {
       const mayAct = (role: Role) => roleAllows(role, c.needs) || (c.alsoAllowed ?? []).includes(role);
       for (const [who, client, target] of [
         ['merged-commune officer on its predecessor', officer, merged],

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { evidence, files } from '../../db/schema';
-import { storeUpload } from '../files/store-upload';
+import { keepUpload, recordFile } from '../files/store-upload';
 import { AppError } from '../../lib/errors';
 import { authorize } from '../access/authorize';
 import { write } from '../access/write-path';
@@ -29,12 +29,13 @@ export async function addEvidence(
   const a = await getAssessmentRow(deps.db, assessmentId);
   await authorize(deps.db, actor, 'assessment.enter', a.unitId);
   assertEditable(a);
-  const stored = await storeUpload(deps, { name: input.fileName, bytes: input.bytes }, meta.now);
+  const kept = await keepUpload(deps, { name: input.fileName, bytes: input.bytes });
   return write(
     { deps, actor, meta },
     {
       ...spec,
       apply: async (tx, locked) => {
+        const stored = await recordFile(tx, kept, meta.now);
         assertEditable(locked);
         if (!(await indicatorsOf(tx, locked)).has(input.indicatorCode)) {
           throw new AppError('VALIDATION_FAILED', [

@@ -9,7 +9,7 @@ import {
   readinessItems,
   type ProjectStatus,
 } from '../../db/schema';
-import { storeUpload } from '../files/store-upload';
+import { keepUpload, recordFile } from '../files/store-upload';
 import { sumDong } from '../../domain/capital/money';
 import type { Db } from '../../db/client';
 import { AppError, ruleViolation } from '../../lib/errors';
@@ -262,13 +262,14 @@ export async function addProjectPhoto(
 ) {
   const first = await getProject(deps.db, id);
   await authorize(deps.db, actor, 'capital.disburse', first.unitId);
-  const stored = await storeUpload(deps, { name: input.name, bytes: input.bytes }, meta.now);
-  if (!stored.mime.startsWith('image/')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
+  const kept = await keepUpload(deps, { name: input.name, bytes: input.bytes });
+  if (!kept.mime.startsWith('image/')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
   return write(
     { deps, actor, meta },
     {
       ...onProject(id, 'capital.disburse'),
       apply: async (tx, project) => {
+        const stored = await recordFile(tx, kept, meta.now);
         const [row] = await tx
           .insert(projectPhotos)
           .values({

@@ -13,7 +13,7 @@ import { write, type AuditEvent } from '../access/write-path';
 import { searchKey } from '../../shared/vi';
 import { grantUnitsFor } from '../access/authorize';
 import { auditSnapshot } from '../audit/write-audit';
-import { storeUpload } from '../files/store-upload';
+import { keepUpload, recordFile } from '../files/store-upload';
 import { cycleActor, onProducer, onProduct, ownProducerId, productFor } from './access';
 import { productSet } from './sheets';
 
@@ -330,13 +330,14 @@ export async function addProductPhoto(
   input: { name: string; bytes: Uint8Array; caption?: string | null | undefined },
 ) {
   await productFor(deps.db, actor, id, 'act');
-  const stored = await storeUpload(deps, { name: input.name, bytes: input.bytes }, meta.now);
-  if (!stored.mime.startsWith('image/')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
+  const kept = await keepUpload(deps, { name: input.name, bytes: input.bytes });
+  if (!kept.mime.startsWith('image/')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
   return write(
     { deps, actor, meta },
     {
       ...onProduct(actor, id),
       apply: async (tx, { product }) => {
+        const stored = await recordFile(tx, kept, meta.now);
         const [row] = await tx
           .insert(ocopProductPhotos)
           .values({ productId: id, fileId: stored.fileId, caption: input.caption ?? null, addedAt: meta.now })

@@ -15,7 +15,7 @@ import { auditSnapshot } from '../audit/write-audit';
 import { checkedByLoad, write, writeAs } from '../access/write-path';
 import { daysBetween } from '../ocop/certificates';
 import { notify, supervisingOffice, unitResponders } from '../notifications/notify';
-import { storeUpload } from '../files/store-upload';
+import { keepUpload, recordFile } from '../files/store-upload';
 import { lockRow, recommendationFor } from './access';
 import { keepActivity } from './records';
 
@@ -161,13 +161,14 @@ export async function reportProgress(
 ) {
   const first = await recommendationFor(deps.db, actor, id, 'respond');
   if (first.rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
-  const stored = input.file ? await storeUpload(deps, input.file, meta.now) : null;
+  const kept = input.file ? await keepUpload(deps, input.file) : null;
   return write(
     { deps, actor, meta },
     {
       ...onRecommendation(actor, id, 'respond'),
       version: { sent: input.version, stored: (x) => x.rec.version },
       apply: async (tx, { rec, council, activity }) => {
+        const stored = kept ? await recordFile(tx, kept, meta.now) : null;
         if (rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
         const [row] = await tx
           .update(recommendations)

@@ -28,7 +28,7 @@ import { sortVi } from '../../shared/vi';
 import { scopeFilter } from '../access/authorize';
 import { checkedByLoad, write } from '../access/write-path';
 import { auditSnapshot } from '../audit/write-audit';
-import { storeUpload } from '../files/store-upload';
+import { keepUpload, recordFile } from '../files/store-upload';
 import { activityFor, councilFor, lockRow, type CouncilRow } from './access';
 
 /** The write path for keeping a council's records: authorised while loading, the council row locked. */
@@ -387,12 +387,13 @@ export async function addDocument(
   input: { kind: OversightDocumentKind; title?: string | null; number?: string | null; name: string; bytes: Uint8Array },
 ) {
   await activityFor(deps.db, actor, activityId, 'manage');
-  const stored = await storeUpload(deps, { name: input.name, bytes: input.bytes }, meta.now);
+  const kept = await keepUpload(deps, { name: input.name, bytes: input.bytes });
   return write(
     { deps, actor, meta },
     {
       ...keepActivity(actor, activityId),
       apply: async (tx, { council }) => {
+        const stored = await recordFile(tx, kept, meta.now);
         const [{ v } = { v: 0 }] = await tx
           .select({ v: max(oversightDocuments.version) })
           .from(oversightDocuments)

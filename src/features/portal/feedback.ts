@@ -16,7 +16,7 @@ import { todayVn } from '../../shared/vi';
 import { scopeFilter } from '../access/authorize';
 import { lockKey, one, write, writeAs } from '../access/write-path';
 import { auditSnapshot } from '../audit/write-audit';
-import { storeUpload } from '../files/store-upload';
+import { keepUpload, recordFile } from '../files/store-upload';
 
 export const FEEDBACK_PER_HOUR = 5;
 export const MIN_FORM_SECONDS = 3;
@@ -108,18 +108,15 @@ export async function submitFeedback(
     return n;
   };
   if ((await sentThisHour(deps.db)) >= FEEDBACK_PER_HOUR) throw new AppError('RATE_LIMITED', undefined, { minutes: 60 });
-  let photoFileId: number | null = null;
-  if (photo && photo.bytes.byteLength) {
-    const stored = await storeUpload(deps, photo, meta.now);
-    if (!stored.mime.startsWith('image/'))
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
-    photoFileId = stored.fileId;
-  }
+  const kept = photo && photo.bytes.byteLength ? await keepUpload(deps, photo) : null;
+  if (kept && !kept.mime.startsWith('image/'))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: ['png', 'jpg', 'gif', 'webp'] });
   // The citizen's address is never written to the trail: the event keeps what was said about what.
   return writeAs(deps, { meta: { ...meta, ip: null }, systemName: 'Người dân (cổng công khai)' }, async (tx) => {
     // Counted again under a lock on the sender: parallel posts cannot all slip under the limit.
     await lockKey(tx, `feedback:${sender}`);
     if ((await sentThisHour(tx)) >= FEEDBACK_PER_HOUR) throw new AppError('RATE_LIMITED', undefined, { minutes: 60 });
+    const photoFileId = kept ? (await recordFile(tx, kept, meta.now)).fileId : null;
     const [row] = await tx
       .insert(feedback)
       .values({

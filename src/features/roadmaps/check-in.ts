@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { roadmapCheckins, roadmapItems, users } from '../../db/schema';
-import { storeUpload } from '../files/store-upload';
+import { keepUpload, recordFile } from '../files/store-upload';
 import type { Db } from '../../db/client';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { authorize, grantUnitsFor, idsInScope } from '../access/authorize';
@@ -36,9 +36,7 @@ export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: n
   const first = await getItem(deps.db, id);
   await mayCheckIn(deps.db, actor, [], first);
   if (first.status === 'done') throw ruleViolation('item_closed');
-  const stored = input.file
-    ? [await storeUpload(deps, input.file, meta.now)].map((f) => ({ fileId: f.fileId, name: f.name }))
-    : [];
+  const kept = input.file ? await keepUpload(deps, input.file) : null;
   return write(
     { deps, actor, meta },
     {
@@ -48,6 +46,7 @@ export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: n
       lock: (tx) => getItem(tx, id, true),
       version: { sent: input.version, stored: (item) => item.version },
       apply: async (tx, item) => {
+        const stored = kept ? [await recordFile(tx, kept, meta.now)].map((f) => ({ fileId: f.fileId, name: f.name })) : [];
         if (item.status === 'done') throw ruleViolation('item_closed');
         const [row] = await tx
           .insert(roadmapCheckins)
