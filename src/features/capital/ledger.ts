@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/lazy';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
@@ -96,7 +96,14 @@ export async function recordDisbursement(deps: Deps, actor: Actor, meta: Request
     if (problems?.length) throw ruleViolation(problems[0]!.code, problems[0]!.info ?? {});
     const [row] = await tx
       .insert(disbursements)
-      .values({ ...entry, voucherKey: voucherKeyOf(entry.voucherRef), note: entry.note ?? null, importKey, createdAt: meta.now, createdBy: actor.userId })
+      .values({
+        ...entry,
+        voucherKey: voucherKeyOf(entry.voucherRef),
+        note: entry.note ?? null,
+        importKey,
+        createdAt: meta.now,
+        createdBy: actor.userId,
+      })
       .onConflictDoNothing()
       .returning();
     if (!row) throw new AppError('CONFLICT', { field: 'voucherRef', reason: 'duplicate_entry' });
@@ -155,7 +162,7 @@ const MSG: Record<string, { vi: string; en: string }> = {
 async function readRows(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[] | null> {
   if (sniff(bytes)?.ext === 'xlsx') {
     if (!unpacksWithin(bytes)) return null;
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
