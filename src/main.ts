@@ -1,14 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import type { Deps } from './context';
 import { migrateDatabase, openDatabase } from './db/client';
+import { usableTemplate } from './db/template';
 import { roleGrants, users } from './db/schema';
 import { ensureSchedules, startWorker } from './jobs/runner';
 import { systemClock } from './lib/clock';
 import { FileStore } from './lib/file-store';
 import { createLogger } from './lib/logger';
+import { startupTimer } from './lib/startup';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from './seed/demo';
 import { ensureReferenceData } from './seed/reference';
 import { ROLE_LABELS } from './shared/roles';
@@ -16,8 +20,16 @@ import { ROLE_LABELS } from './shared/roles';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateDatabase(database, config.databaseUrl);
+  const startup = startupTimer(logger);
+  // A new embedded database starts as a copy of the prebuilt migrated one when it is current.
+  const created = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pg'));
+  const template = created && config.dbTemplate ? usableTemplate() : null;
+  const database = await startup.phase(
+    'openDatabase',
+    () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, template }),
+    { created, fromTemplate: Boolean(template) },
+  );
+  await startup.phase('migrations', () => migrateDatabase(database, config.databaseUrl));
   const replica =
     config.databaseReadUrl && config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseReadUrl }) : null;
   if (config.databaseReadUrl && !config.databaseUrl) logger.warn('DATABASE_READ_URL needs DATABASE_URL; ignored');
@@ -31,14 +43,27 @@ async function main() {
     files: new FileStore(config.filesDir),
   };
 
-  await ensureReferenceData(deps);
-  if (config.demoData && (await loadDemoIfEmpty(deps))) logger.info('demo data loaded');
-  const app = buildApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  const worker = config.jobs ? (await ensureSchedules(deps), startWorker(deps)) : null;
+  await startup.phase('referenceData', () => ensureReferenceData(deps));
+  if (config.demoData && (await startup.phase('demoData', () => loadDemoIfEmpty(deps, { referenceDataReady: true }))))
+    logger.info('demo data loaded');
+  const server = await startup.phase('listen', async () => {
+    const app = buildApp(deps);
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    if (!s.listening) {
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.once('listening', () => {
+          s.off('error', reject);
+          resolve();
+        });
+      });
+    }
+    return s;
+  });
+  const worker = config.jobs ? await startup.phase('jobs', async () => (await ensureSchedules(deps), startWorker(deps))) : null;
 
   const url = `http://localhost:${config.port}`;
-  logger.info('listening', { url, database: database.kind });
+  logger.info('listening', { url, database: database.kind, startupMs: startup.total(), phases: startup.phases });
   await printDemoLogins(deps, url);
 
   let closing = false;
