@@ -1,21 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
-import { buildApp } from './app';
 import { loadConfig } from './config';
 import type { Deps } from './context';
 import { migrateDatabase, openDatabase } from './db/client';
 import { usableTemplate } from './db/template';
 import { roleGrants, users } from './db/schema';
-import { ensureSchedules, startWorker } from './jobs/runner';
 import { systemClock } from './lib/clock';
-import { FileStore } from './lib/file-store';
 import { createLogger } from './lib/logger';
 import { startupTimer } from './lib/startup';
-import { DEMO_PASSWORD, loadDemoIfEmpty } from './seed/demo';
-import { ensureReferenceData } from './seed/reference';
 import { ROLE_LABELS } from './shared/roles';
+
+/** The routes, seeds and jobs: imported while the database opens, not before. */
+const serverModules = () =>
+  Promise.all([
+    import('@hono/node-server'),
+    import('./app'),
+    import('./jobs/runner'),
+    import('./lib/file-store'),
+    import('./seed/demo'),
+    import('./seed/reference'),
+  ]);
 
 async function main() {
   const config = loadConfig();
@@ -24,11 +29,22 @@ async function main() {
   // A new embedded database starts as a copy of the prebuilt migrated one when it is current.
   const created = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pg'));
   const template = created && config.dbTemplate ? usableTemplate() : null;
-  const database = await startup.phase(
+  // Opening (file copy, WASM compile, PostgreSQL start) overlaps with loading the routes.
+  const opening = startup.phase(
     'openDatabase',
     () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, template }),
     { created, fromTemplate: Boolean(template) },
   );
+  opening.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  const [
+    { serve },
+    { buildApp },
+    { ensureSchedules, startWorker },
+    { FileStore },
+    { DEMO_PASSWORD, loadDemoIfEmpty },
+    { ensureReferenceData },
+  ] = await startup.phase('routes', serverModules);
+  const database = await opening;
   await startup.phase('migrations', () => migrateDatabase(database, config.databaseUrl));
   const replica =
     config.databaseReadUrl && config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseReadUrl }) : null;
@@ -64,7 +80,7 @@ async function main() {
 
   const url = `http://localhost:${config.port}`;
   logger.info('listening', { url, database: database.kind, startupMs: startup.total(), phases: startup.phases });
-  await printDemoLogins(deps, url);
+  await printDemoLogins(deps, url, DEMO_PASSWORD);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -83,7 +99,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-async function printDemoLogins(deps: Deps, url: string) {
+async function printDemoLogins(deps: Deps, url: string, demoPassword: string) {
   const rows = await deps.db
     .select({ username: users.username, fullName: users.fullName, role: roleGrants.role })
     .from(users)
@@ -93,7 +109,7 @@ async function printDemoLogins(deps: Deps, url: string) {
   const lines = [
     '',
     `  Đồng Lòng đang chạy tại ${url}`,
-    `  Tài khoản demo (mật khẩu chung: ${DEMO_PASSWORD}) / demo logins (shared password):`,
+    `  Tài khoản demo (mật khẩu chung: ${demoPassword}) / demo logins (shared password):`,
     ...rows.map((r) => `    ${r.username.padEnd(18)} ${ROLE_LABELS[r.role].vi} — ${r.fullName}`),
     '',
   ];

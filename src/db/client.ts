@@ -56,7 +56,7 @@ export async function openDatabase(opts: {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const release = acquireDirLock(`${dir}.lock`);
   try {
-    if (opts.template && !fs.existsSync(dir)) copyDir(opts.template, dir);
+    if (opts.template && !fs.existsSync(dir)) await copyDir(opts.template, dir);
     const client = await PGlite.create(dir);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
@@ -74,11 +74,11 @@ export async function openDatabase(opts: {
 }
 
 /** Copies through a temporary sibling renamed at the end, so an interrupted copy never leaves a half database. */
-function copyDir(from: string, to: string): void {
+async function copyDir(from: string, to: string): Promise<void> {
   const work = `${to}.tmp-${process.pid}`;
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.cpSync(from, work, { recursive: true });
-  fs.renameSync(work, to);
+  await fs.promises.rm(work, { recursive: true, force: true });
+  await fs.promises.cp(from, work, { recursive: true });
+  await fs.promises.rename(work, to);
 }
 
 function acquireDirLock(lockPath: string): () => void {
