@@ -114,7 +114,7 @@ export type CompiledSet = {
   readonly criterionStart: Uint32Array;
   /** The criterion (index) of each indicator. */
   readonly criterionOf: Uint16Array;
-  /** Index into INDICATOR_TYPES. */
+  /** KIND_* code per indicator. */
   readonly kind: Uint8Array;
   readonly op: Uint8Array;
   /** The number the packed value is compared with (1/0 for booleans, the level index, k). */
@@ -171,7 +171,19 @@ export function numericValue(type: IndicatorType, ind: Pick<Indicator, 'levels' 
   }
 }
 
-const KIND: Record<IndicatorType, number> = { boolean: 0, number: 1, ratio: 2, level: 3, k_of_n: 4 };
+/** Indicator kind codes of the compiled set. */
+export const KIND_BOOLEAN = 0;
+export const KIND_NUMBER = 1;
+export const KIND_RATIO = 2;
+export const KIND_LEVEL = 3;
+export const KIND_K_OF_N = 4;
+const KIND: Record<IndicatorType, number> = {
+  boolean: KIND_BOOLEAN,
+  number: KIND_NUMBER,
+  ratio: KIND_RATIO,
+  level: KIND_LEVEL,
+  k_of_n: KIND_K_OF_N,
+};
 
 type Rule = { op: number; limit: number; unmetReason: Reason };
 
@@ -274,16 +286,16 @@ export function createPacked(set: CompiledSet, units = 1): PackedValues {
 /** `numericValue` with the set's precomputed level and item lookups. */
 function readValue(set: CompiledSet, i: number, v: IndicatorValue): number | null {
   switch (set.kind[i]) {
-    case 0:
+    case KIND_BOOLEAN:
       return typeof v === 'boolean' ? (v ? 1 : 0) : null;
-    case 1:
+    case KIND_NUMBER:
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
-    case 2:
+    case KIND_RATIO:
       if (typeof v === 'object' && v !== null && !Array.isArray(v) && v.den > 0) return round((v.num / v.den) * 100);
       return null;
-    case 3:
+    case KIND_LEVEL:
       return typeof v === 'string' ? (set.levels[i]?.get(v) ?? null) : null;
-    case 4: {
+    case KIND_K_OF_N: {
       if (!Array.isArray(v)) return null;
       const known = set.items[i]!;
       let count = 0;
