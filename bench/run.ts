@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark and prints its figures and ratios. Select some with
- * `npm run bench -- criteria portal dashboards imports soak`; sizes and durations are in each file
+ * `npm run bench -- criteria start portal dashboards imports soak`; sizes and durations are in each file
  * (BENCH_SCALE_SIZES, BENCH_LOAD_SECONDS, BENCH_SOAK_SECONDS, …).
  */
 import { benchCriteriaEngine } from './criteria-engine';
@@ -8,9 +8,11 @@ import { benchDashboardLoad } from './dashboard-load';
 import { benchImportsAndPacks } from './imports-packs';
 import { benchPortalPages } from './portal-pages';
 import { benchSoak } from './soak';
+import { benchStart } from './start';
 
 const all = {
   criteria: benchCriteriaEngine,
+  start: benchStart,
   portal: benchPortalPages,
   imports: benchImportsAndPacks,
   dashboards: benchDashboardLoad,

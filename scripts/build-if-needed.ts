@@ -1,21 +1,29 @@
-// Builds the web client when dist/web is missing or older than its sources, so `npm start`
-// works on a fresh clone and restarts stay fast.
-import { execSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+/**
+ * Builds what a start reuses, when its inputs changed: the web client (dist/web) and the migrated
+ * empty database a fresh data directory is copied from (dist/db-template). Runs as `prepare`, so
+ * `npm install` leaves a ready checkout. With --install it never fails the install (a start builds
+ * the client itself, and a fresh start without the template runs initdb) and it is skipped under
+ * CI unless PREBUILD=1, to keep `npm ci` fast there.
+ */
+import { ensureTemplate } from '../src/db/template';
+import { ensureWebClient } from './web-client';
 
-const root = path.resolve(import.meta.dirname, '..');
-const out = path.join(root, 'dist/web/index.html');
-const sources = ['web', 'src/shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+const install = process.argv.includes('--install');
 
-function newest(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((e) => newest(path.join(p, e))));
+async function run() {
+  if (install && process.env.CI && process.env.PREBUILD !== '1') {
+    console.log('CI: bỏ qua dựng sẵn / prebuild skipped (PREBUILD=1 to force)');
+    return;
+  }
+  let t = performance.now();
+  if (ensureWebClient()) console.log(`web client built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  if (await ensureTemplate()) console.log(`database template built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
-if (!fs.existsSync(out) || newest(out) < Math.max(...sources.map(newest))) {
-  console.log('Đang dựng giao diện web / building the web client…');
-  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+try {
+  await run();
+} catch (err) {
+  if (!install) throw err;
+  console.warn(`Không dựng sẵn được / prebuild failed, the first start will build instead: ${String(err)}`);
 }

@@ -31,6 +31,10 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  DB_TEMPLATE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).default(20),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Đồng Lòng <khong-tra-loi@donglong.local>'),
@@ -58,6 +62,8 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   demoData: boolean;
   jobs: boolean;
+  /** A new embedded database starts as a copy of the prebuilt migrated one (dist/db-template) when it is current. */
+  dbTemplate: boolean;
   maxUploadBytes: number;
   /** smtp://user:pass@host:port — without it e-mails are held in the outbox page. */
   smtpUrl: string | undefined;
@@ -95,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA,
     jobs: e.JOBS,
+    dbTemplate: e.DB_TEMPLATE,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,

@@ -1,26 +1,55 @@
-import { serve } from '@hono/node-server';
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { buildApp } from './app';
 import { loadConfig } from './config';
 import type { Deps } from './context';
 import { migrateDatabase, openDatabase } from './db/client';
+import { usableTemplate } from './db/template';
 import { roleGrants, users } from './db/schema';
-import { withAuditKey } from './features/audit/audit-key';
-import { checkpointAudit } from './features/audit/checkpoints';
-import { ensureSchedules, startWorker } from './jobs/runner';
 import { systemClock } from './lib/clock';
-import { FileStore } from './lib/file-store';
+import { withAuditKey } from './features/audit/audit-key';
 import { createLogger } from './lib/logger';
-import { DEMO_PASSWORD, loadDemoIfEmpty } from './seed/demo';
-import { ensureReferenceData } from './seed/reference';
+import { startupTimer } from './lib/startup';
 import { ROLE_LABELS } from './shared/roles';
+
+/** The routes, seeds and jobs: imported while the database opens, not before. */
+const serverModules = () =>
+  Promise.all([
+    import('@hono/node-server'),
+    import('./app'),
+    import('./jobs/runner'),
+    import('./lib/file-store'),
+    import('./seed/demo'),
+    import('./seed/reference'),
+    import('./features/audit/checkpoints'),
+  ]);
 
 async function main() {
   const loaded = loadConfig();
   const logger = createLogger(loaded.logLevel);
   const config = withAuditKey(loaded, logger);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateDatabase(database, config.databaseUrl);
+  const startup = startupTimer(logger);
+  // A new embedded database starts as a copy of the prebuilt migrated one when it is current.
+  const created = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pg'));
+  const template = created && config.dbTemplate ? usableTemplate() : null;
+  // Opening (file copy, WASM compile, PostgreSQL start) overlaps with loading the routes.
+  const opening = startup.phase(
+    'openDatabase',
+    () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, template }),
+    { created, fromTemplate: Boolean(template) },
+  );
+  opening.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  const [
+    { serve },
+    { buildApp },
+    { ensureSchedules, startWorker },
+    { FileStore },
+    { DEMO_PASSWORD, loadDemoIfEmpty },
+    { ensureReferenceData },
+    { checkpointAudit },
+  ] = await startup.phase('routes', serverModules);
+  const database = await opening;
+  await startup.phase('migrations', () => migrateDatabase(database, config.databaseUrl));
   const replica =
     config.databaseReadUrl && config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseReadUrl }) : null;
   if (config.databaseReadUrl && !config.databaseUrl) logger.warn('DATABASE_READ_URL needs DATABASE_URL; ignored');
@@ -34,15 +63,28 @@ async function main() {
     files: new FileStore(config.filesDir),
   };
 
-  await ensureReferenceData(deps);
-  if (config.demoData && (await loadDemoIfEmpty(deps))) logger.info('demo data loaded');
-  const app = buildApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  const worker = config.jobs ? (await ensureSchedules(deps), startWorker(deps)) : null;
+  await startup.phase('referenceData', () => ensureReferenceData(deps));
+  if (config.demoData && (await startup.phase('demoData', () => loadDemoIfEmpty(deps, { referenceDataReady: true }))))
+    logger.info('demo data loaded');
+  const server = await startup.phase('listen', async () => {
+    const app = buildApp(deps);
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    if (!s.listening) {
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.once('listening', () => {
+          s.off('error', reject);
+          resolve();
+        });
+      });
+    }
+    return s;
+  });
+  const worker = config.jobs ? await startup.phase('jobs', async () => (await ensureSchedules(deps), startWorker(deps))) : null;
 
   const url = `http://localhost:${config.port}`;
-  logger.info('listening', { url, database: database.kind });
-  await printDemoLogins(deps, url);
+  logger.info('listening', { url, database: database.kind, startupMs: startup.total(), phases: startup.phases });
+  await printDemoLogins(deps, url, DEMO_PASSWORD);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -64,7 +106,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-async function printDemoLogins(deps: Deps, url: string) {
+async function printDemoLogins(deps: Deps, url: string, demoPassword: string) {
   const rows = await deps.db
     .select({ username: users.username, fullName: users.fullName, role: roleGrants.role })
     .from(users)
@@ -74,7 +116,7 @@ async function printDemoLogins(deps: Deps, url: string) {
   const lines = [
     '',
     `  Đồng Lòng đang chạy tại ${url}`,
-    `  Tài khoản demo (mật khẩu chung: ${DEMO_PASSWORD}) / demo logins (shared password):`,
+    `  Tài khoản demo (mật khẩu chung: ${demoPassword}) / demo logins (shared password):`,
     ...rows.map((r) => `    ${r.username.padEnd(18)} ${ROLE_LABELS[r.role].vi} — ${r.fullName}`),
     '',
   ];

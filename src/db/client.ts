@@ -36,13 +36,15 @@ export function rowsOf<T>(result: unknown): T[] {
  * Opens PostgreSQL when `databaseUrl` is set, otherwise the embedded PGlite under `dataDir/pg`.
  * PGlite must never be opened by two processes at once (it corrupts data), so a lock file with
  * the owner's pid guards the directory; a lock left by a dead process is taken over, by exactly
- * one process however many find it at once (`dir-lock.ts`).
+ * one process however many find it at once (`dir-lock.ts`). A PGlite directory that does not exist
+ * yet starts as a copy of `template` when one is given.
  */
 export async function openDatabase(opts: {
   databaseUrl?: string | undefined;
   dataDir?: string;
   pgliteDir?: string;
   poolSize?: number;
+  template?: string | null;
 }): Promise<Database> {
   if (opts.databaseUrl) {
     // A database that does not answer must fail requests in seconds (503), not hold them forever.
@@ -56,6 +58,7 @@ export async function openDatabase(opts: {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const release = acquireDirLock(`${dir}.lock`);
   try {
+    if (opts.template && !fs.existsSync(dir)) await copyDir(opts.template, dir);
     const client = await PGlite.create(dir);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
@@ -70,6 +73,14 @@ export async function openDatabase(opts: {
     release();
     throw err;
   }
+}
+
+/** Copies through a temporary sibling renamed at the end, so an interrupted copy never leaves a half database. */
+async function copyDir(from: string, to: string): Promise<void> {
+  const work = `${to}.tmp-${process.pid}`;
+  await fs.promises.rm(work, { recursive: true, force: true });
+  await fs.promises.cp(from, work, { recursive: true });
+  await fs.promises.rename(work, to);
 }
 
 /** Applies the committed SQL migrations. On PostgreSQL an advisory lock lets several instances start at once. */

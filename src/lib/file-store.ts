@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from './lazy';
 
 /**
  * Content-addressed storage on disk: a file's name is the SHA-256 of its bytes, so the same upload
@@ -36,6 +36,7 @@ export class FileStore {
     const target = this.thumbPathOf(sha256);
     if (fs.existsSync(target)) return true;
     try {
+      const sharp = await loadSharp();
       const buf = await sharp(this.pathOf(sha256), { limitInputPixels: 50_000_000 })
         .rotate()
         .resize(240, 240, { fit: 'inside', withoutEnlargement: true })

@@ -22,7 +22,7 @@ import {
   users,
 } from '../db/schema';
 import { CriteriaSetDoc, type IndicatorValue } from '../domain/criteria/schema';
-import { evaluateAssessment, resultRow } from '../features/assessments/results';
+import { evaluateAssessmentCompact, resultRow } from '../features/assessments/results';
 import { hashPassword } from '../features/auth/passwords';
 import { rebuildUnitScope } from '../features/units/scope';
 import { demoValue } from '../seed/demo-criteria';
@@ -276,7 +276,7 @@ export async function seedScale(deps: Deps, opts: ScaleOptions): Promise<ScaleSu
             review: p.status === 'verified' ? 'accepted' : 'pending',
           });
       }
-      const e = evaluateAssessment({ base: set.doc, advanced: null, model: null }, 'ntm', p.cls, year, values);
+      const e = evaluateAssessmentCompact({ base: set.doc, advanced: null, model: null }, 'ntm', p.cls, year, values);
       resultRows.push(resultRow(id, e, now));
       for (let k = 0; k < 2 && storeValues; k++) {
         evidenceRows.push({

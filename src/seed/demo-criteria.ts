@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { assessments, assessmentValues, criteriaSets, unitClassifications } from '../db/schema';
+import { assessmentResults, assessments, assessmentValues, criteriaSets, unitClassifications } from '../db/schema';
 import { pickThreshold } from '../domain/criteria/engine';
 import { CriteriaSetDoc, type Indicator, type IndicatorValue } from '../domain/criteria/schema';
-import { refreshResults } from '../features/assessments/results';
+import { evaluateAssessmentCompact, resultRow, type AssessmentSets } from '../features/assessments/results';
 import { rng } from '../shared/rng';
 import adv2021 from './criteria/vn-ntm-xa-nang-cao-2021-2025.json';
 import base2021 from './criteria/vn-ntm-xa-2021-2025.json';
@@ -136,60 +137,72 @@ function unmetCodes(plan: CommunePlan): Set<string> {
 
 export type DemoPeople = { office2022: number; office2026: number; officerHaiSon: number };
 
-async function insertAssessment(
-  tx: Db,
-  a: {
-    unitId: number;
-    setId: number;
-    advancedSetId: number | null;
-    modelSetId: number | null;
-    month: string;
-    classCode: string;
-    target: 'ntm' | 'advanced' | 'model';
-    status: 'verified' | 'draft';
-    enteredBy: number;
-    verifiedBy: number | null;
-  },
-  values: Record<string, IndicatorValue | null>,
-  now: Date,
-) {
-  const period = `${a.month}-01`;
-  const at = new Date(`${a.month}-25T03:00:00Z`);
-  const [row] = await tx
+type DemoAssessment = {
+  unitId: number;
+  setId: number;
+  advancedSetId: number | null;
+  modelSetId: number | null;
+  month: string;
+  classCode: string;
+  target: 'ntm' | 'advanced' | 'model';
+  status: 'verified' | 'draft';
+  enteredBy: number;
+  verifiedBy: number | null;
+  /** The documents of the set ids above, to evaluate without reading them back. */
+  sets: AssessmentSets;
+  values: Record<string, IndicatorValue | null>;
+};
+
+/**
+ * Writes the demo assessments with one insert per table instead of a round of statements per month,
+ * and evaluates them in memory with the same engine and row builder as `refreshResults`.
+ */
+async function insertAssessments(tx: Db, list: DemoAssessment[], now: Date) {
+  if (!list.length) return;
+  const at = (a: DemoAssessment) => new Date(`${a.month}-25T03:00:00Z`);
+  const rows = await tx
     .insert(assessments)
-    .values({
-      unitId: a.unitId,
-      setId: a.setId,
-      advancedSetId: a.advancedSetId,
-      modelSetId: a.modelSetId,
-      period,
-      classCode: a.classCode,
-      targetLevel: a.target,
-      status: a.status,
-      createdAt: at,
-      createdBy: a.enteredBy,
-      updatedAt: at,
-      submittedAt: a.status === 'verified' ? at : null,
-      submittedBy: a.status === 'verified' ? a.enteredBy : null,
-      verifiedAt: a.status === 'verified' ? new Date(at.getTime() + 3 * 86_400_000) : null,
-      verifiedBy: a.verifiedBy,
-      isDemo: true,
-    })
-    .returning();
-  const rows = Object.entries(values)
-    .filter(([, v]) => v !== null)
-    .map(([code, value]) => ({
-      assessmentId: row!.id,
-      indicatorCode: code,
-      value,
-      version: 1,
-      updatedAt: at,
-      updatedBy: a.enteredBy,
-      review: a.status === 'verified' ? ('accepted' as const) : ('pending' as const),
-    }));
-  if (rows.length) await tx.insert(assessmentValues).values(rows);
-  await refreshResults(tx, row!.id, now);
-  return row!.id;
+    .values(
+      list.map((a) => ({
+        unitId: a.unitId,
+        setId: a.setId,
+        advancedSetId: a.advancedSetId,
+        modelSetId: a.modelSetId,
+        period: `${a.month}-01`,
+        classCode: a.classCode,
+        targetLevel: a.target,
+        status: a.status,
+        createdAt: at(a),
+        createdBy: a.enteredBy,
+        updatedAt: at(a),
+        submittedAt: a.status === 'verified' ? at(a) : null,
+        submittedBy: a.status === 'verified' ? a.enteredBy : null,
+        verifiedAt: a.status === 'verified' ? new Date(at(a).getTime() + 3 * 86_400_000) : null,
+        verifiedBy: a.verifiedBy,
+        isDemo: true,
+      })),
+    )
+    .returning({ id: assessments.id });
+  // One statement with each column bound as an array: building thousands of single parameters costs more than the insert.
+  const cells = list.flatMap((a, k) =>
+    Object.entries(a.values).flatMap(([code, value]) => (value === null ? [] : [{ a, id: rows[k]!.id, code, value }])),
+  );
+  if (cells.length) {
+    const column = <T>(f: (c: (typeof cells)[number]) => T) => sql.param(cells.map(f));
+    await tx.execute(sql`
+      insert into ${assessmentValues} (assessment_id, indicator_code, value, version, updated_at, updated_by, review)
+      select id, code, value::jsonb, 1, at, by, review
+        from unnest(${column((c) => c.id)}::int[], ${column((c) => c.code)}::text[], ${column((c) => JSON.stringify(c.value))}::text[],
+                    ${column((c) => at(c.a).toISOString())}::timestamptz[], ${column((c) => c.a.enteredBy)}::int[],
+                    ${column((c) => (c.a.status === 'verified' ? 'accepted' : 'pending'))}::text[])
+             as t(id, code, value, at, by, review)`);
+  }
+  const results = list.map((a, k) => {
+    const values = Object.fromEntries(Object.entries(a.values).filter(([, v]) => v !== null)) as Record<string, IndicatorValue>;
+    const e = evaluateAssessmentCompact(a.sets, a.target, a.classCode, Number(a.month.slice(0, 4)), values);
+    return resultRow(rows[k]!.id, e, now);
+  });
+  await tx.insert(assessmentResults).values(results);
 }
 
 /**
@@ -209,9 +222,12 @@ export async function loadAssessmentDemo(
   const model = docs.get('VN-NTM-XA-KIEU-MAU-2021-2025')!;
   const s2026 = docs.get('VN-NTM-XA-2026-2030')!;
 
+  const classifications: (typeof unitClassifications.$inferInsert)[] = [];
+  const demo: DemoAssessment[] = [];
+  const sets2022: AssessmentSets = { base, advanced: adv, model };
   for (const plan of MONG_CAI_2022) {
     const unitId = unitIds.get(plan.key)!;
-    await tx.insert(unitClassifications).values({
+    classifications.push({
       unitId,
       dimension: 'region7',
       value: 'TDMNPB',
@@ -243,23 +259,20 @@ export async function loadAssessmentDemo(
           ? null
           : demoValue(met ? ind : (baseIndicators.get(ind.code) ?? ind), 'TDMNPB', 2022, met, rand);
       }
-      await insertAssessment(
-        tx,
-        {
-          unitId,
-          setId: setIds.get(base.code)!,
-          advancedSetId: setIds.get(adv.code)!,
-          modelSetId: setIds.get(model.code)!,
-          month: `2022-${String(m).padStart(2, '0')}`,
-          classCode: 'TDMNPB',
-          target: plan.target,
-          status: 'verified',
-          enteredBy: people.office2022,
-          verifiedBy: people.office2022,
-        },
+      demo.push({
+        unitId,
+        setId: setIds.get(base.code)!,
+        advancedSetId: setIds.get(adv.code)!,
+        modelSetId: setIds.get(model.code)!,
+        month: `2022-${String(m).padStart(2, '0')}`,
+        classCode: 'TDMNPB',
+        target: plan.target,
+        status: 'verified',
+        enteredBy: people.office2022,
+        verifiedBy: people.office2022,
+        sets: sets2022,
         values,
-        now,
-      );
+      });
     }
   }
 
@@ -271,7 +284,7 @@ export async function loadAssessmentDemo(
   ];
   for (const g of groups) {
     const unitId = unitIds.get(g.key)!;
-    await tx.insert(unitClassifications).values({
+    classifications.push({
       unitId,
       dimension: 'group3',
       value: g.group,
@@ -290,23 +303,22 @@ export async function loadAssessmentDemo(
         indicators.map((ind) => [ind.code, demoValue(ind, g.group, 2026, !gapsNow.has(ind.code), rand)]),
       );
       const open = m === 11;
-      await insertAssessment(
-        tx,
-        {
-          unitId,
-          setId: setIds.get(s2026.code)!,
-          advancedSetId: null,
-          modelSetId: null,
-          month: `2026-${String(m).padStart(2, '0')}`,
-          classCode: g.group,
-          target: 'ntm',
-          status: open ? 'draft' : 'verified',
-          enteredBy: g.key === '06724' ? people.officerHaiSon : people.office2026,
-          verifiedBy: open ? null : people.office2026,
-        },
+      demo.push({
+        unitId,
+        setId: setIds.get(s2026.code)!,
+        advancedSetId: null,
+        modelSetId: null,
+        month: `2026-${String(m).padStart(2, '0')}`,
+        classCode: g.group,
+        target: 'ntm',
+        status: open ? 'draft' : 'verified',
+        enteredBy: g.key === '06724' ? people.officerHaiSon : people.office2026,
+        verifiedBy: open ? null : people.office2026,
+        sets: { base: s2026, advanced: null, model: null },
         values,
-        now,
-      );
+      });
     }
   }
+  await tx.insert(unitClassifications).values(classifications);
+  await insertAssessments(tx, demo, now);
 }

@@ -76,22 +76,25 @@ export const DEMO_USERS: { username: string; fullName: string; title: string; un
 /**
  * Loads the demo scenarios into an empty database, in one transaction: the units of Quảng Ninh /
  * Móng Cái before and after 1 July 2025 and one demo user per role. Does nothing when units exist.
+ * `referenceDataReady` skips ensuring the reference data when the caller (the start-up) just did.
  */
-export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
+export async function loadDemoIfEmpty(deps: Deps, opts: { referenceDataReady?: boolean } = {}): Promise<boolean> {
   const [row] = await deps.db.select({ n: count() }).from(units).where(ne(units.type, 'country'));
   if ((row?.n ?? 0) > 0) return false;
-  await ensureReferenceData(deps);
+  if (!opts.referenceDataReady) await ensureReferenceData(deps);
   const file = UnitsFile.parse(unitsJson);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // argon2 runs on a worker thread: hash while the units load instead of before.
+  const hashing = hashPassword(DEMO_PASSWORD);
+  hashing.catch(() => undefined);
   const now = deps.clock.now();
   const meta = { requestId: 'demo-load', ip: null, now };
   await writeAs(deps, { meta, systemName: 'Hệ thống (dữ liệu demo)' }, async (tx) => {
     const ids = await loadUnitsFile(tx, file, now, true);
-    const userIds = new Map<string, number>();
-    for (const u of DEMO_USERS) {
-      const [user] = await tx
-        .insert(users)
-        .values({
+    const passwordHash = await hashing;
+    const inserted = await tx
+      .insert(users)
+      .values(
+        DEMO_USERS.map((u) => ({
           username: u.username,
           fullName: u.fullName,
           title: u.title,
@@ -102,11 +105,15 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
           isDemo: true,
           createdAt: now,
           updatedAt: now,
-        })
-        .returning();
-      await tx.insert(roleGrants).values({ userId: user!.id, role: u.role, unitId: ids.get(u.unit)!, grantedAt: now });
-      userIds.set(u.username, user!.id);
-    }
+        })),
+      )
+      .returning({ id: users.id, username: users.username });
+    const userIds = new Map(inserted.map((r) => [r.username, r.id]));
+    await tx
+      .insert(roleGrants)
+      .values(
+        DEMO_USERS.map((u) => ({ userId: userIds.get(u.username)!, role: u.role, unitId: ids.get(u.unit)!, grantedAt: now })),
+      );
     const setIds = new Map(
       (await tx.select({ id: criteriaSets.id, code: criteriaSets.code }).from(criteriaSets)).map((r) => [r.code, r.id]),
     );

@@ -28,13 +28,12 @@ export async function ensureReferenceData(deps: Deps) {
     }
     const [sets] = await tx.select({ n: count() }).from(criteriaSets);
     if (!sets?.n) await loadShippedSets(tx, country.id, now);
-    for (const [i, s] of capital.sources.entries()) {
-      await tx
-        .insert(fundingSources)
-        .values({ ...(s as typeof fundingSources.$inferInsert), sortOrder: i })
-        .onConflictDoNothing();
-    }
-    for (const r of capital.deadlineRules) await tx.insert(disbursementRules).values(r).onConflictDoNothing();
+    // One statement per table (rows already there are left as they are): this runs at every start.
+    await tx
+      .insert(fundingSources)
+      .values(capital.sources.map((s, i) => ({ ...(s as typeof fundingSources.$inferInsert), sortOrder: i })))
+      .onConflictDoNothing();
+    await tx.insert(disbursementRules).values(capital.deadlineRules).onConflictDoNothing();
     await ensureShippedSheets(tx, now);
   });
 }

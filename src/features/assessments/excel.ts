@@ -1,5 +1,6 @@
 import { xlsxBytes } from '../../lib/xlsx';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/lazy';
 import { rowProblems } from '../../lib/http';
 import { SaveValuesBody } from './schemas';
 import type { Actor, Deps, RequestMeta } from '../../context';
@@ -44,7 +45,7 @@ function cellNumber(v: ExcelJS.CellValue): number | null {
 /** The entry template of an opened month: one row per indicator, thresholds, drop-downs, current values. */
 export async function exportTemplate(deps: Deps, actor: Actor, id: number): Promise<Buffer> {
   const view = await assessmentView(deps, actor, id);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Đồng Lòng';
   const ws = wb.addWorksheet('Nhập liệu', { views: [{ state: 'frozen', ySplit: FIRST_ROW - 1 }] });
   ws.getCell('A1').value = `PHIẾU KIỂM ĐẾM TIÊU CHÍ NÔNG THÔN MỚI — ${view.assessment.unitName.toUpperCase()}`;
@@ -162,7 +163,7 @@ export async function importTemplate(deps: Deps, actor: Actor, meta: RequestMeta
     throw new AppError('IMPORT_FAILED', errors, { count: 1 });
   }
   const view = await assessmentView(deps, actor, id);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,7 +1,16 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { assessmentResults, assessments, assessmentValues, criteriaSets } from '../../db/schema';
-import { CompiledSetCache, evaluate, type Evaluation } from '../../domain/criteria/engine';
+import {
+  CompiledSetCache,
+  MET,
+  MISSING,
+  evaluate,
+  evaluateCompact,
+  packValues,
+  type CompactEvaluation,
+  type Evaluation,
+} from '../../domain/criteria/engine';
 import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schema';
 
 /** Published sets never change, so their compiled form is shared by every request. */
@@ -38,25 +47,52 @@ export function evaluateAssessment(
   return { base, advanced, model, target: model ?? advanced ?? base };
 }
 
-export function resultRow(assessmentId: number, e: AssessmentEvaluation, now: Date): typeof assessmentResults.$inferInsert {
+export type CompactAssessment = {
+  base: CompactEvaluation;
+  advanced: CompactEvaluation | null;
+  model: CompactEvaluation | null;
+  target: CompactEvaluation;
+};
+
+/** Counts and statuses only, without reasons or shortfalls: what is stored and counted. */
+export function evaluateAssessmentCompact(
+  sets: AssessmentSets,
+  target: TargetLevel,
+  classCode: string,
+  year: number,
+  values: Record<string, IndicatorValue | undefined>,
+): CompactAssessment {
+  const run = (doc: CriteriaSetDoc) => {
+    const set = compiledSets.get(doc, classCode, year);
+    return evaluateCompact(set, packValues(set, values));
+  };
+  const base = run(sets.base);
+  const advanced = target !== 'ntm' && sets.advanced ? run(sets.advanced) : null;
+  const model = target === 'model' && sets.model ? run(sets.model) : null;
+  return { base, advanced, model, target: model ?? advanced ?? base };
+}
+
+/** The stored row: base counts and per-criterion counts, statuses of the target set, level attainment. */
+export function resultRow(assessmentId: number, e: CompactAssessment, now: Date): typeof assessmentResults.$inferInsert {
+  const { base, target } = e;
   return {
     assessmentId,
-    criteriaMet: e.base.criteriaMet,
-    criteriaTotal: e.base.criteriaTotal,
-    indicatorsMet: e.base.indicatorsMet,
-    indicatorsTotal: e.base.indicatorsTotal,
-    indicatorsMissing: e.base.indicatorsMissing,
-    standardMet: e.base.standardMet,
-    advancedMet: e.advanced ? e.base.standardMet && e.advanced.standardMet : null,
-    modelMet: e.model ? e.base.standardMet && Boolean(e.advanced?.standardMet) && e.model.standardMet : null,
-    criteria: e.base.criteria.map((c) => ({
-      number: c.number,
-      met: c.met,
-      indicatorsMet: c.indicatorsMet,
-      indicatorsTotal: c.indicatorsTotal,
-      missing: c.indicators.filter((i) => i.status === 'missing').length,
+    criteriaMet: base.criteriaMet,
+    criteriaTotal: base.criteriaTotal,
+    indicatorsMet: base.indicatorsMet,
+    indicatorsTotal: base.indicatorsTotal,
+    indicatorsMissing: base.indicatorsMissing,
+    standardMet: base.standardMet,
+    advancedMet: e.advanced ? base.standardMet && e.advanced.standardMet : null,
+    modelMet: e.model ? base.standardMet && Boolean(e.advanced?.standardMet) && e.model.standardMet : null,
+    criteria: base.set.criterionNumbers.map((number, ci) => ({
+      number,
+      met: base.criterionMet(ci),
+      indicatorsMet: base.criterionCount(ci, MET),
+      indicatorsTotal: base.criterionSize(ci),
+      missing: base.criterionCount(ci, MISSING),
     })),
-    indicatorStatus: Object.fromEntries(e.target.criteria.flatMap((c) => c.indicators.map((i) => [i.code, i.status]))),
+    indicatorStatus: Object.fromEntries(target.set.codes.map((code, i) => [code, target.statusAt(i)])),
     computedAt: now,
   };
 }
@@ -82,18 +118,18 @@ export async function valuesOf(db: Db, assessmentId: number): Promise<Record<str
 type AssessmentRow = typeof assessments.$inferSelect;
 
 /** Evaluates a stored assessment from its stored values. */
-async function evaluateStored(db: Db, a: AssessmentRow): Promise<AssessmentEvaluation> {
+async function evaluateStored(db: Db, a: AssessmentRow): Promise<CompactAssessment> {
   const docs = await loadSetDocs(db, [a.setId, a.advancedSetId, a.modelSetId]);
   const sets: AssessmentSets = {
     base: docs.get(a.setId)!,
     advanced: a.advancedSetId ? (docs.get(a.advancedSetId) ?? null) : null,
     model: a.modelSetId ? (docs.get(a.modelSetId) ?? null) : null,
   };
-  return evaluateAssessment(sets, a.targetLevel, a.classCode, Number(a.period.slice(0, 4)), await valuesOf(db, a.id));
+  return evaluateAssessmentCompact(sets, a.targetLevel, a.classCode, Number(a.period.slice(0, 4)), await valuesOf(db, a.id));
 }
 
 /** Re-evaluates one assessment and stores its result row, inside the caller's transaction. */
-export async function refreshResults(tx: Db, assessmentId: number, now: Date): Promise<AssessmentEvaluation> {
+export async function refreshResults(tx: Db, assessmentId: number, now: Date): Promise<CompactAssessment> {
   const [a] = await tx.select().from(assessments).where(eq(assessments.id, assessmentId));
   if (!a) throw new Error(`assessment ${assessmentId} not found`);
   const e = await evaluateStored(tx, a);

@@ -1,7 +1,7 @@
 import { xlsxBytes } from '../../lib/xlsx';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import QRCode from 'qrcode';
+import { loadExcel, loadQrCode } from '../../lib/lazy';
 import { baseUrl } from '../portal/layout';
 import type { Actor, Deps } from '../../context';
 import {
@@ -125,9 +125,13 @@ export async function projectQr(deps: Deps, actor: Actor, id: number, format: 'p
   await authorize(deps.db, actor, 'capital.read', p.unitId);
   const url = publicProjectUrl(deps, p.code);
   return format === 'svg'
-    ? { body: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }), type: 'image/svg+xml', url }
+    ? {
+        body: await (await loadQrCode()).toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+        type: 'image/svg+xml',
+        url,
+      }
     : {
-        body: await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 }),
+        body: await (await loadQrCode()).toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 }),
         type: 'image/png',
         url,
       };
@@ -136,7 +140,7 @@ export async function projectQr(deps: Deps, actor: Actor, id: number, format: 'p
 /** The usual report layout: plan, allocated, disbursed by source and by project, in triệu đồng. */
 export async function capitalWorkbook(deps: Deps, actor: Actor, unitId: number, year: number): Promise<Buffer> {
   const c = await cockpit(deps, actor, unitId, year);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Đồng Lòng';
   const ws = wb.addWorksheet(`Giai ngan ${year}`);
   ws.getCell('A1').value = `BÁO CÁO TÌNH HÌNH PHÂN BỔ, GIẢI NGÂN VỐN CHƯƠNG TRÌNH MTQG XÂY DỰNG NÔNG THÔN MỚI NĂM ${year}`;

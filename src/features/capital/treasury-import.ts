@@ -8,7 +8,7 @@
  * only the reversal of a payment the line names (column "chứng từ gốc"). Every line is checked
  * against the same schema as the API, and sources are accepted by code or by name.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/lazy';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { disbursements, fundingSources, projects } from '../../db/schema';
@@ -104,6 +104,7 @@ type Row = { line: number; cells: Cell[] };
 async function readRows(bytes: Uint8Array): Promise<Row[] | null> {
   if (sniff(bytes)?.ext === 'xlsx') {
     if (!unpacksWithin(bytes)) return null;
+    const ExcelJS = await loadExcel();
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,5 +1,6 @@
 import { sheetName, xlsxBytes } from '../../lib/xlsx';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/lazy';
 import type { Actor } from '../../context';
 import type { Db } from '../../db/client';
 import { safeCell } from '../../lib/csv';
@@ -18,7 +19,7 @@ function styleHeader(row: ExcelJS.Row) {
 export async function heatmapWorkbook(db: Db, actor: Actor, unitId: number, month: string): Promise<Buffer> {
   const hm = await heatmap(db, actor, unitId, month);
   const s = summarise(await latestVerified(db, actor, unitId, month, { detail: 'none' }));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Đồng Lòng';
   for (const set of hm.sets) {
     const ws = wb.addWorksheet(sheetName(wb, set.code));
@@ -55,7 +56,7 @@ export async function heatmapWorkbook(db: Db, actor: Actor, unitId: number, mont
 /** A unit's year: criteria and indicators by month. */
 export async function scorecardWorkbook(db: Db, actor: Actor, unitId: number, year: number): Promise<Buffer> {
   const card = await scorecard(db, actor, unitId, year);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Đồng Lòng';
   const sheets = [card, ...card.predecessors];
   for (const c of sheets) {

@@ -1,13 +1,14 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Deps } from '../../context';
 import { outboxEmails } from '../../db/schema';
+import { loadNodemailer } from '../../lib/lazy';
 
 const transports = new Map<string, Transporter>();
-function transportFor(url: string): Transporter {
+async function transportFor(url: string): Promise<Transporter> {
   let t = transports.get(url);
   if (!t) {
-    t = nodemailer.createTransport(url);
+    t = (await loadNodemailer()).createTransport(url);
     transports.set(url, t);
   }
   return t;
@@ -55,7 +56,9 @@ export async function flushOutbox(deps: Deps, limit = 50): Promise<{ sent: numbe
   });
   for (const mail of claimed) {
     try {
-      await transportFor(deps.config.smtpUrl!).sendMail({
+      await (
+        await transportFor(deps.config.smtpUrl!)
+      ).sendMail({
         from: deps.config.mailFrom,
         to: mail.toAddress,
         subject: mail.subject,

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import QRCode from 'qrcode';
+import { loadQrCode } from '../../lib/lazy';
 import type { Actor, AppEnv, Deps } from '../../context';
 import { files, ocopProducers, ocopProductPhotos, ocopProducts, units } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -28,8 +28,14 @@ export function publicProductUrl(deps: Deps, code: string) {
 
 export async function productQr(url: string, format: 'png' | 'svg') {
   return format === 'svg'
-    ? { body: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }), type: 'image/svg+xml' }
-    : { body: await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 }), type: 'image/png' };
+    ? {
+        body: await (await loadQrCode()).toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+        type: 'image/svg+xml',
+      }
+    : {
+        body: await (await loadQrCode()).toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 }),
+        type: 'image/png',
+      };
 }
 
 /** What the public may see of a product, or null when it is not published. */
@@ -126,7 +132,7 @@ export async function labelSheet(deps: Deps, actor: Actor, productIds: number[],
   const cells: string[] = [];
   for (const p of items) {
     const url = publicProductUrl(deps, p.code);
-    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+    const svg = await (await loadQrCode()).toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
     const s = starState(certs.get(p.id), today);
     const cell = `<div class="label">${svg}<div><strong>${esc(p.name)}</strong><br>${s.star ? `OCOP ${stars(s.star)}` : 'Sản phẩm chưa có sao còn hiệu lực'}<br><small>${esc(p.code)}</small><br><small>${esc(url)}</small></div></div>`;
     for (let i = 0; i < copies; i++) cells.push(cell);

@@ -29,25 +29,24 @@ export function regimeOn(date: string): string {
   return date >= '2025-07-01' ? 'QD1489_2025' : 'QD148_2023';
 }
 
+const sheetRow = (doc: ScoringSheetDoc, now: Date) => ({
+  code: doc.code,
+  version: doc.version,
+  setNo: doc.setNo,
+  regime: doc.regime,
+  document: doc,
+  verified: doc.verified,
+  createdAt: now,
+});
+
 async function insertSheet(tx: Db, doc: ScoringSheetDoc, now: Date) {
-  const [row] = await tx
-    .insert(ocopSheets)
-    .values({
-      code: doc.code,
-      version: doc.version,
-      setNo: doc.setNo,
-      regime: doc.regime,
-      document: doc,
-      verified: doc.verified,
-      createdAt: now,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const [row] = await tx.insert(ocopSheets).values(sheetRow(doc, now)).onConflictDoNothing().returning();
   return row ?? null;
 }
 
 export async function ensureShippedSheets(tx: Db, now: Date) {
-  for (const raw of shipped.sheets) await insertSheet(tx, ScoringSheetDoc.parse(raw), now);
+  const rows = shipped.sheets.map((raw) => sheetRow(ScoringSheetDoc.parse(raw), now));
+  if (rows.length) await tx.insert(ocopSheets).values(rows).onConflictDoNothing();
 }
 
 /** The newest sheet for a product set under a regime. */

@@ -19,7 +19,7 @@ import { conflictResponse, createRouter, errorResponses, json, jsonBody, validat
 import { actorOf, metaOf } from '../../lib/request';
 import { IsoDate } from '../units/schemas';
 import { recommendationFor } from './access';
-import { packDocx, packPdf, packXlsx, type PackSnapshot } from './pack';
+import type { PackSnapshot } from './pack';
 import { answerPetition, createPetition, listPetitions, managePetition } from './petitions';
 import {
   createRecommendation,
@@ -42,7 +42,6 @@ import {
   updateActivity,
 } from './records';
 import { compareActivities, freezeSnapshot, getSnapshot } from './snapshots';
-import { followUpDocx } from './follow-up';
 
 export const oversightRoutes = createRouter();
 const tags = ['Oversight'];
@@ -260,10 +259,11 @@ oversightRoutes.openapi(
   },
 );
 
+/** The pack renderers (Word, Excel, PDF, charts) load on the first download, not at start-up. */
 const PACKS = {
-  docx: { type: DOCX, render: packDocx },
-  xlsx: { type: XLSX, render: packXlsx },
-  pdf: { type: 'application/pdf', render: packPdf },
+  docx: { type: DOCX, render: async (s: PackSnapshot, at: Date) => (await import('./pack')).packDocx(s, at) },
+  xlsx: { type: XLSX, render: async (s: PackSnapshot, at: Date) => (await import('./pack')).packXlsx(s, at) },
+  pdf: { type: 'application/pdf', render: async (s: PackSnapshot, at: Date) => (await import('./pack')).packPdf(s, at) },
 } as const;
 
 for (const format of ['docx', 'xlsx', 'pdf'] as const) {
@@ -322,6 +322,7 @@ oversightRoutes.openapi(
     const deps = c.get('deps');
     const { first, second } = c.req.valid('query');
     const cmp = await compareActivities(deps, actorOf(c), first, second);
+    const { followUpDocx } = await import('./follow-up');
     const bytes = await followUpDocx(cmp, deps.clock.now());
     c.header('content-type', DOCX);
     c.header('content-disposition', `attachment; filename="bao-cao-tai-giam-sat-${first}-${second}.docx"`);

@@ -2,7 +2,7 @@
  * The public portal's page shell: server-rendered HTML that works without JavaScript, in Vietnamese
  * (`lang="vi"`), with a skip link, landmarks, Open Graph tags and one small inline stylesheet.
  */
-import * as echarts from 'echarts';
+import { loadEcharts } from '../../lib/lazy';
 import type { Deps } from '../../context';
 
 export function esc(s: string | number | null | undefined): string {
@@ -71,8 +71,14 @@ export function layout(
 }
 
 /** A bar chart as inline SVG (rendered on the server, so it shows without JavaScript). */
-export function barChartSvg(o: { labels: string[]; values: number[]; max?: number | undefined; title: string; color?: string }) {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 880, height: 300 });
+export async function barChartSvg(o: {
+  labels: string[];
+  values: number[];
+  max?: number | undefined;
+  title: string;
+  color?: string;
+}): Promise<string> {
+  const chart = (await loadEcharts()).init(null, null, { renderer: 'svg', ssr: true, width: 880, height: 300 });
   chart.setOption({
     animation: false,
     aria: { enabled: false },

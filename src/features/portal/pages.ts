@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { eq } from 'drizzle-orm';
-import QRCode from 'qrcode';
+import { loadQrCode } from '../../lib/lazy';
 import type { AppEnv, Deps } from '../../context';
 import { files, ocopProducts, projectPhotos, units } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -114,7 +114,7 @@ portalRoutes.get('/cong-khai', async (c) => {
     communes.map((x) => x.unitId),
   );
   const chart = current.length
-    ? barChartSvg({
+    ? await barChartSvg({
         title: 'Số tiêu chí đạt của các xã (số liệu công bố mới nhất)',
         labels: current.map((x) => x.name),
         values: current.map((x) => x.criteriaMet ?? 0),
@@ -157,7 +157,7 @@ portalRoutes.get('/cong-khai/don-vi/:ref', async (c) => {
     // the chart shows the units as they are now (or, for a former unit, as they were)
     const withFigures = rows.filter((r) => r.criteriaMet !== null && (Boolean(unit.effectiveTo) || !r.historic));
     const chart = withFigures.length
-      ? barChartSvg({
+      ? await barChartSvg({
           title: `Số tiêu chí đạt của từng xã — ${unit.name}`,
           labels: withFigures.map((r) => r.name),
           values: withFigures.map((r) => r.criteriaMet!),
@@ -202,7 +202,7 @@ ${rows.some((r) => r.historic) ? `<section class="card"><h2>Trước sắp xếp
       : '<p>Xã đã đạt tất cả các tiêu chí.</p>';
   const chart =
     trend.length > 1
-      ? barChartSvg({
+      ? await barChartSvg({
           title: 'Số tiêu chí đạt theo tháng (số liệu đã xác minh)',
           labels: trend.map((t) => monthVi(t.month)),
           values: trend.map((t) => t.criteriaMet),
@@ -309,7 +309,9 @@ portalRoutes.get('/cong-khai/du-an/:code', async (c) => {
   if (!p) return notFound(c, 'Công trình không tồn tại hoặc chưa được công khai.');
   const total = p.sources.reduce((a, s) => a + s.amount, 0);
   const rate = p.totalInvestment ? formatNumberVi((p.disbursed / p.totalInvestment) * 100, 1) : '—';
-  const qr = await QRCode.toString(publicProjectUrl(deps, p.code), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  const qr = await (
+    await loadQrCode()
+  ).toString(publicProjectUrl(deps, p.code), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
   const body = `<h1>${esc(p.name)}</h1><p class="muted">Mã công trình ${esc(p.code)} · ${esc(p.unitName)}</p>
 <div class="figures"><div class="figure"><span>Tổng mức đầu tư</span><strong>${formatAmountVi(p.totalInvestment)}</strong></div>
 <div class="figure"><span>Đã giải ngân</span><strong>${formatAmountVi(p.disbursed)}</strong></div><div class="figure"><span>Tỷ lệ</span><strong>${rate}%</strong></div></div>

@@ -1,5 +1,5 @@
 import { xlsxBytes } from '../../lib/xlsx';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/lazy';
 import type { Actor, Deps } from '../../context';
 import { safeCell } from '../../lib/csv';
 import { formatNumberVi } from '../../shared/vi';
@@ -18,7 +18,7 @@ const MILLION = 1_000_000;
 
 export async function budgetWorkbook(deps: Deps, actor: Actor, unitId: number, unitName: string, year: number): Promise<Buffer> {
   const { items, total } = await budgetProposals(deps, actor, unitId);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Đồng Lòng';
   const ws = wb.addWorksheet('De xuat von');
   ws.getCell('A1').value = `DANH MỤC NỘI DUNG CHƯA ĐẠT CẦN BỐ TRÍ VỐN — ĐỀ XUẤT KẾ HOẠCH ĐẦU TƯ CÔNG NĂM ${year}`;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { compileSet, evaluate } from '../../../../src/domain/criteria/engine';
+import { MET, compileSet, evaluateCompact, packValues } from '../../../../src/domain/criteria/engine';
 import { thresholdText } from '../../../../src/domain/criteria/describe';
 import type { IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatDateTimeVi } from '../../../../src/shared/vi';
@@ -41,8 +41,8 @@ export function AssessmentPage() {
     }
     return values;
   }, [data, edits]);
-  const live = useMemo(() => (compiled ? evaluate(compiled, merged) : null), [compiled, merged]);
-  const liveStatus = useMemo(() => new Map(live?.criteria.flatMap((c) => c.indicators).map((r) => [r.code, r]) ?? []), [live]);
+  // Only statuses and counts are shown live, so the compact result is enough.
+  const live = useMemo(() => (compiled ? evaluateCompact(compiled, packValues(compiled, merged)) : null), [compiled, merged]);
 
   const save = useMutation({
     mutationFn: () => {
@@ -148,7 +148,11 @@ export function AssessmentPage() {
       {showDiff && <DiffPanel id={a.id} />}
 
       {data.criteria.map((c) => {
-        const cr = live?.criteria.find((x) => x.number === c.number);
+        const ci = live ? live.set.criterionNumbers.indexOf(c.number) : -1;
+        const cr =
+          live && ci >= 0
+            ? { met: live.criterionMet(ci), indicatorsMet: live.criterionCount(ci, MET), indicatorsTotal: live.criterionSize(ci) }
+            : undefined;
         return (
           <Card
             key={c.number}
@@ -177,7 +181,7 @@ export function AssessmentPage() {
                     key={i.code}
                     ind={i}
                     edit={edits[i.code]}
-                    status={liveStatus.get(i.code)?.status ?? i.status}
+                    status={live?.statusOf(i.code) ?? i.status}
                     canEdit={canEdit}
                     reviewing={reviewing}
                     decision={review[i.code]}
