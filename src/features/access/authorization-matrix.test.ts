@@ -1812,7 +1812,7 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
         await wb.xlsx.load(template.body as unknown as ArrayBuffer);
         const ws = wb.getWorksheet('Nhập liệu')!;
         let row = 1;
-        while (row < ws.rowCount && !/^\d+\.\d+/.test(String(ws.getRow(row).getCell(1).value ?? ''))) row++;
+        while (row < ws.rowCount && !/^\d+\.\d+/.test(ws.getRow(row).getCell(1).text)) row++;
         ws.getRow(row).getCell(10).value = `Ghi chú ${uniq()}`;
         const f = new FormData();
         f.set('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'mau.xlsx');
