@@ -9,7 +9,7 @@ const docxText = (bytes: Uint8Array) =>
     .map((m) => m[1])
     .join('');
 
-describe('journey: the council opens the session, takes the pack, records a request; the city reports; the council accepts', () => {
+describe('journey: the 2022 session stays readable; the province’s council records a request, the commune reports, the council accepts', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
 
@@ -22,47 +22,55 @@ describe('journey: the council opens the session, takes the pack, records a requ
     await server?.close();
   });
 
-  it('from the 18 May 2022 explanatory session to an accepted recommendation', async () => {
-    const council = await login(browser, server.url, 'daibieu.mongcai');
-    await council.getByRole('link', { name: 'Giám sát HĐND' }).click();
-    await council.getByTestId('oversight-activities').waitFor();
-    await council.getByRole('link', { name: /Phiên giải trình về kết quả thực hiện Chương trình/ }).click();
-    await council.getByTestId('activity-title').waitFor();
+  it('from the 18 May 2022 explanatory session to an accepted recommendation in 2026', async () => {
+    // A delegate of the former city council reads its 2022 session and takes the pack.
+    const delegate = await login(browser, server.url, 'daibieu.mongcai');
+    await delegate.getByRole('link', { name: 'Giám sát HĐND' }).click();
+    await delegate.getByTestId('oversight-activities').waitFor();
+    await delegate.getByRole('link', { name: /Phiên giải trình về kết quả thực hiện Chương trình/ }).click();
+    await delegate.getByTestId('activity-title').waitFor();
     await expect
-      .poll(() => council.getByTestId('snapshot-criteria').textContent())
+      .poll(() => delegate.getByTestId('snapshot-criteria').textContent())
       .toContain('9/9 xã bình quân đạt 13/19 tiêu chí, 42,33/57 chỉ tiêu');
-
-    // The briefing pack, downloaded as the browser gets it.
-    const [download] = await Promise.all([council.waitForEvent('download'), council.getByTestId('pack-docx').click()]);
+    const [download] = await Promise.all([delegate.waitForEvent('download'), delegate.getByTestId('pack-docx').click()]);
     const text = docxText(new Uint8Array(fs.readFileSync(await download.path())));
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('9/9 xã bình quân đạt 13/19 tiêu chí, 42,33/57 chỉ tiêu');
+    // delegates read; the council's records are kept by its secretariat
+    expect(await delegate.getByTestId('new-recommendation').count()).toBe(0);
 
-    // A new request of the conclusion, addressed to the city.
+    // The province's council secretariat records a request of its 2026 supervision, addressed to a merged commune.
+    const council = await login(browser, server.url, 'vanphong.hdnd.quangninh');
+    await council.getByRole('link', { name: 'Giám sát HĐND' }).click();
+    await council.getByTestId('oversight-activities').waitFor();
+    await council.getByRole('link', { name: /các xã sau sắp xếp đơn vị hành chính/ }).click();
+    await council.getByTestId('activity-title').waitFor();
     const form = council.getByTestId('new-recommendation');
     await form
       .getByLabel('Nội dung kiến nghị')
-      .fill('Báo cáo kết quả giải ngân vốn NTM theo từng công trình trước kỳ họp cuối năm.');
+      .fill('Hoàn thiện hồ sơ kiểm đếm từng chỉ tiêu theo bộ tiêu chí 2026–2030, công khai trên cổng thông tin của xã.');
+    await form.getByLabel('Địa bàn / đơn vị').selectOption({ label: 'xã Hải Sơn' });
+    await form.getByLabel('Cơ quan thực hiện').fill('UBND xã Hải Sơn');
     await form.getByLabel('Thời hạn').fill('30/06/2027');
     await council.getByTestId('save-recommendation').click();
-    const row = council.getByTestId('recommendations').locator('tr', { hasText: 'theo từng công trình' });
+    const row = council.getByTestId('recommendations').locator('tr', { hasText: 'bộ tiêu chí 2026–2030' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Chưa báo cáo');
 
-    // The city's office finds it among the requests addressed to it and reports it done.
-    const office = await login(browser, server.url, 'vpdp.mongcai');
-    await office.goto(`${server.url}/giam-sat/kien-nghi?cua-toi=1`);
-    await office.getByRole('link', { name: /theo từng công trình/ }).click();
-    const report = office.getByTestId('report-form');
-    await report.getByLabel('Kết quả thực hiện').fill('Đã lập biểu giải ngân theo 6 công trình, gửi Thường trực HĐND.');
+    // The commune's officer finds it among the requests addressed to it and reports it done.
+    const officer = await login(browser, server.url, 'canbo.haison');
+    await officer.goto(`${server.url}/giam-sat/kien-nghi?cua-toi=1`);
+    await officer.getByRole('link', { name: /bộ tiêu chí 2026–2030/ }).click();
+    const report = officer.getByTestId('report-form');
+    await report.getByLabel('Kết quả thực hiện').fill('Đã lập hồ sơ kiểm đếm 47 chỉ tiêu và đăng trên cổng thông tin xã.');
     await report.getByLabel('Đã hoàn thành kiến nghị').check();
-    await office.getByTestId('send-report').click();
-    await expect.poll(() => office.getByTestId('reports').textContent()).toContain('Đã lập biểu giải ngân');
+    await officer.getByTestId('send-report').click();
+    await expect.poll(() => officer.getByTestId('reports').textContent()).toContain('Đã lập hồ sơ kiểm đếm');
 
     // The council accepts it.
     await council.reload();
-    await council.getByRole('link', { name: /theo từng công trình/ }).click();
-    await expect.poll(() => council.getByTestId('reports').textContent()).toContain('Đã lập biểu giải ngân');
+    await council.getByRole('link', { name: /bộ tiêu chí 2026–2030/ }).click();
+    await expect.poll(() => council.getByTestId('reports').textContent()).toContain('Đã lập hồ sơ kiểm đếm');
     await council.getByTestId('accept').click();
     await expect.poll(() => council.locator('.card').first().textContent()).toContain('Đã hoàn thành');
   });

@@ -117,7 +117,7 @@ async function printDemoLogins(deps: Deps, url: string, demoPassword: string) {
     '',
     `  Đồng Lòng đang chạy tại ${url}`,
     `  Tài khoản demo (mật khẩu chung: ${demoPassword}) / demo logins (shared password):`,
-    ...rows.map((r) => `    ${r.username.padEnd(18)} ${ROLE_LABELS[r.role].vi} — ${r.fullName}`),
+    ...rows.map((r) => `    ${r.username.padEnd(24)} ${ROLE_LABELS[r.role].vi} — ${r.fullName}`),
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

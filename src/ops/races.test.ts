@@ -359,6 +359,52 @@ describe('cross-row rules under parallel requests', () => {
     expect(await env.deps.db.$count(roadmapCheckins, eq(roadmapCheckins.itemId, item!.id))).toBe(1);
   });
 
+  it('plans at the largest amounts on every source: the cockpit and the report answer, with exact totals', async () => {
+    const big = await makeProvince(env.deps, 'tỉnh Lớn');
+    const bigOffice = (await clientAs(env, 'coordination_office', big.province.id)).client;
+    const sources = [
+      'NSTW_DTPT',
+      'NSTW_SN',
+      'NSDP_TINH',
+      'NSDP_XA',
+      'NSDP_DOIUNG',
+      'LONG_GHEP',
+      'TIN_DUNG',
+      'DOANH_NGHIEP',
+      'XHH_TIEN',
+    ];
+    const MAX = 100_000_000_000_000;
+    for (const unitId of [big.province.id, big.district.id, big.communeA.id]) {
+      const created = await bigOffice.post<{ id: number }>('/api/capital/plans', {
+        unitId,
+        kind: 'annual',
+        year: 2026,
+        name: 'Kế hoạch lớn',
+        lines: sources.map((sourceCode) => ({ sourceCode, amount: MAX })),
+      });
+      expect(created.status).toBe(201);
+      const approved = await bigOffice.post(`/api/capital/plans/${created.body.id}/approve`, {
+        rowVersion: 1,
+        resolutionNo: 'NQ lớn',
+        resolutionDate: '2026-01-05',
+        body: 'HĐND',
+      });
+      expect(approved.status).toBe(200);
+    }
+    const tooBig = await bigOffice.post('/api/capital/plans', {
+      unitId: big.communeB.id,
+      kind: 'annual',
+      year: 2026,
+      name: 'x',
+      lines: [{ sourceCode: 'NSTW_DTPT', amount: MAX + 1 }],
+    });
+    expect(tooBig.status).toBe(400);
+    const cockpit = await bigOffice.get<{ totals: { plan: number } }>(`/api/capital/cockpit?unitId=${big.province.id}&year=2026`);
+    expect(cockpit.status).toBe(200);
+    expect(cockpit.body.totals.plan).toBe(3 * sources.length * MAX);
+    expect((await bigOffice.bytes(`/api/capital/report.xlsx?unitId=${big.province.id}&year=2026`)).status).toBe(200);
+  });
+
   it('no payment anywhere exceeds its allocation, no reversal its payment (invariants over every row)', async () => {
     const over = await env.deps.db.execute(sql`
       with paid as (select project_id, source_code, plan_year, sum(amount) s from disbursements group by 1, 2, 3),

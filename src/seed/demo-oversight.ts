@@ -51,7 +51,7 @@ export async function loadOversightDemo(deps: Deps, tx: Db, unitIds: Map<string,
   const group1 = await body(mc.id, 'delegate_group', 'Tổ đại biểu số 1 (các xã Hải Sơn, Bắc Sơn, Hải Đông)');
   const group2 = await body(mc.id, 'delegate_group', 'Tổ đại biểu số 2 (các xã Hải Tiến, Quảng Nghĩa, Hải Xuân)');
   await body(qn.id, 'standing_committee', 'Thường trực HĐND tỉnh');
-  await body(qn.id, 'committee', 'Ban Kinh tế – Ngân sách');
+  const qnBudget = await body(qn.id, 'committee', 'Ban Kinh tế – Ngân sách');
   await tx.insert(councilDelegates).values([
     {
       councilId: mc.id,
@@ -358,5 +358,30 @@ export async function loadOversightDemo(deps: Deps, tx: Db, unitIds: Map<string,
       .values({ activityId: a.id, asOf, data, sha256: snapshotHash(data), frozenAt: at(frozen), frozenBy: secretariat });
   }
 
-  return { mayId: may.id, decemberId: december.id, councilId: mc.id };
+  // After the 2025 reform the province's council supervises the merged communes (2026, Law 121/2025).
+  const [qnActivity] = await tx
+    .insert(oversightActivities)
+    .values({
+      councilId: qn.id,
+      kind: 'thematic_supervision',
+      title: 'Giám sát chuyên đề việc xây dựng nông thôn mới ở các xã sau sắp xếp đơn vị hành chính năm 2026',
+      topic:
+        'Kết quả thực hiện bộ tiêu chí xã NTM giai đoạn 2026–2030 (Quyết định 51/2025/QĐ-TTg) ở các xã Hải Sơn, Hải Ninh, Vĩnh Thực sau ngày 01/7/2025; việc tiếp nhận, kế thừa hồ sơ và các kiến nghị của HĐND thành phố Móng Cái trước đây.',
+      legalBasis: supervisionLawOn('2026-10-20').code,
+      leadBodyId: qnBudget,
+      scheduledOn: '2026-10-20',
+      heldOn: '2026-10-20',
+      chair: 'Phó Chủ tịch HĐND tỉnh',
+      plan: 'Ban Kinh tế – Ngân sách khảo sát tại 3 xã; UBND các xã gửi báo cáo trước 7 ngày.',
+      explainingBodies: ['UBND tỉnh', 'Sở Nông nghiệp và Môi trường', 'UBND các xã Hải Sơn, Hải Ninh, Vĩnh Thực'],
+      invitees: ['Đại biểu HĐND tỉnh', 'Ủy ban MTTQ Việt Nam tỉnh'],
+      status: 'held',
+      isDemo: true,
+      createdAt: at('2026-10-01'),
+      createdBy: userIds.get('vanphong.hdnd.quangninh')!,
+      updatedAt: at('2026-10-20'),
+    })
+    .returning();
+
+  return { mayId: may.id, decemberId: december.id, councilId: mc.id, provinceActivityId: qnActivity!.id };
 }

@@ -64,6 +64,13 @@ export const DEMO_USERS: { username: string; fullName: string; title: string; un
     role: 'council_secretariat',
   },
   {
+    username: 'vanphong.hdnd.quangninh',
+    fullName: 'Đinh Thị Thanh (demo)',
+    title: 'Văn phòng Đoàn ĐBQH và HĐND tỉnh Quảng Ninh',
+    unit: 'QN',
+    role: 'council_secretariat',
+  },
+  {
     username: 'ocop.haison',
     fullName: 'Hoàng Văn Sáng (demo)',
     title: 'Giám đốc HTX dược liệu Bắc Sơn',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { disbursementDeadline, effectiveDeadline, ruleFor, type DeadlineRule } from './deadlines';
-import { rateBp, sumBy, sumDong } from './money';
+import { amountStyleOf, dongFromNumber, MAX_AMOUNT, parseDongText, rateBp, sumBig, sumBy, sumDong, voucherKeyOf } from './money';
 import { DEFAULT_RED_FLAG_SETTINGS, elapsedBp, redFlags, type ProjectFigures } from './red-flags';
 
 const entry = fc.record({
@@ -127,5 +127,53 @@ describe('red flags', () => {
     expect(elapsedBp(2026, '2025-12-31')).toBe(0);
     expect(elapsedBp(2026, '2027-01-05')).toBe(10000);
     expect(elapsedBp(2026, '2026-07-02')).toBeGreaterThan(4900);
+  });
+});
+
+describe('amounts typed in files: explicit rules, never a guess', () => {
+  const vi = (n: number) => n.toLocaleString('de-DE'); // 1.500.000 — the grouping Vietnamese officials type
+  const en = (n: number) => n.toLocaleString('en-US'); // 1,500,000
+
+  it('reads Vietnamese and English grouping back to the same whole đồng, in a file of that style', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_AMOUNT }), (n) => {
+        expect(parseDongText(vi(n), amountStyleOf([vi(n), '1.500.000']))).toEqual({ ok: true, dong: n });
+        expect(parseDongText(`${vi(n)},00`, 'vi')).toEqual({ ok: true, dong: n });
+        expect(parseDongText(`${en(n)}.00`, amountStyleOf([`${en(n)}.00`]))).toEqual({ ok: true, dong: n });
+        expect(parseDongText(`${n}.00`, 'en')).toEqual({ ok: true, dong: n });
+        expect(parseDongText(String(n), null)).toEqual({ ok: true, dong: n });
+      }),
+    );
+  });
+
+  it('a fractional đồng, an amount that reads two ways, a mixed file or a huge amount is a problem', () => {
+    expect(parseDongText('1500000.00', amountStyleOf(['1500000.00']))).toEqual({ ok: true, dong: 1_500_000 });
+    expect(parseDongText('1500000.5', 'en')).toEqual({ ok: false, problem: 'fractional_dong' });
+    expect(parseDongText('12.5', null)).toEqual({ ok: false, problem: 'fractional_dong' });
+    expect(parseDongText('1.500', null)).toEqual({ ok: false, problem: 'ambiguous' });
+    expect(parseDongText('1.500', 'vi')).toEqual({ ok: true, dong: 1500 });
+    expect(parseDongText('1.500', 'en')).toEqual({ ok: false, problem: 'fractional_dong' });
+    expect(parseDongText('1,500', 'en')).toEqual({ ok: true, dong: 1500 });
+    expect(amountStyleOf(['1.500.000', '1,500,000'])).toBe('mixed');
+    expect(parseDongText('1.500.000', 'mixed')).toEqual({ ok: false, problem: 'mixed_styles' });
+    expect(parseDongText('2.000.000', 'en')).toEqual({ ok: false, problem: 'mixed_styles' });
+    expect(parseDongText('1.000.000.000.000.000', 'vi')).toEqual({ ok: false, problem: 'too_large' });
+    expect(parseDongText('một triệu', null)).toEqual({ ok: false, problem: 'not_a_number' });
+    expect(parseDongText('-4.000.000.000', 'vi')).toEqual({ ok: true, dong: -4_000_000_000 });
+    expect(parseDongText('1.500.000 đ', 'vi')).toEqual({ ok: true, dong: 1_500_000 });
+    expect(dongFromNumber(1_500_000.5)).toEqual({ ok: false, problem: 'fractional_dong' });
+    expect(dongFromNumber(1_500_000)).toEqual({ ok: true, dong: 1_500_000 });
+  });
+
+  it('vouchers typed two ways (NFC, NFD, spaces, case) are one voucher', () => {
+    expect(voucherKeyOf(' kb-Đ01 '.normalize('NFD'))).toBe(voucherKeyOf('KB-Đ01'));
+    expect(voucherKeyOf('KB  2022   0131')).toBe(voucherKeyOf('kb 2022 0131'));
+  });
+
+  it('sums stay exact where a double would drift, and rates are truncated', () => {
+    const big = Array.from({ length: 20 }, () => MAX_AMOUNT);
+    expect(sumBig(big)).toBe(BigInt(MAX_AMOUNT) * 20n);
+    expect(rateBp(MAX_AMOUNT - 1, MAX_AMOUNT)).toBe(9999);
+    expect(rateBp(MAX_AMOUNT, MAX_AMOUNT)).toBe(10000);
   });
 });
