@@ -1,4 +1,4 @@
-import { clientAs, makeProvince } from './testing/factories';
+import { clientAs, makeProvince, TEST_PASSWORD } from './testing/factories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, TestClient, type TestEnv } from './testing/harness';
 
@@ -15,13 +15,61 @@ describe('the HTTP envelope', () => {
     expect(res.body.status).toBe('ok');
   });
 
-  it('serves the OpenAPI document generated from the schemas', async () => {
-    const res = await new TestClient(env.app).get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs');
+  it('serves the OpenAPI document at a stable path, with patterns any client can use, and a browsable reference', async () => {
+    const res = await new TestClient(env.app).get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/api/units/{id}', '/api/auth/login', '/api/audit/verify', '/api/users/{id}/grants']),
     );
+    const patterns = [...res.text.matchAll(/"pattern":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+    expect(patterns.length).toBeGreaterThan(3);
+    for (const p of patterns) {
+      expect(p.endsWith('/u'), p).toBe(false);
+      expect(() => new RegExp(p, 'u'), p).not.toThrow();
+    }
+    expect(
+      new RegExp(
+        patterns.find((p) => p.includes('\\p{L}'))!,
+        'u',
+      ).test('06724'),
+    ).toBe(true);
+    const page = await new TestClient(env.app).get('/api/docs');
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('/api/docs/assets/swagger-ui-bundle.js');
+    expect(page.text).not.toMatch(/<script>[^<]/); // no inline script: the page runs under the same CSP
+    const bundle = await new TestClient(env.app).get('/api/docs/assets/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+    expect(bundle.text.length).toBeGreaterThan(100_000);
+    expect((await new TestClient(env.app).get('/api/docs/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('a plain HTTP client signs in with JSON and no cookies, then sends the token it was given', async () => {
+    const p = await makeProvince(env.deps);
+    const { user } = await clientAs(env, 'viewer', p.province.id);
+    const login = await env.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: TEST_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const session = /dl_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')![1]!;
+    const cookie = `dl_session=${session}; dl_csrf=${csrfToken}`;
+    const withToken = await env.app.request('/api/notifications/read-all', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(withToken.status).toBe(200);
+    const without = await env.app.request('/api/notifications/read-all', { method: 'POST', headers: { cookie } });
+    expect(without.status).toBe(403);
+    // a form post (which a page on another site could send) still needs the token
+    const form = await env.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `username=${user.username}&password=${TEST_PASSWORD}`,
+    });
+    expect(form.status).toBe(403);
   });
 
   it('answers unknown API paths, unauthenticated calls and malformed JSON with the error envelope', async () => {

@@ -10,6 +10,7 @@ import { actorOf } from './lib/request';
 import { auditRoutes } from './features/audit/routes';
 import { csrfGuard, requestContext, securityHeaders, sessionLoader } from './features/auth/middleware';
 import { authRoutes } from './features/auth/routes';
+import { docsRoutes } from './features/docs/routes';
 import { healthRoutes } from './features/health/routes';
 import { unitRoutes } from './features/units/routes';
 import { userRoutes } from './features/users/routes';
@@ -95,7 +96,7 @@ export function isDbUnavailable(err: unknown): boolean {
 const PUBLIC_API = [
   /^\/api\/health$/,
   /^\/api\/auth\/(session|login|logout)$/,
-  /^\/api\/(docs|openapi\.json)$/,
+  /^\/api\/(docs|docs\/.+|openapi\.json)$/,
   /^\/api\/schemas\//,
   /^\/api\/public\//,
 ];
@@ -156,13 +157,16 @@ export function buildApp(deps: Deps) {
       title: 'Đồng Lòng API',
       version: '0.1.0',
       description:
-        'API of Đồng Lòng (Nông thôn mới, OCOP, HĐND oversight). Sign in with POST /api/auth/login; send the ' +
-        '`x-csrf-token` header (the `dl_csrf` cookie) with every state-changing request. Errors: ' +
+        'API of Đồng Lòng (Nông thôn mới, OCOP, HĐND oversight). Sign in with `POST /api/auth/login` and a JSON ' +
+        'body `{ "username", "password" }`: the answer carries `csrfToken` and sets the `dl_session` and `dl_csrf` ' +
+        'cookies. Send the session cookie with every request and the `x-csrf-token` header (the token) with every ' +
+        'state-changing one. A system administrator correcting the records of a unit that has ended sends the ' +
+        'reason in `x-correction-reason` (URI-encoded). Errors: ' +
         '`{ "error": { "code", "message", "details" } }`, message in Vietnamese or English by Accept-Language.',
     },
   };
-  app.doc31('/api/docs', openApiConfig);
   app.doc31('/api/openapi.json', openApiConfig);
+  app.route('/api/docs', docsRoutes);
 
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND');

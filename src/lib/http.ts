@@ -125,3 +125,9 @@ export function rowProblems(schema: z.ZodType, value: unknown, lang: Lang): { fi
   const r = schema.safeParse(value);
   return r.success ? [] : r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: issueMessage(i, lang) }));
 }
+
+/**
+ * The pattern as the API document carries it: the plain ECMA-262 source (Unicode classes such as
+ * \p{L} included), never the JavaScript literal with its `/u` flag, so any client can check a code.
+ */
+export const plainPattern = (re: RegExp) => re.source;

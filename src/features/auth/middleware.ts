@@ -71,13 +71,28 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
  * cookie (double submit); with a session the token must also be the one bound to that session.
  * A cross-site page can neither read the cookie nor set the header.
  */
+/**
+ * A first sign-in from a plain HTTP client: JSON, and no cookie of ours at all. A page on another site
+ * cannot send a JSON body without a preflight this server never grants, and without cookies there is
+ * no session to ride on, so the token is not needed here; every request after it sends the token.
+ */
+function plainSignIn(c: Context<AppEnv>): boolean {
+  return (
+    c.req.method === 'POST' &&
+    c.req.path === '/api/auth/login' &&
+    (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json') &&
+    !getCookie(c, SESSION_COOKIE) &&
+    !getCookie(c, CSRF_COOKIE)
+  );
+}
+
 export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   let cookieToken = getCookie(c, CSRF_COOKIE);
   if (!cookieToken) {
     cookieToken = c.get('csrfToken') ?? newToken();
     setCookie(c, CSRF_COOKIE, cookieToken, cookieOptions(c, false));
   }
-  if (!SAFE_METHODS.has(c.req.method)) {
+  if (!SAFE_METHODS.has(c.req.method) && !plainSignIn(c)) {
     const header = c.req.header(CSRF_HEADER);
     const bound = c.get('csrfToken');
     if (!header || header !== cookieToken || (bound !== null && header !== bound)) {

@@ -11,7 +11,7 @@ import {
   settings,
 } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
+import { conflictResponse, createRouter, errorResponses, json, jsonBody, plainPattern } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { searchKey, viCollator } from '../../shared/vi';
 import { authorize, requireAction, scopeFilter } from '../access/authorize';
@@ -139,7 +139,8 @@ const ProjectBody = z.object({
     .trim()
     .min(2)
     .max(40)
-    .regex(/^[\p{L}\p{N}._/-]+$/u),
+    .regex(/^[\p{L}\p{N}._/-]+$/u)
+    .openapi({ pattern: plainPattern(/^[\p{L}\p{N}._/-]+$/u) }),
   name: z.string().trim().min(3).max(300),
   unitId: z.number().int().positive(),
   unitIds: z.array(z.number().int().positive()).max(20).optional(),

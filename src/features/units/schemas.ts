@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { plainPattern } from '../../lib/http';
 import { SUCCESSION_KINDS, UNIT_TYPES } from '../../shared/roles';
 
 export const IsoDate = z
@@ -77,12 +78,14 @@ export const UnitListQuery = z.object({
   parentId: z.coerce.number().int().positive().optional(),
 });
 
+const CODE = /^[\p{L}\p{N}._-]+$/u;
 const Code = z
   .string()
   .trim()
   .min(1)
   .max(20)
-  .regex(/^[\p{L}\p{N}._-]+$/u, 'chỉ chữ, số, . _ - / letters, digits, . _ -');
+  .regex(CODE, 'chỉ chữ, số, . _ - / letters, digits, . _ -')
+  .openapi({ pattern: plainPattern(CODE) });
 const Name = z.string().trim().min(2).max(200);
 
 export const CreateUnitBody = z
