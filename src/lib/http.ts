@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import type { AppEnv } from '../context';
@@ -131,3 +131,50 @@ export function rowProblems(schema: z.ZodType, value: unknown, lang: Lang): { fi
  * \p{L} included), never the JavaScript literal with its `/u` flag, so any client can check a code.
  */
 export const plainPattern = (re: RegExp) => re.source;
+
+/** A multipart upload as the document describes it: the file (binary) and the form fields beside it. */
+export function fileUpload(fields: Record<string, z.ZodType> = {}, description = 'multipart/form-data with the file in "file"') {
+  return {
+    required: true,
+    description,
+    content: {
+      'multipart/form-data': {
+        schema: z.object({ file: z.string().openapi({ type: 'string', format: 'binary' }), ...fields }),
+      },
+    },
+  };
+}
+
+/** A file answer (bytes of one of these types) as the document describes it. */
+export function fileResponse(types: readonly string[], description: string) {
+  return {
+    200: {
+      description,
+      content: Object.fromEntries(types.map((t) => [t, { schema: z.string().openapi({ type: 'string', format: 'binary' }) }])),
+    },
+  };
+}
+
+/**
+ * Puts an operation served by a plain handler (uploads and downloads read the body or write bytes
+ * themselves) into the API document, so that clients, the fuzzer and the authorisation matrix see it.
+ */
+export function documented<R extends { openAPIRegistry: { registerPath: (route: RouteConfig) => void } }>(
+  router: R,
+  route: RouteConfig,
+): void {
+  router.openAPIRegistry.registerPath(route);
+}
+
+/** What an image upload may be. */
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+/** What evidence and documents may be (the type is read from the bytes). */
+export const EVIDENCE_TYPES = [
+  'application/pdf',
+  ...IMAGE_TYPES,
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/msword',
+  'application/vnd.ms-excel',
+] as const;

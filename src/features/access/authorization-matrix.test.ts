@@ -784,7 +784,7 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       },
     },
     {
-      name: 'GET /api/assessments/evidence/:id/file',
+      name: 'GET /api/assessments/evidence/:evidenceId/:variant',
       needs: 'assessment.read',
       mutating: false,
       ok: 200,
@@ -878,6 +878,18 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
         path: `/api/roadmaps/${(await freshItem(p)).id}/checkins`,
         body: { version: 1, month: '2026-03', percent: 30, note: 'Đang triển khai' },
       }),
+    },
+    {
+      name: 'POST /api/roadmaps/:id/checkins/upload',
+      needs: 'roadmap.checkin',
+      mutating: true,
+      ok: 201,
+      build: async (p) => {
+        const f = pdfForm();
+        for (const [k, v] of Object.entries({ version: '1', month: '2026-03', percent: '40', note: 'Có biên bản nghiệm thu' }))
+          f.set(k, v);
+        return { method: 'POST', path: `/api/roadmaps/${(await freshItem(p)).id}/checkins/upload`, body: f };
+      },
     },
     {
       name: 'GET /api/notifications/outbox',
@@ -977,7 +989,7 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       }),
     },
     {
-      name: 'GET /api/capital/projects/:id/qr/png',
+      name: 'GET /api/capital/projects/:id/qr/:format',
       needs: 'capital.read',
       mutating: false,
       ok: 200,
@@ -1161,7 +1173,7 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       },
     },
     {
-      name: 'GET /api/capital/photos/:id/file',
+      name: 'GET /api/capital/photos/:photoId/:variant',
       needs: 'capital.read',
       mutating: false,
       ok: 200,

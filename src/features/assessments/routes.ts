@@ -1,6 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../lib/errors';
-import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
+import {
+  conflictResponse,
+  createRouter,
+  documented,
+  errorResponses,
+  EVIDENCE_TYPES,
+  fileResponse,
+  json,
+  jsonBody,
+} from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { authorize } from '../access/authorize';
 import { IdParam } from '../units/schemas';
@@ -232,6 +241,24 @@ assessmentRoutes.openapi(
     return c.json({ ok: true as const }, 200);
   },
 );
+
+documented(assessmentRoutes, {
+  method: 'get',
+  path: '/evidence/{evidenceId}/{variant}',
+  tags: ['Assessments'],
+  summary: 'An evidence file, or the thumbnail of an image',
+  request: {
+    params: z.object({
+      evidenceId: z.coerce
+        .number()
+        .int()
+        .positive()
+        .openapi({ param: { name: 'evidenceId', in: 'path' } }),
+      variant: z.enum(['file', 'thumbnail']).openapi({ param: { name: 'variant', in: 'path' } }),
+    }),
+  },
+  responses: { ...fileResponse(EVIDENCE_TYPES, 'The file, with the type read from its bytes'), ...errorResponses },
+});
 
 /** Evidence downloads: authorised per request, served with the sniffed type and as an attachment. */
 assessmentRoutes.get('/evidence/:evidenceId/:variant{file|thumbnail}', async (c) => {

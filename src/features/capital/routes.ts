@@ -11,7 +11,18 @@ import {
   settings,
 } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { conflictResponse, createRouter, errorResponses, json, jsonBody, plainPattern } from '../../lib/http';
+import {
+  conflictResponse,
+  createRouter,
+  documented,
+  errorResponses,
+  fileResponse,
+  fileUpload,
+  IMAGE_TYPES,
+  json,
+  jsonBody,
+  plainPattern,
+} from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { searchKey, viCollator } from '../../shared/vi';
 import { authorize, requireAction, scopeFilter } from '../access/authorize';
@@ -235,6 +246,14 @@ capitalRoutes.openapi(
   },
 );
 
+documented(capitalRoutes, {
+  method: 'post',
+  path: '/projects/{id}/photos',
+  tags: ['Capital'],
+  summary: 'Add a progress photo of the works (an image)',
+  request: { params: IdParam, body: fileUpload({ caption: z.string().max(300).optional() }) },
+  responses: { 201: json(z.object({ id: z.number().int() }), 'Added'), ...errorResponses },
+});
 capitalRoutes.post('/projects/:id/photos', async (c) => {
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id <= 0) throw new AppError('NOT_FOUND');
@@ -251,6 +270,23 @@ capitalRoutes.post('/projects/:id/photos', async (c) => {
   return c.json({ id: row.id }, 201);
 });
 
+documented(capitalRoutes, {
+  method: 'get',
+  path: '/photos/{photoId}/{variant}',
+  tags: ['Capital'],
+  summary: 'A progress photo, or its thumbnail',
+  request: {
+    params: z.object({
+      photoId: z.coerce
+        .number()
+        .int()
+        .positive()
+        .openapi({ param: { name: 'photoId', in: 'path' } }),
+      variant: z.enum(['file', 'thumbnail']).openapi({ param: { name: 'variant', in: 'path' } }),
+    }),
+  },
+  responses: { ...fileResponse(IMAGE_TYPES, 'The image'), ...errorResponses },
+});
 capitalRoutes.get('/photos/:photoId/:variant{file|thumbnail}', async (c) => {
   const photoId = Number(c.req.param('photoId'));
   if (!Number.isInteger(photoId) || photoId <= 0) throw new AppError('NOT_FOUND');
@@ -269,6 +305,16 @@ capitalRoutes.get('/photos/:photoId/:variant{file|thumbnail}', async (c) => {
   return c.body(new Uint8Array(thumb ? await deps.files.readThumbnail(row.f.sha256) : await deps.files.read(row.f.sha256)), 200);
 });
 
+documented(capitalRoutes, {
+  method: 'get',
+  path: '/projects/{id}/qr/{format}',
+  tags: ['Capital'],
+  summary: 'QR code of the project’s public page, for the construction signboard',
+  request: {
+    params: IdParam.extend({ format: z.enum(['png', 'svg']).openapi({ param: { name: 'format', in: 'path' } }) }),
+  },
+  responses: { ...fileResponse(['image/png', 'image/svg+xml'], 'The QR code'), ...errorResponses },
+});
 capitalRoutes.get('/projects/:id/qr/:format{png|svg}', async (c) => {
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id <= 0) throw new AppError('NOT_FOUND');

@@ -15,7 +15,18 @@ import {
 } from '../../db/schema';
 import { LINK_TYPES } from '../../domain/oversight/types';
 import { AppError } from '../../lib/errors';
-import { conflictResponse, createRouter, errorResponses, json, jsonBody, validationError } from '../../lib/http';
+import {
+  conflictResponse,
+  createRouter,
+  documented,
+  errorResponses,
+  EVIDENCE_TYPES,
+  fileResponse,
+  fileUpload,
+  json,
+  jsonBody,
+  validationError,
+} from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { IsoDate } from '../units/schemas';
 import { recommendationFor } from './access';
@@ -200,6 +211,24 @@ oversightRoutes.openapi(
     c.json(await updateActivity(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
 );
 
+documented(oversightRoutes, {
+  method: 'post',
+  path: '/activities/{id}/documents',
+  tags,
+  summary: 'File a document of the activity (the same kind again is its next version)',
+  request: {
+    params: Id,
+    body: fileUpload({
+      kind: z.enum(DOCUMENT_KINDS),
+      title: z.string().max(300).optional(),
+      number: z.string().max(100).optional(),
+    }),
+  },
+  responses: {
+    201: json(z.object({ id: z.number().int(), kind: z.enum(DOCUMENT_KINDS), title: z.string(), version: z.number().int() }), 'Filed'),
+    ...errorResponses,
+  },
+});
 oversightRoutes.post('/activities/:id/documents', async (c) => {
   const activityId = id(c);
   const form = await c.req.parseBody();
@@ -221,6 +250,14 @@ oversightRoutes.post('/activities/:id/documents', async (c) => {
   return c.json(row, 201);
 });
 
+documented(oversightRoutes, {
+  method: 'get',
+  path: '/documents/{id}/file',
+  tags,
+  summary: 'The file of a document',
+  request: { params: Id },
+  responses: { ...fileResponse(EVIDENCE_TYPES, 'The file'), ...errorResponses },
+});
 oversightRoutes.get('/documents/:id/file', async (c) => {
   const deps = c.get('deps');
   const f = await documentFile(deps, actorOf(c), id(c));
@@ -407,6 +444,37 @@ oversightRoutes.openapi(
     c.json(await updateRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
 );
 
+documented(oversightRoutes, {
+  method: 'post',
+  path: '/recommendations/{id}/reports',
+  tags,
+  summary: 'The addressee reports progress (JSON, or multipart with an evidence file)',
+  request: {
+    params: Id,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ text: z.string().min(3).max(4000), done: z.boolean(), version: z.number().int().positive() }),
+        },
+        'multipart/form-data': {
+          schema: z.object({
+            text: z.string().min(3).max(4000),
+            done: z.enum(['true', 'false', '1', '0']),
+            version: z.coerce.number().int().positive(),
+            file: z.string().openapi({ type: 'string', format: 'binary' }).optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: json(z.object({ recommendation: z.object({ id: z.number().int() }).loose() }).loose(), 'Reported'),
+    ...errorResponses,
+    ...conflictResponse,
+  },
+});
+
 /** Progress report by the addressee: JSON, or multipart with an evidence file. */
 oversightRoutes.post('/recommendations/:id/reports', async (c) => {
   const recId = id(c);
@@ -428,6 +496,14 @@ oversightRoutes.post('/recommendations/:id/reports', async (c) => {
   return c.json(out, 201);
 });
 
+documented(oversightRoutes, {
+  method: 'get',
+  path: '/reports/{id}/file',
+  tags,
+  summary: 'The evidence file of a report',
+  request: { params: Id },
+  responses: { ...fileResponse(EVIDENCE_TYPES, 'The file'), ...errorResponses },
+});
 oversightRoutes.get('/reports/:id/file', async (c) => {
   const deps = c.get('deps');
   const [row] = await deps.db

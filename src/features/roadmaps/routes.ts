@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { units } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
+import { conflictResponse, createRouter, documented, errorResponses, fileUpload, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { authorize } from '../access/authorize';
 import { IdParam } from '../units/schemas';
@@ -236,6 +236,23 @@ roadmapRoutes.openapi(
     return c.json({ id: row.id }, 201);
   },
 );
+
+documented(roadmapRoutes, {
+  method: 'post',
+  path: '/{id}/checkins/upload',
+  tags: ['Roadmaps'],
+  summary: 'Monthly check-in with an evidence file (multipart)',
+  request: {
+    params: IdParam,
+    body: fileUpload({
+      version: z.coerce.number().int().positive(),
+      month: Month,
+      percent: z.coerce.number().int().min(0).max(100),
+      note: z.string().trim().min(3).max(4000),
+    }),
+  },
+  responses: { 201: json(z.object({ id: z.number().int() }), 'Recorded'), ...errorResponses, ...conflictResponse },
+});
 
 /** The same check-in with an evidence file. */
 roadmapRoutes.post('/:id/checkins/upload', async (c) => {
