@@ -150,12 +150,20 @@ describe('sign-in, sessions and CSRF', () => {
     });
     expect(forged.status).toBe(403);
     expect((await c.get('/api/auth/session')).body).toMatchObject({ user: { id: user.id } });
+    // A browser that holds our cookie must send the token to sign in too (no login CSRF); only a first
+    // JSON sign-in without any cookie — which a page on another site cannot send — goes without it.
     const loginNoCsrf = await env.app.request('/api/auth/login', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: 'dl_csrf=abc' },
       body: JSON.stringify({ username: user.username, password: TEST_PASSWORD }),
     });
     expect(loginNoCsrf.status).toBe(403);
+    const formLogin = await env.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ username: user.username, password: TEST_PASSWORD }),
+    });
+    expect(formLogin.status).toBe(403);
   });
 
   it('issues a new session id at every sign-in (no fixation) and audits each sign-in once', async () => {
