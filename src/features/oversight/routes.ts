@@ -225,7 +225,10 @@ documented(oversightRoutes, {
     }),
   },
   responses: {
-    201: json(z.object({ id: z.number().int(), kind: z.enum(DOCUMENT_KINDS), title: z.string(), version: z.number().int() }), 'Filed'),
+    201: json(
+      z.object({ id: z.number().int(), kind: z.enum(DOCUMENT_KINDS), title: z.string(), version: z.number().int() }),
+      'Filed',
+    ),
     ...errorResponses,
   },
 });

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown,
+    /** Sends the same request again with more headers (a system administrator's correction reason). */
+    readonly retry?: (headers: Record<string, string>) => Promise<unknown>,
   ) {
     super(message);
   }
@@ -42,15 +44,14 @@ export async function api<T>(
   if (!res.ok) {
     const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
     if (res.status === 401) window.dispatchEvent(new CustomEvent('dl:unauthenticated', { detail: err?.code }));
-    throw new ApiError(res.status, err?.code ?? 'INTERNAL', err?.message ?? res.statusText, err?.details);
+    const retry = (more: Record<string, string>) => api<T>(path, { ...init, headers: { ...init.headers, ...more } });
+    throw new ApiError(res.status, err?.code ?? 'INTERNAL', err?.message ?? res.statusText, err?.details, retry);
   }
   return data as T;
 }
 
-export type Role =
-  'system_admin' | 'coordination_office' | 'agency' | 'commune_officer' | 'council_member' | 'ocop_producer' | 'viewer';
-import type { Action } from '../../../src/shared/roles';
-export type { Action };
+import type { Action, Role, UnitType } from '../../../src/shared/roles';
+export type { Action, Role, UnitType };
 
 export type SessionUser = {
   id: number;
@@ -63,8 +64,6 @@ export type SessionUser = {
 };
 export type Session = { user: SessionUser | null; csrfToken: string };
 
-export type UnitType =
-  'country' | 'province' | 'city' | 'district' | 'town' | 'commune' | 'ward' | 'township' | 'special_zone' | 'village';
 export type Unit = {
   id: number;
   code: string;

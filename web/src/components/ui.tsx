@@ -1,5 +1,6 @@
 import { useId, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
+import { useCan } from '../auth/session';
 import { useI18n } from '../i18n';
 import { formatDateVi, parseDateVi } from '../../../src/shared/vi';
 
@@ -76,38 +77,73 @@ export function DateInput({
   );
 }
 
+/** Where a field problem is: a spreadsheet row/column or an indicator code; never an internal key. */
+const placeOf = (r: { column?: string | null; path?: string }) =>
+  r.column ?? (r.path && /^[\d.]+[a-z]?$/i.test(r.path) ? r.path : '');
+
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
   const rows = apiError?.fieldErrors ?? [];
+  const withRows = rows.some((r) => r.row !== undefined);
+  const withPlaces = rows.some((r) => placeOf(r) !== '');
   return (
     <div className="alert alert-error" role="alert">
-      <p>
-        {apiError ? apiError.message : error instanceof Error ? error.message : JSON.stringify(error)}
-        {apiError && <code className="error-code"> [{apiError.code}]</code>}
-      </p>
+      <p>{apiError ? apiError.message : error instanceof Error ? error.message : t('unexpectedError')}</p>
       {rows.length > 0 && (
         <table className="table compact">
           <thead>
             <tr>
-              {rows.some((r) => r.row !== undefined) && <th>{t('row')}</th>}
-              <th>{t('column')}</th>
+              {withRows && <th>{t('row')}</th>}
+              {withPlaces && <th>{t('column')}</th>}
               <th>{t('error')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={i}>
-                {rows.some((x) => x.row !== undefined) && <td>{r.row}</td>}
-                <td>{r.column ?? r.path ?? ''}</td>
+                {withRows && <td>{r.row}</td>}
+                {withPlaces && <td>{placeOf(r)}</td>}
                 <td>{r.message}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {apiError?.code === 'UNIT_READ_ONLY' && apiError.retry && <CorrectWithReason retry={apiError.retry} />}
     </div>
+  );
+}
+
+/**
+ * A system administrator may correct the records of a unit that has ended, with a reason that the
+ * audit trail keeps; the request is sent again with it.
+ */
+function CorrectWithReason({ retry }: { retry: (headers: Record<string, string>) => Promise<unknown> }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const [reason, setReason] = useState('');
+  const [failed, setFailed] = useState<unknown>(null);
+  const id = useId();
+  if (!can('unit.manage')) return null;
+  return (
+    <form
+      className="subform"
+      onSubmit={(e) => {
+        e.preventDefault();
+        retry({ 'x-correction-reason': encodeURIComponent(reason.trim()) })
+          .then(() => window.location.reload())
+          .catch(setFailed);
+      }}
+    >
+      <label htmlFor={id}>{t('correctionReason')}</label>
+      <input id={id} className="input" value={reason} onChange={(e) => setReason(e.target.value)} minLength={10} required />
+      <Button type="submit" variant="secondary" disabled={reason.trim().length < 10}>
+        {t('correctWithReason')}
+      </Button>
+      {failed !== null && <ErrorAlert error={failed} />}
+    </form>
   );
 }
 

@@ -80,6 +80,9 @@ export const vi = {
   importDone: 'Đã nhập {n} đơn vị.',
   row: 'Dòng',
   column: 'Cột',
+  unexpectedError: 'Đã xảy ra lỗi không mong muốn. Vui lòng tải lại trang.',
+  correctionReason: 'Lý do sửa dữ liệu lịch sử (ghi vào nhật ký kiểm toán)',
+  correctWithReason: 'Sửa kèm lý do',
   error: 'Lỗi',
   // users
   usersTitle: 'Người dùng & phân quyền',
