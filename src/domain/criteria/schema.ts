@@ -33,6 +33,18 @@ export const ThresholdRule = z
   .strict();
 export type ThresholdRule = z.infer<typeof ThresholdRule>;
 
+const Plausible = z
+  .object({
+    /** ratio: the numerator is a part of the denominator (default true) */
+    share: z.boolean().optional(),
+    /** number and ratio (ratio as a percentage): the plausible range; numbers default to min 0 */
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    /** a change beyond this percentage from the last verified month needs a note; null = never */
+    jumpPercent: z.number().positive().max(100_000).nullable().optional(),
+  })
+  .strict();
+
 export const Indicator = z
   .object({
     code: z.string().regex(/^[A-Za-z0-9.]{1,20}$/),
@@ -46,12 +58,17 @@ export const Indicator = z
       .min(1)
       .optional(),
     thresholds: z.array(ThresholdRule),
+    /** Plausibility at entry (see domain/criteria/plausibility.ts); absent = the defaults. */
+    plausible: Plausible.optional(),
     verified: z.boolean(),
     source: z.string().max(1000).optional(),
     note: z.string().max(2000).optional(),
   })
   .strict()
   .superRefine((ind, ctx) => {
+    const pl = ind.plausible;
+    if (pl && pl.min !== undefined && pl.max !== undefined && pl.min > pl.max)
+      ctx.addIssue({ code: 'custom', path: ['plausible'], message: 'plausible.min above plausible.max' });
     if (ind.type === 'level' && !ind.levels)
       ctx.addIssue({ code: 'custom', path: ['levels'], message: 'level indicators need levels' });
     if (ind.type === 'k_of_n' && !ind.items)
@@ -128,6 +145,11 @@ export const CriteriaSetDoc = z
     criteria: z.array(Criterion).min(1),
     verified: z.boolean(),
     notes: z.array(z.string().max(3000)).default([]),
+    /** Set-wide plausibility: a change beyond `jumpPercent` from the last verified month needs a note. */
+    plausibility: z
+      .object({ jumpPercent: z.number().positive().max(100_000).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {

@@ -223,4 +223,45 @@ describe('monthly count-and-check workflow', () => {
     ]);
     expect(diff.body.changes[0]!.changedBy).toContain('Người dùng');
   });
+
+  it('checks plausibility at entry: a part above its whole, a jump from the last verified month without a note', async () => {
+    const officerB = (await clientAs(env, 'commune_officer', p.communeB.id)).client;
+    const march = (await officerB.post<{ id: number }>('/api/assessments', { unitId: p.communeB.id, month: '2022-03' })).body.id;
+    const put = (aid: number, changes: unknown[]) => officerB.request<Err>('PUT', `/api/assessments/${aid}/values`, { changes });
+    const slip = await put(march, [{ code: '2.2', value: { num: 99_999, den: 759 }, version: 0 }]);
+    expect(slip.status).toBe(400);
+    expect(slip.body.error.details.map((d) => [d.path, d.code])).toEqual([['2.2', 'share_over_whole']]);
+    expect((await put(march, [{ code: '10', value: -3, version: 0 }])).body.error.details[0]).toMatchObject({
+      code: 'below_min',
+    });
+    expect((await put(march, [{ code: '10', value: 40, version: 0 }])).status).toBe(200);
+    expect((await put(march, [{ code: '2.2', value: { num: 700, den: 1_798 }, version: 0 }])).status).toBe(200);
+    const m = (await officerB.get<View>(`/api/assessments/${march}`)).body;
+    const sub = await officerB.post<{ version: number }>(`/api/assessments/${march}/submit`, { version: m.assessment.version });
+    expect((await office.post(`/api/assessments/${march}/review`, { version: sub.body.version, outcome: 'verify' })).status).toBe(
+      200,
+    );
+
+    const april = (await officerB.post<{ id: number }>('/api/assessments', { unitId: p.communeB.id, month: '2022-04' })).body.id;
+    const jump = await put(april, [
+      { code: '10', value: 80, version: 1 },
+      { code: '2.2', value: { num: 700, den: 799 }, version: 1 },
+    ]);
+    expect(jump.status).toBe(400);
+    expect(jump.body.error.details.map((d) => [d.path, d.code])).toEqual([
+      ['10', 'jump_needs_note'],
+      ['2.2', 'jump_needs_note'],
+    ]);
+    expect(
+      (await officerB.get<View>(`/api/assessments/${april}`)).body.criteria
+        .flatMap((c) => c.indicators)
+        .find((i) => i.code === '10')!.value,
+    ).toBe(40);
+    const explained = await put(april, [
+      { code: '10', value: 80, version: 1, note: 'Điều tra thu nhập mới của Thống kê tỉnh' },
+      { code: '2.2', value: { num: 700, den: 799 }, version: 1, note: 'Tách thôn theo Nghị quyết sắp xếp' },
+    ]);
+    expect(explained.status).toBe(200);
+    expect((await put(april, [{ code: '10', value: 55, version: 2 }])).status).toBe(200);
+  });
 });

@@ -271,6 +271,13 @@ export async function importTemplate(deps: Deps, actor: Actor, meta: RequestMeta
       for (const c of changed.filter((x) => stale.has(x.code))) fail(c.row, 'K', 'stale');
       throw new AppError('IMPORT_FAILED', errors, { count: errors.length });
     }
+    if (err instanceof AppError && err.code === 'VALIDATION_FAILED' && Array.isArray(err.details)) {
+      // The grid's own checks (plausibility included), placed on the file's rows.
+      const rowOf = new Map(changed.map((c) => [c.code, c.row]));
+      for (const d of err.details as { path: string; code: string; message: string }[])
+        errors.push({ row: rowOf.get(d.path) ?? 0, column: 'G', code: d.code, message: d.message });
+      throw new AppError('IMPORT_FAILED', errors, { count: errors.length });
+    }
     throw err;
   }
   return { saved: changed.length };

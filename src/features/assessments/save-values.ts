@@ -7,7 +7,8 @@ import { canonicalJson } from '../../lib/canonical-json';
 import { AppError } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
 import { write } from '../access/write-path';
-import { assertEditable, getAssessmentRow, indicatorsOf } from './load';
+import { plausibilityMessage, plausibilityProblems } from '../../domain/criteria/plausibility';
+import { assertEditable, getAssessmentRow, lastVerifiedValues, targetSetOf } from './load';
 import { refreshResults } from './results';
 
 export type ValueChange = {
@@ -46,7 +47,8 @@ export async function saveValues(
       lock: (tx) => getAssessmentRow(tx, assessmentId, true),
       apply: async (tx, locked) => {
         assertEditable(locked);
-        const indicators = await indicatorsOf(tx, locked);
+        const { doc, indicators } = await targetSetOf(tx, locked);
+        const codes = changes.map((c) => c.code);
         const problems = changes.flatMap((ch) => {
           const ind = indicators.get(ch.code);
           if (!ind) return [{ path: ch.code, code: 'unknown_indicator', message: MSG.unknown_indicator[lang] }];
@@ -57,7 +59,6 @@ export async function saveValues(
         });
         if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 
-        const codes = changes.map((c) => c.code);
         const current = new Map(
           (
             await tx
@@ -82,6 +83,21 @@ export async function saveValues(
             };
           });
         if (conflicts.length) throw new AppError('VERSION_CONFLICT', conflicts);
+
+        // Plausibility of what the month will hold: a changed value with the note it will carry.
+        const previous = await lastVerifiedValues(tx, locked, codes);
+        const implausible = changes.flatMap((ch) => {
+          const cur = current.get(ch.code)?.v;
+          if (ch.value === undefined || ch.value === null) return [];
+          if (canonicalJson(ch.value) === canonicalJson(cur?.value ?? null)) return [];
+          const note = ch.note === undefined ? (cur?.note ?? null) : ch.note;
+          return plausibilityProblems(indicators.get(ch.code)!, ch.value, {
+            previous: previous.get(ch.code) ?? null,
+            note,
+            set: doc.plausibility,
+          }).map((p) => ({ path: ch.code, code: p.code, message: plausibilityMessage(p, lang) }));
+        });
+        if (implausible.length) throw new AppError('VALIDATION_FAILED', implausible);
 
         const before: Record<string, unknown> = {};
         const after: Record<string, unknown> = {};
