@@ -292,6 +292,31 @@ export const RULE_TEXT = {
     vi: 'kiến nghị đã được ghi nhận hoàn thành',
     en: 'the recommendation is already accepted as met',
   },
+  council_still_in_office: {
+    vi: 'HĐND này vẫn đang hoạt động vào ngày bàn giao (đơn vị hành chính chưa kết thúc)',
+    en: 'this council is still in office on the handover date (its unit has not ended)',
+  },
+  handover_in_future: { vi: 'ngày bàn giao không được sau hôm nay', en: 'the handover date cannot be after today' },
+  handover_successor_not_in_office: {
+    vi: 'HĐND tiếp nhận phải là một HĐND khác đang hoạt động vào ngày bàn giao',
+    en: 'the successor must be another council in office on the handover date',
+  },
+  council_already_handed_over: {
+    vi: 'việc bàn giao của HĐND này đã được ghi nhận',
+    en: 'this council’s handover is already recorded',
+  },
+  handover_needs_successor: {
+    vi: 'không có HĐND tiếp nhận thì mọi việc còn mở phải được khép lại kèm lý do',
+    en: 'without a successor council every open item must be closed with a reason',
+  },
+  handover_addressee_ended: {
+    vi: 'cơ quan thực hiện mới phải là đơn vị đang hoạt động',
+    en: 'the new addressee must be a unit in operation',
+  },
+  oversight_ended_council: {
+    vi: 'HĐND này đã kết thúc hoạt động; việc theo dõi do HĐND tiếp nhận thực hiện',
+    en: 'this council has ended; its successor council follows up',
+  },
   oversight_accept_needs_report: {
     vi: 'chỉ ghi nhận hoàn thành khi cơ quan thực hiện đã báo cáo hoàn thành',
     en: 'a recommendation is accepted only after the addressee reports it done',

@@ -3,12 +3,15 @@
  * the chair's conclusion turned into eight recommendations, reports from the city through the year,
  * and the re-supervision of 15 December 2022 with its own frozen figures — some requests met, some
  * overdue. Also the councils of the province and of the merged commune of Hải Sơn (2026) and a few
- * voters' petitions. Names of people are invented and marked demo.
+ * voters' petitions; on 1/7/2025 the city's council ended and its open items were handed over to the
+ * province's council. Names of people are invented and marked demo.
  */
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Actor, Deps } from '../context';
 import type { Db } from '../db/client';
 import {
   councilBodies,
+  councilHandovers,
   councilDelegates,
   councils,
   oversightActivities,
@@ -18,6 +21,7 @@ import {
   recommendations,
   type ActivityKind,
   type ActivityStatus,
+  type HandoverItem,
 } from '../db/schema';
 import { supervisionLawOn } from '../domain/oversight/legal';
 import type { RecommendationLink } from '../domain/oversight/types';
@@ -382,6 +386,77 @@ export async function loadOversightDemo(deps: Deps, tx: Db, unitIds: Map<string,
       updatedAt: at('2026-10-20'),
     })
     .returning();
+
+  // 1/7/2025: the city's council ended with the district level. Its open items were handed over to the
+  // province's council — those that still matter re-addressed to the merged commune — or closed.
+  const handedOverOn = '2025-07-01';
+  const openRecs = await tx
+    .select()
+    .from(recommendations)
+    .where(and(eq(recommendations.activityId, may.id), inArray(recommendations.status, ['open', 'reported', 'not_accepted'])));
+  const openPetitions = await tx
+    .select()
+    .from(petitions)
+    .where(and(eq(petitions.councilId, mc.id), notInArray(petitions.status, ['resolved', 'forwarded', 'closed'])));
+  const closeReason =
+    'Nội dung gắn với kế hoạch đầu tư công năm 2023 của thành phố, đã kết thúc; cấp thành phố không còn tổ chức chính quyền từ 01/7/2025.';
+  const items: HandoverItem[] = [
+    ...openRecs.map((r): HandoverItem =>
+      r.seq === 7
+        ? { kind: 'recommendation', id: r.id, outcome: 'closed', reason: closeReason }
+        : { kind: 'recommendation', id: r.id, outcome: 'handed_over', addresseeUnitId: u('06724'), deadline: '2026-12-31' },
+    ),
+    ...openPetitions.map((p): HandoverItem => ({
+      kind: 'petition',
+      id: p.id,
+      outcome: 'handed_over',
+      addresseeUnitId: u('06724'),
+    })),
+  ];
+  const [handover] = await tx
+    .insert(councilHandovers)
+    .values({
+      fromCouncilId: mc.id,
+      toCouncilId: qn.id,
+      handedOverOn,
+      legalBasis:
+        'Luật Tổ chức chính quyền địa phương số 72/2025/QH15; Nghị quyết số 1679/NQ-UBTVQH15 ngày 16/6/2025 về sắp xếp đơn vị hành chính cấp xã của tỉnh Quảng Ninh',
+      note: 'HĐND thành phố Móng Cái kết thúc hoạt động cùng cấp huyện; HĐND tỉnh tiếp nhận việc theo dõi các kiến nghị còn mở.',
+      items,
+      isDemo: true,
+      createdAt: at(handedOverOn),
+      createdBy: userIds.get('vanphong.hdnd.quangninh')!,
+    })
+    .returning();
+  for (const i of items) {
+    if (i.kind === 'recommendation') {
+      const r = openRecs.find((x) => x.id === i.id)!;
+      await tx
+        .update(recommendations)
+        .set(
+          i.outcome === 'closed'
+            ? { status: 'closed', decidedOn: handedOverOn, decisionNote: i.reason!, handoverId: handover!.id }
+            : {
+                followUpCouncilId: qn.id,
+                handoverId: handover!.id,
+                addresseeUnitId: i.addresseeUnitId!,
+                addresseeLabel: 'UBND xã Hải Sơn',
+                deadline: i.deadline!,
+                version: r.version + 1,
+              },
+        )
+        .where(eq(recommendations.id, i.id));
+    } else {
+      await tx
+        .update(petitions)
+        .set({
+          followUpCouncilId: qn.id,
+          handoverId: handover!.id,
+          ...(i.addresseeUnitId ? { assigneeUnitId: i.addresseeUnitId, assigneeLabel: 'UBND xã Hải Sơn' } : {}),
+        })
+        .where(eq(petitions.id, i.id));
+    }
+  }
 
   return { mayId: may.id, decemberId: december.id, councilId: mc.id, provinceActivityId: qnActivity!.id };
 }

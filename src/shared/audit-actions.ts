@@ -88,6 +88,7 @@ export const AUDIT_ACTIONS = {
   'ocop_target.set': L('Đặt chỉ tiêu OCOP', 'Set OCOP targets'),
 
   'council.create': L('Tạo Hội đồng nhân dân', 'Created a council'),
+  'council.handover': L('Bàn giao việc còn mở của HĐND đã kết thúc', 'Handed over an ended council’s open items'),
   'council_body.create': L('Tạo cơ quan của HĐND', 'Created a council body'),
   'council_delegate.create': L('Thêm đại biểu HĐND', 'Added a delegate'),
   'oversight_activity.create': L('Tạo hoạt động giám sát', 'Created a supervision activity'),

@@ -19,6 +19,42 @@ export const councils = pgTable(
   (t) => [index('councils_unit_idx').on(t.unitId)],
 );
 
+/** What happened to one open item of an ended council at its handover. */
+export type HandoverItem = {
+  kind: 'recommendation' | 'petition';
+  id: number;
+  outcome: 'handed_over' | 'closed';
+  /** Why it was closed rather than handed over. */
+  reason?: string;
+  /** A new addressee or deadline set by the successor council. */
+  addresseeUnitId?: number;
+  deadline?: string;
+};
+
+/**
+ * A council ends when its level is abolished or its unit dissolved (1/7/2025 for district-level
+ * councils). Its open recommendations and petitions are handed over to a successor council, or
+ * closed with a reason, by one recorded handover (who, when, legal basis).
+ */
+export const councilHandovers = pgTable(
+  'council_handovers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    fromCouncilId: integer('from_council_id')
+      .notNull()
+      .references(() => councils.id),
+    toCouncilId: integer('to_council_id').references(() => councils.id),
+    handedOverOn: date('handed_over_on').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    note: text('note'),
+    items: jsonb('items').$type<HandoverItem[]>().notNull().default([]),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('council_handovers_from_uq').on(t.fromCouncilId)],
+);
+
 export const COUNCIL_BODY_KINDS = ['standing_committee', 'committee', 'delegate_group'] as const;
 export type CouncilBodyKind = (typeof COUNCIL_BODY_KINDS)[number];
 
@@ -135,7 +171,7 @@ export const oversightSnapshots = pgTable(
   (t) => [index('oversight_snapshots_activity_idx').on(t.activityId)],
 );
 
-export const RECOMMENDATION_STATUSES = ['open', 'reported', 'accepted', 'not_accepted'] as const;
+export const RECOMMENDATION_STATUSES = ['open', 'reported', 'accepted', 'not_accepted', 'closed'] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 
 /** A structured request of a conclusion: to whom, by when, about what, and whether it was met. */
@@ -158,6 +194,9 @@ export const recommendations = pgTable(
     decidedOn: date('decided_on'),
     decidedBy: integer('decided_by').references(() => users.id),
     decisionNote: text('decision_note'),
+    /** The council that follows it up after its own council ended (a recorded handover); null = its own. */
+    followUpCouncilId: integer('follow_up_council_id').references(() => councils.id),
+    handoverId: integer('handover_id').references(() => councilHandovers.id),
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -184,7 +223,7 @@ export const recommendationReports = pgTable('recommendation_reports', {
   createdBy: integer('created_by').references(() => users.id),
 });
 
-export const PETITION_STATUSES = ['received', 'assigned', 'answered', 'resolved', 'roadmap', 'forwarded'] as const;
+export const PETITION_STATUSES = ['received', 'assigned', 'answered', 'resolved', 'roadmap', 'forwarded', 'closed'] as const;
 export type PetitionStatus = (typeof PETITION_STATUSES)[number];
 export const PETITION_CATEGORIES = ['economy_budget', 'legal', 'culture_social', 'ethnic', 'urban', 'other'] as const;
 export type PetitionCategory = (typeof PETITION_CATEGORIES)[number];
@@ -214,6 +253,9 @@ export const petitions = pgTable(
     status: text('status').$type<PetitionStatus>().notNull().default('received'),
     answer: text('answer'),
     answeredOn: date('answered_on'),
+    /** The council that follows it up after its own council ended (a recorded handover); null = its own. */
+    followUpCouncilId: integer('follow_up_council_id').references(() => councils.id),
+    handoverId: integer('handover_id').references(() => councilHandovers.id),
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

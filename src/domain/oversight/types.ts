@@ -25,7 +25,7 @@ export type SnapshotRecommendation = {
   text: string;
   addresseeLabel: string;
   deadline: string;
-  status: 'open' | 'reported' | 'accepted' | 'not_accepted';
+  status: 'open' | 'reported' | 'accepted' | 'not_accepted' | 'closed';
   overdue: boolean;
 };
 

@@ -35,6 +35,7 @@ import {
   recommendations,
   feedback,
   publications,
+  units,
 } from '../../db/schema';
 import { buildSnapshotData, snapshotHash } from '../oversight/snapshots';
 import { refreshResults } from '../assessments/results';
@@ -299,6 +300,33 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       .values({ unitId: p.province.id, name: 'HĐND tỉnh Thử', term: '2021–2026', createdAt: new Date() })
       .returning();
     return row!;
+  };
+  /** A district-level council that ended with its level on 1/7/2025, with one open item. */
+  const endedCouncil = async (p: Province) => {
+    const unit = await env.deps.db.transaction(async (tx) => {
+      const d = await insertUnit(
+        tx,
+        { code: uniq('H-'), name: 'huyện Cũ', type: 'district', effectiveFrom: '2020-01-01', parentId: p.province.id },
+        new Date(),
+      );
+      await tx.update(units).set({ effectiveTo: '2025-07-01' }).where(eq(units.id, d.id));
+      await rebuildUnitScope(tx);
+      return d;
+    });
+    const [council] = await env.deps.db
+      .insert(councils)
+      .values({ unitId: unit.id, name: 'HĐND huyện Cũ', term: '2021–2026', createdAt: new Date() })
+      .returning();
+    await env.deps.db.insert(petitions).values({
+      councilId: council!.id,
+      unitId: p.communeA.id,
+      source: 'voter_meeting',
+      receivedOn: '2024-05-01',
+      text: 'Kiến nghị còn mở',
+      status: 'received',
+      createdAt: new Date(),
+    });
+    return council!;
   };
   const freshActivity = async (p: Province, withSnapshot = false) => {
     const council = await freshCouncil(p);
@@ -1492,6 +1520,21 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       mutating: false,
       ok: 200,
       build: async (p) => ({ method: 'GET', path: `/api/oversight/councils/${(await freshCouncil(p)).id}` }),
+    },
+    {
+      name: 'POST /api/oversight/councils/:id/handover',
+      needs: 'oversight.manage',
+      mutating: true,
+      ok: 201,
+      build: async (p) => ({
+        method: 'POST',
+        path: `/api/oversight/councils/${(await endedCouncil(p)).id}/handover`,
+        body: {
+          toCouncilId: (await freshCouncil(p)).id,
+          handedOverOn: '2025-07-01',
+          legalBasis: 'Luật Tổ chức chính quyền địa phương số 72/2025/QH15',
+        },
+      }),
     },
     {
       name: 'POST /api/oversight/councils/:id/bodies',

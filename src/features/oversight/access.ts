@@ -45,7 +45,11 @@ export async function recommendationFor(db: Db, actor: Actor, id: number, need: 
   const [rec] = await db.select().from(recommendations).where(eq(recommendations.id, id));
   if (!rec) throw new AppError('NOT_FOUND');
   const [activity] = await db.select().from(oversightActivities).where(eq(oversightActivities.id, rec.activityId));
-  const [council] = await db.select().from(councils).where(eq(councils.id, activity!.councilId));
+  // After a handover the successor council keeps the record; the ended council's stays history.
+  const [council] = await db
+    .select()
+    .from(councils)
+    .where(eq(councils.id, rec.followUpCouncilId ?? activity!.councilId));
   if (need !== 'manage' && (await mayRespond(db, actor, rec.addresseeUnitId)))
     return { rec, activity: activity!, council: council! };
   if (need === 'respond') {
@@ -59,7 +63,10 @@ export async function recommendationFor(db: Db, actor: Actor, id: number, need: 
 export async function petitionFor(db: Db, actor: Actor, id: number, need: 'read' | 'manage' | 'respond') {
   const [petition] = await db.select().from(petitions).where(eq(petitions.id, id));
   if (!petition) throw new AppError('NOT_FOUND');
-  const [council] = await db.select().from(councils).where(eq(councils.id, petition.councilId));
+  const [council] = await db
+    .select()
+    .from(councils)
+    .where(eq(councils.id, petition.followUpCouncilId ?? petition.councilId));
   const assignee = petition.assigneeUnitId;
   if (need !== 'manage' && assignee !== null && (await mayRespond(db, actor, assignee))) return { petition, council: council! };
   if (need === 'respond') {

@@ -8,6 +8,7 @@ import {
   disbursements,
   notifications,
   oversightActivities,
+  petitions,
   projects,
   units,
   users,
@@ -16,6 +17,8 @@ import type { SnapshotData } from '../../domain/oversight/types';
 import { ManualClock } from '../../lib/clock';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
+import { insertUnit } from '../units/write';
+import { rebuildUnitScope } from '../units/scope';
 import { dailyOversightCheck } from './recommendations';
 
 type Err = { error: { code: string; message: string; details?: { rule?: string } } };
@@ -315,8 +318,10 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
   });
 
   it('overdue recommendations escalate once: addressee and council, then the office above after 30 days', async () => {
+    // The city's requests were handed over at the 2025 merger, re-dated to the end of 2026: overdue in 2027.
+    clock.set('2027-02-15T02:00:00Z');
     const first = await dailyOversightCheck(env.deps, 'test-1');
-    expect(first.overdue).toBeGreaterThanOrEqual(3);
+    expect(first.overdue).toBeGreaterThanOrEqual(2);
     expect(first.sent).toBeGreaterThan(0);
     const second = await dailyOversightCheck(env.deps, 'test-2');
     expect(second.sent).toBe(0);
@@ -326,6 +331,132 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
       .from(notifications)
       .where(and(eq(notifications.userId, provincial!.id), eq(notifications.kind, 'oversight.escalated')));
     expect(escalated.length).toBeGreaterThan(0);
+    // The ended city council is told nothing; the province's council, which follows up now, is.
+    const told = async (username: string) => {
+      const [u] = await env.deps.db.select().from(users).where(eq(users.username, username));
+      return (await env.deps.db.select().from(notifications).where(eq(notifications.userId, u!.id))).filter(
+        (n) => n.kind === 'oversight.overdue',
+      ).length;
+    };
+    expect(await told('vanphong.hdnd.mongcai')).toBe(0);
+    expect(await told('vanphong.hdnd.quangninh')).toBeGreaterThan(0);
+    expect(await told('canbo.haison')).toBeGreaterThan(0);
+  });
+
+  it('an ended council hands its open items over once, to a council in office, on a legal basis', async () => {
+    type Detail = {
+      endedOn: string | null;
+      handover: {
+        handedOverOn: string;
+        legalBasis: string;
+        toCouncil: { id: number; name: string };
+        handedOver: number;
+        closed: number;
+      };
+    };
+    const mcDetail = (await council.get<Detail>(`/api/oversight/councils/${councilId}`)).body;
+    expect(mcDetail.endedOn).toBe('2025-07-01');
+    expect(mcDetail.handover).toMatchObject({
+      handedOverOn: '2025-07-01',
+      toCouncil: { name: 'HĐND tỉnh Quảng Ninh' },
+      closed: 1,
+    });
+    expect(mcDetail.handover.legalBasis).toContain('72/2025/QH15');
+    const qn = mcDetail.handover.toCouncil.id;
+    const secretariat = new TestClient(env.app);
+    await secretariat.login('vanphong.hdnd.quangninh', DEMO_PASSWORD);
+    // The province's council now keeps the city's open requests, with their story.
+    const kept = await secretariat.get<{
+      items: { id: number; seq: number; followUpCouncilName: string | null; status: string }[];
+    }>(`/api/oversight/recommendations?councilId=${qn}`);
+    const handed = kept.body.items.filter((r) => r.followUpCouncilName === 'HĐND tỉnh Quảng Ninh');
+    expect(handed.length).toBeGreaterThan(0);
+    const one = await secretariat.get<{ handover: { fromCouncilName: string; handedOverOn: string }; addresseeLabel: string }>(
+      `/api/oversight/recommendations/${handed[0]!.id}`,
+    );
+    expect(one.body.handover).toMatchObject({ fromCouncilName: 'HĐND thành phố Móng Cái', handedOverOn: '2025-07-01' });
+    expect(one.body.addresseeLabel).toBe('UBND xã Hải Sơn');
+    const closed = (await council.get<Activity>(`/api/oversight/activities/${may.id}`)).body.recommendations.find(
+      (r) => r.seq === 7,
+    );
+    expect(closed!.status).toBe('closed');
+
+    const body = {
+      toCouncilId: qn,
+      handedOverOn: '2025-07-01',
+      legalBasis: 'Luật Tổ chức chính quyền địa phương số 72/2025/QH15',
+    };
+    const again = await secretariat.post<Err>(`/api/oversight/councils/${councilId}/handover`, body);
+    expect(again.body.error.details?.rule).toBe('council_already_handed_over');
+    const haiSonCouncil = (await env.deps.db.select().from(councils).where(eq(councils.name, 'HĐND xã Hải Sơn')))[0]!.id;
+    const inOffice = await secretariat.post<Err>(`/api/oversight/councils/${qn}/handover`, {
+      ...body,
+      toCouncilId: haiSonCouncil,
+    });
+    expect(inOffice.body.error.details?.rule).toBe('council_still_in_office');
+
+    // Another district council that ended with its level, with two open petitions.
+    const province = (await env.deps.db.select().from(units).where(eq(units.name, 'tỉnh Quảng Ninh')))[0]!;
+    const ended = await env.deps.db.transaction(async (tx) => {
+      const d = await insertUnit(
+        tx,
+        {
+          code: 'KT-HUYEN-CU',
+          name: 'huyện Cũ (kiểm thử)',
+          type: 'district',
+          effectiveFrom: '2020-01-01',
+          parentId: province.id,
+        },
+        new Date(),
+      );
+      await tx.update(units).set({ effectiveTo: '2025-07-01' }).where(eq(units.id, d.id));
+      await rebuildUnitScope(tx);
+      const [c] = await tx
+        .insert(councils)
+        .values({ unitId: d.id, name: 'HĐND huyện Cũ', term: '2021–2026', createdAt: new Date() })
+        .returning();
+      for (const text of ['Sửa đường liên thôn', 'Nạo vét kênh tưới'])
+        await tx.insert(petitions).values({
+          councilId: c!.id,
+          unitId: d.id,
+          source: 'voter_meeting',
+          receivedOn: '2025-03-01',
+          text,
+          status: 'received',
+          createdAt: new Date(),
+        });
+      return c!;
+    });
+    const open = await env.deps.db.select().from(petitions).where(eq(petitions.councilId, ended.id));
+    const noSuccessor = await secretariat.post<Err>(`/api/oversight/councils/${ended.id}/handover`, {
+      ...body,
+      toCouncilId: null,
+      items: [{ kind: 'petition', id: open[0]!.id, outcome: 'closed', reason: 'Đã giải quyết trong năm 2025' }],
+    });
+    expect(noSuccessor.body.error.details?.rule).toBe('handover_needs_successor');
+    const noReason = await secretariat.post<Err>(`/api/oversight/councils/${ended.id}/handover`, {
+      ...body,
+      items: [{ kind: 'petition', id: open[0]!.id, outcome: 'closed' }],
+    });
+    expect(noReason.status).toBe(400);
+    expect((await outsider.post(`/api/oversight/councils/${ended.id}/handover`, body)).status).toBe(404);
+    // Six keepers at once: one handover, the others refused; nothing recorded twice.
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        secretariat.post<Err>(`/api/oversight/councils/${ended.id}/handover`, {
+          ...body,
+          items: [{ kind: 'petition', id: open[0]!.id, outcome: 'closed', reason: 'Đã giải quyết trong năm 2025' }],
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422, 422, 422, 422, 422]);
+    const after = await env.deps.db.select().from(petitions).where(eq(petitions.councilId, ended.id));
+    expect(after.map((p) => [p.status, p.followUpCouncilId]).sort()).toEqual([
+      ['closed', null],
+      ['received', qn],
+    ]);
+    const trail = await env.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'council.handover'));
+    expect(trail).toHaveLength(1);
   });
 
   it('activities move forward one step at a time and keep their legal basis by date', async () => {
@@ -430,12 +561,16 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
         (c) => (c as { unitId: number }).unitId !== mc,
       ),
     ).toBe(true);
-    expect(
-      (await outsider.get<{ items: unknown[] }>(`/api/oversight/recommendations?councilId=${councilId}`)).body.items,
-    ).toHaveLength(0);
-    expect((await outsider.get<{ items: unknown[] }>(`/api/oversight/petitions?councilId=${councilId}`)).body.items).toHaveLength(
-      0,
+    // Since the handover the commune answers for some of the city's requests: it sees those, and only those.
+    const addressed = await outsider.get<{ items: { addresseeLabel: string }[] }>(
+      `/api/oversight/recommendations?councilId=${councilId}`,
     );
+    expect(addressed.body.items.length).toBeGreaterThan(0);
+    expect(addressed.body.items.every((r) => r.addresseeLabel === 'UBND xã Hải Sơn')).toBe(true);
+    const petitionsSeen = await outsider.get<{ items: { assigneeLabel: string | null }[] }>(
+      `/api/oversight/petitions?councilId=${councilId}`,
+    );
+    expect(petitionsSeen.body.items.every((p) => p.assigneeLabel === 'UBND xã Hải Sơn')).toBe(true);
     expect((await outsider.post(`/api/oversight/activities/${may.id}/snapshots`, {})).status).toBe(404);
     expect((await viewer.get(`/api/oversight/snapshots/${snapId}`)).status).toBe(200);
     expect((await viewer.post(`/api/oversight/activities/${may.id}/snapshots`, {})).status).toBe(403);

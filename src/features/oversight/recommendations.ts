@@ -3,7 +3,8 @@
  * objects they concern. The addressee reports progress with evidence; the council accepts or does
  * not accept; overdue requests escalate through notifications (addressee, then the office above).
  */
-import { and, asc, desc, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, notInArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { councils, oversightActivities, recommendationReports, recommendations, roleGrants, units } from '../../db/schema';
@@ -17,6 +18,7 @@ import { daysBetween } from '../ocop/certificates';
 import { notify, supervisingOffice, unitResponders } from '../notifications/notify';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { lockRow, recommendationFor } from './access';
+import { handoverNote } from './handover';
 import { keepActivity } from './records';
 
 /** The write path over a recommendation: its row locked, access decided again on the locked row. */
@@ -110,7 +112,13 @@ async function councilPeople(db: Db, unitId: number): Promise<number[]> {
   const rows = await db
     .selectDistinct({ id: roleGrants.userId })
     .from(roleGrants)
-    .where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.role, 'council_member'), isNull(roleGrants.revokedAt)));
+    .where(
+      and(
+        eq(roleGrants.unitId, unitId),
+        inArray(roleGrants.role, ['council_member', 'council_secretariat']),
+        isNull(roleGrants.revokedAt),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -292,7 +300,8 @@ export async function recommendationDetail(deps: Deps, actor: Actor, id: number)
   return {
     ...rec,
     addresseeUnitName: unit?.name ?? '',
-    overdue: rec.status !== 'accepted' && rec.deadline < today,
+    overdue: rec.status !== 'accepted' && rec.status !== 'closed' && rec.deadline < today,
+    handover: await handoverNote(deps.db, rec.handoverId),
     activity: { id: activity.id, title: activity.title, kind: activity.kind },
     council: { id: council.id, name: council.name, unitId: council.unitId },
     reports,
@@ -311,32 +320,47 @@ export async function listRecommendations(
   const db = deps.db;
   const today = todayVn(deps.clock.now());
   const addressed = scopeFilter(db, actor, 'oversight.respond', recommendations.addresseeUnitId);
+  const follow = alias(councils, 'follow_up');
   const council = scopeFilter(db, actor, 'oversight.read', councils.unitId);
+  const followUp = scopeFilter(db, actor, 'oversight.read', follow.unitId);
   const rows = await db
-    .select({ r: recommendations, title: oversightActivities.title, councilName: councils.name, councilId: councils.id })
+    .select({
+      r: recommendations,
+      title: oversightActivities.title,
+      councilName: councils.name,
+      councilId: councils.id,
+      followUpCouncilName: follow.name,
+    })
     .from(recommendations)
     .innerJoin(oversightActivities, eq(oversightActivities.id, recommendations.activityId))
     .innerJoin(councils, eq(councils.id, oversightActivities.councilId))
+    .leftJoin(follow, eq(follow.id, recommendations.followUpCouncilId))
     .where(
       and(
-        f.mine ? addressed : sql`(${addressed} or ${council})`,
-        f.councilId ? eq(councils.id, f.councilId) : undefined,
+        f.mine
+          ? addressed
+          : sql`(${addressed} or ${council} or (${recommendations.followUpCouncilId} is not null and ${followUp}))`,
+        f.councilId ? or(eq(councils.id, f.councilId), eq(recommendations.followUpCouncilId, f.councilId)) : undefined,
         f.status ? eq(recommendations.status, f.status as 'open') : undefined,
         f.overdue
-          ? and(notInArray(recommendations.status, ['accepted']), sql`${recommendations.deadline} < ${today}`)
+          ? and(notInArray(recommendations.status, ['accepted', 'closed']), sql`${recommendations.deadline} < ${today}`)
           : undefined,
       ),
     )
     .orderBy(asc(recommendations.deadline), desc(recommendations.id))
     .limit(500);
-  return rows.map((r) => ({
-    ...r.r,
-    activityTitle: r.title,
-    councilName: r.councilName,
-    councilId: r.councilId,
-    overdue: r.r.status !== 'accepted' && r.r.deadline < today,
-    daysOverdue: r.r.deadline < today ? daysBetween(r.r.deadline, today) : 0,
-  }));
+  return rows.map((r) => {
+    const overdue = !['accepted', 'closed'].includes(r.r.status) && r.r.deadline < today;
+    return {
+      ...r.r,
+      activityTitle: r.title,
+      councilName: r.councilName,
+      councilId: r.councilId,
+      followUpCouncilName: r.followUpCouncilName,
+      overdue,
+      daysOverdue: overdue ? daysBetween(r.r.deadline, today) : 0,
+    };
+  });
 }
 
 export const ESCALATE_AFTER_DAYS = 30;
@@ -348,12 +372,33 @@ export const ESCALATE_AFTER_DAYS = 30;
 export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
   const now = deps.clock.now();
   const today = todayVn(now);
-  const rows = await deps.db
-    .select({ r: recommendations, councilName: councils.name, councilUnitId: councils.unitId, title: oversightActivities.title })
+  const follow = alias(councils, 'follow_up');
+  const ownUnit = alias(units, 'own_unit');
+  const candidates = await deps.db
+    .select({
+      r: recommendations,
+      ownName: councils.name,
+      ownUnitId: councils.unitId,
+      ownEnded: ownUnit.effectiveTo,
+      followName: follow.name,
+      followUnitId: follow.unitId,
+      title: oversightActivities.title,
+    })
     .from(recommendations)
     .innerJoin(oversightActivities, eq(oversightActivities.id, recommendations.activityId))
     .innerJoin(councils, eq(councils.id, oversightActivities.councilId))
+    .innerJoin(ownUnit, eq(ownUnit.id, councils.unitId))
+    .leftJoin(follow, eq(follow.id, recommendations.followUpCouncilId))
     .where(and(inArray(recommendations.status, ['open', 'not_accepted']), sql`${recommendations.deadline} < ${today}`));
+  // A council that has ended follows up nothing: its items escalate only once handed over, to the successor.
+  const rows = candidates
+    .filter((x) => x.followUnitId !== null || x.ownEnded === null || x.ownEnded > today)
+    .map((x) => ({
+      r: x.r,
+      title: x.title,
+      councilName: x.followName ?? x.ownName,
+      councilUnitId: x.followUnitId ?? x.ownUnitId,
+    }));
   let sent = 0;
   const meta = { requestId: `job-${jobId}`, ip: null, now };
   await writeAs(deps, { meta, systemName: 'Hệ thống (tác vụ định kỳ)' }, async (tx) => {

@@ -3,6 +3,7 @@
  * (each with the law it is held under and a forward-only status) and their documents in versions.
  * Every change is audited in its own transaction; edits carry the version they were made against.
  */
+import { handoverOf } from './handover';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import {
@@ -114,6 +115,8 @@ export async function councilDetail(deps: Deps, actor: Actor, id: number) {
     ...council,
     unitName: unit!.name,
     historic: unit!.effectiveTo !== null,
+    endedOn: unit!.effectiveTo,
+    handover: await handoverOf(deps.db, id),
     bodies,
     delegates,
     activities: activities.map((a) => ({

@@ -52,6 +52,7 @@ import {
   listCouncils,
   updateActivity,
 } from './records';
+import { recordHandover } from './handover';
 import { compareActivities, freezeSnapshot, getSnapshot } from './snapshots';
 
 export const oversightRoutes = createRouter();
@@ -112,6 +113,80 @@ oversightRoutes.openapi(
     responses: { 200: json(Loose), ...errorResponses },
   }),
   async (c) => c.json(await councilDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
+);
+
+const HandoverItemBody = z
+  .object({
+    kind: z.enum(['recommendation', 'petition']),
+    id: z.number().int().positive(),
+    outcome: z.enum(['handed_over', 'closed']),
+    reason: Opt(1000).transform((v) => v ?? undefined),
+    addresseeUnitId: z.number().int().positive().optional(),
+    deadline: IsoDate.optional(),
+  })
+  .strict();
+const HandoverResult = z
+  .object({
+    id: z.number().int(),
+    fromCouncilId: z.number().int(),
+    toCouncilId: z.number().int().nullable(),
+    handedOverOn: z.string(),
+    legalBasis: z.string(),
+    note: z.string().nullable(),
+    handedOver: z.number().int(),
+    closed: z.number().int(),
+  })
+  .openapi('CouncilHandover');
+
+oversightRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/councils/{id}/handover',
+    tags,
+    summary: 'Hand over an ended council’s open recommendations and petitions to a successor council, or close them',
+    description:
+      'A council ends when its level is abolished or its unit dissolved. Every open item not listed is handed over as it is; ' +
+      'listed items may be closed with a reason, or re-addressed and re-dated. Recorded once per council, by the successor ' +
+      'council’s keepers (or, when everything is closed, by the keepers of the level above).',
+    request: {
+      params: Id,
+      body: jsonBody(
+        z
+          .object({
+            toCouncilId: z.number().int().positive().nullable(),
+            handedOverOn: IsoDate,
+            legalBasis: Text(500),
+            note: Opt(2000),
+            items: z.array(HandoverItemBody).max(2000).optional(),
+          })
+          .strict(),
+      ),
+    },
+    responses: { 201: json(HandoverResult), ...errorResponses },
+  }),
+  async (c) => {
+    const h = await recordHandover(
+      c.get('deps'),
+      actorOf(c),
+      metaOf(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('lang'),
+    );
+    return c.json(
+      {
+        id: h.id,
+        fromCouncilId: h.fromCouncilId,
+        toCouncilId: h.toCouncilId,
+        handedOverOn: h.handedOverOn,
+        legalBasis: h.legalBasis,
+        note: h.note,
+        handedOver: h.handedOver,
+        closed: h.closed,
+      },
+      201,
+    );
+  },
 );
 
 oversightRoutes.openapi(

@@ -59,7 +59,8 @@ async function recommendationsAsOf(db: Db, council: CouncilRow, activityId: numb
         )
     : [];
   return mine.map(({ r, title }): SnapshotRecommendation => {
-    const decided = r.decidedOn && r.decidedOn <= asOf && (r.status === 'accepted' || r.status === 'not_accepted');
+    const decided =
+      r.decidedOn && r.decidedOn <= asOf && (r.status === 'accepted' || r.status === 'not_accepted' || r.status === 'closed');
     const status = decided ? r.status : reports.some((x) => x.id === r.id) ? 'reported' : 'open';
     return {
       id: r.id,
@@ -69,7 +70,7 @@ async function recommendationsAsOf(db: Db, council: CouncilRow, activityId: numb
       addresseeLabel: r.addresseeLabel,
       deadline: r.deadline,
       status,
-      overdue: status !== 'accepted' && r.deadline < asOf,
+      overdue: status !== 'accepted' && status !== 'closed' && r.deadline < asOf,
     };
   });
 }

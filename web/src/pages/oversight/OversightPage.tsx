@@ -54,6 +54,27 @@ export function OversightPage() {
       </div>
       {d && (
         <>
+          {d.endedOn && (
+            <div className="alert alert-info" data-testid="council-ended">
+              <p>
+                {t('ovCouncilEnded', { date: formatDateVi(d.endedOn) })}{' '}
+                {d.handover
+                  ? t('ovCouncilHandedOver', {
+                      to: d.handover.toCouncil?.name ?? '—',
+                      date: formatDateVi(d.handover.handedOverOn),
+                      handed: d.handover.handedOver,
+                      closed: d.handover.closed,
+                    })
+                  : t('ovCouncilNotHandedOver')}
+              </p>
+              {d.handover && (
+                <p className="muted">
+                  {t('legalBasis')}: {d.handover.legalBasis}
+                  {d.handover.note ? ` — ${d.handover.note}` : ''}
+                </p>
+              )}
+            </div>
+          )}
           <Card title={t('ovActivities')}>
             <table className="table" data-testid="oversight-activities">
               <thead>

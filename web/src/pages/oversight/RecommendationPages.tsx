@@ -16,6 +16,12 @@ type Detail = RecommendationRow & {
   activity: { id: number; title: string; kind: string };
   council: { id: number; name: string; unitId: number };
   reports: { id: number; reportedOn: string; text: string; done: boolean; fileName: string | null; createdAt: string }[];
+  handover: {
+    handedOverOn: string;
+    legalBasis: string;
+    fromCouncilName: string;
+    toCouncil: { id: number; name: string } | null;
+  } | null;
 };
 
 /** Recommendations across councils; an addressee's to-do list with "mine". */
@@ -143,6 +149,19 @@ export function RecommendationPage() {
             <>
               <dt>{t('ovDecisionNote')}</dt>
               <dd>{r.decisionNote}</dd>
+            </>
+          )}
+          {r.handover && (
+            <>
+              <dt>{t('ovHandover')}</dt>
+              <dd data-testid="handover-note">
+                {t('ovHandoverFrom', {
+                  from: r.handover.fromCouncilName,
+                  to: r.handover.toCouncil?.name ?? '—',
+                  date: formatDateVi(r.handover.handedOverOn),
+                })}{' '}
+                <small className="muted">({r.handover.legalBasis})</small>
+              </dd>
             </>
           )}
         </dl>

@@ -9,6 +9,14 @@ import type { SnapshotData } from '../../../../src/domain/oversight/types';
 export type { SnapshotData };
 
 export type CouncilRow = { id: number; unitId: number; unitName: string; name: string; term: string; historic: boolean };
+export type CouncilHandover = {
+  handedOverOn: string;
+  legalBasis: string;
+  note: string | null;
+  toCouncil: { id: number; name: string } | null;
+  handedOver: number;
+  closed: number;
+};
 export type ActivityBrief = {
   id: number;
   kind: string;
@@ -19,6 +27,8 @@ export type ActivityBrief = {
   legalBasis: string;
 };
 export type CouncilDetail = CouncilRow & {
+  endedOn: string | null;
+  handover: CouncilHandover | null;
   bodies: { id: number; kind: string; name: string }[];
   delegates: { id: number; fullName: string; position: string | null; bodyIds: number[] }[];
   activities: ActivityBrief[];
@@ -33,8 +43,9 @@ export type RecommendationRow = {
   addresseeUnitName?: string;
   deadline: string;
   links: { type: string; ref: string; label: string }[];
-  status: 'open' | 'reported' | 'accepted' | 'not_accepted';
+  status: 'open' | 'reported' | 'accepted' | 'not_accepted' | 'closed';
   decisionNote: string | null;
+  followUpCouncilName?: string | null;
   decidedOn: string | null;
   version: number;
   overdue?: boolean;
@@ -79,6 +90,7 @@ const STATUS_TONE: Record<string, 'neutral' | 'success' | 'warning' | 'danger' |
   reported: 'info',
   accepted: 'success',
   not_accepted: 'danger',
+  closed: 'neutral',
 };
 
 export function StatusBadge({ prefix, status }: { prefix: 'ovSt_' | 'ovRs_' | 'ovPs_'; status: string }) {
