@@ -132,7 +132,7 @@ function ImportUnits() {
         <input
           type="file"
           accept=".csv,text/csv"
-          aria-label={t('chooseFile')}
+          aria-label={t('chooseCsvFile')}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
         <Button disabled={!file || upload.isPending} onClick={() => upload.mutate()}>

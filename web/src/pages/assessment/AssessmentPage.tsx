@@ -235,11 +235,11 @@ function IndicatorRow({
           </small>
         )}
       </td>
-      <td>
+      <td data-label={t('threshold')}>
         {thresholdText(ind, ind.threshold, lang, false)}
         {!ind.verified && <UnverifiedMark />}
       </td>
-      <td>
+      <td data-label={t('value')}>
         <IndicatorInput
           ind={ind}
           value={value}
@@ -262,7 +262,7 @@ function IndicatorRow({
           ind.note && <small className="muted block">{ind.note}</small>
         )}
       </td>
-      <td>
+      <td data-label={t('evidence')}>
         <ul className="plain-list">
           {ind.evidence.map((e) => (
             <li key={e.id}>
@@ -292,7 +292,7 @@ function IndicatorRow({
         )}
       </td>
       {reviewing && (
-        <td>
+        <td data-label={t('comment')}>
           <select
             className="input"
             aria-label={`${t('comment')} ${ind.code}`}
