@@ -83,6 +83,6 @@ export async function login(browser: Browser, url: string, username: string, con
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
+  await page.getByTestId('current-user').waitFor({ state: 'attached' });
   return page;
 }

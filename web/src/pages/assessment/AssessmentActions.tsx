@@ -6,6 +6,7 @@ import { Button, ErrorAlert, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { ReviewDecision } from './AssessmentPage';
 import type { AssessmentView } from './types';
+import { FilePicker } from '../../components/FilePicker';
 
 /** Submit, verify / return, reopen, and the Excel round trip — what each person may do now. */
 export function AssessmentActions({
@@ -152,12 +153,7 @@ export function AssessmentActions({
         </a>
         {view.permissions.canEdit && (
           <>
-            <input
-              type="file"
-              accept=".xlsx"
-              aria-label={t('importExcel')}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
+            <FilePicker accept=".xlsx" aria-label={t('importExcel')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             <Button
               variant="secondary"
               disabled={!file || dirty}

@@ -9,6 +9,7 @@ import { Badge, Button, Card, ErrorAlert, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { formatDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import type { CockpitData } from './types';
+import { FilePicker } from '../../components/FilePicker';
 
 export function CapitalPage() {
   const { t } = useI18n();
@@ -351,12 +352,7 @@ function ImportLedger() {
     <Card title={t('importTreasury')}>
       <p className="muted">ma_du_an, ngay, so_tien, nguon_von, nam_ke_hoach, loai, so_chung_tu</p>
       <div className="toolbar">
-        <input
-          type="file"
-          accept=".csv,.xlsx"
-          aria-label={t('importTreasury')}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
+        <FilePicker accept=".csv,.xlsx" aria-label={t('importTreasury')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <Button disabled={!file || imp.isPending} onClick={() => imp.mutate()}>
           {t('importButton')}
         </Button>

@@ -8,6 +8,7 @@ import { Badge, Button, Card, ErrorAlert, Loading, TextInput } from '../../compo
 import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatDateVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
+import { FilePicker } from '../../components/FilePicker';
 
 type Detail = {
   project: {
@@ -358,7 +359,7 @@ function Photos({ detail }: { detail: Detail }) {
       </div>
       {can('capital.disburse') && (
         <div className="toolbar">
-          <input type="file" accept="image/*" aria-label={t('photos')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FilePicker accept="image/*" aria-label={t('photos')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <TextInput
             aria-label={t('note')}
             placeholder={t('note')}

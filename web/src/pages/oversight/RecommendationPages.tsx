@@ -10,6 +10,7 @@ import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../.
 import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
 import { OversightNav, StatusBadge, type RecommendationRow } from './common';
+import { FilePicker } from '../../components/FilePicker';
 
 type Detail = RecommendationRow & {
   overdue: boolean;
@@ -213,7 +214,7 @@ function ReportForm({ rec }: { rec: Detail }) {
       <Field label={t('ovReportText')} error={e.text?.message}>
         {(id) => <textarea id={id} className="input" rows={3} {...form.register('text')} />}
       </Field>
-      <Field label={t('ovEvidence')}>{(id) => <input id={id} type="file" {...form.register('file')} />}</Field>
+      <Field label={t('ovEvidence')}>{(id) => <FilePicker id={id} {...form.register('file')} />}</Field>
       <label className="checkbox">
         <input type="checkbox" {...form.register('done')} /> {t('ovReportDone')}
       </label>

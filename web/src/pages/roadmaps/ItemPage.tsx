@@ -9,6 +9,7 @@ import { formatDateTimeVi, formatNumberVi, todayVn } from '../../../../src/share
 import { parseViNumber } from '../assessment/IndicatorInput';
 import { ItemBadges } from './ItemBadges';
 import { monthVi, type CostClass, type ItemDetail, type RoadmapStatus } from './types';
+import { FilePicker } from '../../components/FilePicker';
 
 export function ItemPage() {
   const { id } = useParams();
@@ -270,8 +271,7 @@ function CheckIn({ item }: { item: ItemDetail }) {
           {t('note')}
           <TextInput value={note} onChange={(e) => setNote(e.target.value)} data-testid="checkin-note" />
         </label>
-        <input
-          type="file"
+        <FilePicker
           aria-label={t('evidence')}
           accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
