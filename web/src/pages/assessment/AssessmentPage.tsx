@@ -7,6 +7,7 @@ import type { IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatDateTimeVi } from '../../../../src/shared/vi';
 import { api, ApiError } from '../../api/client';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../../components/ui';
+import { PaperclipIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
 import { AssessmentActions } from './AssessmentActions';
 import { DiffPanel } from './DiffPanel';
@@ -275,7 +276,7 @@ function IndicatorRow({
         </ul>
         {canEdit && (
           <label className="file-button">
-            + {t('attach')}
+            <PaperclipIcon /> {t('attach')}
             <input
               type="file"
               className="sr-only"

@@ -5,7 +5,8 @@ import { api, type Unit } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { bp, money } from '../../components/money';
-import { Badge, Button, Card, ErrorAlert, Loading } from '../../components/ui';
+import { Badge, Button, Card, DateInput, ErrorAlert, Loading } from '../../components/ui';
+import { FlagIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
 import { formatDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import type { CockpitData } from './types';
@@ -84,7 +85,7 @@ export function CapitalPage() {
         </label>
         <label>
           {t('asOf')}
-          <input className="input" type="date" value={asOf} onChange={(e) => set('den-ngay', e.target.value)} />
+          <DateInput label={t('asOf')} value={asOf} onChange={(iso) => set('den-ngay', iso)} />
         </label>
         <a className="btn btn-secondary" href={`/api/capital/report.xlsx?unitId=${unitId}&year=${year}`}>
           {t('exportXlsx')}
@@ -178,7 +179,9 @@ export function CapitalPage() {
                       <Badge>{t(`ps_${p.status}` as 'ps_proposed')}</Badge>
                       {p.flags.map((f) => (
                         <Badge key={f.rule} tone="danger">
-                          <span data-testid={`flag-${p.code}-${f.rule}`}>⚑ {t(`rf_${f.rule}`)}</span>
+                          <span data-testid={`flag-${p.code}-${f.rule}`}>
+                            <FlagIcon /> {t(`rf_${f.rule}`)}
+                          </span>
                         </Badge>
                       ))}
                     </td>

@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { bp, money } from '../../components/money';
-import { Badge, Button, Card, ErrorAlert, Loading, TextInput } from '../../components/ui';
+import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatDateVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
@@ -300,7 +300,7 @@ function RecordPayment({ detail }: { detail: Detail }) {
       </label>
       <label>
         {t('date')}
-        <input className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput label={t('date')} value={date} onChange={setDate} />
       </label>
       <label>
         {t('amountMillion')}

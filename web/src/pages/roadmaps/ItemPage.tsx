@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
+import { PaperclipIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatNumberVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
@@ -79,7 +80,7 @@ export function ItemPage() {
               </small>
               {c.files.map((f) => (
                 <small key={f.fileId} className="block muted">
-                  📎 {f.name}
+                  <PaperclipIcon /> {f.name}
                 </small>
               ))}
             </li>
