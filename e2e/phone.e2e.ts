@@ -36,6 +36,27 @@ async function pageWidth(page: Page) {
   return page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, screen: window.innerWidth }));
 }
 
+/** Record pages reached from the menu's pages, one of each kind per role. */
+const DETAIL = [
+  '/don-vi/',
+  '/kiem-dem/',
+  '/bang-theo-doi/',
+  '/bo-tieu-chi/',
+  '/viec/',
+  '/von/du-an/',
+  '/von/ke-hoach/',
+  '/ocop/san-pham/',
+  '/ocop/hoi-dong/',
+  '/giam-sat/hoat-dong/',
+  '/giam-sat/kien-nghi/',
+];
+
+async function checkPage(page: Page, where: string) {
+  const width = await pageWidth(page);
+  expect(width.scroll, `${where} scrolls sideways`).toBeLessThanOrEqual(width.screen);
+  expect(await page.locator('main').innerText(), where).not.toMatch(RAW);
+}
+
 async function openMenu(page: Page) {
   const button = page.getByTestId('menu-button');
   await button.click();
@@ -80,6 +101,7 @@ describe('journey: every signed-in page on a 390 px phone', () => {
       await expect.poll(() => page.getByTestId('menu-button').getAttribute('aria-expanded')).toBe('false');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('menu-button');
 
+      const details = new Map<string, string>();
       for (const route of [...new Set([...routes, '/thong-bao'])]) {
         // Navigating from the drawer closes it.
         menu = await openMenu(page);
@@ -89,10 +111,18 @@ describe('journey: every signed-in page on a 390 px phone', () => {
         await settle(page);
         await expect.poll(() => page.getByTestId('menu-button').getAttribute('aria-expanded')).toBe('false');
 
-        const width = await pageWidth(page);
-        expect(width.scroll, `${username} ${route} scrolls sideways`).toBeLessThanOrEqual(width.screen);
-        const text = await page.locator('main').innerText();
-        expect(text, `${username} ${route}`).not.toMatch(RAW);
+        await checkPage(page, `${username} ${route}`);
+        for (const href of await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) {
+          const prefix = DETAIL.find((d) => href.startsWith(d));
+          if (prefix && !details.has(prefix)) details.set(prefix, href);
+        }
+      }
+
+      // One page of each kind of record the menu pages link to (a month's count, a project, an activity, …).
+      for (const href of details.values()) {
+        await page.goto(server.url + href);
+        await settle(page);
+        await checkPage(page, `${username} ${href}`);
       }
 
       menu = await openMenu(page);

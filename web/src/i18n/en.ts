@@ -57,6 +57,14 @@ export const en: Record<MessageKey, string> = {
   doneVerify: 'Verified and locked {m} of {unit}; the commune officer has been notified.',
   doneReturn: 'Returned {m} to {unit} with comments.',
   doneReopen: 'Reopened {m} of {unit} for correction.',
+  confirmTitleAccept: 'Record the recommendation as done?',
+  confirmBodyAccept:
+    'Recommendation #{n} to {to} will be recorded as carried out and closed; the addressee sees this result in their list of recommendations.',
+  confirmTitleReject: 'Conclude that it falls short?',
+  confirmBodyReject:
+    'Recommendation #{n} goes back to {to} as falling short; the addressee must keep working on it and report again.',
+  doneAccept: 'Recommendation #{n} recorded as done.',
+  doneReject: 'Recommendation #{n} returned to {to} as falling short.',
   unitsTitle: 'Administrative units',
   asOfDate: 'As of',
   showTree: 'Unit tree',

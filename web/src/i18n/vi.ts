@@ -58,6 +58,14 @@ export const vi = {
   doneVerify: 'Đã xác minh và khóa tháng {m} của {unit}; cán bộ xã đã được thông báo.',
   doneReturn: 'Đã trả lại tháng {m} cho {unit} kèm ý kiến.',
   doneReopen: 'Đã mở lại tháng {m} của {unit} để sửa.',
+  confirmTitleAccept: 'Ghi nhận kiến nghị đã hoàn thành?',
+  confirmBodyAccept:
+    'Kiến nghị #{n} gửi {to} sẽ được ghi nhận là đã thực hiện xong và khép lại; cơ quan thực hiện thấy kết quả này trong danh sách kiến nghị của mình.',
+  confirmTitleReject: 'Kết luận chưa đạt yêu cầu?',
+  confirmBodyReject:
+    'Kiến nghị #{n} sẽ được trả lại cho {to} là chưa đạt yêu cầu; cơ quan thực hiện phải tiếp tục thực hiện và báo cáo lại.',
+  doneAccept: 'Đã ghi nhận kiến nghị #{n} hoàn thành.',
+  doneReject: 'Đã trả lại kiến nghị #{n} cho {to}: chưa đạt yêu cầu.',
   // units
   unitsTitle: 'Đơn vị hành chính',
   asOfDate: 'Tại ngày',
