@@ -57,12 +57,18 @@ describe('journey: the monthly count-and-check from commune to heat map', () => 
     await officer.getByTestId('save-values').click();
     await expect.poll(() => officer.getByText('Đã lưu tất cả').count()).toBe(1);
     await officer.getByTestId('submit-assessment').click();
+    await officer.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
     await expect.poll(() => officer.getByTestId('assessment-status').textContent()).toBe('Chờ xác minh');
 
     // The office verifies; the month locks.
     await office.goto(`${server.url}/kiem-dem/${november!.id}`);
     await office.getByTestId('verify-assessment').click();
+    expect(await office.getByTestId('confirm-dialog').innerText()).toContain('xã Hải Sơn');
+    await office.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
     await expect.poll(() => office.getByTestId('assessment-status').textContent()).toBe('Đã xác minh · khóa');
+    expect(await office.getByTestId('success-notice').textContent()).toContain(
+      'Đã xác minh và khóa tháng 11/2026 của xã Hải Sơn',
+    );
 
     await office.goto(dashboard);
     await office.getByTestId('heatmap-table').waitFor();

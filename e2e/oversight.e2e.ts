@@ -72,6 +72,8 @@ describe('journey: the 2022 session stays readable; the province’s council rec
     await council.getByRole('link', { name: /bộ tiêu chí 2026–2030/ }).click();
     await expect.poll(() => council.getByTestId('reports').textContent()).toContain('Đã lập hồ sơ kiểm đếm');
     await council.getByTestId('accept').click();
+    await council.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
     await expect.poll(() => council.locator('.card').first().textContent()).toContain('Đã hoàn thành');
+    expect(await council.getByTestId('success-notice').textContent()).toMatch(/Đã ghi nhận kiến nghị #\d+ hoàn thành/);
   });
 });

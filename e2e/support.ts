@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { withAuditKey } from '../src/features/audit/audit-key';
@@ -73,13 +73,16 @@ export function launchBrowser(): Promise<Browser> {
 
 export const DEMO_PASSWORD = 'DongLong@2026';
 
+/** A commune officer's phone: 390×844 CSS pixels, touch. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true };
+
 /** Signs a demo user in, in a fresh browser context; resolves on the signed-in shell. */
-export async function login(browser: Browser, url: string, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+export async function login(browser: Browser, url: string, username: string, context: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(context)).newPage();
   await page.goto(url);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
+  await page.getByTestId('current-user').waitFor({ state: 'attached' });
   return page;
 }

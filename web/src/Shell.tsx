@@ -1,9 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, type Unit } from './api/client';
 import { useCan, useSession, useUnauthenticatedListener } from './auth/session';
 import { roleLabel } from './components/labels';
+import { BellIcon, CloseIcon, MenuIcon } from './components/icons';
 import { Loading } from './components/ui';
+import { useIsPhone } from './components/useMediaQuery';
 import { useI18n } from './i18n';
 import { LoginPage } from './pages/LoginPage';
 import { useInbox } from './pages/InboxPage';
@@ -25,9 +28,37 @@ export function Shell() {
     },
   });
 
+  const phone = useIsPhone();
+  const location = useLocation();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  // The drawer belongs to the page it was opened on: any navigation closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = phone && openOn === location.key;
+  const setMenuOpen = (open: boolean) => setOpenOn(open ? location.key : null);
+  const closeMenu = useCallback(() => setOpenOn(null), []);
+  useDrawerFocus(menuOpen, navRef, buttonRef, closeMenu);
+
   if (session.isLoading) return <Loading />;
   const user = session.data?.user;
   if (!user) return <LoginPage />;
+
+  const userChip = (
+    <NavLink to="/tai-khoan" className="user-chip" data-testid="current-user">
+      {user.fullName}
+      <small>{user.grants.map((g) => `${roleLabel(g.role, lang)} · ${g.unitName}`).join('; ')}</small>
+    </NavLink>
+  );
+  const langSwitch = (
+    <button type="button" className="btn btn-link" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+      {lang === 'vi' ? t('switchToEnglish') : t('switchToVietnamese')}
+    </button>
+  );
+  const logoutButton = (
+    <button type="button" className="btn btn-secondary" onClick={() => logout.mutate()} data-testid="logout">
+      {t('logout')}
+    </button>
+  );
 
   return (
     <div className="app">
@@ -35,6 +66,20 @@ export function Shell() {
         {t('skipToContent')}
       </a>
       <header className="topbar">
+        {phone && (
+          <button
+            type="button"
+            ref={buttonRef}
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-menu"
+            aria-label={menuOpen ? t('closeMenu') : t('openMenu')}
+            onClick={() => setMenuOpen(!menuOpen)}
+            data-testid="menu-button"
+          >
+            {menuOpen ? <CloseIcon /> : <MenuIcon />}
+          </button>
+        )}
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             ĐL
@@ -44,22 +89,23 @@ export function Shell() {
             <small>{t('appTagline')}</small>
           </div>
         </div>
-        <UnitSwitcher />
+        {!phone && <UnitSwitcher />}
         <div className="topbar-right">
-          <button type="button" className="btn btn-link" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-            {lang === 'vi' ? t('switchToEnglish') : t('switchToVietnamese')}
-          </button>
+          {!phone && langSwitch}
           <InboxBell />
-          <NavLink to="/tai-khoan" className="user-chip" data-testid="current-user">
-            {user.fullName}
-            <small>{user.grants.map((g) => `${roleLabel(g.role, lang)} · ${g.unitName}`).join('; ')}</small>
-          </NavLink>
-          <button type="button" className="btn btn-secondary" onClick={() => logout.mutate()} data-testid="logout">
-            {t('logout')}
-          </button>
+          {!phone && userChip}
+          {!phone && logoutButton}
         </div>
       </header>
-      <nav className="sidenav" aria-label="Menu">
+      {phone && menuOpen && <div className="drawer-backdrop" onClick={() => setMenuOpen(false)} />}
+      <nav
+        id="main-menu"
+        ref={navRef}
+        className={`sidenav ${phone ? 'drawer' : ''} ${menuOpen ? 'open' : ''}`}
+        aria-label="Menu"
+        data-testid="main-menu"
+      >
+        {phone && <div className="drawer-account">{userChip}</div>}
         {can('assessment.read') && <NavLink to="/tong-quan">{t('navDashboard')}</NavLink>}
         <NavLink to="/don-vi">{t('navUnits')}</NavLink>
         {can('criteria.read') && <NavLink to="/bo-tieu-chi">{t('navCriteria')}</NavLink>}
@@ -76,12 +122,42 @@ export function Shell() {
         {can('outbox.read') && <NavLink to="/hop-thu-di">{t('navOutbox')}</NavLink>}
         {can('user.read') && <NavLink to="/nguoi-dung">{t('navUsers')}</NavLink>}
         {can('audit.read') && <NavLink to="/nhat-ky">{t('navAudit')}</NavLink>}
+        {phone && (
+          <div className="drawer-footer">
+            <UnitSwitcher />
+            {langSwitch}
+            {logoutButton}
+          </div>
+        )}
       </nav>
       <main id="main" className="content">
         <Outlet />
       </main>
     </div>
   );
+}
+
+/**
+ * The phone menu drawer: opening moves focus to its first link; Escape closes it and gives focus back
+ * to the menu button.
+ */
+function useDrawerFocus(
+  open: boolean,
+  navRef: RefObject<HTMLElement | null>,
+  buttonRef: RefObject<HTMLButtonElement | null>,
+  close: () => void,
+) {
+  useEffect(() => {
+    if (!open) return;
+    navRef.current?.querySelector<HTMLElement>('a, button, select')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      close();
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, navRef, buttonRef, close]);
 }
 
 /** Jump to any unit in scope that is active today. */
@@ -124,7 +200,7 @@ function InboxBell() {
   const unread = inbox.data?.unread ?? 0;
   return (
     <NavLink to="/thong-bao" className="bell" aria-label={`${t('navInbox')}: ${unread}`} data-testid="inbox-bell">
-      🔔
+      <BellIcon />
       {unread > 0 && (
         <span className="bell-count" data-testid="unread-count">
           {unread}

@@ -2,6 +2,7 @@ import { useId, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, t
 import { ApiError } from '../api/client';
 import { useCan } from '../auth/session';
 import { useI18n } from '../i18n';
+import { WarningIcon } from './icons';
 import { formatDateVi, parseDateVi } from '../../../src/shared/vi';
 
 export function Button({
@@ -152,7 +153,7 @@ export function UnverifiedMark({ show = true }: { show?: boolean }) {
   if (!show) return null;
   return (
     <span className="badge badge-warning" title={t('unverifiedTitle')}>
-      ⚠ {t('unverified')}
+      <WarningIcon /> {t('unverified')}
     </span>
   );
 }

@@ -36,6 +36,35 @@ export const en: Record<MessageKey, string> = {
   navAudit: 'Audit trail',
   workingUnit: 'Working unit',
   skipToContent: 'Skip to main content',
+  openMenu: 'Open menu',
+  closeMenu: 'Close menu',
+  pickFile: 'Choose a file…',
+  noFileChosen: 'No file chosen',
+  confirmCancel: 'No, go back',
+  confirmTitleSubmit: 'Send this count for verification?',
+  confirmBodySubmit:
+    'The figures of {unit} for {m} will go to the New Rural Development coordination office for verification. While it waits, the commune cannot change them unless they are returned.',
+  confirmTitleVerify: 'Verify and lock this month?',
+  confirmBodyVerify:
+    '{m} of {unit} will be verified and locked: the figures count in the summaries, the commune officer is notified and can no longer change them.',
+  confirmTitleReturn: 'Return to the commune?',
+  confirmBodyReturn:
+    '{m} will go back to the officer of {unit} with your comments ({n} indicators to correct). The commune corrects it and sends it again for verification.',
+  confirmTitleReopen: 'Reopen a locked month?',
+  confirmBodyReopen:
+    '{m} of {unit} will be unlocked so the commune officer can correct it; the reason is kept in the audit trail. Summaries use the previous verified month until this one is verified again.',
+  doneSubmit: 'Sent {m} of {unit} for verification.',
+  doneVerify: 'Verified and locked {m} of {unit}; the commune officer has been notified.',
+  doneReturn: 'Returned {m} to {unit} with comments.',
+  doneReopen: 'Reopened {m} of {unit} for correction.',
+  confirmTitleAccept: 'Record the recommendation as done?',
+  confirmBodyAccept:
+    'Recommendation #{n} to {to} will be recorded as carried out and closed; the addressee sees this result in their list of recommendations.',
+  confirmTitleReject: 'Conclude that it falls short?',
+  confirmBodyReject:
+    'Recommendation #{n} goes back to {to} as falling short; the addressee must keep working on it and report again.',
+  doneAccept: 'Recommendation #{n} recorded as done.',
+  doneReject: 'Recommendation #{n} returned to {to} as falling short.',
   unitsTitle: 'Administrative units',
   asOfDate: 'As of',
   showTree: 'Unit tree',
@@ -74,7 +103,7 @@ export const en: Record<MessageKey, string> = {
   importUnits: 'Import units from CSV',
   importHint:
     'Columns: ma, ten, loai, ma_cap_tren, hieu_luc_tu (dd/mm/yyyy), da_xac_minh, ghi_chu. A file with errors writes nothing.',
-  chooseFile: 'Choose a CSV file',
+  chooseCsvFile: 'Choose a CSV file',
   importButton: 'Import',
   importDone: 'Imported {n} units.',
   row: 'Row',

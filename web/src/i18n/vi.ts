@@ -37,6 +37,35 @@ export const vi = {
   navAudit: 'Nhật ký thay đổi',
   workingUnit: 'Đơn vị làm việc',
   skipToContent: 'Chuyển đến nội dung chính',
+  openMenu: 'Mở menu',
+  closeMenu: 'Đóng menu',
+  pickFile: 'Chọn tệp…',
+  noFileChosen: 'Chưa chọn tệp',
+  confirmCancel: 'Không, quay lại',
+  confirmTitleSubmit: 'Gửi kiểm đếm đi xác minh?',
+  confirmBodySubmit:
+    'Số liệu tháng {m} của {unit} sẽ được gửi lên Văn phòng điều phối nông thôn mới để xác minh. Trong lúc chờ, xã không sửa được số liệu, trừ khi bị trả lại.',
+  confirmTitleVerify: 'Xác minh và khóa tháng này?',
+  confirmBodyVerify:
+    'Tháng {m} của {unit} sẽ được xác minh và khóa: số liệu được tính vào bảng tổng hợp, cán bộ xã nhận thông báo và không sửa được nữa.',
+  confirmTitleReturn: 'Trả lại cho xã?',
+  confirmBodyReturn:
+    'Tháng {m} sẽ được trả lại cho cán bộ {unit} kèm ý kiến của bạn ({n} chỉ tiêu cần sửa). Xã sửa xong sẽ gửi lại để xác minh.',
+  confirmTitleReopen: 'Mở lại tháng đã khóa?',
+  confirmBodyReopen:
+    'Tháng {m} của {unit} sẽ được mở khóa để cán bộ xã sửa lại; lý do được ghi vào nhật ký. Bảng tổng hợp dùng tháng đã xác minh trước đó cho đến khi tháng này được xác minh lại.',
+  doneSubmit: 'Đã gửi tháng {m} của {unit} đi xác minh.',
+  doneVerify: 'Đã xác minh và khóa tháng {m} của {unit}; cán bộ xã đã được thông báo.',
+  doneReturn: 'Đã trả lại tháng {m} cho {unit} kèm ý kiến.',
+  doneReopen: 'Đã mở lại tháng {m} của {unit} để sửa.',
+  confirmTitleAccept: 'Ghi nhận kiến nghị đã hoàn thành?',
+  confirmBodyAccept:
+    'Kiến nghị #{n} gửi {to} sẽ được ghi nhận là đã thực hiện xong và khép lại; cơ quan thực hiện thấy kết quả này trong danh sách kiến nghị của mình.',
+  confirmTitleReject: 'Kết luận chưa đạt yêu cầu?',
+  confirmBodyReject:
+    'Kiến nghị #{n} sẽ được trả lại cho {to} là chưa đạt yêu cầu; cơ quan thực hiện phải tiếp tục thực hiện và báo cáo lại.',
+  doneAccept: 'Đã ghi nhận kiến nghị #{n} hoàn thành.',
+  doneReject: 'Đã trả lại kiến nghị #{n} cho {to}: chưa đạt yêu cầu.',
   // units
   unitsTitle: 'Đơn vị hành chính',
   asOfDate: 'Tại ngày',
@@ -75,7 +104,7 @@ export const vi = {
   newParent: 'Cấp trên mới',
   importUnits: 'Nhập danh sách đơn vị từ CSV',
   importHint: 'Cột: ma, ten, loai, ma_cap_tren, hieu_luc_tu (dd/mm/yyyy), da_xac_minh, ghi_chu. Tệp lỗi sẽ không ghi gì.',
-  chooseFile: 'Chọn tệp CSV',
+  chooseCsvFile: 'Chọn tệp CSV',
   importButton: 'Nhập',
   importDone: 'Đã nhập {n} đơn vị.',
   row: 'Dòng',

@@ -8,6 +8,7 @@ import { api, type Unit } from '../api/client';
 import { useCan } from '../auth/session';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
 import { useI18n } from '../i18n';
+import { FilePicker } from '../components/FilePicker';
 
 type Meta = {
   id: number;
@@ -118,8 +119,7 @@ function ImportSet() {
             </option>
           ))}
         </select>
-        <input
-          type="file"
+        <FilePicker
           accept=".json,application/json"
           aria-label={t('importJson')}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}

@@ -7,6 +7,7 @@ import { unitTypeLabel } from '../components/labels';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput, UnverifiedMark } from '../components/ui';
 import { useI18n } from '../i18n';
 import { searchKey, sortVi, todayVn } from '../../../src/shared/vi';
+import { FilePicker } from '../components/FilePicker';
 
 type Node = Unit & { children: Node[] };
 
@@ -129,10 +130,9 @@ function ImportUnits() {
     <Card title={t('importUnits')}>
       <p className="muted">{t('importHint')}</p>
       <div className="toolbar">
-        <input
-          type="file"
+        <FilePicker
           accept=".csv,text/csv"
-          aria-label={t('chooseFile')}
+          aria-label={t('chooseCsvFile')}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
         <Button disabled={!file || upload.isPending} onClick={() => upload.mutate()}>

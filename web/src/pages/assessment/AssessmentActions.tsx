@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 import { Button, ErrorAlert, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { ReviewDecision } from './AssessmentPage';
 import type { AssessmentView } from './types';
+import { FilePicker } from '../../components/FilePicker';
 
 /** Submit, verify / return, reopen, and the Excel round trip — what each person may do now. */
 export function AssessmentActions({
@@ -23,11 +25,15 @@ export function AssessmentActions({
   const a = view.assessment;
   const [comment, setComment] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [done, setDone] = useState('');
+  const where = { m: `${a.month.slice(5)}/${a.month.slice(0, 4)}`, unit: a.unitName };
   const refresh = () => qc.invalidateQueries({ queryKey: ['assessment', String(a.id)] });
   const act = useMutation({
-    mutationFn: (req: { path: string; body?: unknown; raw?: BodyInit }) =>
+    mutationFn: (req: { path: string; body?: unknown; raw?: BodyInit; done?: string }) =>
       api<{ saved?: number }>(req.path, { method: 'POST', body: req.body, raw: req.raw }),
-    onSuccess: async () => {
+    onMutate: () => setDone(''),
+    onSuccess: async (_data, req) => {
+      setDone(req.done ?? '');
       setComment('');
       setFile(null);
       await refresh();
@@ -42,47 +48,70 @@ export function AssessmentActions({
   return (
     <div className="card actions-bar">
       <ErrorAlert error={act.error} />
+      <SuccessNotice>{done}</SuccessNotice>
       {act.data?.saved !== undefined && <p className="alert alert-success">{t('importedCells', { n: act.data.saved })}</p>}
       <div className="toolbar">
         {view.permissions.canEdit && (
-          <Button
+          <ConfirmButton
             disabled={dirty || act.isPending}
-            onClick={() => act.mutate({ path: `/api/assessments/${a.id}/submit`, body: { version: a.version } })}
-            data-testid="submit-assessment"
+            title={t('confirmTitleSubmit')}
+            body={<p>{t('confirmBodySubmit', where)}</p>}
+            onConfirm={() =>
+              act.mutate({
+                path: `/api/assessments/${a.id}/submit`,
+                body: { version: a.version },
+                done: t('doneSubmit', where),
+              })
+            }
+            testId="submit-assessment"
           >
             {t('submit')}
-          </Button>
+          </ConfirmButton>
         )}
         {a.status === 'submitted' && view.permissions.canVerify && (
           <>
-            <Button
+            <ConfirmButton
               disabled={returned.length > 0 || act.isPending}
-              onClick={() =>
-                act.mutate({ path: `/api/assessments/${a.id}/review`, body: { version: a.version, outcome: 'verify' } })
+              title={t('confirmTitleVerify')}
+              body={<p>{t('confirmBodyVerify', where)}</p>}
+              onConfirm={() =>
+                act.mutate({
+                  path: `/api/assessments/${a.id}/review`,
+                  body: { version: a.version, outcome: 'verify' },
+                  done: t('doneVerify', where),
+                })
               }
-              data-testid="verify-assessment"
+              testId="verify-assessment"
             >
               {t('verify')}
-            </Button>
+            </ConfirmButton>
             <TextInput
               aria-label={t('comment')}
               placeholder={t('comment')}
               value={comment}
               onChange={(e) => setComment(e.target.value)}
             />
-            <Button
+            <ConfirmButton
               variant="danger"
               disabled={act.isPending || (!returned.length && !comment.trim())}
-              onClick={() =>
+              title={t('confirmTitleReturn')}
+              body={
+                <>
+                  <p>{t('confirmBodyReturn', { ...where, n: returned.length })}</p>
+                  {comment.trim() && <blockquote className="quote">{comment.trim()}</blockquote>}
+                </>
+              }
+              onConfirm={() =>
                 act.mutate({
                   path: `/api/assessments/${a.id}/review`,
                   body: { version: a.version, outcome: 'return', comment: comment || null, indicators: returned },
+                  done: t('doneReturn', where),
                 })
               }
-              data-testid="return-assessment"
+              testId="return-assessment"
             >
               {t('returnWithComments')}
-            </Button>
+            </ConfirmButton>
           </>
         )}
         {a.status === 'verified' && view.permissions.canVerify && (
@@ -93,15 +122,27 @@ export function AssessmentActions({
               value={comment}
               onChange={(e) => setComment(e.target.value)}
             />
-            <Button
+            <ConfirmButton
               variant="secondary"
-              disabled={comment.trim().length < 5}
-              onClick={() =>
-                act.mutate({ path: `/api/assessments/${a.id}/reopen`, body: { version: a.version, reason: comment } })
+              disabled={comment.trim().length < 5 || act.isPending}
+              title={t('confirmTitleReopen')}
+              body={
+                <>
+                  <p>{t('confirmBodyReopen', where)}</p>
+                  <blockquote className="quote">{comment.trim()}</blockquote>
+                </>
               }
+              onConfirm={() =>
+                act.mutate({
+                  path: `/api/assessments/${a.id}/reopen`,
+                  body: { version: a.version, reason: comment },
+                  done: t('doneReopen', where),
+                })
+              }
+              testId="reopen-assessment"
             >
               {t('reopen')}
-            </Button>
+            </ConfirmButton>
           </>
         )}
         <Button variant="secondary" onClick={onToggleDiff} data-testid="toggle-diff">
@@ -112,12 +153,7 @@ export function AssessmentActions({
         </a>
         {view.permissions.canEdit && (
           <>
-            <input
-              type="file"
-              accept=".xlsx"
-              aria-label={t('importExcel')}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
+            <FilePicker accept=".xlsx" aria-label={t('importExcel')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             <Button
               variant="secondary"
               disabled={!file || dirty}

@@ -7,6 +7,7 @@ import type { IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatDateTimeVi } from '../../../../src/shared/vi';
 import { api, ApiError } from '../../api/client';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../../components/ui';
+import { PaperclipIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
 import { AssessmentActions } from './AssessmentActions';
 import { DiffPanel } from './DiffPanel';
@@ -235,11 +236,11 @@ function IndicatorRow({
           </small>
         )}
       </td>
-      <td>
+      <td data-label={t('threshold')}>
         {thresholdText(ind, ind.threshold, lang, false)}
         {!ind.verified && <UnverifiedMark />}
       </td>
-      <td>
+      <td data-label={t('value')}>
         <IndicatorInput
           ind={ind}
           value={value}
@@ -262,7 +263,7 @@ function IndicatorRow({
           ind.note && <small className="muted block">{ind.note}</small>
         )}
       </td>
-      <td>
+      <td data-label={t('evidence')}>
         <ul className="plain-list">
           {ind.evidence.map((e) => (
             <li key={e.id}>
@@ -275,7 +276,7 @@ function IndicatorRow({
         </ul>
         {canEdit && (
           <label className="file-button">
-            + {t('attach')}
+            <PaperclipIcon /> {t('attach')}
             <input
               type="file"
               className="sr-only"
@@ -292,7 +293,7 @@ function IndicatorRow({
         )}
       </td>
       {reviewing && (
-        <td>
+        <td data-label={t('comment')}>
           <select
             className="input"
             aria-label={`${t('comment')} ${ind.code}`}

@@ -5,10 +5,12 @@ import { api, type Unit } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { bp, money } from '../../components/money';
-import { Badge, Button, Card, ErrorAlert, Loading } from '../../components/ui';
+import { Badge, Button, Card, DateInput, ErrorAlert, Loading } from '../../components/ui';
+import { FlagIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
 import { formatDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import type { CockpitData } from './types';
+import { FilePicker } from '../../components/FilePicker';
 
 export function CapitalPage() {
   const { t } = useI18n();
@@ -83,7 +85,7 @@ export function CapitalPage() {
         </label>
         <label>
           {t('asOf')}
-          <input className="input" type="date" value={asOf} onChange={(e) => set('den-ngay', e.target.value)} />
+          <DateInput label={t('asOf')} value={asOf} onChange={(iso) => set('den-ngay', iso)} />
         </label>
         <a className="btn btn-secondary" href={`/api/capital/report.xlsx?unitId=${unitId}&year=${year}`}>
           {t('exportXlsx')}
@@ -177,7 +179,9 @@ export function CapitalPage() {
                       <Badge>{t(`ps_${p.status}` as 'ps_proposed')}</Badge>
                       {p.flags.map((f) => (
                         <Badge key={f.rule} tone="danger">
-                          <span data-testid={`flag-${p.code}-${f.rule}`}>⚑ {t(`rf_${f.rule}`)}</span>
+                          <span data-testid={`flag-${p.code}-${f.rule}`}>
+                            <FlagIcon /> {t(`rf_${f.rule}`)}
+                          </span>
                         </Badge>
                       ))}
                     </td>
@@ -351,12 +355,7 @@ function ImportLedger() {
     <Card title={t('importTreasury')}>
       <p className="muted">ma_du_an, ngay, so_tien, nguon_von, nam_ke_hoach, loai, so_chung_tu</p>
       <div className="toolbar">
-        <input
-          type="file"
-          accept=".csv,.xlsx"
-          aria-label={t('importTreasury')}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
+        <FilePicker accept=".csv,.xlsx" aria-label={t('importTreasury')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <Button disabled={!file || imp.isPending} onClick={() => imp.mutate()}>
           {t('importButton')}
         </Button>

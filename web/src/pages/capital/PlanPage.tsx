@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { money } from '../../components/money';
-import { Badge, Button, Card, ErrorAlert, Loading, TextInput } from '../../components/ui';
+import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { formatDateVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
@@ -185,12 +185,10 @@ export function PlanPage() {
               onChange={(e) => setResolution({ ...resolution, no: e.target.value })}
               data-testid="resolution-no"
             />
-            <input
-              className="input"
-              type="date"
-              aria-label={t('resolutionDate')}
+            <DateInput
+              label={t('resolutionDate')}
               value={resolution.date}
-              onChange={(e) => setResolution({ ...resolution, date: e.target.value })}
+              onChange={(iso) => setResolution({ ...resolution, date: iso })}
             />
             <TextInput
               aria-label={t('resolutionBody')}

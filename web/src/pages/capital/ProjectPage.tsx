@@ -4,10 +4,11 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { bp, money } from '../../components/money';
-import { Badge, Button, Card, ErrorAlert, Loading, TextInput } from '../../components/ui';
+import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatDateVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
+import { FilePicker } from '../../components/FilePicker';
 
 type Detail = {
   project: {
@@ -299,7 +300,7 @@ function RecordPayment({ detail }: { detail: Detail }) {
       </label>
       <label>
         {t('date')}
-        <input className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput label={t('date')} value={date} onChange={setDate} />
       </label>
       <label>
         {t('amountMillion')}
@@ -358,7 +359,7 @@ function Photos({ detail }: { detail: Detail }) {
       </div>
       {can('capital.disburse') && (
         <div className="toolbar">
-          <input type="file" accept="image/*" aria-label={t('photos')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FilePicker accept="image/*" aria-label={t('photos')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <TextInput
             aria-label={t('note')}
             placeholder={t('note')}

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/vi';
 import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
 import { scoreText, STAGES, Stars, useActionLabel, useStageLabel, type Stage } from './common';
+import { FilePicker } from '../../components/FilePicker';
 
 type Detail = {
   product: {
@@ -236,8 +237,7 @@ export function ProductPage() {
           ))}
         </div>
         {canAct && (
-          <input
-            type="file"
+          <FilePicker
             accept="image/*"
             aria-label={t('photos')}
             onChange={(e) => {

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateTimeVi, formatDateVi, formatNumberVi, parseDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import { OversightNav, StatusBadge, unitsUnder, type ActivityDetail, type SnapshotData } from './common';
+import { FilePicker } from '../../components/FilePicker';
 
 const FLOW = ['planned', 'held', 'concluded', 'follow_up', 'resupervised'] as const;
 const DOC_KINDS = [
@@ -426,7 +427,7 @@ function Documents({ a }: { a: ActivityDetail }) {
               </option>
             ))}
           </select>
-          <input type="file" aria-label={t('ovUploadDocument')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FilePicker aria-label={t('ovUploadDocument')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <Button variant="secondary" disabled={!file || upload.isPending} onClick={() => upload.mutate()}>
             {t('ovUploadDocument')}
           </Button>

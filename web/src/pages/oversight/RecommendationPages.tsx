@@ -10,6 +10,8 @@ import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../.
 import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
 import { OversightNav, StatusBadge, type RecommendationRow } from './common';
+import { ConfirmButton, SuccessNotice } from '../../components/confirm';
+import { FilePicker } from '../../components/FilePicker';
 
 type Detail = RecommendationRow & {
   overdue: boolean;
@@ -105,13 +107,19 @@ export function RecommendationPage() {
     queryFn: () => api<Detail>(`/api/oversight/recommendations/${id}`),
   });
   const [note, setNote] = useState('');
+  const [done, setDone] = useState('');
   const decide = useMutation({
     mutationFn: (decision: 'accepted' | 'not_accepted') =>
       api(`/api/oversight/recommendations/${id}/decision`, {
         method: 'POST',
         body: { decision, note: note || null, version: q.data!.version },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['oversight'] }),
+    onMutate: () => setDone(''),
+    onSuccess: async (_res, decision) => {
+      const who = { n: q.data!.seq, to: q.data!.addresseeLabel };
+      setDone(decision === 'accepted' ? t('doneAccept', who) : t('doneReject', who));
+      await qc.invalidateQueries({ queryKey: ['oversight'] });
+    },
   });
   const r = q.data;
   if (q.isLoading) return <Loading />;
@@ -126,6 +134,7 @@ export function RecommendationPage() {
         {t('ovRecommendations')} #{r.seq}
       </h1>
       <OversightNav />
+      <SuccessNotice>{done}</SuccessNotice>
       <Card title={r.council.name} actions={<StatusBadge prefix="ovRs_" status={r.status} />}>
         <p className="lead" data-testid="recommendation-text">
           {r.text}
@@ -186,16 +195,24 @@ export function RecommendationPage() {
             {(fid) => <TextInput id={fid} value={note} onChange={(e) => setNote(e.target.value)} />}
           </Field>
           <div className="toolbar">
-            <Button
-              onClick={() => decide.mutate('accepted')}
+            <ConfirmButton
+              onConfirm={() => decide.mutate('accepted')}
               disabled={decide.isPending || r.status !== 'reported'}
-              data-testid="accept"
+              title={t('confirmTitleAccept')}
+              body={<p>{t('confirmBodyAccept', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
+              testId="accept"
             >
               {t('ovAccept')}
-            </Button>
-            <Button variant="danger" onClick={() => decide.mutate('not_accepted')} disabled={decide.isPending}>
+            </ConfirmButton>
+            <ConfirmButton
+              variant="danger"
+              onConfirm={() => decide.mutate('not_accepted')}
+              disabled={decide.isPending}
+              title={t('confirmTitleReject')}
+              body={<p>{t('confirmBodyReject', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
+            >
               {t('ovReject')}
-            </Button>
+            </ConfirmButton>
           </div>
         </Card>
       )}
@@ -232,7 +249,7 @@ function ReportForm({ rec }: { rec: Detail }) {
       <Field label={t('ovReportText')} error={e.text?.message}>
         {(id) => <textarea id={id} className="input" rows={3} {...form.register('text')} />}
       </Field>
-      <Field label={t('ovEvidence')}>{(id) => <input id={id} type="file" {...form.register('file')} />}</Field>
+      <Field label={t('ovEvidence')}>{(id) => <FilePicker id={id} {...form.register('file')} />}</Field>
       <label className="checkbox">
         <input type="checkbox" {...form.register('done')} /> {t('ovReportDone')}
       </label>

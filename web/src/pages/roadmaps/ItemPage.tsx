@@ -4,11 +4,13 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
+import { PaperclipIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatNumberVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
 import { ItemBadges } from './ItemBadges';
 import { monthVi, type CostClass, type ItemDetail, type RoadmapStatus } from './types';
+import { FilePicker } from '../../components/FilePicker';
 
 export function ItemPage() {
   const { id } = useParams();
@@ -78,7 +80,7 @@ export function ItemPage() {
               </small>
               {c.files.map((f) => (
                 <small key={f.fileId} className="block muted">
-                  📎 {f.name}
+                  <PaperclipIcon /> {f.name}
                 </small>
               ))}
             </li>
@@ -270,8 +272,7 @@ function CheckIn({ item }: { item: ItemDetail }) {
           {t('note')}
           <TextInput value={note} onChange={(e) => setNote(e.target.value)} data-testid="checkin-note" />
         </label>
-        <input
-          type="file"
+        <FilePicker
           aria-label={t('evidence')}
           accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
