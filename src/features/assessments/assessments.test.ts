@@ -199,6 +199,33 @@ describe('monthly count-and-check workflow', () => {
     expect(reopened.body.status).toBe('returned');
   });
 
+  it('the loop tells the next actor, and the month keeps every return with its comments', async () => {
+    type Inbox = { items: { kind: string; title: string; body: string; link: string }[] };
+    const officeInbox = (await office.get<Inbox>('/api/notifications')).body.items;
+    const officerInbox = (await officer.get<Inbox>('/api/notifications')).body.items;
+    const kinds = (items: Inbox['items']) => items.filter((n) => n.link === `/kiem-dem/${id}`).map((n) => n.kind);
+    expect(kinds(officeInbox).sort()).toEqual(['assessment.submitted', 'assessment.submitted']);
+    expect(kinds(officerInbox).sort()).toEqual(['assessment.returned', 'assessment.verified']);
+    const returned = officerInbox.find((n) => n.kind === 'assessment.returned')!;
+    expect(returned.title).toBe('Kết quả kiểm đếm tháng 03/2022 của xã Hải Đông được trả lại để bổ sung');
+    expect(returned.body).toContain('Ý kiến chung: Bổ sung minh chứng tiêu chí 10');
+    expect(returned.body).toContain('• Chỉ tiêu 10: Thiếu số liệu thống kê');
+    // Another commune's officer hears nothing of it.
+    const stranger = (await clientAs(env, 'commune_officer', p.communeB.id)).client;
+    expect(kinds((await stranger.get<Inbox>('/api/notifications')).body.items)).toEqual([]);
+    const v = (
+      await officer.get<View & { returns: { kind: string; comment: string; indicators: unknown[] }[] }>(`/api/assessments/${id}`)
+    ).body;
+    expect(v.returns).toEqual([
+      expect.objectContaining({
+        kind: 'returned',
+        comment: 'Bổ sung minh chứng tiêu chí 10',
+        indicators: [{ code: '10', comment: 'Thiếu số liệu thống kê' }],
+      }),
+      expect.objectContaining({ kind: 'reopened', comment: 'Sửa số liệu thu nhập theo Cục Thống kê', indicators: [] }),
+    ]);
+  });
+
   it('the next month starts from last month’s values and the diff shows what changed and who', async () => {
     const res = await officer.post<{ id: number }>('/api/assessments', { unitId: p.communeA.id, month: '2022-04' });
     const april = res.body.id;

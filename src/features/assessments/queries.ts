@@ -1,8 +1,18 @@
-import { aliasedTable, and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { canonicalJson } from '../../lib/canonical-json';
 import type { Actor, Deps } from '../../context';
 import type { Db } from '../../db/client';
-import { assessmentResults, assessments, assessmentValues, criteriaSets, evidence, files, units, users } from '../../db/schema';
+import {
+  assessmentResults,
+  assessments,
+  assessmentValues,
+  auditEvents,
+  criteriaSets,
+  evidence,
+  files,
+  units,
+  users,
+} from '../../db/schema';
 import { pickThreshold } from '../../domain/criteria/engine';
 import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schema';
 import { authorize, grantUnitsFor, idsInScope } from '../access/authorize';
@@ -55,7 +65,37 @@ export async function assessmentView(deps: Deps, actor: Actor, id: number) {
   const roots = grantUnitsFor(actor, 'assessment.enter');
   const verifyRoots = grantUnitsFor(actor, 'assessment.verify');
   const className = doc.classification.classes.find((c) => c.code === a.classCode)?.name_vi ?? a.classCode;
+  // Every return and reopening of the month, with its comments: kept after the commune corrects and resubmits.
+  const returns = (
+    await db
+      .select({ at: auditEvents.at, by: auditEvents.actorName, action: auditEvents.action, after: auditEvents.after })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.entityType, 'assessment'),
+          eq(auditEvents.entityId, String(id)),
+          inArray(auditEvents.action, ['assessment.return', 'assessment.reopen']),
+        ),
+      )
+      .orderBy(asc(auditEvents.seq))
+  ).map((e) => {
+    const after = (e.after ?? {}) as {
+      comment?: string | null;
+      reason?: string | null;
+      indicators?: { code: string; decision: string; comment?: string | null }[];
+    };
+    return {
+      at: e.at.toISOString(),
+      by: e.by,
+      kind: e.action === 'assessment.reopen' ? ('reopened' as const) : ('returned' as const),
+      comment: after.comment ?? after.reason ?? null,
+      indicators: (after.indicators ?? [])
+        .filter((i) => i.decision === 'return')
+        .map((i) => ({ code: i.code, comment: i.comment ?? null })),
+    };
+  });
   return {
+    returns,
     assessment: {
       id: a.id,
       unitId: a.unitId,

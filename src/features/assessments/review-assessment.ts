@@ -5,6 +5,7 @@ import { AppError, ruleViolation } from '../../lib/errors';
 import { write } from '../access/write-path';
 import { syncRoadmap } from '../roadmaps/sync';
 import { getAssessmentRow, indicatorsOf } from './load';
+import { noticeOfStep } from './loop-notices';
 
 export type ReviewInput = {
   version: number;
@@ -15,7 +16,7 @@ export type ReviewInput = {
 
 /**
  * The coordination office checks a submitted month indicator by indicator. Verifying accepts
- * every indicator and locks the month; returning sends it back with the comments.
+ * every indicator and locks the month; returning sends it back with the comments. The commune is told.
  */
 export async function reviewAssessment(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: ReviewInput) {
   const decisions = input.indicators ?? [];
@@ -86,6 +87,20 @@ export async function reviewAssessment(deps: Deps, actor: Actor, meta: RequestMe
             .set({ review: 'returned' })
             .where(and(eq(assessmentValues.assessmentId, id), inArray(assessmentValues.indicatorCode, returnedCodes)));
         }
+        await noticeOfStep(
+          tx,
+          a,
+          after!.version,
+          status === 'verified'
+            ? { step: 'verified' }
+            : {
+                step: 'returned',
+                comment: input.comment?.trim() || null,
+                indicators: returned.map((d) => ({ code: d.code, comment: d.comment?.trim() || null })),
+              },
+          meta.now,
+          deps.config.publicUrl,
+        );
         return {
           result: after!,
           audit: {

@@ -103,5 +103,15 @@ export const AssessmentView = z
       modelMet: z.boolean().nullable(),
     }),
     permissions: z.object({ canEdit: z.boolean(), canVerify: z.boolean() }),
+    /** The month's returns and reopenings, oldest first, with the indicators returned and their comments. */
+    returns: z.array(
+      z.object({
+        at: z.string(),
+        by: z.string(),
+        kind: z.enum(['returned', 'reopened']),
+        comment: z.string().nullable(),
+        indicators: z.array(z.object({ code: z.string(), comment: z.string().nullable() })),
+      }),
+    ),
   })
   .openapi('AssessmentView');

@@ -4,8 +4,9 @@ import { assessments } from '../../db/schema';
 import { ruleViolation } from '../../lib/errors';
 import { write } from '../access/write-path';
 import { getAssessmentRow } from './load';
+import { noticeOfStep } from './loop-notices';
 
-/** The commune hands the month to the coordination office for verification. */
+/** The commune hands the month to the coordination office for verification; the office is told. */
 export async function submitAssessment(deps: Deps, actor: Actor, meta: RequestMeta, id: number, version: number) {
   return write(
     { deps, actor, meta },
@@ -28,6 +29,7 @@ export async function submitAssessment(deps: Deps, actor: Actor, meta: RequestMe
           })
           .where(eq(assessments.id, id))
           .returning();
+        await noticeOfStep(tx, a, after!.version, { step: 'submitted' }, meta.now, deps.config.publicUrl);
         return {
           result: after!,
           audit: {

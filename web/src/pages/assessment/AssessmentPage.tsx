@@ -110,6 +110,7 @@ export function AssessmentPage() {
         {a.verifiedBy && ` · ${t('verifiedBy')}: ${a.verifiedBy} (${formatDateTimeVi(a.verifiedAt)})`}
       </p>
       {a.returnComment && a.status === 'returned' && <p className="alert alert-error">{a.returnComment}</p>}
+      <ReturnsSummary returns={data.returns} current={a.status === 'returned'} />
 
       <div className="cards sticky-summary" data-testid="live-summary">
         <div className="stat">
@@ -224,7 +225,7 @@ function IndicatorRow({
   const { t, lang } = useI18n();
   const value = edit && 'value' in edit ? (edit.value ?? null) : ind.value;
   return (
-    <tr className={`row-${status}`} data-testid={`row-${ind.code}`} data-status={status}>
+    <tr id={`ind-${ind.code}`} className={`row-${status}`} data-testid={`row-${ind.code}`} data-status={status}>
       <td>
         <strong>{ind.code}</strong> {ind.text}
         {ind.level !== 'ntm' && <Badge tone="info">{t(`level_${ind.level}`)}</Badge>}
@@ -314,5 +315,53 @@ function IndicatorRow({
         </td>
       )}
     </tr>
+  );
+}
+
+/**
+ * What the office sent back: the latest return's indicators and comments at the top of the grid (each a
+ * link to its card), and every earlier return and reopening kept as the month's history.
+ */
+function ReturnsSummary({ returns, current }: { returns: AssessmentView['returns']; current: boolean }) {
+  const { t } = useI18n();
+  if (!returns.length) return null;
+  const last = returns[returns.length - 1]!;
+  const earlier = returns.slice(0, -1).reverse();
+  return (
+    <section className={current ? 'alert alert-error' : 'alert alert-info'} data-testid="returns-summary">
+      <p>
+        <strong>
+          {t(last.kind === 'reopened' ? 'returnsReopened' : 'returnsLast', { by: last.by, at: formatDateTimeVi(last.at) })}
+        </strong>
+        {last.comment ? ` — ${last.comment}` : ''}
+      </p>
+      {last.indicators.length > 0 && (
+        <ul>
+          {last.indicators.map((i) => (
+            <li key={i.code}>
+              <a href={`#ind-${i.code}`}>
+                {t('indicator')} {i.code}
+              </a>
+              {i.comment ? `: ${i.comment}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {earlier.length > 0 && (
+        <details>
+          <summary>{t('returnsHistory', { n: earlier.length })}</summary>
+          <ul>
+            {earlier.map((r) => (
+              <li key={r.at}>
+                {formatDateTimeVi(r.at)} · {r.by} · {t(r.kind === 'reopened' ? 'returnsKindReopened' : 'returnsKindReturned')}
+                {r.comment ? ` — ${r.comment}` : ''}
+                {r.indicators.length > 0 &&
+                  ` (${r.indicators.map((i) => (i.comment ? `${i.code}: ${i.comment}` : i.code)).join('; ')})`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
   );
 }

@@ -30,7 +30,15 @@ export type GridIndicator = {
   }[];
 };
 
+export type AssessmentReturn = {
+  at: string;
+  by: string;
+  kind: 'returned' | 'reopened';
+  comment: string | null;
+  indicators: { code: string; comment: string | null }[];
+};
 export type AssessmentView = {
+  returns: AssessmentReturn[];
   assessment: {
     id: number;
     unitId: number;
