@@ -11,6 +11,11 @@ export function criteriaOf(sheet: ScoringSheetDoc) {
   return sheet.parts.flatMap((p) => p.groups.flatMap((g) => g.criteria.map((c) => ({ ...c, part: p.code }))));
 }
 
+/** A criterion is checked against the official annex when it says so; older sheets without the mark follow the sheet. */
+export function criterionVerified(sheet: Pick<ScoringSheetDoc, 'verified'>, c: { verified?: boolean | undefined }): boolean {
+  return c.verified ?? sheet.verified;
+}
+
 export type SheetScore = {
   total: number;
   byPart: Record<'A' | 'B' | 'C', number>;

@@ -10,7 +10,10 @@ import { ocopSheets } from '../../db/schema';
 import { ScoringSheetDoc } from '../../domain/ocop/schema';
 import { AppError, ruleViolation } from '../../lib/errors';
 import catalogue from '../../seed/ocop/product-sets.json';
-import shipped from '../../seed/ocop/sheets.json';
+import sharedAB from '../../seed/ocop/sheets/shared-ab.json';
+import partC from '../../seed/ocop/sheets/part-c.json';
+import regimes from '../../seed/ocop/sheets/regimes.json';
+import { composeSheet, type RegimeSpec, type SetPartC, type SharedParts } from '../../domain/ocop/compose';
 import { requireAction } from '../access/authorize';
 import { write } from '../access/write-path';
 
@@ -44,8 +47,23 @@ async function insertSheet(tx: Db, doc: ScoringSheetDoc, now: Date) {
   return row ?? null;
 }
 
+let shippedCache: ScoringSheetDoc[] | null = null;
+
+/** Every shipped sheet: each of the 26 product sets under each regime, composed from the data files and validated. */
+export function shippedSheets(): ScoringSheetDoc[] {
+  shippedCache ??= (regimes.regimes as RegimeSpec[]).flatMap((regime) =>
+    (partC.sets as SetPartC[]).map((set) => {
+      const { name, group } = productSet(set.setNo);
+      return ScoringSheetDoc.parse(
+        composeSheet(sharedAB as SharedParts, set, regime, { setName: name, group, sheetNote: regimes.sheetNote }),
+      );
+    }),
+  );
+  return shippedCache;
+}
+
 export async function ensureShippedSheets(tx: Db, now: Date) {
-  const rows = shipped.sheets.map((raw) => sheetRow(ScoringSheetDoc.parse(raw), now));
+  const rows = shippedSheets().map((doc) => sheetRow(doc, now));
   if (rows.length) await tx.insert(ocopSheets).values(rows).onConflictDoNothing();
 }
 

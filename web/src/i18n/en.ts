@@ -438,6 +438,7 @@ export const en: Record<MessageKey, string> = {
   issueCertificate: 'Record the recognition decision',
   mandatoryFrom: 'mandatory from {star} stars',
   totalSoFar: 'Total',
+  criteriaCount: '{n} criteria',
   ocopSheetUnverified: 'Sheet built from sources not yet checked against the official text',
   publishedPortal: 'Published on the public portal',
   publishPortal: 'Publish',

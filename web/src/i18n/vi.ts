@@ -441,6 +441,7 @@ export const vi = {
   issueCertificate: 'Ghi nhận quyết định công nhận',
   mandatoryFrom: 'bắt buộc từ {star} sao',
   totalSoFar: 'Tổng điểm',
+  criteriaCount: '{n} tiêu chí',
   ocopSheetUnverified: 'Phiếu chấm dựng từ nguồn chưa đối chiếu văn bản gốc',
   publishedPortal: 'Công khai trên cổng thông tin',
   publishPortal: 'Công khai',
