@@ -5,6 +5,7 @@ import { DOCUMENTS, STEP_OF, TRANSITIONS } from '../../domain/ocop/cycle';
 import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
+import { todayVn } from '../../shared/vi';
 import { IsoDate } from '../units/schemas';
 import { productFor } from './access';
 import { labelSheet, productQr, publicProductUrl } from './public';
@@ -29,7 +30,7 @@ import {
   roundDetail,
   submitScore,
 } from './rounds';
-import { importSheet, PRODUCT_GROUPS, PRODUCT_SETS } from './sheets';
+import { importSheet, PRODUCT_GROUPS, PRODUCT_SETS, regimeOn, SHEET_PUBLISHERS, sheetWarnings } from './sheets';
 
 export const ocopRoutes = createRouter();
 const Loose = z.object({}).loose();
@@ -119,6 +120,9 @@ ocopRoutes.openapi(
         transitions: TRANSITIONS,
         documents: DOCUMENTS,
         sheets,
+        /** Sets with a sheet under the rules in force today; the others warn on registration. */
+        setsWithSheet: [...new Set(sheets.filter((x) => x.regime === regimeOn(todayVn(metaOf(c).now))).map((x) => x.setNo))],
+        sheetPublishers: SHEET_PUBLISHERS,
       },
       200,
     );
@@ -244,7 +248,10 @@ ocopRoutes.openapi(
     request: { body: jsonBody(z.object({ producerId: z.number().int().positive(), ...ProductFields })) },
     responses: { 201: json(Loose), ...errorResponses },
   }),
-  async (c) => c.json(await createProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json')), 201),
+  async (c) => {
+    const row = await createProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'));
+    return c.json({ ...row, warnings: await sheetWarnings(c.get('deps').db, row.setNo, metaOf(c).now, c.get('lang')) }, 201);
+  },
 );
 
 ocopRoutes.openapi(
@@ -256,7 +263,10 @@ ocopRoutes.openapi(
     request: { params: Id },
     responses: { 200: json(Loose), ...errorResponses },
   }),
-  async (c) => c.json(await productDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
+  async (c) => {
+    const d = await productDetail(c.get('deps'), actorOf(c), c.req.valid('param').id);
+    return c.json({ ...d, warnings: await sheetWarnings(c.get('deps').db, d.product.setNo, metaOf(c).now, c.get('lang')) }, 200);
+  },
 );
 
 ocopRoutes.openapi(
@@ -276,8 +286,10 @@ ocopRoutes.openapi(
     },
     responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
   }),
-  async (c) =>
-    c.json(await updateProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  async (c) => {
+    const row = await updateProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ ...row, warnings: await sheetWarnings(c.get('deps').db, row.setNo, metaOf(c).now, c.get('lang')) }, 200);
+  },
 );
 
 ocopRoutes.openapi(

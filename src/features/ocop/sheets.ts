@@ -14,6 +14,9 @@ import sharedAB from '../../seed/ocop/sheets/shared-ab.json';
 import partC from '../../seed/ocop/sheets/part-c.json';
 import regimes from '../../seed/ocop/sheets/regimes.json';
 import { composeSheet, type RegimeSpec, type SetPartC, type SharedParts } from '../../domain/ocop/compose';
+import { RULE_TEXT, type Lang } from '../../lib/messages';
+import { ROLE_ACTIONS, ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
+import { todayVn } from '../../shared/vi';
 import { requireAction } from '../access/authorize';
 import { write } from '../access/write-path';
 
@@ -76,6 +79,33 @@ export async function sheetFor(db: Db, setNo: number, regime: string) {
     .orderBy(desc(ocopSheets.version))
     .limit(1);
   return row ?? null;
+}
+
+/** The roles that may publish a scoring sheet: read from the role table, so the warning never goes stale. */
+export const SHEET_PUBLISHERS: Role[] = ROLES.filter((r) => ROLE_ACTIONS[r].includes('ocop.sheet_manage'));
+
+export type SheetWarning = {
+  rule: 'ocop_sheet_not_published';
+  setNo: number;
+  setName: string;
+  publishers: { role: Role; label: string }[];
+  message: string;
+};
+
+/**
+ * A product in a set with no published sheet can walk the cycle but no council can score it; the
+ * person registering it is told at once, with who can publish one.
+ */
+export async function sheetWarnings(db: Db, setNo: number, now: Date, lang: Lang): Promise<SheetWarning[]> {
+  if (await sheetFor(db, setNo, regimeOn(todayVn(now)))) return [];
+  const set = productSet(setNo);
+  const publishers = SHEET_PUBLISHERS.map((role) => ({ role, label: ROLE_LABELS[role][lang] }));
+  const who = publishers.map((p) => p.label).join(', ');
+  const text = RULE_TEXT.ocop_sheet_not_published[lang];
+  const message = `${text.charAt(0).toUpperCase()}${text.slice(1)} (${set.no}. ${set.name}). ${
+    lang === 'vi' ? `Người ban hành phiếu: ${who}.` : `Who can publish one: ${who}.`
+  }`;
+  return [{ rule: 'ocop_sheet_not_published', setNo, setName: set.name, publishers, message }];
 }
 
 export async function importSheet(deps: Deps, actor: Actor, meta: RequestMeta, raw: unknown) {

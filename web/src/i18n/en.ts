@@ -439,6 +439,8 @@ export const en: Record<MessageKey, string> = {
   mandatoryFrom: 'mandatory from {star} stars',
   totalSoFar: 'Total',
   criteriaCount: '{n} criteria',
+  ocopNoSheetWarning:
+    'Product set {set} has no published scoring sheet: the product can go through the cycle, but no council can score it until one is published. Who can publish one: {who}.',
   ocopSheetUnverified: 'Sheet built from sources not yet checked against the official text',
   publishedPortal: 'Published on the public portal',
   publishPortal: 'Publish',

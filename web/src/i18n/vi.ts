@@ -442,6 +442,8 @@ export const vi = {
   mandatoryFrom: 'bắt buộc từ {star} sao',
   totalSoFar: 'Tổng điểm',
   criteriaCount: '{n} tiêu chí',
+  ocopNoSheetWarning:
+    'Bộ sản phẩm {set} chưa có phiếu chấm điểm được ban hành: sản phẩm vẫn đi qua chu trình, nhưng hội đồng chưa chấm điểm được cho đến khi có phiếu. Người ban hành phiếu: {who}.',
   ocopSheetUnverified: 'Phiếu chấm dựng từ nguồn chưa đối chiếu văn bản gốc',
   publishedPortal: 'Công khai trên cổng thông tin',
   publishPortal: 'Công khai',
