@@ -70,12 +70,12 @@ export async function ensureShippedSheets(tx: Db, now: Date) {
   if (rows.length) await tx.insert(ocopSheets).values(rows).onConflictDoNothing();
 }
 
-/** The newest sheet for a product set under a regime. */
+/** The newest published sheet for a product set under a regime (drafts are never used by a council). */
 export async function sheetFor(db: Db, setNo: number, regime: string) {
   const [row] = await db
     .select()
     .from(ocopSheets)
-    .where(and(eq(ocopSheets.setNo, setNo), eq(ocopSheets.regime, regime)))
+    .where(and(eq(ocopSheets.setNo, setNo), eq(ocopSheets.regime, regime), eq(ocopSheets.status, 'published')))
     .orderBy(desc(ocopSheets.version))
     .limit(1);
   return row ?? null;
