@@ -67,7 +67,15 @@ export type Catalogue = {
   groups: string[];
   sets: { no: number; name: string; group: string; verified: boolean }[];
   documents: Record<string, { vi: string; en: string }>;
-  sheets: { id: number; code: string; version: number; setNo: number; regime: string; verified: boolean }[];
+  sheets: {
+    id: number;
+    code: string;
+    version: number;
+    setNo: number;
+    regime: string;
+    verified: boolean;
+    status: 'draft' | 'published';
+  }[];
   setsWithSheet: number[];
   sheetPublishers: Role[];
 };
