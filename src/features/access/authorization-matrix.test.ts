@@ -2115,7 +2115,10 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       const mayAct = (role: Role) => roleAllows(role, c.needs) || (c.alsoAllowed ?? []).includes(role);
       for (const [who, client, target] of [
         ['merged-commune officer on its predecessor', officer, merged],
-        ...outsiders.map(([role, cl]) => [`${role} of another province`, cl, home] as const),
+        // national data (unscoped) belongs to no province: a role that holds the action may act from anywhere
+        ...outsiders
+          .filter(([role]) => !(c.unscoped && mayAct(role)))
+          .map(([role, cl]) => [`${role} of another province`, cl, home] as const),
         ...insiders.filter(([role]) => !mayAct(role)).map(([role, cl]) => [`${role} of the province`, cl, home] as const),
       ] as const) {
         const req = await c.build(target);
