@@ -130,4 +130,24 @@ describe('journey: a honey product from idea to stars, certificate and public pa
     const decoded = jsQR(new Uint8ClampedArray(data), info.width, info.height);
     expect(decoded?.data).toMatch(new RegExp(`${publicUrl!.replace(/\//g, '\\/')}$`));
   });
+
+  it('the office makes the tourism set a new sheet from a template: draft, save, publish', async () => {
+    const office = await login(browser, server.url, 'vpdp.quangninh');
+    await office.goto(`${server.url}/ocop/phieu-cham`);
+    const row = office.getByRole('row', { name: /26\. Dịch vụ du lịch/ });
+    await row.getByRole('button', { name: /v2/ }).click();
+    const manage = office.getByTestId('ocop-sheet-manage');
+    await manage.getByTestId('ocop-sheet-new-draft').click();
+    const draft = row.getByRole('button', { name: /v3 .*Bản nháp/ });
+    await draft.click();
+    const json = office.getByTestId('ocop-sheet-json');
+    const doc = JSON.parse(await json.inputValue()) as { parts: { groups: { criteria: { name: string }[] }[] }[] };
+    doc.parts[2]!.groups[0]!.criteria[0]!.name = 'Tài nguyên, cảnh quan và sức chứa của điểm đến';
+    await json.fill(JSON.stringify(doc));
+    await office.getByTestId('ocop-sheet-save').click();
+    await expect.poll(() => office.getByTestId('ocop-sheet-publish').isEnabled()).toBe(true);
+    await office.getByTestId('ocop-sheet-publish').click();
+    await row.getByRole('button', { name: /^v3 · QĐ 148\/QĐ-TTg, quy trình QĐ 1489\/QĐ-TTg \(từ 01\/7\/2025\)$/ }).waitFor();
+    await office.getByText('Tài nguyên, cảnh quan và sức chứa của điểm đến', { exact: false }).first().waitFor();
+  });
 });

@@ -34,7 +34,7 @@ export function SheetsPage() {
           {t('ocopSheetSchema')}
         </a>
       </p>
-      {openId !== null && <SheetEditor id={openId} manage={manage} onClose={() => setOpenId(null)} />}
+      {openId !== null && <SheetEditor key={openId} id={openId} manage={manage} onClose={() => setOpenId(null)} />}
       {cat.groups.map((g) => (
         <Card key={g} title={g}>
           <table className="table compact" data-testid="ocop-sheets">
@@ -200,7 +200,7 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
               </Button>{' '}
               <Button
                 onClick={() => publish.mutate(s)}
-                disabled={publish.isPending || text !== null}
+                disabled={publish.isPending || sheet.isFetching || text !== null}
                 data-testid="ocop-sheet-publish"
               >
                 {t('publish')}
