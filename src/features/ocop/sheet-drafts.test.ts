@@ -84,6 +84,16 @@ describe('OCOP scoring sheets made by the office: template → draft → publish
     expect(reimported.body).toMatchObject({ version: 4, status: 'draft', rowVersion: 2 });
   });
 
+  it('drafts started at once for one set never share a version: each gets the next one or is told to retry', async () => {
+    const results = await Promise.all(
+      [1, 2, 3].map(() => office.post<Meta>(`/api/ocop/sheets/${honeyV2.id}/drafts`, { setNo: 25 })),
+    );
+    for (const r of results) expect([201, 409]).toContain(r.status);
+    const versions = results.filter((r) => r.status === 201).map((r) => r.body.version);
+    expect(versions.length).toBeGreaterThan(0);
+    expect([...versions].sort()).toEqual(versions.map((_, i) => 3 + i));
+  });
+
   it('every step is in the audit trail', async () => {
     const events = await env.deps.db
       .select({ action: auditEvents.action })

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, UnverifiedMark } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { criterionVerified } from '../../../../src/domain/ocop/scoring';
 import type { ScoringSheetDoc } from '../../../../src/domain/ocop/schema';
 import { OcopNav } from './OcopNav';
 import { useCatalogue, type Catalogue } from './common';
@@ -143,7 +144,7 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
                 g.criteria.map((c) => (
                   <li key={c.code}>
                     {c.code} {c.name} (/{Math.max(...c.options.map((o) => o.points))}){' '}
-                    <UnverifiedMark show={c.verified !== true && !doc.verified} />
+                    <UnverifiedMark show={!criterionVerified(doc, c)} />
                   </li>
                 )),
               )}
