@@ -32,7 +32,7 @@ async function score(page: Page, productId: number, max: number) {
   return t;
 }
 
-describe('journey: a product from idea to stars, certificate and public page', () => {
+describe('journey: a honey product from idea to stars, certificate and public page', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
 
@@ -50,10 +50,12 @@ describe('journey: a product from idea to stars, certificate and public page', (
     const producer = await login(browser, server.url, 'ocop.haison');
     await producer.goto(`${server.url}/ocop/san-pham`);
     const form = producer.getByTestId('ocop-new-product');
-    await form.getByLabel('Tên', { exact: true }).fill('Khoai môn Hải Sơn');
-    await form.getByLabel('Bộ sản phẩm').selectOption('1');
+    await form.getByLabel('Tên', { exact: true }).fill('Mật ong hoa rừng Hải Sơn');
+    // Honey is set 4: it has its own scoring sheet, so the form does not warn.
+    await form.getByLabel('Bộ sản phẩm').selectOption('4');
+    expect(await form.getByTestId('ocop-no-sheet-warning').count()).toBe(0);
     await form.getByRole('button').click();
-    await producer.getByTestId('ocop-product-name').getByText('Khoai môn Hải Sơn').waitFor();
+    await producer.getByTestId('ocop-product-name').getByText('Mật ong hoa rừng Hải Sơn').waitFor();
     const productId = Number(new URL(producer.url()).pathname.split('/').at(-1));
     // without the form the step is refused with a clear message
     await producer.getByTestId('ocop-action-register_idea').getByRole('button').click();
@@ -72,7 +74,7 @@ describe('journey: a product from idea to stars, certificate and public page', (
       .getByTestId('ocop-rounds')
       .getByRole('link', { name: /đợt 2\/2026/ })
       .click();
-    await office.getByText('Khoai môn Hải Sơn — Hợp tác xã Dược liệu Bắc Sơn').click();
+    await office.getByText('Mật ong hoa rừng Hải Sơn — Hợp tác xã Dược liệu Bắc Sơn').click();
     await office.getByTestId('round-add-products').click();
     await office.getByTestId(`round-progress-${productId}`).waitFor();
     const roundUrl = office.url();
@@ -80,6 +82,13 @@ describe('journey: a product from idea to stars, certificate and public page', (
     // Two members score; the chair closes the scoring.
     const member = await login(browser, server.url, 'hoidong.ocop');
     await member.goto(roundUrl);
+    // The sheet is the honey set's, and every criterion not checked against the official annex says so.
+    await member
+      .getByText(/OCOP-BO04-MAT-ONG/)
+      .first()
+      .waitFor();
+    const form0 = member.getByTestId(`score-form-${productId}`);
+    expect(await form0.getByText('chưa xác minh').count()).toBe(await form0.locator('fieldset').count());
     const t1 = await score(member, productId, 80);
     const chair = await login(browser, server.url, 'so.nnmt');
     await chair.goto(roundUrl);
@@ -108,7 +117,7 @@ describe('journey: a product from idea to stars, certificate and public page', (
     const publicUrl = await office.getByTestId('ocop-public-link').textContent();
     const anon = await (await browser.newContext()).newPage();
     await anon.goto(`${server.url}${publicUrl}`);
-    await anon.getByText('Khoai môn Hải Sơn').first().waitFor();
+    await anon.getByText('Mật ong hoa rừng Hải Sơn').first().waitFor();
     expect(await anon.locator('[data-star]').first().getAttribute('data-star')).toBe('4');
     await anon.getByText('GCN-OCOP-QN-2026-101').waitFor();
     const qr = anon.getByTestId('public-qr');
@@ -120,5 +129,25 @@ describe('journey: a product from idea to stars, certificate and public page', (
       .toBuffer({ resolveWithObject: true });
     const decoded = jsQR(new Uint8ClampedArray(data), info.width, info.height);
     expect(decoded?.data).toMatch(new RegExp(`${publicUrl!.replace(/\//g, '\\/')}$`));
+  });
+
+  it('the national keeper of the sheets makes the tourism set a new sheet from a template: draft, save, publish', async () => {
+    const office = await login(browser, server.url, 'admin');
+    await office.goto(`${server.url}/ocop/phieu-cham`);
+    const row = office.getByRole('row', { name: /26\. Dịch vụ du lịch/ });
+    await row.getByRole('button', { name: /v2/ }).click();
+    const manage = office.getByTestId('ocop-sheet-manage');
+    await manage.getByTestId('ocop-sheet-new-draft').click();
+    const draft = row.getByRole('button', { name: /v3 .*Bản nháp/ });
+    await draft.click();
+    const json = office.getByTestId('ocop-sheet-json');
+    const doc = JSON.parse(await json.inputValue()) as { parts: { groups: { criteria: { name: string }[] }[] }[] };
+    doc.parts[2]!.groups[0]!.criteria[0]!.name = 'Tài nguyên, cảnh quan và sức chứa của điểm đến';
+    await json.fill(JSON.stringify(doc));
+    await office.getByTestId('ocop-sheet-save').click();
+    await expect.poll(() => office.getByTestId('ocop-sheet-publish').isEnabled()).toBe(true);
+    await office.getByTestId('ocop-sheet-publish').click();
+    await row.getByRole('button', { name: /^v3 · QĐ 148\/QĐ-TTg, quy trình QĐ 1489\/QĐ-TTg \(từ 01\/7\/2025\)$/ }).waitFor();
+    await office.getByText('Tài nguyên, cảnh quan và sức chứa của điểm đến', { exact: false }).first().waitFor();
   });
 });

@@ -23,7 +23,7 @@ import { capitalRoutes } from './features/capital/routes';
 import { publicOcopApi } from './features/ocop/public';
 import { portalRoutes } from './features/portal/pages';
 import { portalApiRoutes } from './features/portal/routes';
-import { ocopRoutes } from './features/ocop/routes';
+import { ocopRoutes, ocopSchemaRoutes } from './features/ocop/routes';
 import { oversightRoutes } from './features/oversight/routes';
 import { AppError } from './lib/errors';
 import { inputGuard } from './lib/input-guard';
@@ -139,6 +139,7 @@ export function buildApp(deps: Deps) {
   app.route('/api/users', userRoutes);
   app.route('/api/audit', auditRoutes);
   app.route('/api/schemas', schemaRoutes);
+  app.route('/api/schemas', ocopSchemaRoutes);
   app.route('/api/criteria-sets', criteriaRoutes);
   app.route('/api/classifications', classificationRoutes);
   app.route('/api/assessments', assessmentRoutes);

@@ -362,6 +362,14 @@ export const RULE_TEXT = {
     vi: 'chưa có phiếu chấm điểm cho bộ sản phẩm này',
     en: 'no scoring sheet is loaded for this product set',
   },
+  ocop_sheet_not_published: {
+    vi: 'bộ sản phẩm này chưa có phiếu chấm điểm được ban hành: sản phẩm vẫn đi qua chu trình nhưng hội đồng chưa chấm điểm được cho đến khi có phiếu',
+    en: 'no scoring sheet is published for this product set: the product can go through the cycle, but no council can score it until one is',
+  },
+  ocop_sheet_published: {
+    vi: 'phiếu chấm đã ban hành thì không sửa được; hãy tạo bản nháp phiên bản mới',
+    en: 'a published sheet is never edited; start a draft of a new version',
+  },
   ocop_level_not_in_regime: {
     vi: 'cấp hội đồng không có thẩm quyền công nhận theo quy định hiện hành',
     en: 'this level recognises no stars under the current rules',

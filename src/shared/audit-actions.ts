@@ -85,6 +85,9 @@ export const AUDIT_ACTIONS = {
   'ocop_round.close': L('Kết thúc phiên đánh giá', 'Closed a round'),
   'ocop_certificate.issue': L('Cấp giấy chứng nhận OCOP', 'Issued an OCOP certificate'),
   'ocop_sheet.import': L('Nhập phiếu chấm điểm OCOP', 'Imported an OCOP scoring sheet'),
+  'ocop_sheet.draft': L('Tạo bản nháp phiếu chấm điểm OCOP', 'Started a draft OCOP scoring sheet'),
+  'ocop_sheet.update': L('Sửa bản nháp phiếu chấm điểm OCOP', 'Edited a draft OCOP scoring sheet'),
+  'ocop_sheet.publish': L('Ban hành phiếu chấm điểm OCOP', 'Published an OCOP scoring sheet'),
   'ocop_target.set': L('Đặt chỉ tiêu OCOP', 'Set OCOP targets'),
 
   'council.create': L('Tạo Hội đồng nhân dân', 'Created a council'),

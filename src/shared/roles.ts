@@ -38,7 +38,7 @@ export const ACTIONS = [
   'ocop.manage',
   'ocop.score',
   'ocop.own',
-  /** National scoring sheets: loaded by a system administrator only. */
+  /** Scoring sheets (national data): drafts, publishing and imports; a system administrator and the coordination office. */
   'ocop.sheet_manage',
   /** Council oversight: read activities, snapshots, recommendations and petitions of a council's unit. */
   'oversight.read',
@@ -75,6 +75,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'ocop.intake',
     'ocop.manage',
     'ocop.score',
+    'ocop.sheet_manage',
     'oversight.read',
     'oversight.respond',
     'portal.publish',

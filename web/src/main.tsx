@@ -22,6 +22,7 @@ import { ProductPage } from './pages/ocop/ProductPage';
 import { ProductsPage } from './pages/ocop/ProductsPage';
 import { RoundPage } from './pages/ocop/RoundPage';
 import { RoundsPage } from './pages/ocop/RoundsPage';
+import { SheetsPage } from './pages/ocop/SheetsPage';
 import { ActivityPage } from './pages/oversight/ActivityPage';
 import { PortalAdminPage } from './pages/PortalAdminPage';
 import { ComparePage } from './pages/oversight/ComparePage';
@@ -70,6 +71,7 @@ const router = createBrowserRouter([
       { path: 'ocop/chu-the', element: <ProducersPage /> },
       { path: 'ocop/hoi-dong', element: <RoundsPage /> },
       { path: 'ocop/hoi-dong/:id', element: <RoundPage /> },
+      { path: 'ocop/phieu-cham', element: <SheetsPage /> },
       { path: 'giam-sat', element: <OversightPage /> },
       { path: 'cong-khai-quan-ly', element: <PortalAdminPage /> },
       { path: 'giam-sat/hoat-dong/:id', element: <ActivityPage /> },

@@ -120,7 +120,13 @@ export const ocopSheets = pgTable(
     regime: text('regime').notNull(),
     document: jsonb('document').$type<ScoringSheetDoc>().notNull(),
     verified: boolean('verified').notNull(),
+    /** A draft is edited and never used by a council; a published sheet is frozen. */
+    status: text('status').$type<'draft' | 'published'>().notNull().default('published'),
+    /** The edit counter of a draft (optimistic concurrency), not the sheet's version. */
+    rowVersion: integer('row_version').notNull().default(1),
+    createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('ocop_sheets_code_version_uq').on(t.code, t.version)],
 );

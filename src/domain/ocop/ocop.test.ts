@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import sheets from '../../seed/ocop/sheets.json';
+import { shippedSheets } from '../../features/ocop/sheets';
 import { checkTransition, TRANSITIONS } from './cycle';
 import { ScoringSheetDoc } from './schema';
 import { aggregate, criteriaOf, outcomeAt, scoreSheet, starCap, starFor } from './scoring';
 
-const [v1, v2] = sheets.sheets.map((s) => ScoringSheetDoc.parse(s)) as [ScoringSheetDoc, ScoringSheetDoc];
+const [v1, v2] = shippedSheets().filter((s) => s.setNo === 1) as [ScoringSheetDoc, ScoringSheetDoc];
 const criteria = criteriaOf(v1);
 const anyAnswers = fc
   .tuple(...criteria.map((c) => fc.integer({ min: 0, max: c.options.length - 1 })))
@@ -21,10 +21,10 @@ describe('OCOP scoring sheet data', () => {
   });
 
   it('refuses a sheet whose parts do not add up or whose bands do not rise', () => {
-    const broken = structuredClone(sheets.sheets[0]) as unknown as { parts: { max: number }[]; starBands: { min: number }[] };
+    const broken = structuredClone(v1) as unknown as { parts: { max: number }[]; starBands: { min: number }[] };
     broken.parts[0]!.max = 41;
     expect(ScoringSheetDoc.safeParse(broken).success).toBe(false);
-    const bands = structuredClone(sheets.sheets[0]) as unknown as { starBands: { min: number }[] };
+    const bands = structuredClone(v1) as unknown as { starBands: { min: number }[] };
     bands.starBands[2]!.min = 20;
     expect(ScoringSheetDoc.safeParse(bands).success).toBe(false);
   });

@@ -14,6 +14,11 @@ const Criterion = z
     mandatoryFromStar: z.number().int().min(1).max(5).optional(),
     /** Bonus points (e.g. a women-led or ethnic-minority-led subject) — still within the part maximum. */
     bonus: z.boolean().optional(),
+    /**
+     * False while the wording or points have not been checked against the official annex. Sheets
+     * loaded before criteria carried the mark have none: they read as unverified unless the sheet is.
+     */
+    verified: z.boolean().optional(),
   })
   .strict();
 const Group = z

@@ -76,6 +76,28 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
   let away: Province;
   const clients = new Map<Role, TestClient>();
 
+  /** A draft sheet of its own code, so each case edits or publishes a draft nobody else touches. */
+  const freshSheetDraft = async () => {
+    const [sheet] = await env.deps.db.select().from(ocopSheets).limit(1);
+    const code = uniq('OCOP-D')
+      .toUpperCase()
+      .replace(/[^A-Z0-9-]/g, '');
+    const [row] = await env.deps.db
+      .insert(ocopSheets)
+      .values({
+        code,
+        version: 1,
+        setNo: sheet!.setNo,
+        regime: sheet!.regime,
+        document: { ...sheet!.document, code, version: 1 },
+        verified: false,
+        status: 'draft',
+        createdAt: new Date(),
+      })
+      .returning();
+    return row!;
+  };
+
   const freshVillage = async (p: Province) =>
     env.deps.db.transaction(async (tx) => {
       const v = await insertUnit(
@@ -1257,10 +1279,62 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       needs: 'ocop.sheet_manage',
       mutating: true,
       unscoped: true,
+      // National data: only holders of the action on the country itself (none of the matrix's actors) keep it.
+      expect: () => 403,
       ok: 201,
       build: async () => {
         const [sheet] = await env.deps.db.select().from(ocopSheets).limit(1);
         return { method: 'POST', path: '/api/ocop/sheets', body: { ...sheet!.document, code: uniq('OCOP-T').toUpperCase() } };
+      },
+    },
+    {
+      name: 'GET /api/ocop/sheets/:id/export',
+      needs: 'unit.read',
+      mutating: false,
+      unscoped: true,
+      ok: 200,
+      build: async () => {
+        const [sheet] = await env.deps.db.select().from(ocopSheets).limit(1);
+        return { method: 'GET', path: `/api/ocop/sheets/${sheet!.id}/export` };
+      },
+    },
+    {
+      name: 'POST /api/ocop/sheets/:id/drafts',
+      needs: 'ocop.sheet_manage',
+      mutating: true,
+      unscoped: true,
+      // National data: only holders of the action on the country itself (none of the matrix's actors) keep it.
+      expect: () => 403,
+      ok: 201,
+      build: async () => {
+        const [sheet] = await env.deps.db.select().from(ocopSheets).limit(1);
+        return { method: 'POST', path: `/api/ocop/sheets/${sheet!.id}/drafts`, body: { setNo: 26 } };
+      },
+    },
+    {
+      name: 'PUT /api/ocop/sheets/:id',
+      needs: 'ocop.sheet_manage',
+      mutating: true,
+      unscoped: true,
+      // National data: only holders of the action on the country itself (none of the matrix's actors) keep it.
+      expect: () => 403,
+      ok: 200,
+      build: async () => {
+        const draft = await freshSheetDraft();
+        return { method: 'PUT', path: `/api/ocop/sheets/${draft.id}`, body: { rowVersion: 1, document: draft.document } };
+      },
+    },
+    {
+      name: 'POST /api/ocop/sheets/:id/publish',
+      needs: 'ocop.sheet_manage',
+      mutating: true,
+      unscoped: true,
+      // National data: only holders of the action on the country itself (none of the matrix's actors) keep it.
+      expect: () => 403,
+      ok: 200,
+      build: async () => {
+        const draft = await freshSheetDraft();
+        return { method: 'POST', path: `/api/ocop/sheets/${draft.id}/publish`, body: { rowVersion: 1 } };
       },
     },
     {
@@ -2092,7 +2166,11 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       const mayAct = (role: Role) => roleAllows(role, c.needs) || (c.alsoAllowed ?? []).includes(role);
       for (const [who, client, target] of [
         ['merged-commune officer on its predecessor', officer, merged],
-        ...outsiders.map(([role, cl]) => [`${role} of another province`, cl, home] as const),
+        // national data (unscoped) belongs to no province: a role that holds the action may act from anywhere,
+        // unless the case says otherwise (scoring sheets: only holders of the action on the country itself)
+        ...outsiders
+          .filter(([role]) => !(c.unscoped && mayAct(role) && (c.expect?.(role, 'out') ?? 200) < 400))
+          .map(([role, cl]) => [`${role} of another province`, cl, home] as const),
         ...insiders.filter(([role]) => !mayAct(role)).map(([role, cl]) => [`${role} of the province`, cl, home] as const),
       ] as const) {
         const req = await c.build(target);

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../context';
 import type { Db } from '../../db/client';
-import { unitScope } from '../../db/schema';
+import { units, unitScope } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { roleAllows, type Action } from '../../shared/roles';
 
@@ -36,6 +36,16 @@ export async function authorize(db: Db, actor: Actor, action: Action, unitId: nu
 /** Role check without a unit (e.g. "may this person manage users anywhere?"). */
 export function requireAction(actor: Actor, action: Action): void {
   if (!grantUnitsFor(actor, action).length) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * National data (scoring sheets of the OCOP programme) is kept only by those who hold the action on
+ * the country itself: a province's office may read it but not change what every province uses.
+ */
+export async function requireNationalAction(db: Db, actor: Actor, action: Action): Promise<void> {
+  requireAction(actor, action);
+  const [country] = await db.select({ id: units.id }).from(units).where(eq(units.type, 'country')).limit(1);
+  if (!country || !grantUnitsFor(actor, action).includes(country.id)) throw new AppError('FORBIDDEN');
 }
 
 export async function unitInScope(db: Db, roots: number[], unitId: number): Promise<boolean> {

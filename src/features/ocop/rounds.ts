@@ -21,7 +21,7 @@ import {
   users,
 } from '../../db/schema';
 import { SYSTEM_TRANSITIONS } from '../../domain/ocop/cycle';
-import { aggregate, outcomeAt, scoreSheet, starCap, type Answers } from '../../domain/ocop/scoring';
+import { aggregate, outcomeAt, scoreSheet, starCap, thresholdsOf, type Answers } from '../../domain/ocop/scoring';
 import { AppError, ruleViolation } from '../../lib/errors';
 import type { RuleCode } from '../../lib/messages';
 import { todayVn } from '../../shared/vi';
@@ -327,6 +327,7 @@ export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta,
         const agg = aggregate(
           scores.map((s) => s.total),
           round.spreadLimit,
+          thresholdsOf(sheet.document),
         );
         const [product] = await tx.select().from(ocopProducts).where(eq(ocopProducts.id, productId));
         // Asked once: the council decides again only after a member has scored again (back to 'scoring').
@@ -342,7 +343,7 @@ export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta,
               userIds: [...memberIds],
               kind: 'ocop.rescore',
               title: `Chấm lại điểm: ${product!.name}`,
-              body: `Điểm của các thành viên hội đồng “${round.name}” chênh nhau ${agg.spread} điểm (vượt ${round.spreadLimit} điểm cho phép). Đề nghị các thành viên thảo luận và chấm lại.`,
+              body: `Điểm của các thành viên hội đồng “${round.name}” chênh nhau ${String(agg.spread).replace('.', ',')} điểm (vượt ${round.spreadLimit} điểm cho phép). Đề nghị các thành viên thảo luận và chấm lại.`,
               link: `/ocop/hoi-dong/${roundId}`,
               dedupeKey: `ocop.rescore:${roundId}:${productId}:${rp.rescoreCount + 1}`,
             },
@@ -361,7 +362,7 @@ export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta,
           };
         }
         const cap = starCap(scores.map((s) => scoreSheet(sheet.document, s.answers)));
-        const outcome = outcomeAt(sheet.document, round.level, agg.meanX100, cap);
+        const outcome = outcomeAt(sheet.document, round.level, agg, cap);
         await tx
           .update(ocopRoundProducts)
           .set({
@@ -585,6 +586,7 @@ export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
             ? aggregate(
                 mine.map((s) => s.total),
                 round.spreadLimit,
+                thresholdsOf(sheet.document),
               )
             : null,
         certificate: certs.find((c) => c.productId === p.id) ?? null,

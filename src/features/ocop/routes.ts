@@ -5,9 +5,11 @@ import { DOCUMENTS, STEP_OF, TRANSITIONS } from '../../domain/ocop/cycle';
 import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
+import { todayVn } from '../../shared/vi';
 import { IsoDate } from '../units/schemas';
 import { productFor } from './access';
 import { labelSheet, productQr, publicProductUrl } from './public';
+import { createSheetDraft, ocopSheetJsonSchema, publishSheet, updateSheetDraft } from './sheet-drafts';
 import {
   listProducers,
   listProducts,
@@ -29,9 +31,22 @@ import {
   roundDetail,
   submitScore,
 } from './rounds';
-import { importSheet, PRODUCT_GROUPS, PRODUCT_SETS } from './sheets';
+import { importSheet, PRODUCT_GROUPS, PRODUCT_SETS, regimeOn, SHEET_PUBLISHERS, sheetWarnings } from './sheets';
 
 export const ocopRoutes = createRouter();
+/** Mounted under /api/schemas with the other public import / export formats. */
+export const ocopSchemaRoutes = createRouter();
+
+ocopSchemaRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/ocop-sheet.json',
+    tags: ['OCOP'],
+    summary: 'JSON Schema of an OCOP scoring-sheet document (import/export format)',
+    responses: { 200: json(z.record(z.string(), z.unknown())) },
+  }),
+  (c) => c.json(ocopSheetJsonSchema() as Record<string, unknown>, 200),
+);
 const Loose = z.object({}).loose();
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const RoundProduct = z.object({ id: z.coerce.number().int().positive(), productId: z.coerce.number().int().positive() });
@@ -108,6 +123,7 @@ ocopRoutes.openapi(
         setNo: ocopSheets.setNo,
         regime: ocopSheets.regime,
         verified: ocopSheets.verified,
+        status: ocopSheets.status,
       })
       .from(ocopSheets)
       .orderBy(asc(ocopSheets.setNo), asc(ocopSheets.version));
@@ -119,6 +135,13 @@ ocopRoutes.openapi(
         transitions: TRANSITIONS,
         documents: DOCUMENTS,
         sheets,
+        /** Sets with a sheet under the rules in force today; the others warn on registration. */
+        setsWithSheet: [
+          ...new Set(
+            sheets.filter((x) => x.status === 'published' && x.regime === regimeOn(todayVn(metaOf(c).now))).map((x) => x.setNo),
+          ),
+        ],
+        sheetPublishers: SHEET_PUBLISHERS,
       },
       200,
     );
@@ -155,6 +178,83 @@ ocopRoutes.openapi(
     const [row] = await c.get('deps').db.select().from(ocopSheets).where(eq(ocopSheets.id, id));
     if (!row) throw new AppError('NOT_FOUND');
     return c.json(row, 200);
+  },
+);
+
+const SheetMeta = json(
+  z.object({
+    id: z.number().int(),
+    code: z.string(),
+    version: z.number().int(),
+    setNo: z.number().int(),
+    regime: z.string(),
+    status: z.enum(['draft', 'published']),
+    verified: z.boolean(),
+    rowVersion: z.number().int(),
+  }),
+);
+
+ocopRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/sheets/{id}/drafts',
+    tags,
+    summary: 'Start a draft sheet for a product set from this sheet as the template (next version of the set)',
+    request: { params: Id, body: jsonBody(z.object({ setNo: z.number().int().min(1).max(26) })) },
+    responses: { 201: SheetMeta, ...errorResponses, ...conflictResponse },
+  }),
+  async (c) =>
+    c.json(await createSheetDraft(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json').setNo), 201),
+);
+
+ocopRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/sheets/{id}',
+    tags,
+    summary: 'Replace the document of a draft sheet (validated against /api/schemas/ocop-sheet.json)',
+    request: { params: Id, body: jsonBody(z.object({ rowVersion: z.number().int().positive(), document: z.unknown() })) },
+    responses: { 200: SheetMeta, ...errorResponses, ...conflictResponse },
+  }),
+  async (c) =>
+    c.json(await updateSheetDraft(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+);
+
+ocopRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/sheets/{id}/publish',
+    tags,
+    summary: 'Publish a draft sheet: frozen from now on, used by councils for its set',
+    request: { params: Id, body: jsonBody(z.object({ rowVersion: z.number().int().positive() })) },
+    responses: { 200: SheetMeta, ...errorResponses, ...conflictResponse },
+  }),
+  async (c) =>
+    c.json(
+      await publishSheet(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json').rowVersion),
+      200,
+    ),
+);
+
+ocopRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sheets/{id}/export',
+    tags,
+    summary: 'Download the sheet document as JSON (the format of /api/schemas/ocop-sheet.json)',
+    request: { params: Id },
+    responses: { 200: json(z.unknown()), ...errorResponses },
+  }),
+  async (c) => {
+    actorOf(c);
+    const [row] = await c
+      .get('deps')
+      .db.select()
+      .from(ocopSheets)
+      .where(eq(ocopSheets.id, c.req.valid('param').id));
+    if (!row) throw new AppError('NOT_FOUND');
+    c.header('content-disposition', `attachment; filename="${row.code}-v${row.version}.json"`);
+    return c.json(row.document as unknown, 200);
   },
 );
 
@@ -244,7 +344,10 @@ ocopRoutes.openapi(
     request: { body: jsonBody(z.object({ producerId: z.number().int().positive(), ...ProductFields })) },
     responses: { 201: json(Loose), ...errorResponses },
   }),
-  async (c) => c.json(await createProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json')), 201),
+  async (c) => {
+    const row = await createProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'));
+    return c.json({ ...row, warnings: await sheetWarnings(c.get('deps').db, row.setNo, metaOf(c).now, c.get('lang')) }, 201);
+  },
 );
 
 ocopRoutes.openapi(
@@ -256,7 +359,10 @@ ocopRoutes.openapi(
     request: { params: Id },
     responses: { 200: json(Loose), ...errorResponses },
   }),
-  async (c) => c.json(await productDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
+  async (c) => {
+    const d = await productDetail(c.get('deps'), actorOf(c), c.req.valid('param').id);
+    return c.json({ ...d, warnings: await sheetWarnings(c.get('deps').db, d.product.setNo, metaOf(c).now, c.get('lang')) }, 200);
+  },
 );
 
 ocopRoutes.openapi(
@@ -276,8 +382,10 @@ ocopRoutes.openapi(
     },
     responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
   }),
-  async (c) =>
-    c.json(await updateProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  async (c) => {
+    const row = await updateProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ ...row, warnings: await sheetWarnings(c.get('deps').db, row.setNo, metaOf(c).now, c.get('lang')) }, 200);
+  },
 );
 
 ocopRoutes.openapi(

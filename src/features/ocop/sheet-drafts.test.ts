@@ -9,13 +9,14 @@ import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
 import { sheetFor } from './sheets';
 
 type Meta = { id: number; code: string; version: number; setNo: number; status: string; verified: boolean; rowVersion: number };
-type Err = { error: { code: string; message: string; details: { rule?: string } | { path: string }[] } };
+type Err = { error: { code: string; message: string; details: unknown } };
 
 describe('OCOP scoring sheets made by the office: template → draft → publish, versioned, audited, JSON in and out', () => {
   let env: TestEnv;
   const clock = new ManualClock('2026-03-10T02:00:00Z');
   let office: TestClient;
   let officer: TestClient;
+  let provinceOffice: TestClient;
   let honeyV2: { id: number; document: ScoringSheetDoc };
   let draft: Meta;
 
@@ -23,7 +24,9 @@ describe('OCOP scoring sheets made by the office: template → draft → publish
     env = await createTestEnv({ clock, config: { sessionIdleMinutes: 10_000_000, sessionMaxHours: 90_000 } });
     await ensureReferenceData(env.deps);
     const P = await makeProvince(env.deps);
-    office = (await clientAs(env, 'coordination_office', P.province.id)).client;
+    // Sheets are national: the office that keeps them works at the country level.
+    office = (await clientAs(env, 'coordination_office', P.country.id)).client;
+    provinceOffice = (await clientAs(env, 'coordination_office', P.province.id)).client;
     officer = (await clientAs(env, 'commune_officer', P.communeA.id)).client;
     honeyV2 = (await sheetFor(env.deps.db, 4, 'QD1489_2025'))!;
   });
@@ -40,6 +43,8 @@ describe('OCOP scoring sheets made by the office: template → draft → publish
 
   it('the office starts a draft from a template: the next version of the set, not used by councils', async () => {
     expect((await officer.post(`/api/ocop/sheets/${honeyV2.id}/drafts`, { setNo: 4 })).status).toBe(403);
+    // A province's office reads the sheets every province uses, but does not change them.
+    expect((await provinceOffice.post(`/api/ocop/sheets/${honeyV2.id}/drafts`, { setNo: 4 })).status).toBe(403);
     const res = await office.post<Meta>(`/api/ocop/sheets/${honeyV2.id}/drafts`, { setNo: 4 });
     expect(res.status).toBe(201);
     draft = res.body;
@@ -54,19 +59,18 @@ describe('OCOP scoring sheets made by the office: template → draft → publish
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.error.details)).toContain('parts.2.max');
     const good = structuredClone(honeyV2.document);
-    const c11 = good.parts[2]!.groups[0]!.criteria[0]!;
-    c11.name = 'Màu sắc, độ trong, trạng thái của mật';
+    good.parts[2]!.groups[0]!.criteria[0]!.name = 'Màu sắc, độ trong, trạng thái của mật';
     const saved = await office.put<Meta>(`/api/ocop/sheets/${draft.id}`, { rowVersion: 1, document: good });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ rowVersion: 2, version: 3, verified: false });
     const stale = await office.put<Err>(`/api/ocop/sheets/${draft.id}`, { rowVersion: 1, document: good });
     expect(stale.status).toBe(409);
-    // what identifies the sheet stays the row's whatever the document says
+    // what identifies the sheet stays the row's, whatever the document says
     const [row] = await env.deps.db.select().from(ocopSheets).where(eq(ocopSheets.id, draft.id));
     expect([row!.document.code, row!.document.version, row!.document.setNo]).toEqual([draft.code, 3, 4]);
   });
 
-  it('publishing freezes it and councils use it from then on; the export reads back as a new draft', async () => {
+  it('publishing freezes it and councils use it from then on; the export reads back into a new draft', async () => {
     const pub = await office.post<Meta>(`/api/ocop/sheets/${draft.id}/publish`, { rowVersion: 2 });
     expect(pub.status).toBe(200);
     expect(pub.body.status).toBe('published');
@@ -78,12 +82,21 @@ describe('OCOP scoring sheets made by the office: template → draft → publish
     const frozen = await office.put<Err>(`/api/ocop/sheets/${draft.id}`, { rowVersion: 3, document: current.document });
     expect(frozen.status).toBe(422);
     expect(frozen.body.error.message).toContain('tạo bản nháp');
-    // export → import into a draft for another set
     const exported = await office.get<ScoringSheetDoc>(`/api/ocop/sheets/${draft.id}/export`);
     expect(exported.headers.get('content-disposition')).toContain('OCOP-BO04-MAT-ONG-NONG-SAN-KHAC-v3.json');
     const next = await office.post<Meta>(`/api/ocop/sheets/${draft.id}/drafts`, { setNo: 4 });
     const reimported = await office.put<Meta>(`/api/ocop/sheets/${next.body.id}`, { rowVersion: 1, document: exported.body });
     expect(reimported.body).toMatchObject({ version: 4, status: 'draft', rowVersion: 2 });
+  });
+
+  it('drafts started at once for one set never share a version: each gets the next one or is told to retry', async () => {
+    const results = await Promise.all(
+      [1, 2, 3].map(() => office.post<Meta>(`/api/ocop/sheets/${honeyV2.id}/drafts`, { setNo: 25 })),
+    );
+    for (const r of results) expect([201, 409]).toContain(r.status);
+    const versions = results.filter((r) => r.status === 201).map((r) => r.body.version);
+    expect(versions.length).toBeGreaterThan(0);
+    expect([...versions].sort()).toEqual(versions.map((_, i) => 3 + i));
   });
 
   it('every step is in the audit trail', async () => {

@@ -16,6 +16,7 @@ export function OcopNav() {
       <NavLink to="/ocop/san-pham">{t('ocopProducts')}</NavLink>
       <NavLink to="/ocop/chu-the">{t('ocopProducers')}</NavLink>
       {(can('ocop.read') || can('ocop.score')) && <NavLink to="/ocop/hoi-dong">{t('ocopRounds')}</NavLink>}
+      {(can('ocop.read') || can('ocop.sheet_manage')) && <NavLink to="/ocop/phieu-cham">{t('ocopSheets')}</NavLink>}
     </nav>
   );
 }

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
-import { scoreText, STAGES, Stars, useActionLabel, useStageLabel, type Stage } from './common';
+import { scoreText, STAGES, Stars, useActionLabel, useStageLabel, Warnings, type SheetWarning, type Stage } from './common';
 import { FilePicker } from '../../components/FilePicker';
 
 type Detail = {
@@ -29,6 +29,7 @@ type Detail = {
   unit: { id: number; name: string };
   capacity: 'office' | 'commune' | 'reader' | 'producer';
   star: number | null;
+  warnings: SheetWarning[];
   certificateStatus: 'valid' | 'expired' | 'none';
   daysLeft: number | null;
   certificates: {
@@ -100,6 +101,7 @@ export function ProductPage() {
       </p>
       <h1 data-testid="ocop-product-name">{d.product.name}</h1>
       <OcopNav />
+      <Warnings warnings={d.warnings} />
       <div className="stepper" data-testid="ocop-stepper">
         {STAGES.filter((s) => !s.endsWith('_returned') || s === d.product.stage).map((s) => (
           <span key={s} className={s === d.product.stage ? 'current' : STAGES.indexOf(s) < step ? 'done' : ''}>

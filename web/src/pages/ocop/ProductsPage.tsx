@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { api } from '../../api/client';
@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n';
 import { searchKey, todayVn } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
 import { ProducerForm } from './ProducersPage';
-import { STAGES, Stars, useCatalogue, useStageLabel, type ProducerRow, type ProductRow } from './common';
+import { NoSheetWarning, STAGES, Stars, useCatalogue, useStageLabel, type ProducerRow, type ProductRow } from './common';
 
 export function ProductsPage() {
   const { t } = useI18n();
@@ -188,6 +188,7 @@ function NewProduct({ producers }: { producers: ProducerRow[] }) {
     },
   });
   const e = form.formState.errors;
+  const chosenSet = useWatch({ control: form.control, name: 'setNo' });
   return (
     <Card title={t('newProduct')}>
       <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate data-testid="ocop-new-product">
@@ -223,6 +224,7 @@ function NewProduct({ producers }: { producers: ProducerRow[] }) {
             </select>
           )}
         </Field>
+        <NoSheetWarning catalogue={catalogue.data} setNo={Number(chosenSet)} />
         <Field label={t('cycleYear')} error={e.cycleYear?.message}>
           {(id) => <TextInput id={id} inputMode="numeric" {...form.register('cycleYear')} />}
         </Field>

@@ -6,7 +6,7 @@ import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput, UnverifiedM
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateVi, parseDateVi, todayVn } from '../../../../src/shared/vi';
-import { criteriaOf, scoreSheet } from '../../../../src/domain/ocop/scoring';
+import { criteriaOf, criterionVerified, scoreSheet } from '../../../../src/domain/ocop/scoring';
 import { OcopNav } from './OcopNav';
 import { scoreText, Stars, type ProductRow, type RoundDetail, type RoundProduct } from './common';
 
@@ -161,7 +161,8 @@ function ScoreForm({ roundId, p }: { roundId: number; p: RoundProduct }) {
               <fieldset key={c.code} className="sheet-criterion">
                 <legend>
                   <strong>{c.code}</strong> {c.name}{' '}
-                  {c.mandatoryFromStar && <Badge tone="warning">{t('mandatoryFrom', { star: c.mandatoryFromStar })}</Badge>}
+                  {c.mandatoryFromStar && <Badge tone="warning">{t('mandatoryFrom', { star: c.mandatoryFromStar })}</Badge>}{' '}
+                  <UnverifiedMark show={!criterionVerified(doc, c)} />
                 </legend>
                 {c.options.map((o, i) => (
                   <label key={i}>
@@ -192,9 +193,7 @@ function ScoreForm({ roundId, p }: { roundId: number; p: RoundProduct }) {
         </Button>
         {save.isSuccess && <span className="muted"> ✓</span>}
       </div>
-      <p className="muted">
-        {criteriaOf(doc).length} · {doc.regime}
-      </p>
+      <p className="muted">{t('criteriaCount', { n: criteriaOf(doc).length })}</p>
     </details>
   );
 }

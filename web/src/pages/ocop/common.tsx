@@ -3,6 +3,8 @@ import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import type { ScoringSheetDoc } from '../../../../src/domain/ocop/schema';
+import type { Role } from '../../../../src/shared/roles';
+import { roleLabel } from '../../components/labels';
 
 export type Stage =
   | 'awareness'
@@ -65,8 +67,50 @@ export type Catalogue = {
   groups: string[];
   sets: { no: number; name: string; group: string; verified: boolean }[];
   documents: Record<string, { vi: string; en: string }>;
-  sheets: { id: number; code: string; version: number; setNo: number; regime: string; verified: boolean }[];
+  sheets: {
+    id: number;
+    code: string;
+    version: number;
+    setNo: number;
+    regime: string;
+    verified: boolean;
+    status: 'draft' | 'published';
+  }[];
+  setsWithSheet: number[];
+  sheetPublishers: Role[];
 };
+/** A product set with no published scoring sheet: the council cannot score it yet. */
+export type SheetWarning = { rule: string; setNo: number; message: string };
+
+/** Tells, before anything is saved, that the chosen set has no published sheet and who can publish one. */
+export function NoSheetWarning({ catalogue, setNo }: { catalogue: Catalogue | undefined; setNo: number }) {
+  const { t, lang } = useI18n();
+  if (!catalogue || catalogue.setsWithSheet.includes(setNo)) return null;
+  const set = catalogue.sets.find((s) => s.no === setNo);
+  if (!set) return null;
+  return (
+    <div className="alert alert-warning" role="status" data-testid="ocop-no-sheet-warning">
+      {t('ocopNoSheetWarning', {
+        set: `${set.no}. ${set.name}`,
+        who: catalogue.sheetPublishers.map((r) => roleLabel(r, lang)).join(', '),
+      })}
+    </div>
+  );
+}
+
+/** The server's warnings, in the language the request was made in. */
+export function Warnings({ warnings }: { warnings: SheetWarning[] | undefined }) {
+  if (!warnings?.length) return null;
+  return (
+    <>
+      {warnings.map((w) => (
+        <div key={`${w.rule}-${w.setNo}`} className="alert alert-warning" role="status" data-testid="ocop-sheet-warning">
+          {w.message}
+        </div>
+      ))}
+    </>
+  );
+}
 export type RoundRow = {
   id: number;
   unitId: number;
