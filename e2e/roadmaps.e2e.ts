@@ -35,7 +35,7 @@ describe('journey: rõ người, rõ việc, rõ thời gian', () => {
     await office.getByTestId('item-4.3').getByRole('link').click();
     await office.getByTestId('item-title').waitFor();
     await office.getByTestId('lead-agency').selectOption({ label: 'Sở Nông nghiệp và Môi trường' });
-    await office.getByTestId('target-month').fill('2027-03');
+    await office.getByTestId('target-month').fill('03/2027');
     await office.getByTestId('confirm-item').click();
     await office.getByText('Đã lưu.').waitFor();
     expect(await office.getByTestId('confirm-item').count()).toBe(0);

@@ -6,6 +6,7 @@ import { Badge, Button, Card, ErrorAlert, Loading, TextInput } from '../componen
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/vi';
 import { formatDateTimeVi, sortVi, todayVn } from '../../../src/shared/vi';
+import { MonthInput } from '../components/MonthInput';
 
 type Publication = {
   id: number;
@@ -129,7 +130,7 @@ function Publications() {
             </option>
           ))}
         </select>
-        <TextInput type="month" aria-label={t('month')} value={month} onChange={(e) => setMonth(e.target.value)} />
+        <MonthInput label={t('month')} value={month} onChange={setMonth} />
         <Button
           disabled={!unitId || !month || publish.isPending}
           onClick={() => publish.mutate({ kind: 'period', unitId, month })}

@@ -11,6 +11,7 @@ import { parseViNumber } from '../assessment/IndicatorInput';
 import { ItemBadges } from './ItemBadges';
 import { monthVi, type CostClass, type ItemDetail, type RoadmapStatus } from './types';
 import { FilePicker } from '../../components/FilePicker';
+import { MonthInput } from '../../components/MonthInput';
 
 export function ItemPage() {
   const { id } = useParams();
@@ -147,14 +148,7 @@ function EditItem({ item }: { item: ItemDetail }) {
         </Field>
         <Field label={t('deadline')}>
           {(fid) => (
-            <input
-              id={fid}
-              className="input"
-              type="month"
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              data-testid="target-month"
-            />
+            <MonthInput id={fid} value={target} onChange={setTarget} testId="target-month" />
           )}
         </Field>
         <Field label={t('costClass')}>
@@ -254,7 +248,7 @@ function CheckIn({ item }: { item: ItemDetail }) {
       <div className="toolbar">
         <label>
           {t('month')}
-          <input className="input" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          <MonthInput label={t('month')} value={month} onChange={setMonth} />
         </label>
         <label>
           {t('percent')}
@@ -277,7 +271,7 @@ function CheckIn({ item }: { item: ItemDetail }) {
           accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
-        <Button onClick={() => send.mutate()} disabled={send.isPending || note.trim().length < 3} data-testid="checkin-submit">
+        <Button onClick={() => send.mutate()} disabled={send.isPending || !month || note.trim().length < 3} data-testid="checkin-submit">
           {t('newCheckin')}
         </Button>
       </div>
