@@ -65,6 +65,38 @@ export const en: Record<MessageKey, string> = {
     'Recommendation #{n} goes back to {to} as falling short; the addressee must keep working on it and report again.',
   doneAccept: 'Recommendation #{n} recorded as done.',
   doneReject: 'Recommendation #{n} returned to {to} as falling short.',
+  cfActivityAdvanceTitle: 'Move the activity to “{status}”?',
+  cfActivityAdvanceBody:
+    'The activity “{title}” of {council} will move to “{status}”. Delegates and the bodies under oversight see the new step on the activity page; the change is written to the audit log.',
+  doneActivityAdvance: 'The activity “{title}” is now “{status}”.',
+  cfFreezeTitle: 'Freeze the figures for the meeting?',
+  cfFreezeBody:
+    'The New Rural Development figures as of {date} will be frozen for the activity “{title}”: delegates read and download the pack with exactly these figures, even if the source figures change later.',
+  doneFreeze: 'Figures as of {date} are frozen.',
+  cfOcopStepTitle: '{action}?',
+  cfOcopStepBody:
+    "The product “{product}” of {producer} will move to the step “{to}”. The step is recorded in the product's history, seen by the producer and the OCOP officers.",
+  doneOcopStep: 'Recorded “{action}”: the product “{product}” is now at “{to}”.',
+  cfOcopPublishTitle: 'Publish the product on the public portal?',
+  cfOcopPublishBody:
+    'The product “{product}” of {producer} will appear on the public portal, open to everyone through its link and the QR code on its labels.',
+  cfOcopUnpublishTitle: 'Take the product off the public portal?',
+  cfOcopUnpublishBody:
+    'The product “{product}” of {producer} will no longer appear on the public portal; people scanning the QR code on its labels will not see its page.',
+  doneOcopPublish: 'The product “{product}” is now on the public portal.',
+  doneOcopUnpublish: 'The product “{product}” has been taken off the public portal.',
+  cfRoundCloseTitle: 'Close the evaluation round?',
+  cfRoundCloseBody: 'The round “{round}” will end: its {n} members can no longer score and no product can be added to it.',
+  doneRoundClose: 'The round “{round}” is closed.',
+  cfDecideTitle: 'Decide the result for “{product}”?',
+  cfDecideBody:
+    "The mean of the {n} sheets handed in will be fixed for “{product}” ({producer}) and given its stars; members can no longer change their sheets. If members' totals differ by more than {limit} points, the product goes back for scoring again.",
+  doneDecide: 'The result for “{product}” is decided.',
+  doneDecideRescore: "Members' totals differ by more than the limit: “{product}” goes back for scoring again.",
+  cfCertificateTitle: 'Record the OCOP certificate?',
+  cfCertificateBody:
+    'Certificate {number} ({decision}, {by}) will be recorded for the product “{product}” of {producer}; the product page and the public portal show its stars and this certificate.',
+  doneCertificate: 'Certificate {number} recorded for the product “{product}”.',
   unitsTitle: 'Administrative units',
   asOfDate: 'As of',
   showTree: 'Unit tree',

@@ -66,6 +66,39 @@ export const vi = {
     'Kiến nghị #{n} sẽ được trả lại cho {to} là chưa đạt yêu cầu; cơ quan thực hiện phải tiếp tục thực hiện và báo cáo lại.',
   doneAccept: 'Đã ghi nhận kiến nghị #{n} hoàn thành.',
   doneReject: 'Đã trả lại kiến nghị #{n} cho {to}: chưa đạt yêu cầu.',
+  cfActivityAdvanceTitle: 'Chuyển hoạt động sang «{status}»?',
+  cfActivityAdvanceBody:
+    'Hoạt động «{title}» của {council} sẽ chuyển sang bước «{status}». Đại biểu và các cơ quan được giám sát thấy bước mới trên trang hoạt động; thay đổi được ghi vào nhật ký.',
+  doneActivityAdvance: 'Đã chuyển hoạt động «{title}» sang «{status}».',
+  cfFreezeTitle: 'Chốt số liệu cho phiên họp?',
+  cfFreezeBody:
+    'Số liệu nông thôn mới tại ngày {date} sẽ được chốt lại cho hoạt động «{title}»: đại biểu xem và tải bộ tài liệu theo đúng số liệu này, kể cả khi số liệu gốc thay đổi sau đó.',
+  doneFreeze: 'Đã chốt số liệu tại ngày {date}.',
+  cfOcopStepTitle: '{action}?',
+  cfOcopStepBody:
+    'Sản phẩm «{product}» của {producer} sẽ chuyển sang bước «{to}». Bước này được ghi vào lịch sử sản phẩm; chủ thể và cán bộ phụ trách OCOP đều thấy.',
+  doneOcopStep: 'Đã ghi «{action}»: sản phẩm «{product}» nay ở bước «{to}».',
+  cfOcopPublishTitle: 'Đăng sản phẩm lên cổng công khai?',
+  cfOcopPublishBody:
+    'Sản phẩm «{product}» của {producer} sẽ hiện trên cổng công khai: mọi người xem được qua đường dẫn và mã QR trên tem nhãn.',
+  cfOcopUnpublishTitle: 'Gỡ sản phẩm khỏi cổng công khai?',
+  cfOcopUnpublishBody:
+    'Sản phẩm «{product}» của {producer} sẽ không còn hiện trên cổng công khai; người quét mã QR trên tem nhãn sẽ không xem được thông tin sản phẩm.',
+  doneOcopPublish: 'Đã đăng sản phẩm «{product}» lên cổng công khai.',
+  doneOcopUnpublish: 'Đã gỡ sản phẩm «{product}» khỏi cổng công khai.',
+  cfRoundCloseTitle: 'Đóng hội đồng đánh giá?',
+  cfRoundCloseBody:
+    'Hội đồng «{round}» sẽ kết thúc: {n} thành viên không chấm điểm được nữa và không thêm được sản phẩm vào hội đồng này.',
+  doneRoundClose: 'Đã đóng hội đồng «{round}».',
+  cfDecideTitle: 'Kết luận kết quả chấm của «{product}»?',
+  cfDecideBody:
+    'Điểm trung bình của {n} phiếu đã nộp sẽ được chốt cho sản phẩm «{product}» ({producer}) và xếp hạng sao; thành viên không sửa phiếu được nữa. Nếu điểm các thành viên chênh nhau quá {limit} điểm, sản phẩm được trả về để chấm lại.',
+  doneDecide: 'Đã kết luận kết quả chấm của «{product}».',
+  doneDecideRescore: 'Điểm các thành viên chênh nhau quá giới hạn: «{product}» được trả về để chấm lại.',
+  cfCertificateTitle: 'Ghi giấy chứng nhận OCOP?',
+  cfCertificateBody:
+    'Giấy chứng nhận số {number} ({decision}, {by}) sẽ được ghi cho sản phẩm «{product}» của {producer}; trang sản phẩm và cổng công khai hiện hạng sao và giấy chứng nhận này.',
+  doneCertificate: 'Đã ghi giấy chứng nhận số {number} cho sản phẩm «{product}».',
   // units
   unitsTitle: 'Đơn vị hành chính',
   asOfDate: 'Tại ngày',

@@ -147,9 +147,7 @@ function EditItem({ item }: { item: ItemDetail }) {
           )}
         </Field>
         <Field label={t('deadline')}>
-          {(fid) => (
-            <MonthInput id={fid} value={target} onChange={setTarget} testId="target-month" />
-          )}
+          {(fid) => <MonthInput id={fid} value={target} onChange={setTarget} testId="target-month" />}
         </Field>
         <Field label={t('costClass')}>
           {(fid) => (
@@ -271,7 +269,11 @@ function CheckIn({ item }: { item: ItemDetail }) {
           accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
-        <Button onClick={() => send.mutate()} disabled={send.isPending || !month || note.trim().length < 3} data-testid="checkin-submit">
+        <Button
+          onClick={() => send.mutate()}
+          disabled={send.isPending || !month || note.trim().length < 3}
+          data-testid="checkin-submit"
+        >
           {t('newCheckin')}
         </Button>
       </div>
