@@ -102,7 +102,7 @@ describe('journey: a product from idea to stars, certificate and public page', (
     await cert.getByRole('button').click();
     await office.getByTestId('confirm-ok').click();
     await office.getByTestId('success-notice').waitFor();
-    await office.getByText('GCN-OCOP-QN-2026-101').waitFor();
+    await office.getByText('GCN-OCOP-QN-2026-101', { exact: true }).waitFor();
     await office.goto(`${server.url}/ocop/san-pham/${productId}`);
     await expect.poll(() => office.getByTestId('ocop-star').getAttribute('data-star')).toBe('4');
     expect(await office.getByTestId('ocop-cert-no').textContent()).toBe('GCN-OCOP-QN-2026-101');
