@@ -65,6 +65,21 @@ export const en: Record<MessageKey, string> = {
     'Recommendation #{n} goes back to {to} as falling short; the addressee must keep working on it and report again.',
   doneAccept: 'Recommendation #{n} recorded as done.',
   doneReject: 'Recommendation #{n} returned to {to} as falling short.',
+  cfRevokeTitle: 'Remove this role?',
+  cfRevokeBody:
+    '{person} loses the role “{role}” at {unit} at once and can no longer see or do what it allows there. The removal is written to the audit log.',
+  doneRevoke: 'Removed the role “{role}” at {unit} from {person}.',
+  cfUnlockTitle: 'Unlock the account?',
+  cfUnlockBody:
+    'The account of {person} was locked after too many failed sign-ins. Once unlocked, they can sign in again with their current password.',
+  doneUnlock: 'The account of {person} is unlocked.',
+  cfDeactivateTitle: 'Deactivate the account?',
+  cfDeactivateBody:
+    '{person} will be signed out and cannot sign in until the account is activated again; what they entered stays as it is.',
+  doneDeactivate: 'The account of {person} is deactivated.',
+  cfActivateTitle: 'Activate the account again?',
+  cfActivateBody: '{person} will be able to sign in again with their current roles.',
+  doneActivate: 'The account of {person} is active again.',
   cfRoadmapConfirmTitle: 'Confirm and assign the indicator?',
   cfRoadmapConfirmBody:
     'Indicator {code} “{title}” of {unit} will be assigned to {lead} to lead, due {m}. The lead agency is notified in its inbox and reports progress every month.',

@@ -66,6 +66,21 @@ export const vi = {
     'Kiến nghị #{n} sẽ được trả lại cho {to} là chưa đạt yêu cầu; cơ quan thực hiện phải tiếp tục thực hiện và báo cáo lại.',
   doneAccept: 'Đã ghi nhận kiến nghị #{n} hoàn thành.',
   doneReject: 'Đã trả lại kiến nghị #{n} cho {to}: chưa đạt yêu cầu.',
+  cfRevokeTitle: 'Thu hồi quyền này?',
+  cfRevokeBody:
+    '{person} sẽ mất quyền «{role}» tại {unit} ngay lập tức: không xem hay làm được những việc của quyền này ở đơn vị đó nữa. Việc thu hồi được ghi vào nhật ký.',
+  doneRevoke: 'Đã thu hồi quyền «{role}» tại {unit} của {person}.',
+  cfUnlockTitle: 'Mở khóa tài khoản?',
+  cfUnlockBody:
+    'Tài khoản của {person} bị khóa do đăng nhập sai nhiều lần. Sau khi mở khóa, người này đăng nhập lại được bằng mật khẩu hiện có.',
+  doneUnlock: 'Đã mở khóa tài khoản của {person}.',
+  cfDeactivateTitle: 'Ngừng kích hoạt tài khoản?',
+  cfDeactivateBody:
+    '{person} sẽ bị đăng xuất và không đăng nhập được nữa cho đến khi tài khoản được kích hoạt lại; dữ liệu người này đã nhập vẫn giữ nguyên.',
+  doneDeactivate: 'Đã ngừng kích hoạt tài khoản của {person}.',
+  cfActivateTitle: 'Kích hoạt lại tài khoản?',
+  cfActivateBody: '{person} sẽ đăng nhập lại được với các quyền hiện có.',
+  doneActivate: 'Đã kích hoạt lại tài khoản của {person}.',
   cfRoadmapConfirmTitle: 'Xác nhận và giao chỉ tiêu?',
   cfRoadmapConfirmBody:
     'Chỉ tiêu {code} «{title}» của {unit} sẽ được giao cho {lead} chủ trì, hạn hoàn thành tháng {m}. Cơ quan chủ trì nhận thông báo trong hộp thư và báo cáo tiến độ hằng tháng.',
