@@ -65,6 +65,10 @@ export const en: Record<MessageKey, string> = {
     'Recommendation #{n} goes back to {to} as falling short; the addressee must keep working on it and report again.',
   doneAccept: 'Recommendation #{n} recorded as done.',
   doneReject: 'Recommendation #{n} returned to {to} as falling short.',
+  cfPlanAdjustTitle: 'Start an adjustment of the capital plan?',
+  cfPlanAdjustBody:
+    "A new draft of “{plan}” will be made from approved version {v} ({resolution}) to change the allocations. The approved version stays in force until the People's Council approves the adjustment.",
+  donePlanAdjust: 'Draft adjustment (version {v}) of “{plan}” created.',
   cfRevokeTitle: 'Remove this role?',
   cfRevokeBody:
     '{person} loses the role “{role}” at {unit} at once and can no longer see or do what it allows there. The removal is written to the audit log.',

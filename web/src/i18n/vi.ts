@@ -66,6 +66,10 @@ export const vi = {
     'Kiến nghị #{n} sẽ được trả lại cho {to} là chưa đạt yêu cầu; cơ quan thực hiện phải tiếp tục thực hiện và báo cáo lại.',
   doneAccept: 'Đã ghi nhận kiến nghị #{n} hoàn thành.',
   doneReject: 'Đã trả lại kiến nghị #{n} cho {to}: chưa đạt yêu cầu.',
+  cfPlanAdjustTitle: 'Lập bản điều chỉnh kế hoạch vốn?',
+  cfPlanAdjustBody:
+    'Một bản nháp mới của «{plan}» sẽ được tạo từ phiên bản {v} đã phê duyệt ({resolution}) để sửa phân bổ vốn. Phiên bản đã phê duyệt vẫn có hiệu lực cho đến khi bản điều chỉnh được HĐND phê duyệt.',
+  donePlanAdjust: 'Đã tạo bản nháp điều chỉnh (phiên bản {v}) của «{plan}».',
   cfRevokeTitle: 'Thu hồi quyền này?',
   cfRevokeBody:
     '{person} sẽ mất quyền «{role}» tại {unit} ngay lập tức: không xem hay làm được những việc của quyền này ở đơn vị đó nữa. Việc thu hồi được ghi vào nhật ký.',
