@@ -65,6 +65,22 @@ export const en: Record<MessageKey, string> = {
     'Recommendation #{n} goes back to {to} as falling short; the addressee must keep working on it and report again.',
   doneAccept: 'Recommendation #{n} recorded as done.',
   doneReject: 'Recommendation #{n} returned to {to} as falling short.',
+  cfPetitionAssignTitle: 'Assign the petition for handling?',
+  cfPetitionAssignBody:
+    'The petition from voters of {unit} received on {received} will be assigned to {to}, to be answered by {date}. The assigned body sees it in its list to answer.',
+  donePetitionAssign: 'The petition is assigned to {to}, to be answered by {date}.',
+  cfPetitionAnswerTitle: 'Send the answer to the petition?',
+  cfPetitionAnswerBody:
+    "Your answer will be recorded for the petition from voters of {unit} received on {received} and sent to the People's Council to follow up; it cannot be changed once sent.",
+  donePetitionAnswer: 'The answer has been sent.',
+  cfPetitionResolvedTitle: 'Record the petition as resolved?',
+  cfPetitionResolvedBody:
+    'The petition from voters of {unit} received on {received} will be recorded as resolved and closed; it counts in the petition statistics.',
+  donePetitionResolved: 'The petition is recorded as resolved.',
+  cfPetitionRoadmapTitle: 'Record that the petition has a plan to resolve it?',
+  cfPetitionRoadmapBody:
+    "The petition from voters of {unit} received on {received} will be recorded as having a plan to resolve it: it stays open and the People's Council keeps following it until it is resolved.",
+  donePetitionRoadmap: 'The petition is recorded as having a plan to resolve it.',
   cfPlanAdjustTitle: 'Start an adjustment of the capital plan?',
   cfPlanAdjustBody:
     "A new draft of “{plan}” will be made from approved version {v} ({resolution}) to change the allocations. The approved version stays in force until the People's Council approves the adjustment.",

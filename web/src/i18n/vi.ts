@@ -66,6 +66,22 @@ export const vi = {
     'Kiến nghị #{n} sẽ được trả lại cho {to} là chưa đạt yêu cầu; cơ quan thực hiện phải tiếp tục thực hiện và báo cáo lại.',
   doneAccept: 'Đã ghi nhận kiến nghị #{n} hoàn thành.',
   doneReject: 'Đã trả lại kiến nghị #{n} cho {to}: chưa đạt yêu cầu.',
+  cfPetitionAssignTitle: 'Giao kiến nghị cho cơ quan giải quyết?',
+  cfPetitionAssignBody:
+    'Kiến nghị của cử tri {unit} nhận ngày {received} sẽ được giao cho {to} giải quyết, hạn trả lời ngày {date}. Cơ quan được giao thấy kiến nghị này trong danh sách cần trả lời.',
+  donePetitionAssign: 'Đã giao kiến nghị cho {to}, hạn trả lời ngày {date}.',
+  cfPetitionAnswerTitle: 'Gửi trả lời kiến nghị?',
+  cfPetitionAnswerBody:
+    'Câu trả lời bạn đã nhập sẽ được ghi cho kiến nghị của cử tri {unit} nhận ngày {received} và gửi về Hội đồng nhân dân để theo dõi; sau khi gửi không sửa được.',
+  donePetitionAnswer: 'Đã gửi trả lời kiến nghị.',
+  cfPetitionResolvedTitle: 'Ghi nhận kiến nghị đã giải quyết xong?',
+  cfPetitionResolvedBody:
+    'Kiến nghị của cử tri {unit} nhận ngày {received} sẽ được ghi là đã giải quyết xong và khép lại; kết quả được tính vào thống kê giải quyết kiến nghị.',
+  donePetitionResolved: 'Đã ghi nhận kiến nghị đã giải quyết xong.',
+  cfPetitionRoadmapTitle: 'Ghi nhận kiến nghị có lộ trình giải quyết?',
+  cfPetitionRoadmapBody:
+    'Kiến nghị của cử tri {unit} nhận ngày {received} sẽ được ghi là có lộ trình giải quyết: chưa khép lại, Hội đồng nhân dân tiếp tục theo dõi đến khi giải quyết xong.',
+  donePetitionRoadmap: 'Đã ghi nhận kiến nghị có lộ trình giải quyết.',
   cfPlanAdjustTitle: 'Lập bản điều chỉnh kế hoạch vốn?',
   cfPlanAdjustBody:
     'Một bản nháp mới của «{plan}» sẽ được tạo từ phiên bản {v} đã phê duyệt ({resolution}) để sửa phân bổ vốn. Phiên bản đã phê duyệt vẫn có hiệu lực cho đến khi bản điều chỉnh được HĐND phê duyệt.',
