@@ -140,6 +140,7 @@ function SnapshotCard({ a }: { a: ActivityDetail }) {
     queryFn: () => api<{ data: SnapshotData }>(`/api/oversight/snapshots/${latest!.id}`),
     enabled: Boolean(latest),
   });
+  const [done, setDone] = useState('');
   const freeze = useMutation({
     mutationFn: () => api(`/api/oversight/activities/${a.id}/snapshots`, { method: 'POST', body: { asOf } }),
     onMutate: () => setDone(''),
@@ -148,7 +149,6 @@ function SnapshotCard({ a }: { a: ActivityDetail }) {
       await qc.invalidateQueries({ queryKey: ['oversight'] });
     },
   });
-  const [done, setDone] = useState('');
   const d = snap.data?.data;
   const avg = (n: number | null) => (n === null ? '—' : formatNumberVi(n, 2));
   return (
