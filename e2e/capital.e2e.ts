@@ -37,6 +37,8 @@ describe('journey: every đồng from the resolution to the Treasury', () => {
     // An adjustment of the 2026 plan allocates 1.500 triệu to the Xóm Giữa cultural house.
     await office.goto(`${server.url}/von/ke-hoach/${plan!.id}`);
     await office.getByTestId('adjust-plan').click();
+    await office.getByTestId('confirm-ok').click();
+    await office.getByTestId('success-notice').waitFor();
     await expect.poll(() => office.getByTestId('plan-status').textContent()).toBe('Bản nháp');
     await office.getByTestId('alloc-project').selectOption({ label: 'Nhà văn hóa thôn Xóm Giữa, xã Vĩnh Thực (demo)' });
     await office.getByTestId('alloc-source').selectOption('NSDP_TINH');

@@ -11,6 +11,7 @@ async function step(page: Page, action: string) {
   for (const cb of await box.locator('input[type=checkbox]').all()) await cb.check();
   const before = await page.getByTestId('ocop-history').locator('li').count();
   await box.getByRole('button').click();
+  await page.getByTestId('confirm-ok').click();
   await expect.poll(() => page.getByTestId('ocop-history').locator('li').count()).toBe(before + 1);
 }
 
@@ -59,6 +60,7 @@ describe('journey: a honey product from idea to stars, certificate and public pa
     const productId = Number(new URL(producer.url()).pathname.split('/').at(-1));
     // without the form the step is refused with a clear message
     await producer.getByTestId('ocop-action-register_idea').getByRole('button').click();
+    await producer.getByTestId('confirm-ok').click();
     await producer.getByText('thiếu hồ sơ kèm theo bước chuyển').waitFor();
     await step(producer, 'register_idea');
     await step(producer, 'submit_plan');
@@ -95,6 +97,7 @@ describe('journey: a honey product from idea to stars, certificate and public pa
     const t2 = await score(chair, productId, 80);
     expect(Math.abs(t1 - t2)).toBeLessThanOrEqual(10);
     await chair.getByTestId(`decide-${productId}`).click();
+    await chair.getByTestId('confirm-ok').click();
     const result = chair.getByTestId(`round-result-${productId}`);
     await result.getByText('Đề nghị công nhận ở cấp này').waitFor();
     expect(await result.locator('[data-star]').getAttribute('data-star')).toBe('4');
@@ -106,11 +109,14 @@ describe('journey: a honey product from idea to stars, certificate and public pa
     await cert.getByLabel('Quyết định', { exact: true }).fill('Quyết định số 4321/QĐ-UBND');
     await cert.getByLabel('Cơ quan ban hành', { exact: true }).fill('UBND tỉnh Quảng Ninh');
     await cert.getByRole('button').click();
-    await office.getByText('GCN-OCOP-QN-2026-101').waitFor();
+    await office.getByTestId('confirm-ok').click();
+    await office.getByTestId('success-notice').waitFor();
+    await office.getByText('GCN-OCOP-QN-2026-101', { exact: true }).waitFor();
     await office.goto(`${server.url}/ocop/san-pham/${productId}`);
     await expect.poll(() => office.getByTestId('ocop-star').getAttribute('data-star')).toBe('4');
     expect(await office.getByTestId('ocop-cert-no').textContent()).toBe('GCN-OCOP-QN-2026-101');
     await office.getByTestId('ocop-publish').click();
+    await office.getByTestId('confirm-ok').click();
     await expect.poll(() => office.getByTestId('ocop-published').textContent()).toBe('✓');
 
     // The public page shows it, with a QR image that decodes to the page itself.

@@ -35,9 +35,11 @@ describe('journey: rõ người, rõ việc, rõ thời gian', () => {
     await office.getByTestId('item-4.3').getByRole('link').click();
     await office.getByTestId('item-title').waitFor();
     await office.getByTestId('lead-agency').selectOption({ label: 'Sở Nông nghiệp và Môi trường' });
-    await office.getByTestId('target-month').fill('2027-03');
+    await office.getByTestId('target-month').fill('03/2027');
     await office.getByTestId('confirm-item').click();
-    await office.getByText('Đã lưu.').waitFor();
+    await office.getByTestId('confirm-dialog').getByText('Sở Nông nghiệp và Môi trường').waitFor();
+    await office.getByTestId('confirm-ok').click();
+    await office.getByTestId('success-notice').getByText('Sở Nông nghiệp và Môi trường').waitFor();
     expect(await office.getByTestId('confirm-item').count()).toBe(0);
 
     // The agency's officer finds it in the inbox.

@@ -65,6 +65,97 @@ export const en: Record<MessageKey, string> = {
     'Recommendation #{n} goes back to {to} as falling short; the addressee must keep working on it and report again.',
   doneAccept: 'Recommendation #{n} recorded as done.',
   doneReject: 'Recommendation #{n} returned to {to} as falling short.',
+  cfPetitionAssignTitle: 'Assign the petition for handling?',
+  cfPetitionAssignBody:
+    'The petition from voters of {unit} received on {received} will be assigned to {to}, to be answered by {date}. The assigned body sees it in its list to answer.',
+  donePetitionAssign: 'The petition is assigned to {to}, to be answered by {date}.',
+  cfPetitionAnswerTitle: 'Send the answer to the petition?',
+  cfPetitionAnswerBody:
+    "Your answer will be recorded for the petition from voters of {unit} received on {received} and sent to the People's Council to follow up; it cannot be changed once sent.",
+  donePetitionAnswer: 'The answer has been sent.',
+  cfPetitionResolvedTitle: 'Record the petition as resolved?',
+  cfPetitionResolvedBody:
+    'The petition from voters of {unit} received on {received} will be recorded as resolved and closed; it counts in the petition statistics.',
+  donePetitionResolved: 'The petition is recorded as resolved.',
+  cfPetitionRoadmapTitle: 'Record that the petition has a plan to resolve it?',
+  cfPetitionRoadmapBody:
+    "The petition from voters of {unit} received on {received} will be recorded as having a plan to resolve it: it stays open and the People's Council keeps following it until it is resolved.",
+  donePetitionRoadmap: 'The petition is recorded as having a plan to resolve it.',
+  cfPlanAdjustTitle: 'Start an adjustment of the capital plan?',
+  cfPlanAdjustBody:
+    "A new draft of “{plan}” will be made from approved version {v} ({resolution}) to change the allocations. The approved version stays in force until the People's Council approves the adjustment.",
+  donePlanAdjust: 'Draft adjustment (version {v}) of “{plan}” created.',
+  cfRevokeTitle: 'Remove this role?',
+  cfRevokeBody:
+    '{person} loses the role “{role}” at {unit} at once and can no longer see or do what it allows there. The removal is written to the audit log.',
+  doneRevoke: 'Removed the role “{role}” at {unit} from {person}.',
+  cfUnlockTitle: 'Unlock the account?',
+  cfUnlockBody:
+    'The account of {person} was locked after too many failed sign-ins. Once unlocked, they can sign in again with their current password.',
+  doneUnlock: 'The account of {person} is unlocked.',
+  cfDeactivateTitle: 'Deactivate the account?',
+  cfDeactivateBody:
+    '{person} will be signed out and cannot sign in until the account is activated again; what they entered stays as it is.',
+  doneDeactivate: 'The account of {person} is deactivated.',
+  cfActivateTitle: 'Activate the account again?',
+  cfActivateBody: '{person} will be able to sign in again with their current roles.',
+  doneActivate: 'The account of {person} is active again.',
+  cfRoadmapConfirmTitle: 'Confirm and assign the indicator?',
+  cfRoadmapConfirmBody:
+    'Indicator {code} “{title}” of {unit} will be assigned to {lead} to lead, due {m}. The lead agency is notified in its inbox and reports progress every month.',
+  doneRoadmapConfirm: 'Indicator {code} is confirmed and assigned to {lead}; the lead agency has been notified.',
+  portalWhatPeriod: 'the figures of {unit} up to {m}',
+  cfPortalPublishTitle: 'Publish on the public portal?',
+  cfPortalPublishPeriodBody:
+    'The verified figures of {unit} up to {m} will appear on the public portal, open to every citizen to read and comment on.',
+  cfPortalPublishProjectBody:
+    'The project {what} will appear on the public portal (capital plan, disbursement, progress), open to every citizen to read and comment on.',
+  donePortalPublish: 'Published {what} on the public portal.',
+  cfPortalRemoveTitle: 'Take it off the public portal?',
+  cfPortalRemoveBody:
+    '{what} will no longer appear on the public portal; citizens can no longer see it. The removal is written to the audit log.',
+  donePortalRemove: 'Took {what} off the public portal.',
+  cfModeratePublishTitle: 'Publish this comment?',
+  cfModeratePublishBody:
+    "The citizen's comment on “{on}” ({unit}) will appear on the public portal, with the answer you typed if any.",
+  cfModerateRejectTitle: 'Keep this comment off the portal?',
+  cfModerateRejectBody:
+    "The citizen's comment on “{on}” ({unit}) will not appear on the public portal and leaves the moderation queue.",
+  cfModerateToPetition: "It is also passed to the People's Council as a voters' petition.",
+  doneModeratePublish: 'The comment is published on the portal.',
+  doneModerateReject: 'Recorded: the comment is not published.',
+  cfActivityAdvanceTitle: 'Move the activity to “{status}”?',
+  cfActivityAdvanceBody:
+    'The activity “{title}” of {council} will move to “{status}”. Delegates and the bodies under oversight see the new step on the activity page; the change is written to the audit log.',
+  doneActivityAdvance: 'The activity “{title}” is now “{status}”.',
+  cfFreezeTitle: 'Freeze the figures for the meeting?',
+  cfFreezeBody:
+    'The New Rural Development figures as of {date} will be frozen for the activity “{title}”: delegates read and download the pack with exactly these figures, even if the source figures change later.',
+  doneFreeze: 'Figures as of {date} are frozen.',
+  cfOcopStepTitle: '{action}?',
+  cfOcopStepBody:
+    "The product “{product}” of {producer} will move to the step “{to}”. The step is recorded in the product's history, seen by the producer and the OCOP officers.",
+  doneOcopStep: 'Recorded “{action}”: the product “{product}” is now at “{to}”.',
+  cfOcopPublishTitle: 'Publish the product on the public portal?',
+  cfOcopPublishBody:
+    'The product “{product}” of {producer} will appear on the public portal, open to everyone through its link and the QR code on its labels.',
+  cfOcopUnpublishTitle: 'Take the product off the public portal?',
+  cfOcopUnpublishBody:
+    'The product “{product}” of {producer} will no longer appear on the public portal; people scanning the QR code on its labels will not see its page.',
+  doneOcopPublish: 'The product “{product}” is now on the public portal.',
+  doneOcopUnpublish: 'The product “{product}” has been taken off the public portal.',
+  cfRoundCloseTitle: 'Close the evaluation round?',
+  cfRoundCloseBody: 'The round “{round}” will end: its {n} members can no longer score and no product can be added to it.',
+  doneRoundClose: 'The round “{round}” is closed.',
+  cfDecideTitle: 'Decide the result for “{product}”?',
+  cfDecideBody:
+    "The mean of the {n} sheets handed in will be fixed for “{product}” ({producer}) and given its stars; members can no longer change their sheets. If members' totals differ by more than {limit} points, the product goes back for scoring again.",
+  doneDecide: 'The result for “{product}” is decided.',
+  doneDecideRescore: "Members' totals differ by more than the limit: “{product}” goes back for scoring again.",
+  cfCertificateTitle: 'Record the OCOP certificate?',
+  cfCertificateBody:
+    'Certificate {number} ({decision}, {by}) will be recorded for the product “{product}” of {producer}; the product page and the public portal show its stars and this certificate.',
+  doneCertificate: 'Certificate {number} recorded for the product “{product}”.',
   unitsTitle: 'Administrative units',
   asOfDate: 'As of',
   showTree: 'Unit tree',

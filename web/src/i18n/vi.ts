@@ -66,6 +66,96 @@ export const vi = {
     'Kiến nghị #{n} sẽ được trả lại cho {to} là chưa đạt yêu cầu; cơ quan thực hiện phải tiếp tục thực hiện và báo cáo lại.',
   doneAccept: 'Đã ghi nhận kiến nghị #{n} hoàn thành.',
   doneReject: 'Đã trả lại kiến nghị #{n} cho {to}: chưa đạt yêu cầu.',
+  cfPetitionAssignTitle: 'Giao kiến nghị cho cơ quan giải quyết?',
+  cfPetitionAssignBody:
+    'Kiến nghị của cử tri {unit} nhận ngày {received} sẽ được giao cho {to} giải quyết, hạn trả lời ngày {date}. Cơ quan được giao thấy kiến nghị này trong danh sách cần trả lời.',
+  donePetitionAssign: 'Đã giao kiến nghị cho {to}, hạn trả lời ngày {date}.',
+  cfPetitionAnswerTitle: 'Gửi trả lời kiến nghị?',
+  cfPetitionAnswerBody:
+    'Câu trả lời bạn đã nhập sẽ được ghi cho kiến nghị của cử tri {unit} nhận ngày {received} và gửi về Hội đồng nhân dân để theo dõi; sau khi gửi không sửa được.',
+  donePetitionAnswer: 'Đã gửi trả lời kiến nghị.',
+  cfPetitionResolvedTitle: 'Ghi nhận kiến nghị đã giải quyết xong?',
+  cfPetitionResolvedBody:
+    'Kiến nghị của cử tri {unit} nhận ngày {received} sẽ được ghi là đã giải quyết xong và khép lại; kết quả được tính vào thống kê giải quyết kiến nghị.',
+  donePetitionResolved: 'Đã ghi nhận kiến nghị đã giải quyết xong.',
+  cfPetitionRoadmapTitle: 'Ghi nhận kiến nghị có lộ trình giải quyết?',
+  cfPetitionRoadmapBody:
+    'Kiến nghị của cử tri {unit} nhận ngày {received} sẽ được ghi là có lộ trình giải quyết: chưa khép lại, Hội đồng nhân dân tiếp tục theo dõi đến khi giải quyết xong.',
+  donePetitionRoadmap: 'Đã ghi nhận kiến nghị có lộ trình giải quyết.',
+  cfPlanAdjustTitle: 'Lập bản điều chỉnh kế hoạch vốn?',
+  cfPlanAdjustBody:
+    'Một bản nháp mới của «{plan}» sẽ được tạo từ phiên bản {v} đã phê duyệt ({resolution}) để sửa phân bổ vốn. Phiên bản đã phê duyệt vẫn có hiệu lực cho đến khi bản điều chỉnh được HĐND phê duyệt.',
+  donePlanAdjust: 'Đã tạo bản nháp điều chỉnh (phiên bản {v}) của «{plan}».',
+  cfRevokeTitle: 'Thu hồi quyền này?',
+  cfRevokeBody:
+    '{person} sẽ mất quyền «{role}» tại {unit} ngay lập tức: không xem hay làm được những việc của quyền này ở đơn vị đó nữa. Việc thu hồi được ghi vào nhật ký.',
+  doneRevoke: 'Đã thu hồi quyền «{role}» tại {unit} của {person}.',
+  cfUnlockTitle: 'Mở khóa tài khoản?',
+  cfUnlockBody:
+    'Tài khoản của {person} bị khóa do đăng nhập sai nhiều lần. Sau khi mở khóa, người này đăng nhập lại được bằng mật khẩu hiện có.',
+  doneUnlock: 'Đã mở khóa tài khoản của {person}.',
+  cfDeactivateTitle: 'Ngừng kích hoạt tài khoản?',
+  cfDeactivateBody:
+    '{person} sẽ bị đăng xuất và không đăng nhập được nữa cho đến khi tài khoản được kích hoạt lại; dữ liệu người này đã nhập vẫn giữ nguyên.',
+  doneDeactivate: 'Đã ngừng kích hoạt tài khoản của {person}.',
+  cfActivateTitle: 'Kích hoạt lại tài khoản?',
+  cfActivateBody: '{person} sẽ đăng nhập lại được với các quyền hiện có.',
+  doneActivate: 'Đã kích hoạt lại tài khoản của {person}.',
+  cfRoadmapConfirmTitle: 'Xác nhận và giao chỉ tiêu?',
+  cfRoadmapConfirmBody:
+    'Chỉ tiêu {code} «{title}» của {unit} sẽ được giao cho {lead} chủ trì, hạn hoàn thành tháng {m}. Cơ quan chủ trì nhận thông báo trong hộp thư và báo cáo tiến độ hằng tháng.',
+  doneRoadmapConfirm: 'Đã xác nhận chỉ tiêu {code} và giao cho {lead} chủ trì; cơ quan chủ trì đã được thông báo.',
+  portalWhatPeriod: 'số liệu của {unit} đến tháng {m}',
+  cfPortalPublishTitle: 'Công khai trên cổng thông tin?',
+  cfPortalPublishPeriodBody:
+    'Số liệu đã xác minh của {unit} đến tháng {m} sẽ hiện trên cổng công khai; mọi người dân xem được và gửi ý kiến.',
+  cfPortalPublishProjectBody:
+    'Công trình {what} sẽ hiện trên cổng công khai (kế hoạch vốn, giải ngân, tiến độ); mọi người dân xem được và gửi ý kiến.',
+  donePortalPublish: 'Đã công khai {what} trên cổng thông tin.',
+  cfPortalRemoveTitle: 'Gỡ khỏi cổng công khai?',
+  cfPortalRemoveBody: '{what} sẽ không còn hiện trên cổng công khai; người dân không xem được nữa. Việc gỡ được ghi vào nhật ký.',
+  donePortalRemove: 'Đã gỡ {what} khỏi cổng công khai.',
+  cfModeratePublishTitle: 'Công khai ý kiến này?',
+  cfModeratePublishBody:
+    'Ý kiến của người dân về «{on}» ({unit}) sẽ hiện trên cổng công khai, kèm câu trả lời bạn đã nhập nếu có.',
+  cfModerateRejectTitle: 'Không công khai ý kiến này?',
+  cfModerateRejectBody: 'Ý kiến của người dân về «{on}» ({unit}) sẽ không hiện trên cổng công khai và rời khỏi hàng chờ duyệt.',
+  cfModerateToPetition: 'Ý kiến cũng được chuyển thành kiến nghị cử tri gửi HĐND.',
+  doneModeratePublish: 'Đã công khai ý kiến trên cổng thông tin.',
+  doneModerateReject: 'Đã ghi nhận: ý kiến không được công khai.',
+  cfActivityAdvanceTitle: 'Chuyển hoạt động sang «{status}»?',
+  cfActivityAdvanceBody:
+    'Hoạt động «{title}» của {council} sẽ chuyển sang bước «{status}». Đại biểu và các cơ quan được giám sát thấy bước mới trên trang hoạt động; thay đổi được ghi vào nhật ký.',
+  doneActivityAdvance: 'Đã chuyển hoạt động «{title}» sang «{status}».',
+  cfFreezeTitle: 'Chốt số liệu cho phiên họp?',
+  cfFreezeBody:
+    'Số liệu nông thôn mới tại ngày {date} sẽ được chốt lại cho hoạt động «{title}»: đại biểu xem và tải bộ tài liệu theo đúng số liệu này, kể cả khi số liệu gốc thay đổi sau đó.',
+  doneFreeze: 'Đã chốt số liệu tại ngày {date}.',
+  cfOcopStepTitle: '{action}?',
+  cfOcopStepBody:
+    'Sản phẩm «{product}» của {producer} sẽ chuyển sang bước «{to}». Bước này được ghi vào lịch sử sản phẩm; chủ thể và cán bộ phụ trách OCOP đều thấy.',
+  doneOcopStep: 'Đã ghi «{action}»: sản phẩm «{product}» nay ở bước «{to}».',
+  cfOcopPublishTitle: 'Đăng sản phẩm lên cổng công khai?',
+  cfOcopPublishBody:
+    'Sản phẩm «{product}» của {producer} sẽ hiện trên cổng công khai: mọi người xem được qua đường dẫn và mã QR trên tem nhãn.',
+  cfOcopUnpublishTitle: 'Gỡ sản phẩm khỏi cổng công khai?',
+  cfOcopUnpublishBody:
+    'Sản phẩm «{product}» của {producer} sẽ không còn hiện trên cổng công khai; người quét mã QR trên tem nhãn sẽ không xem được thông tin sản phẩm.',
+  doneOcopPublish: 'Đã đăng sản phẩm «{product}» lên cổng công khai.',
+  doneOcopUnpublish: 'Đã gỡ sản phẩm «{product}» khỏi cổng công khai.',
+  cfRoundCloseTitle: 'Đóng hội đồng đánh giá?',
+  cfRoundCloseBody:
+    'Hội đồng «{round}» sẽ kết thúc: {n} thành viên không chấm điểm được nữa và không thêm được sản phẩm vào hội đồng này.',
+  doneRoundClose: 'Đã đóng hội đồng «{round}».',
+  cfDecideTitle: 'Kết luận kết quả chấm của «{product}»?',
+  cfDecideBody:
+    'Điểm trung bình của {n} phiếu đã nộp sẽ được chốt cho sản phẩm «{product}» ({producer}) và xếp hạng sao; thành viên không sửa phiếu được nữa. Nếu điểm các thành viên chênh nhau quá {limit} điểm, sản phẩm được trả về để chấm lại.',
+  doneDecide: 'Đã kết luận kết quả chấm của «{product}».',
+  doneDecideRescore: 'Điểm các thành viên chênh nhau quá giới hạn: «{product}» được trả về để chấm lại.',
+  cfCertificateTitle: 'Ghi giấy chứng nhận OCOP?',
+  cfCertificateBody:
+    'Giấy chứng nhận số {number} ({decision}, {by}) sẽ được ghi cho sản phẩm «{product}» của {producer}; trang sản phẩm và cổng công khai hiện hạng sao và giấy chứng nhận này.',
+  doneCertificate: 'Đã ghi giấy chứng nhận số {number} cho sản phẩm «{product}».',
   // units
   unitsTitle: 'Đơn vị hành chính',
   asOfDate: 'Tại ngày',

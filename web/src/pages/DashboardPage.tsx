@@ -8,6 +8,7 @@ import { useUnitMonth } from '../components/useUnitMonth';
 import { Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
 import { useI18n } from '../i18n';
 import { formatNumberVi, sortVi, todayVn } from '../../../src/shared/vi';
+import { MonthInput } from '../components/MonthInput';
 
 type Summary = {
   unitCount: number;
@@ -99,13 +100,12 @@ export function DashboardPage() {
         </label>
         <label>
           {t('month')}
-          <input
-            className="input"
-            type="month"
+          <MonthInput
+            label={t('month')}
             value={month}
             max={todayVn().slice(0, 7)}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-            data-testid="dashboard-month"
+            onChange={(m) => m && setMonth(m)}
+            testId="dashboard-month"
           />
         </label>
         <span className="period-picks" role="group" aria-label={t('month')}>

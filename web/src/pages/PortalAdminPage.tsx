@@ -2,10 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Unit } from '../api/client';
 import { useCan, useSession } from '../auth/session';
-import { Badge, Button, Card, ErrorAlert, Loading, TextInput } from '../components/ui';
+import { Badge, Card, ErrorAlert, Loading, TextInput } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/vi';
 import { formatDateTimeVi, sortVi, todayVn } from '../../../src/shared/vi';
+import { formatMonthVi, MonthInput } from '../components/MonthInput';
+import { ConfirmButton, SuccessNotice } from '../components/confirm';
 
 type Publication = {
   id: number;
@@ -78,16 +80,34 @@ function Publications() {
   const [month, setMonth] = useState(todayVn().slice(0, 7));
   const [projectId, setProjectId] = useState(0);
   const refresh = () => qc.invalidateQueries({ queryKey: ['portal'] });
+  const [done, setDone] = useState('');
   const publish = useMutation({
-    mutationFn: (body: object) => api('/api/portal/publications', { method: 'POST', body }),
-    onSuccess: refresh,
+    mutationFn: ({ body }: { body: object; what: string }) => api('/api/portal/publications', { method: 'POST', body }),
+    onMutate: () => setDone(''),
+    onSuccess: async (_r, v) => {
+      setDone(t('donePortalPublish', { what: v.what }));
+      await refresh();
+    },
   });
   const remove = useMutation({
-    mutationFn: (id: number) => api(`/api/portal/publications/${id}`, { method: 'DELETE' }),
-    onSuccess: refresh,
+    mutationFn: ({ id }: { id: number; what: string }) => api(`/api/portal/publications/${id}`, { method: 'DELETE' }),
+    onMutate: () => setDone(''),
+    onSuccess: async (_r, v) => {
+      setDone(t('donePortalRemove', { what: v.what }));
+      await refresh();
+    },
   });
+  const unitName = units.data?.find((u) => u.id === unitId)?.name ?? '';
+  const project = projects.data?.items.find((p) => p.id === projectId);
+  const periodWhat = t('portalWhatPeriod', { unit: unitName, m: formatMonthVi(month) });
+  const projectWhat = project ? `${project.code} — ${project.name}` : '';
+  const whatOf = (p: Publication) =>
+    p.kind === 'period'
+      ? t('portalWhatPeriod', { unit: p.unitName, m: formatMonthVi(p.period!.slice(0, 7)) })
+      : `${p.projectCode} — ${p.projectName}`;
   return (
     <Card title={t('portalPublished')}>
+      <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={list.error ?? publish.error ?? remove.error} />
       {list.isLoading && <Loading />}
       <table className="table" data-testid="publications">
@@ -105,16 +125,18 @@ function Publications() {
             <tr key={p.id}>
               <td>{p.kind === 'period' ? t('portalPeriod') : t('portalProject')}</td>
               <td>{p.unitName}</td>
-              <td>
-                {p.kind === 'period'
-                  ? `${p.period!.slice(5, 7)}/${p.period!.slice(0, 4)}`
-                  : `${p.projectCode} — ${p.projectName}`}
-              </td>
+              <td>{p.kind === 'period' ? formatMonthVi(p.period!.slice(0, 7)) : `${p.projectCode} — ${p.projectName}`}</td>
               <td>{formatDateTimeVi(p.publishedAt)}</td>
               <td>
-                <Button variant="danger" onClick={() => remove.mutate(p.id)} disabled={remove.isPending}>
+                <ConfirmButton
+                  variant="danger"
+                  onConfirm={() => remove.mutate({ id: p.id, what: whatOf(p) })}
+                  disabled={remove.isPending}
+                  title={t('cfPortalRemoveTitle')}
+                  body={<p>{t('cfPortalRemoveBody', { what: whatOf(p) })}</p>}
+                >
                   {t('portalUnpublish')}
-                </Button>
+                </ConfirmButton>
               </td>
             </tr>
           ))}
@@ -129,13 +151,15 @@ function Publications() {
             </option>
           ))}
         </select>
-        <TextInput type="month" aria-label={t('month')} value={month} onChange={(e) => setMonth(e.target.value)} />
-        <Button
+        <MonthInput label={t('month')} value={month} onChange={setMonth} />
+        <ConfirmButton
           disabled={!unitId || !month || publish.isPending}
-          onClick={() => publish.mutate({ kind: 'period', unitId, month })}
+          onConfirm={() => publish.mutate({ body: { kind: 'period', unitId, month }, what: periodWhat })}
+          title={t('cfPortalPublishTitle')}
+          body={<p>{t('cfPortalPublishPeriodBody', { unit: unitName, m: formatMonthVi(month) })}</p>}
         >
           {t('portalPublishPeriod')}
-        </Button>
+        </ConfirmButton>
       </div>
       <div className="toolbar">
         <select
@@ -151,9 +175,14 @@ function Publications() {
             </option>
           ))}
         </select>
-        <Button disabled={!projectId || publish.isPending} onClick={() => publish.mutate({ kind: 'project', projectId })}>
+        <ConfirmButton
+          disabled={!projectId || publish.isPending}
+          onConfirm={() => publish.mutate({ body: { kind: 'project', projectId }, what: projectWhat })}
+          title={t('cfPortalPublishTitle')}
+          body={<p>{t('cfPortalPublishProjectBody', { what: projectWhat })}</p>}
+        >
           {t('portalPublishProject')}
-        </Button>
+        </ConfirmButton>
       </div>
     </Card>
   );
@@ -163,20 +192,26 @@ function Moderation() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const queue = useQuery({ queryKey: ['portal', 'feedback'], queryFn: () => api<{ items: Feedback[] }>('/api/portal/feedback') });
+  const [done, setDone] = useState('');
+  const onDone = async (message: string) => {
+    setDone(message);
+    await qc.invalidateQueries({ queryKey: ['portal'] });
+  };
   return (
     <Card title={t('portalFeedback')}>
+      <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={queue.error} />
       {queue.data?.items.length === 0 && <p className="muted">{t('none')}</p>}
       <ul className="plain" data-testid="feedback-queue">
         {queue.data?.items.map((f) => (
-          <FeedbackItem key={f.id} f={f} onDone={() => qc.invalidateQueries({ queryKey: ['portal'] })} />
+          <FeedbackItem key={f.id} f={f} onDone={(m) => void onDone(m)} />
         ))}
       </ul>
     </Card>
   );
 }
 
-function FeedbackItem({ f, onDone }: { f: Feedback; onDone: () => void }) {
+function FeedbackItem({ f, onDone }: { f: Feedback; onDone: (message: string) => void }) {
   const { t } = useI18n();
   const [answer, setAnswer] = useState('');
   const [toPetition, setToPetition] = useState(false);
@@ -186,8 +221,9 @@ function FeedbackItem({ f, onDone }: { f: Feedback; onDone: () => void }) {
         method: 'POST',
         body: { decision, answer: answer || null, toPetition, version: f.version },
       }),
-    onSuccess: onDone,
+    onSuccess: (_r, decision) => onDone(decision === 'publish' ? t('doneModeratePublish') : t('doneModerateReject')),
   });
+  const whose = { on: f.targetTitle, unit: f.unitName };
   return (
     <li className="card">
       <p>
@@ -211,12 +247,33 @@ function FeedbackItem({ f, onDone }: { f: Feedback; onDone: () => void }) {
         <input type="checkbox" checked={toPetition} onChange={(e) => setToPetition(e.target.checked)} /> {t('portalToPetition')}
       </label>
       <div className="toolbar">
-        <Button onClick={() => moderate.mutate('publish')} disabled={moderate.isPending}>
+        <ConfirmButton
+          onConfirm={() => moderate.mutate('publish')}
+          disabled={moderate.isPending}
+          title={t('cfModeratePublishTitle')}
+          body={
+            <p>
+              {t('cfModeratePublishBody', whose)}
+              {toPetition && ` ${t('cfModerateToPetition')}`}
+            </p>
+          }
+        >
           {t('portalPublishAnswer')}
-        </Button>
-        <Button variant="secondary" onClick={() => moderate.mutate('reject')} disabled={moderate.isPending}>
+        </ConfirmButton>
+        <ConfirmButton
+          variant="secondary"
+          onConfirm={() => moderate.mutate('reject')}
+          disabled={moderate.isPending}
+          title={t('cfModerateRejectTitle')}
+          body={
+            <p>
+              {t('cfModerateRejectBody', whose)}
+              {toPetition && ` ${t('cfModerateToPetition')}`}
+            </p>
+          }
+        >
           {t('portalReject')}
-        </Button>
+        </ConfirmButton>
       </div>
     </li>
   );

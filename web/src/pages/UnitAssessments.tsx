@@ -6,6 +6,7 @@ import { useCan } from '../auth/session';
 import { Badge, Button, Card, ErrorAlert } from '../components/ui';
 import { useI18n } from '../i18n';
 import { todayVn } from '../../../src/shared/vi';
+import { MonthInput } from '../components/MonthInput';
 
 type Row = {
   id: number;
@@ -78,13 +79,7 @@ export function UnitAssessments({ unit }: { unit: Unit }) {
         <div className="toolbar">
           <label>
             {t('month')}
-            <input
-              className="input"
-              type="month"
-              value={month}
-              onChange={(e) => setMonth(e.target.value)}
-              data-testid="open-month"
-            />
+            <MonthInput label={t('month')} value={month} onChange={setMonth} testId="open-month" />
           </label>
           <label>
             {t('targetLevel')}
@@ -94,7 +89,7 @@ export function UnitAssessments({ unit }: { unit: Unit }) {
               <option value="model">{t('level_model')}</option>
             </select>
           </label>
-          <Button onClick={() => open.mutate()} disabled={open.isPending} data-testid="open-month-button">
+          <Button onClick={() => open.mutate()} disabled={open.isPending || !month} data-testid="open-month-button">
             {t('openMonth')}
           </Button>
           <ErrorAlert error={open.error} />

@@ -10,6 +10,7 @@ import { ROLE_LABELS, roleLabel } from '../components/labels';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../components/ui';
 import { useI18n } from '../i18n';
 import { formatDateTimeVi, sortVi, todayVn } from '../../../src/shared/vi';
+import { ConfirmButton, SuccessNotice } from '../components/confirm';
 
 const ROLE_LIST = Object.keys(ROLE_LABELS) as Role[];
 
@@ -102,15 +103,16 @@ function UserDetail({ user }: { user: User }) {
   const [password, setPassword] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
   const action = useMutation({
-    mutationFn: (req: { path: string; method?: string; body?: unknown }) =>
+    mutationFn: (req: { path: string; method?: string; body?: unknown; done?: string }) =>
       api(req.path, { method: req.method ?? 'POST', body: req.body }),
     onSuccess: refresh,
   });
+  const person = `${user.fullName} (${user.username})`;
   const manage = can('user.manage');
   return (
     <Card title={user.fullName}>
       <ErrorAlert error={action.error} />
-      {action.isSuccess && <p className="alert alert-success">{t('saved')}</p>}
+      {action.isSuccess && <SuccessNotice>{action.variables.done ?? t('saved')}</SuccessNotice>}
       <dl className="facts">
         <dt>{t('username')}</dt>
         <dd>{user.username}</dd>
@@ -127,12 +129,21 @@ function UserDetail({ user }: { user: User }) {
           <li key={g.id}>
             {roleLabel(g.role, lang)} — {g.unitName}{' '}
             {manage && (
-              <Button
-                variant="link"
-                onClick={() => action.mutate({ method: 'DELETE', path: `/api/users/${user.id}/grants/${g.id}` })}
+              <ConfirmButton
+                variant="danger"
+                disabled={action.isPending}
+                onConfirm={() =>
+                  action.mutate({
+                    method: 'DELETE',
+                    path: `/api/users/${user.id}/grants/${g.id}`,
+                    done: t('doneRevoke', { person, role: roleLabel(g.role, lang), unit: g.unitName }),
+                  })
+                }
+                title={t('cfRevokeTitle')}
+                body={<p>{t('cfRevokeBody', { person, role: roleLabel(g.role, lang), unit: g.unitName })}</p>}
               >
                 {t('revoke')}
-              </Button>
+              </ConfirmButton>
             )}
           </li>
         ))}
@@ -164,20 +175,31 @@ function UserDetail({ user }: { user: User }) {
           </div>
           <div className="toolbar">
             {user.locked && (
-              <Button onClick={() => action.mutate({ path: `/api/users/${user.id}/unlock` })}>{t('unlock')}</Button>
+              <ConfirmButton
+                disabled={action.isPending}
+                onConfirm={() => action.mutate({ path: `/api/users/${user.id}/unlock`, done: t('doneUnlock', { person }) })}
+                title={t('cfUnlockTitle')}
+                body={<p>{t('cfUnlockBody', { person })}</p>}
+              >
+                {t('unlock')}
+              </ConfirmButton>
             )}
-            <Button
+            <ConfirmButton
               variant={user.active ? 'danger' : 'secondary'}
-              onClick={() =>
+              disabled={action.isPending}
+              onConfirm={() =>
                 action.mutate({
                   method: 'PATCH',
                   path: `/api/users/${user.id}`,
                   body: { version: user.version, active: !user.active },
+                  done: t(user.active ? 'doneDeactivate' : 'doneActivate', { person }),
                 })
               }
+              title={t(user.active ? 'cfDeactivateTitle' : 'cfActivateTitle')}
+              body={<p>{t(user.active ? 'cfDeactivateBody' : 'cfActivateBody', { person })}</p>}
             >
               {user.active ? t('deactivate') : t('activate')}
-            </Button>
+            </ConfirmButton>
           </div>
           <div className="toolbar">
             <TextInput

@@ -8,6 +8,7 @@ import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '
 import { useI18n } from '../../i18n';
 import { formatDateVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
+import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 
 type Plan = {
   id: number;
@@ -46,10 +47,13 @@ export function PlanPage() {
   });
   const [row, setRow] = useState({ projectId: '', sourceCode: '', amount: '' });
   const [resolution, setResolution] = useState({ no: '', date: todayVn(), body: '' });
+  const [done, setDone] = useState('');
   const act = useMutation({
-    mutationFn: (req: { method: string; path: string; body?: unknown }) =>
+    mutationFn: (req: { method: string; path: string; body?: unknown; done?: (plan: Plan) => string }) =>
       api<Plan>(req.path, { method: req.method, body: req.body }),
-    onSuccess: async (p) => {
+    onMutate: () => setDone(''),
+    onSuccess: async (p, req) => {
+      if (req.done) setDone(req.done(p));
       await qc.invalidateQueries({ queryKey: ['plan'] });
       await qc.invalidateQueries({ queryKey: ['cockpit'] });
       if (String(p.id) !== id) await navigate(`/von/ke-hoach/${p.id}`);
@@ -89,6 +93,7 @@ export function PlanPage() {
           </span>
         </Badge>
       </h1>
+      <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={act.error} />
       <Card title={t('bySource')}>
         <table className="table">
@@ -219,13 +224,22 @@ export function PlanPage() {
         </Card>
       )}
       {p.status === 'approved' && can('capital.manage') && (
-        <Button
+        <ConfirmButton
           variant="secondary"
-          onClick={() => act.mutate({ method: 'POST', path: `/api/capital/plans/${p.id}/adjust` })}
-          data-testid="adjust-plan"
+          disabled={act.isPending}
+          onConfirm={() =>
+            act.mutate({
+              method: 'POST',
+              path: `/api/capital/plans/${p.id}/adjust`,
+              done: (next) => t('donePlanAdjust', { plan: next.name, v: next.version }),
+            })
+          }
+          title={t('cfPlanAdjustTitle')}
+          body={<p>{t('cfPlanAdjustBody', { plan: p.name, v: p.version, resolution: p.resolutionNo ?? '' })}</p>}
+          testId="adjust-plan"
         >
           {t('adjustPlan')}
-        </Button>
+        </ConfirmButton>
       )}
     </>
   );

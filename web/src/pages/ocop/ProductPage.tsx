@@ -2,13 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
-import { Badge, Button, Card, ErrorAlert, Field, Loading } from '../../components/ui';
+import { Badge, Card, ErrorAlert, Field, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
 import { scoreText, STAGES, Stars, useActionLabel, useStageLabel, Warnings, type SheetWarning, type Stage } from './common';
 import { FilePicker } from '../../components/FilePicker';
+import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 
 type Detail = {
   product: {
@@ -74,10 +75,15 @@ export function ProductPage() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['ocop', 'product', id], queryFn: () => api<Detail>(`/api/ocop/products/${id}`) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['ocop'] });
+  const [done, setDone] = useState('');
   const publish = useMutation({
     mutationFn: (published: boolean) =>
       api(`/api/ocop/products/${id}`, { method: 'PATCH', body: { published, version: q.data!.product.version } }),
-    onSuccess: refresh,
+    onMutate: () => setDone(''),
+    onSuccess: async (_r, published) => {
+      setDone(t(published ? 'doneOcopPublish' : 'doneOcopUnpublish', { product: q.data!.product.name }));
+      await refresh();
+    },
   });
   const upload = useMutation({
     mutationFn: (file: File) => {
@@ -100,6 +106,7 @@ export function ProductPage() {
         <Link to="/ocop/san-pham">← {t('ocopProducts')}</Link>
       </p>
       <h1 data-testid="ocop-product-name">{d.product.name}</h1>
+      <SuccessNotice>{done}</SuccessNotice>
       <OcopNav />
       <Warnings warnings={d.warnings} />
       <div className="stepper" data-testid="ocop-stepper">
@@ -150,9 +157,23 @@ export function ProductPage() {
           <p>
             {t('publishedPortal')}: <strong data-testid="ocop-published">{d.product.published ? '✓' : '—'}</strong>{' '}
             {d.capacity === 'office' && (
-              <Button variant="secondary" onClick={() => publish.mutate(!d.product.published)} data-testid="ocop-publish">
+              <ConfirmButton
+                variant={d.product.published ? 'danger' : 'secondary'}
+                onConfirm={() => publish.mutate(!d.product.published)}
+                disabled={publish.isPending}
+                title={t(d.product.published ? 'cfOcopUnpublishTitle' : 'cfOcopPublishTitle')}
+                body={
+                  <p>
+                    {t(d.product.published ? 'cfOcopUnpublishBody' : 'cfOcopPublishBody', {
+                      product: d.product.name,
+                      producer: d.producer.name,
+                    })}
+                  </p>
+                }
+                testId="ocop-publish"
+              >
                 {d.product.published ? t('unpublish') : t('publishPortal')}
-              </Button>
+              </ConfirmButton>
             )}
           </p>
           <ErrorAlert error={publish.error} />
@@ -176,6 +197,8 @@ export function ProductPage() {
               action={a}
               label={actionLabel(a.action)}
               lang={lang}
+              who={{ product: d.product.name, producer: d.producer.name, to: stageLabel(a.to) }}
+              onDone={setDone}
             />
           ))}
         </Card>
@@ -271,12 +294,17 @@ function ActionForm({
   action,
   label,
   lang,
+  who,
+  onDone,
 }: {
   productId: number;
   version: number;
   action: Detail['actions'][number];
   label: string;
   lang: 'vi' | 'en';
+  /** The product and its producer, named in the question. */
+  who: { product: string; producer: string; to: string };
+  onDone: (message: string) => void;
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -288,7 +316,10 @@ function ActionForm({
         method: 'POST',
         body: { action: action.action, documents: docs, note: note || null, version },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['ocop'] }),
+    onSuccess: async () => {
+      onDone(t('doneOcopStep', { action: label, ...who }));
+      await qc.invalidateQueries({ queryKey: ['ocop'] });
+    },
   });
   return (
     <div className="card-section" data-testid={`ocop-action-${action.action}`}>
@@ -313,9 +344,15 @@ function ActionForm({
         </Field>
       )}
       <ErrorAlert error={move.error} />
-      <Button onClick={() => move.mutate()} disabled={move.isPending} variant={action.noteRequired ? 'secondary' : 'primary'}>
+      <ConfirmButton
+        onConfirm={() => move.mutate()}
+        disabled={move.isPending}
+        variant={action.noteRequired ? 'secondary' : 'primary'}
+        title={t('cfOcopStepTitle', { action: label })}
+        body={<p>{t('cfOcopStepBody', { action: label, ...who })}</p>}
+      >
         {label}
-      </Button>
+      </ConfirmButton>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput, UnverifiedMark } from '../../components/ui';
@@ -15,9 +16,14 @@ export function RoundPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['ocop', 'round', id], queryFn: () => api<RoundDetail>(`/api/ocop/rounds/${id}`) });
+  const [done, setDone] = useState('');
   const close = useMutation({
     mutationFn: () => api(`/api/ocop/rounds/${id}/close`, { method: 'POST' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['ocop'] }),
+    onMutate: () => setDone(''),
+    onSuccess: async () => {
+      setDone(t('doneRoundClose', { round: q.data!.round.name }));
+      await qc.invalidateQueries({ queryKey: ['ocop'] });
+    },
   });
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
@@ -30,6 +36,7 @@ export function RoundPage() {
       </p>
       <h1>{d.round.name}</h1>
       <OcopNav />
+      <SuccessNotice>{done}</SuccessNotice>
       <p>
         {t(`lv_${d.round.level}` as MessageKey)} · {d.round.year} · {t('quorum')}: {d.round.quorum} · {t('spreadLimit')}:{' '}
         {d.round.spreadLimit} · {open ? t('roundOpen') : t('roundClosed')}
@@ -50,9 +57,15 @@ export function RoundPage() {
       {d.canManage && open && (
         <>
           <ErrorAlert error={close.error} />
-          <Button variant="secondary" onClick={() => close.mutate()}>
+          <ConfirmButton
+            variant="secondary"
+            onConfirm={() => close.mutate()}
+            disabled={close.isPending}
+            title={t('cfRoundCloseTitle')}
+            body={<p>{t('cfRoundCloseBody', { round: d.round.name, n: d.members.length })}</p>}
+          >
             {t('closeRound')}
-          </Button>
+          </ConfirmButton>
         </>
       )}
     </>
@@ -63,9 +76,14 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
   const { t } = useI18n();
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: ['ocop'] });
+  const [done, setDone] = useState('');
   const decide = useMutation({
     mutationFn: () => api<{ status: string }>(`/api/ocop/rounds/${roundId}/products/${p.productId}/decide`, { method: 'POST' }),
-    onSuccess: refresh,
+    onMutate: () => setDone(''),
+    onSuccess: async (res) => {
+      setDone(t(res.status === 'rescore' ? 'doneDecideRescore' : 'doneDecide', { product: p.product.name }));
+      await refresh();
+    },
   });
   const open = detail.round.status === 'open';
   const statusTone = p.status === 'decided' ? 'success' : p.status === 'rescore' ? 'danger' : 'info';
@@ -78,6 +96,7 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
         </>
       }
     >
+      <SuccessNotice>{done}</SuccessNotice>
       <p className="muted">
         {p.product.producerName} · {p.product.unitName} · {p.product.groupName} · {p.sheet.code} v{p.sheet.version}{' '}
         <UnverifiedMark show={!p.sheet.verified} />
@@ -118,9 +137,24 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
       {detail.canDecide && open && p.status !== 'decided' && (
         <>
           <ErrorAlert error={decide.error} />
-          <Button onClick={() => decide.mutate()} disabled={decide.isPending} data-testid={`decide-${p.productId}`}>
+          <ConfirmButton
+            onConfirm={() => decide.mutate()}
+            disabled={decide.isPending}
+            title={t('cfDecideTitle', { product: p.product.name })}
+            body={
+              <p>
+                {t('cfDecideBody', {
+                  product: p.product.name,
+                  producer: p.product.producerName,
+                  n: p.submitted,
+                  limit: detail.round.spreadLimit,
+                })}
+              </p>
+            }
+            testId={`decide-${p.productId}`}
+          >
             {t('decide')}
-          </Button>
+          </ConfirmButton>
         </>
       )}
       {p.certificate && (
@@ -129,7 +163,7 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
         </p>
       )}
       {detail.canManage && p.status === 'decided' && p.recognised && !p.certificate && (
-        <CertificateForm roundId={roundId} productId={p.productId} />
+        <CertificateForm roundId={roundId} p={p} onDone={setDone} />
       )}
     </Card>
   );
@@ -198,7 +232,8 @@ function ScoreForm({ roundId, p }: { roundId: number; p: RoundProduct }) {
   );
 }
 
-function CertificateForm({ roundId, productId }: { roundId: number; productId: number }) {
+function CertificateForm({ roundId, p, onDone }: { roundId: number; p: RoundProduct; onDone: (message: string) => void }) {
+  const productId = p.productId;
   const { t } = useI18n();
   const qc = useQueryClient();
   const [number, setNumber] = useState('');
@@ -211,7 +246,10 @@ function CertificateForm({ roundId, productId }: { roundId: number; productId: n
         method: 'POST',
         body: { number, decisionNo, decisionDate: parseDateVi(date), issuedBy },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['ocop'] }),
+    onSuccess: async () => {
+      onDone(t('doneCertificate', { number, product: p.product.name }));
+      await qc.invalidateQueries({ queryKey: ['ocop'] });
+    },
   });
   return (
     <fieldset data-testid={`cert-form-${productId}`}>
@@ -229,12 +267,24 @@ function CertificateForm({ roundId, productId }: { roundId: number; productId: n
       <Field label={t('issuedBy')}>
         {(id) => <TextInput id={id} value={issuedBy} onChange={(e) => setIssuedBy(e.target.value)} />}
       </Field>
-      <Button
-        onClick={() => issue.mutate()}
+      <ConfirmButton
+        onConfirm={() => issue.mutate()}
         disabled={issue.isPending || !number || !decisionNo || !issuedBy || !parseDateVi(date)}
+        title={t('cfCertificateTitle')}
+        body={
+          <p>
+            {t('cfCertificateBody', {
+              number,
+              decision: decisionNo,
+              by: issuedBy,
+              product: p.product.name,
+              producer: p.product.producerName,
+            })}
+          </p>
+        }
       >
         {t('issueCertificate')}
-      </Button>
+      </ConfirmButton>
     </fieldset>
   );
 }

@@ -13,6 +13,7 @@ import type { MessageKey } from '../../i18n/vi';
 import { formatDateTimeVi, formatDateVi, formatNumberVi, parseDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import { OversightNav, StatusBadge, unitsUnder, type ActivityDetail, type SnapshotData } from './common';
 import { FilePicker } from '../../components/FilePicker';
+import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 
 const FLOW = ['planned', 'held', 'concluded', 'follow_up', 'resupervised'] as const;
 const DOC_KINDS = [
@@ -36,6 +37,7 @@ export function ActivityPage() {
   });
   const a = q.data;
   const refresh = () => qc.invalidateQueries({ queryKey: ['oversight'] });
+  const [done, setDone] = useState('');
   const next = a ? FLOW[FLOW.indexOf(a.status as (typeof FLOW)[number]) + 1] : undefined;
   const move = useMutation({
     mutationFn: () =>
@@ -43,7 +45,11 @@ export function ActivityPage() {
         method: 'PATCH',
         body: { status: next, version: a!.version, ...(next === 'held' && !a!.heldOn ? { heldOn: a!.scheduledOn } : {}) },
       }),
-    onSuccess: refresh,
+    onMutate: () => setDone(''),
+    onSuccess: async () => {
+      setDone(t('doneActivityAdvance', { title: a!.title, status: t(`ovSt_${next}` as MessageKey) }));
+      await refresh();
+    },
   });
   if (q.isLoading) return <Loading />;
   if (!a) return <ErrorAlert error={q.error} />;
@@ -55,6 +61,7 @@ export function ActivityPage() {
       </p>
       <h1 data-testid="activity-title">{a.title}</h1>
       <OversightNav />
+      <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={move.error} />
       <Card
         title={t(`ovKind_${a.kind}` as MessageKey)}
@@ -62,9 +69,24 @@ export function ActivityPage() {
           <>
             <StatusBadge prefix="ovSt_" status={a.status} />
             {manage && next && (next !== 'concluded' || a.conclusionText) && (
-              <Button variant="secondary" onClick={() => move.mutate()} disabled={move.isPending} data-testid="activity-advance">
+              <ConfirmButton
+                variant="secondary"
+                onConfirm={() => move.mutate()}
+                disabled={move.isPending}
+                title={t('cfActivityAdvanceTitle', { status: t(`ovSt_${next}` as MessageKey) })}
+                body={
+                  <p>
+                    {t('cfActivityAdvanceBody', {
+                      title: a.title,
+                      council: a.council.name,
+                      status: t(`ovSt_${next}` as MessageKey),
+                    })}
+                  </p>
+                }
+                testId="activity-advance"
+              >
                 {t('ovMoveTo', { status: t(`ovSt_${next}` as MessageKey) })}
-              </Button>
+              </ConfirmButton>
             )}
           </>
         }
@@ -118,14 +140,20 @@ function SnapshotCard({ a }: { a: ActivityDetail }) {
     queryFn: () => api<{ data: SnapshotData }>(`/api/oversight/snapshots/${latest!.id}`),
     enabled: Boolean(latest),
   });
+  const [done, setDone] = useState('');
   const freeze = useMutation({
     mutationFn: () => api(`/api/oversight/activities/${a.id}/snapshots`, { method: 'POST', body: { asOf } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['oversight'] }),
+    onMutate: () => setDone(''),
+    onSuccess: async () => {
+      setDone(t('doneFreeze', { date: formatDateVi(asOf) }));
+      await qc.invalidateQueries({ queryKey: ['oversight'] });
+    },
   });
   const d = snap.data?.data;
   const avg = (n: number | null) => (n === null ? '—' : formatNumberVi(n, 2));
   return (
     <Card title={t('ovSnapshot')}>
+      <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={freeze.error ?? snap.error} />
       {!latest && <p className="muted">{t('ovNoSnapshot')}</p>}
       {latest && d && (
@@ -192,9 +220,15 @@ function SnapshotCard({ a }: { a: ActivityDetail }) {
           <label>
             {t('ovAsOf')} <DateInput label={t('ovAsOf')} value={asOf} onChange={setAsOf} />
           </label>
-          <Button onClick={() => freeze.mutate()} disabled={freeze.isPending} data-testid="freeze">
+          <ConfirmButton
+            onConfirm={() => freeze.mutate()}
+            disabled={freeze.isPending}
+            title={t('cfFreezeTitle')}
+            body={<p>{t('cfFreezeBody', { date: formatDateVi(asOf), title: a.title })}</p>}
+            testId="freeze"
+          >
             {t('ovFreeze')}
-          </Button>
+          </ConfirmButton>
         </div>
       )}
     </Card>

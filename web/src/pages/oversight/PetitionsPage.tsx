@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateVi, parseDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import { OversightNav, StatusBadge, unitsUnder, type CouncilRow } from './common';
+import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 
 const SOURCES = ['voter_meeting', 'portal', 'delegate', 'other'] as const;
 const CATEGORIES = ['economy_budget', 'legal', 'culture_social', 'ethnic', 'urban', 'other'] as const;
@@ -114,15 +115,27 @@ function PetitionRow({ p }: { p: Petition }) {
   const qc = useQueryClient();
   const [answer, setAnswer] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: ['oversight', 'petitions'] });
+  const [done, setDone] = useState('');
   const manage = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
+    mutationFn: ({ body }: { body: Record<string, unknown>; done: string }) =>
       api(`/api/oversight/petitions/${p.id}`, { method: 'PATCH', body: { ...body, version: p.version } }),
-    onSuccess: refresh,
+    onMutate: () => setDone(''),
+    onSuccess: async (_r, v) => {
+      setDone(v.done);
+      await refresh();
+    },
   });
   const reply = useMutation({
     mutationFn: () => api(`/api/oversight/petitions/${p.id}/answer`, { method: 'POST', body: { answer, version: p.version } }),
-    onSuccess: refresh,
+    onMutate: () => setDone(''),
+    onSuccess: async () => {
+      setDone(t('donePetitionAnswer'));
+      await refresh();
+    },
   });
+  const assignee = `UBND ${p.unitName}`;
+  const deadline = in30Days();
+  const about = { unit: p.unitName, received: formatDateVi(p.receivedOn) };
   return (
     <tr>
       <td>
@@ -144,36 +157,61 @@ function PetitionRow({ p }: { p: Petition }) {
             {t('ovAnswer')} ({formatDateVi(p.answeredOn)}): {p.answer}
           </p>
         )}
+        <SuccessNotice>{done}</SuccessNotice>
         <ErrorAlert error={manage.error ?? reply.error} />
         {p.status === 'assigned' && can('oversight.respond') && !can('oversight.manage') && (
           <div className="toolbar">
             <TextInput aria-label={t('ovAnswerText')} value={answer} onChange={(e) => setAnswer(e.target.value)} />
-            <Button variant="secondary" disabled={answer.trim().length < 3 || reply.isPending} onClick={() => reply.mutate()}>
+            <ConfirmButton
+              variant="secondary"
+              disabled={answer.trim().length < 3 || reply.isPending}
+              onConfirm={() => reply.mutate()}
+              title={t('cfPetitionAnswerTitle')}
+              body={<p>{t('cfPetitionAnswerBody', about)}</p>}
+            >
               {t('ovAnswer')}
-            </Button>
+            </ConfirmButton>
           </div>
         )}
         {can('oversight.manage') && p.status === 'received' && (
           <div className="toolbar">
-            <Button
+            <ConfirmButton
               variant="secondary"
-              onClick={() =>
-                manage.mutate({ assigneeUnitId: p.unitId, assigneeLabel: `UBND ${p.unitName}`, deadline: in30Days() })
+              disabled={manage.isPending}
+              onConfirm={() =>
+                manage.mutate({
+                  body: { assigneeUnitId: p.unitId, assigneeLabel: assignee, deadline },
+                  done: t('donePetitionAssign', { to: assignee, date: formatDateVi(deadline) }),
+                })
               }
+              title={t('cfPetitionAssignTitle')}
+              body={<p>{t('cfPetitionAssignBody', { ...about, to: assignee, date: formatDateVi(deadline) })}</p>}
             >
-              {t('ovAssign')}: UBND {p.unitName}
-            </Button>
+              {t('ovAssign')}: {assignee}
+            </ConfirmButton>
           </div>
         )}
         {can('oversight.manage') && (p.status === 'answered' || p.status === 'roadmap') && (
           <div className="toolbar">
-            <Button variant="secondary" onClick={() => manage.mutate({ status: 'resolved' })}>
+            <ConfirmButton
+              variant="secondary"
+              disabled={manage.isPending}
+              onConfirm={() => manage.mutate({ body: { status: 'resolved' }, done: t('donePetitionResolved') })}
+              title={t('cfPetitionResolvedTitle')}
+              body={<p>{t('cfPetitionResolvedBody', about)}</p>}
+            >
               {t('ovMarkResolved')}
-            </Button>
+            </ConfirmButton>
             {p.status === 'answered' && (
-              <Button variant="secondary" onClick={() => manage.mutate({ status: 'roadmap' })}>
+              <ConfirmButton
+                variant="secondary"
+                disabled={manage.isPending}
+                onConfirm={() => manage.mutate({ body: { status: 'roadmap' }, done: t('donePetitionRoadmap') })}
+                title={t('cfPetitionRoadmapTitle')}
+                body={<p>{t('cfPetitionRoadmapBody', about)}</p>}
+              >
                 {t('ovMarkRoadmap')}
-              </Button>
+              </ConfirmButton>
             )}
           </div>
         )}

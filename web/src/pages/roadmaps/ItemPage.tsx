@@ -11,6 +11,8 @@ import { parseViNumber } from '../assessment/IndicatorInput';
 import { ItemBadges } from './ItemBadges';
 import { monthVi, type CostClass, type ItemDetail, type RoadmapStatus } from './types';
 import { FilePicker } from '../../components/FilePicker';
+import { formatMonthVi, MonthInput } from '../../components/MonthInput';
+import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 
 export function ItemPage() {
   const { id } = useParams();
@@ -105,6 +107,7 @@ function EditItem({ item }: { item: ItemDetail }) {
   const [estimate, setEstimate] = useState(item.costEstimate === null ? '' : formatNumberVi(item.costEstimate / 1_000_000, 3));
   const [status, setStatus] = useState<RoadmapStatus>(item.status);
   const [priority, setPriority] = useState(item.priority);
+  const [done, setDone] = useState('');
   const save = useMutation({
     mutationFn: (confirm: boolean) => {
       const millions = parseViNumber(estimate);
@@ -123,15 +126,18 @@ function EditItem({ item }: { item: ItemDetail }) {
         },
       });
     },
-    onSuccess: async () => {
+    onSuccess: async (_r, confirm) => {
+      setDone(confirm ? t('doneRoadmapConfirm', { code: item.indicatorCode, lead: leadName }) : t('saved'));
       await qc.invalidateQueries({ queryKey: ['roadmap', String(item.id)] });
       await qc.invalidateQueries({ queryKey: ['roadmaps'] });
     },
+    onMutate: () => setDone(''),
   });
+  const leadName = agencies.data?.items.find((a) => String(a.id) === lead)?.name ?? '';
   return (
     <Card title={t('edit')}>
       <ErrorAlert error={save.error} />
-      {save.isSuccess && <p className="alert alert-success">{t('saved')}</p>}
+      <SuccessNotice>{done}</SuccessNotice>
       <div className="grid-2">
         <Field label={t('leadAgency')}>
           {(fid) => (
@@ -146,16 +152,7 @@ function EditItem({ item }: { item: ItemDetail }) {
           )}
         </Field>
         <Field label={t('deadline')}>
-          {(fid) => (
-            <input
-              id={fid}
-              className="input"
-              type="month"
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              data-testid="target-month"
-            />
-          )}
+          {(fid) => <MonthInput id={fid} value={target} onChange={setTarget} testId="target-month" />}
         </Field>
         <Field label={t('costClass')}>
           {(fid) => (
@@ -216,9 +213,25 @@ function EditItem({ item }: { item: ItemDetail }) {
           {t('save')}
         </Button>
         {!item.confirmed && (
-          <Button onClick={() => save.mutate(true)} disabled={save.isPending || !lead || !target} data-testid="confirm-item">
+          <ConfirmButton
+            onConfirm={() => save.mutate(true)}
+            disabled={save.isPending || !lead || !target}
+            title={t('cfRoadmapConfirmTitle')}
+            body={
+              <p>
+                {t('cfRoadmapConfirmBody', {
+                  code: item.indicatorCode,
+                  title: item.title,
+                  unit: item.unitName,
+                  lead: leadName,
+                  m: formatMonthVi(target),
+                })}
+              </p>
+            }
+            testId="confirm-item"
+          >
             {t('confirm')}
-          </Button>
+          </ConfirmButton>
         )}
       </div>
     </Card>
@@ -254,7 +267,7 @@ function CheckIn({ item }: { item: ItemDetail }) {
       <div className="toolbar">
         <label>
           {t('month')}
-          <input className="input" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          <MonthInput label={t('month')} value={month} onChange={setMonth} />
         </label>
         <label>
           {t('percent')}
@@ -277,7 +290,11 @@ function CheckIn({ item }: { item: ItemDetail }) {
           accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
-        <Button onClick={() => send.mutate()} disabled={send.isPending || note.trim().length < 3} data-testid="checkin-submit">
+        <Button
+          onClick={() => send.mutate()}
+          disabled={send.isPending || !month || note.trim().length < 3}
+          data-testid="checkin-submit"
+        >
           {t('newCheckin')}
         </Button>
       </div>
