@@ -255,6 +255,7 @@ function IndicatorRow({
         {canEdit ? (
           <input
             className="input note-input"
+            data-testid={`note-${ind.code}`}
             aria-label={`${t('note')} ${ind.code}`}
             placeholder={t('note')}
             value={edit && 'note' in edit ? (edit.note ?? '') : (ind.note ?? '')}
