@@ -50,6 +50,8 @@ describe('journey: the monthly count-and-check from commune to heat map', () => 
     await officer.getByTestId('input-8.3-num').fill('930');
     await officer.getByTestId('input-8.3-den').fill('1.000');
     await expect.poll(() => officer.getByTestId('status-8.3').textContent()).toBe('Đạt');
+    // A jump from the last verified month beyond the set's percentage is saved with a note saying why.
+    await officer.getByTestId('note-8.3').fill('Rà soát lại toàn bộ hộ sau sáp nhập, theo biên bản kiểm tra');
     const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dl-ev-')), 'bien-ban-kiem-tra-nha-tieu.pdf');
     fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     await officer.getByTestId('attach-8.3').setInputFiles(pdf);

@@ -200,7 +200,7 @@ describe('hostile text in every output, and records of another province', () => 
     const ownUrls = new Set(made.map((m) => `/api/users/${m.user.id}`));
     const doc = (await (await env.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     // National reference data anyone signed in may read.
-    const shared = [/^\/api\/criteria-sets\/\{id\}/, /^\/api\/ocop\/sheets\/\{id\}$/];
+    const shared = [/^\/api\/criteria-sets\/\{id\}/, /^\/api\/ocop\/sheets\/\{id\}(\/export)?$/];
     const routes = Object.entries(doc.paths)
       .filter(([path, item]) => path.includes('{id}') && 'get' in item && !shared.some((r) => r.test(path)))
       .map(([path]) => path);
