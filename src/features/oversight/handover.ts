@@ -96,8 +96,9 @@ async function openItemsOf(tx: Db, councilId: number) {
 }
 
 /**
- * Records the handover of an ended council. The successor council's keepers record it (or, when
- * every item is closed, the keepers of the level above); the ended council's own unit stays read-only.
+ * Records the handover of an ended council. Keepers whose area covers both the ended council and the
+ * successor record it (or, when every item is closed, the keepers of the level above); the ended
+ * council's own unit stays read-only.
  */
 export async function recordHandover(
   deps: Deps,
@@ -114,6 +115,8 @@ export async function recordHandover(
         const where = x.to ? x.to.unitId : x.fromUnit.parentId;
         if (where === null) throw new AppError('FORBIDDEN');
         await authorize(db, a, 'oversight.manage', where);
+        // …and over the ended council's own area: a commune's council cannot claim the items of a council above it.
+        await authorize(db, a, 'oversight.manage', x.from.unitId);
       },
       load: (db) => loadHandover(db, fromCouncilId, input),
       units: (x) => (x.to ? x.to.unitId : (x.fromUnit.parentId ?? x.fromUnit.id)),

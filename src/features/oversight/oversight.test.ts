@@ -16,6 +16,7 @@ import {
 import type { SnapshotData } from '../../domain/oversight/types';
 import { ManualClock } from '../../lib/clock';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
+import { clientAs } from '../../testing/factories';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
@@ -440,6 +441,12 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
     });
     expect(noReason.status).toBe(400);
     expect((await outsider.post(`/api/oversight/councils/${ended.id}/handover`, body)).status).toBe(404);
+    // A commune council's keeper cannot claim the city council's items for its own council.
+    const haiSonUnit = (await env.deps.db.select().from(councils).where(eq(councils.id, haiSonCouncil)))[0]!.unitId;
+    const communeKeeper = (await clientAs(env, 'council_secretariat', haiSonUnit)).client;
+    expect(
+      (await communeKeeper.post(`/api/oversight/councils/${ended.id}/handover`, { ...body, toCouncilId: haiSonCouncil })).status,
+    ).toBe(404);
     // Six keepers at once: one handover, the others refused; nothing recorded twice.
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
