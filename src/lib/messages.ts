@@ -313,9 +313,9 @@ export const RULE_TEXT = {
     vi: 'cơ quan thực hiện mới phải là đơn vị đang hoạt động',
     en: 'the new addressee must be a unit in operation',
   },
-  oversight_ended_council: {
-    vi: 'HĐND này đã kết thúc hoạt động; việc theo dõi do HĐND tiếp nhận thực hiện',
-    en: 'this council has ended; its successor council follows up',
+  handover_addressee_outside: {
+    vi: 'cơ quan thực hiện mới phải thuộc địa bàn của HĐND tiếp nhận',
+    en: 'the new addressee must be within the successor council’s area',
   },
   oversight_accept_needs_report: {
     vi: 'chỉ ghi nhận hoàn thành khi cơ quan thực hiện đã báo cáo hoàn thành',

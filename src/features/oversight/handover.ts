@@ -20,7 +20,7 @@ import {
 import { AppError, ruleViolation } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
 import { todayVn } from '../../shared/vi';
-import { authorize } from '../access/authorize';
+import { authorize, unitInScope } from '../access/authorize';
 import { write } from '../access/write-path';
 import { lockRow } from './access';
 
@@ -157,6 +157,8 @@ export async function recordHandover(
         for (const i of items.filter((i) => i.addresseeUnitId)) {
           const u = await unitOf(tx, i.addresseeUnitId!);
           if (!liveOn(u, day) && !liveOn(u, today)) throw ruleViolation('handover_addressee_ended');
+          // The successor supervises within its own area only.
+          if (!(await unitInScope(tx, [x.to!.unitId], u.id))) throw ruleViolation('handover_addressee_outside');
         }
 
         const [handover] = await tx

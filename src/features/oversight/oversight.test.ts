@@ -16,7 +16,7 @@ import {
 import type { SnapshotData } from '../../domain/oversight/types';
 import { ManualClock } from '../../lib/clock';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
-import { clientAs } from '../../testing/factories';
+import { clientAs, makeProvince } from '../../testing/factories';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
@@ -435,6 +435,13 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
       items: [{ kind: 'petition', id: open[0]!.id, outcome: 'closed', reason: 'Đã giải quyết trong năm 2025' }],
     });
     expect(noSuccessor.body.error.details?.rule).toBe('handover_needs_successor');
+    // The successor re-addresses only within its own area.
+    const elsewhere = (await makeProvince(env.deps, 'tỉnh Khác')).communeA;
+    const outside = await secretariat.post<Err>(`/api/oversight/councils/${ended.id}/handover`, {
+      ...body,
+      items: [{ kind: 'petition', id: open[0]!.id, outcome: 'handed_over', addresseeUnitId: elsewhere.id }],
+    });
+    expect(outside.body.error.details?.rule).toBe('handover_addressee_outside');
     const noReason = await secretariat.post<Err>(`/api/oversight/councils/${ended.id}/handover`, {
       ...body,
       items: [{ kind: 'petition', id: open[0]!.id, outcome: 'closed' }],
