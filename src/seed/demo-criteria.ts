@@ -43,8 +43,23 @@ export async function loadShippedSets(tx: Db, countryId: number, now: Date) {
   return ids;
 }
 
+/** The whole of a commune's ratio indicator: the same every month but for a slow growth (≈ 0,2 % a month). */
+export function demoWhole(unitKey: string, code: string, monthIndex: number): number {
+  const h = [...`${unitKey}:${code}`].reduce((acc, ch) => (acc * 31 + ch.charCodeAt(0)) % 1_000_003, 17);
+  const base = 400 + (h % 1600);
+  return base + Math.floor((base * 2 * monthIndex) / 1000);
+}
+
 /** A plausible value that meets (or misses) the threshold that applies to this class and year. */
-export function demoValue(ind: Indicator, cls: string, year: number, met: boolean, rand: () => number): IndicatorValue {
+export function demoValue(
+  ind: Indicator,
+  cls: string,
+  year: number,
+  met: boolean,
+  rand: () => number,
+  /** A ratio's whole (households, roads…): stable for a commune, so months do not jump. */
+  whole?: number,
+): IndicatorValue {
   const t = pickThreshold(ind.thresholds, cls, year);
   if (!t) throw new Error(`no threshold for ${ind.code}`);
   switch (ind.type) {
@@ -57,7 +72,8 @@ export function demoValue(ind: Indicator, cls: string, year: number, met: boolea
       return Math.round(v * factor * 10) / 10 + (met && up ? 0.1 : 0);
     }
     case 'ratio': {
-      const den = 400 + Math.floor(rand() * 1600);
+      const drawn = 400 + Math.floor(rand() * 1600);
+      const den = whole ?? drawn;
       const pct = t.value!;
       const up = t.op === '>=' || t.op === '>';
       let num: number;
@@ -257,7 +273,14 @@ export async function loadAssessmentDemo(
         const met = !gapsNow.has(ind.code);
         values[ind.code] = missing
           ? null
-          : demoValue(met ? ind : (baseIndicators.get(ind.code) ?? ind), 'TDMNPB', 2022, met, rand);
+          : demoValue(
+              met ? ind : (baseIndicators.get(ind.code) ?? ind),
+              'TDMNPB',
+              2022,
+              met,
+              rand,
+              demoWhole(plan.key, ind.code, m),
+            );
       }
       demo.push({
         unitId,
@@ -300,7 +323,10 @@ export async function loadAssessmentDemo(
       const gapsNow = new Set(g.gaps.slice(fixed));
       const rand = rng(unitId * 1000 + m);
       const values = Object.fromEntries(
-        indicators.map((ind) => [ind.code, demoValue(ind, g.group, 2026, !gapsNow.has(ind.code), rand)]),
+        indicators.map((ind) => [
+          ind.code,
+          demoValue(ind, g.group, 2026, !gapsNow.has(ind.code), rand, demoWhole(g.key, ind.code, 48 + m)),
+        ]),
       );
       const open = m === 11;
       demo.push({
