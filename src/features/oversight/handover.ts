@@ -154,11 +154,13 @@ export async function recordHandover(
           return given.get(k) ?? { kind, id: Number(id), outcome: 'handed_over' };
         });
         if (!x.to && items.some((i) => i.outcome === 'handed_over')) throw ruleViolation('handover_needs_successor');
-        for (const i of items.filter((i) => i.addresseeUnitId)) {
-          const u = await unitOf(tx, i.addresseeUnitId!);
+        // Each new addressee, read and checked once: in operation, and within the successor's own area.
+        const addressees = new Map<number, string>();
+        for (const unitId of new Set(items.flatMap((i) => (i.addresseeUnitId ? [i.addresseeUnitId] : [])))) {
+          const u = await unitOf(tx, unitId);
           if (!liveOn(u, day) && !liveOn(u, today)) throw ruleViolation('handover_addressee_ended');
-          // The successor supervises within its own area only.
           if (!(await unitInScope(tx, [x.to!.unitId], u.id))) throw ruleViolation('handover_addressee_outside');
+          addressees.set(unitId, u.name);
         }
 
         const [handover] = await tx
@@ -175,9 +177,6 @@ export async function recordHandover(
           })
           .returning();
         const h = handover!;
-        const addressees = new Map<number, string>();
-        for (const i of items.filter((i) => i.addresseeUnitId))
-          addressees.set(i.addresseeUnitId!, (await unitOf(tx, i.addresseeUnitId!)).name);
         for (const i of items) {
           const closed = i.outcome === 'closed';
           if (i.kind === 'recommendation') {
