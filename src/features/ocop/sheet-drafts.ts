@@ -112,6 +112,15 @@ export async function createSheetDraft(deps: Deps, actor: Actor, meta: RequestMe
   );
 }
 
+/** The write path over one stored sheet: national keepers only, its row locked, its row version compared. */
+const onDraft = (actor: Actor, id: number, rowVersion: number) => ({
+  can: byRole(actor),
+  load: (db: Db) => loadSheet(db, id),
+  units: () => [],
+  lock: (tx: Db) => loadSheet(tx, id, true),
+  version: { sent: rowVersion, stored: (r: SheetRow) => r.rowVersion },
+});
+
 function requireDraft(row: SheetRow) {
   if (row.status !== 'draft') throw ruleViolation('ocop_sheet_published', { id: row.id });
 }
@@ -126,11 +135,7 @@ export async function updateSheetDraft(
   return write(
     { deps, actor, meta },
     {
-      can: byRole(actor),
-      load: (db) => loadSheet(db, id),
-      units: () => [],
-      lock: (tx) => loadSheet(tx, id, true),
-      version: { sent: input.rowVersion, stored: (r) => r.rowVersion },
+      ...onDraft(actor, id, input.rowVersion),
       apply: async (tx, before) => {
         requireDraft(before);
         // What identifies the sheet stays the row's; the document brings the content.
@@ -163,11 +168,7 @@ export async function publishSheet(deps: Deps, actor: Actor, meta: RequestMeta, 
   return write(
     { deps, actor, meta },
     {
-      can: byRole(actor),
-      load: (db) => loadSheet(db, id),
-      units: () => [],
-      lock: (tx) => loadSheet(tx, id, true),
-      version: { sent: rowVersion, stored: (r) => r.rowVersion },
+      ...onDraft(actor, id, rowVersion),
       apply: async (tx, before) => {
         requireDraft(before);
         parseDoc(before.document);
