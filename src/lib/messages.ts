@@ -321,6 +321,10 @@ export const RULE_TEXT = {
     vi: 'chỉ ghi nhận hoàn thành khi cơ quan thực hiện đã báo cáo hoàn thành',
     en: 'a recommendation is accepted only after the addressee reports it done',
   },
+  assessment_future_month: {
+    vi: 'chưa đến tháng này: chỉ mở kiểm đếm cho tháng hiện tại hoặc đã qua',
+    en: 'this month has not begun: only the current or a past month can be opened',
+  },
   portal_future_month: { vi: 'không công bố số liệu của tháng chưa đến', en: 'a future month cannot be published' },
   portal_answer_required: { vi: 'cần có nội dung trả lời khi công khai ý kiến', en: 'publishing feedback needs a public answer' },
   portal_no_council: { vi: 'địa bàn chưa có HĐND trong hệ thống', en: 'no council covers this area' },

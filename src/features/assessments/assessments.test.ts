@@ -51,6 +51,12 @@ describe('monthly count-and-check workflow', () => {
     expect((await officer.post<Err>('/api/assessments', { unitId: p.communeA.id, month: '2022-03' })).status).toBe(409);
   });
 
+  it('refuses a month that has not begun', async () => {
+    const future = await officer.post<Err>('/api/assessments', { unitId: p.communeA.id, month: '2031-12' });
+    expect(future.status).toBe(422);
+    expect(future.body.error.details).toMatchObject({ rule: 'assessment_future_month' });
+  });
+
   it('refuses a month for a unit without a region', async () => {
     const other = await makeProvince(env.deps);
     const admin = (await clientAs(env, 'system_admin', other.province.id)).client;

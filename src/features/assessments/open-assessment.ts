@@ -2,6 +2,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments, assessmentValues, units } from '../../db/schema';
 import { AppError, ruleViolation } from '../../lib/errors';
+import { todayVn } from '../../shared/vi';
 import { authorize } from '../access/authorize';
 import { write } from '../access/write-path';
 import { applicableSets, classificationOf } from '../criteria/queries';
@@ -21,6 +22,8 @@ export async function openAssessment(
   input: { unitId: number; month: string; targetLevel?: TargetLevel | undefined },
 ) {
   const period = periodStart(input.month);
+  // A month is counted once it has begun, never ahead of time.
+  if (input.month > todayVn(meta.now).slice(0, 7)) throw ruleViolation('assessment_future_month');
   const [unit] = await deps.db.select().from(units).where(eq(units.id, input.unitId));
   if (!unit) throw new AppError('NOT_FOUND');
   await authorize(deps.db, actor, 'assessment.enter', unit.id);

@@ -199,10 +199,12 @@ describe('roadmaps: from the gap list to closed items, with reminders and escala
 
   it('closes itself when the indicator is verified met, and reopens if it falls back', async () => {
     const item = (await items(office)).find((i) => i.indicatorCode === '1.2')!;
+    clock.set('2026-06-30T02:00:00Z');
     await verifiedMonth('2026-06', { '1.2': true });
     let now = (await env.deps.db.select().from(roadmapItems).where(eq(roadmapItems.id, item.id)))[0]!;
     expect(now).toMatchObject({ status: 'done', closedReason: 'verified_met', progress: 100 });
     expect(await inbox(agencyUserId, 'roadmap.closed')).toHaveLength(1);
+    clock.set('2026-07-31T02:00:00Z');
     await verifiedMonth('2026-07', { '1.2': false });
     now = (await env.deps.db.select().from(roadmapItems).where(eq(roadmapItems.id, item.id)))[0]!;
     expect(now).toMatchObject({ status: 'in_progress', closedReason: null, reopenedCount: 1 });
