@@ -20,6 +20,7 @@ import { dashboardRoutes } from './features/dashboard/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { roadmapRoutes } from './features/roadmaps/routes';
 import { capitalRoutes } from './features/capital/routes';
+import { treasuryRoutes } from './features/capital/treasury-routes';
 import { publicOcopApi } from './features/ocop/public';
 import { portalRoutes } from './features/portal/pages';
 import { portalApiRoutes } from './features/portal/routes';
@@ -147,6 +148,7 @@ export function buildApp(deps: Deps) {
   app.route('/api/roadmaps', roadmapRoutes);
   app.route('/api/notifications', notificationRoutes);
   app.route('/api/capital', capitalRoutes);
+  app.route('/api/capital', treasuryRoutes);
   app.route('/api/ocop', ocopRoutes);
   app.route('/api/oversight', oversightRoutes);
   app.route('/api/portal', portalApiRoutes);

@@ -1184,6 +1184,27 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       },
     },
     {
+      name: 'GET /api/capital/disbursements/reference',
+      needs: 'capital.disburse',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/disbursements/reference?unitId=${p.province.id}` }),
+    },
+    {
+      name: 'GET /api/capital/disbursements/template.xlsx',
+      needs: 'capital.disburse',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/disbursements/template.xlsx?unitId=${p.province.id}` }),
+    },
+    {
+      name: 'GET /api/capital/disbursements/template.csv',
+      needs: 'capital.disburse',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/capital/disbursements/template.csv?unitId=${p.province.id}` }),
+    },
+    {
       name: 'GET /api/capital/settings',
       needs: 'capital.read',
       mutating: false,

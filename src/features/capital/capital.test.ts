@@ -228,6 +228,58 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
     expect(await env.deps.db.$count(disbursements)).toBe(before + 2);
   });
 
+  it('gives a Treasury template of the reader’s projects and sources, and imports it filled with names instead of codes', async () => {
+    const ref = await office.get<{ projects: { code: string; name: string }[]; sources: { code: string; name: string }[] }>(
+      `/api/capital/disbursements/reference?unitId=${mc}`,
+    );
+    expect(ref.status).toBe(200);
+    expect(ref.body.projects.map((p) => p.code)).toContain('MC-2022-01');
+    expect(ref.body.projects.every((p) => p.code.startsWith('MC-'))).toBe(true);
+    const res = await env.app.request(`/api/capital/disbursements/template.xlsx?unitId=${mc}`, {
+      headers: office.authHeaders(),
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Giải ngân', 'Dự án', 'Nguồn vốn']);
+    const entry = wb.worksheets[0]!;
+    expect(entry.getCell('A2').dataValidation.formulae?.[0]).toMatch(/^'Dự án'!\$A\$2:\$A\$\d+$/);
+    expect(entry.getCell('F2').dataValidation.formulae?.[0]).toBe('"Tạm ứng,Thanh toán KLHT"');
+    const listed = wb.worksheets[1]!.getColumn(1).values.slice(2).map(String);
+    expect(listed.sort()).toEqual(ref.body.projects.map((p) => p.code).sort());
+    const p1 = ref.body.projects.find((p) => p.code === 'MC-2022-01')!;
+    const xa = ref.body.sources.find((s) => s.code === 'NSDP_XA')!;
+    // A person types the project's name without accents and picks the source by its name.
+    entry.addRow([
+      p1.name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toUpperCase(),
+      new Date(Date.UTC(2022, 8, 7)),
+      1_000_000,
+      xa.name,
+      2022,
+      'Thanh toán KLHT',
+      'KB-TPL-1',
+    ]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const f = new FormData();
+    f.set('file', new Blob([bytes]), 'mau.xlsx');
+    const imported = await office.post<{ added: number; skipped: number }>('/api/capital/disbursements/import', f);
+    expect(imported.status).toBe(201);
+    expect(imported.body).toEqual({ added: 1, skipped: 0 });
+    const [row] = await env.deps.db.select().from(disbursements).where(eq(disbursements.voucherRef, 'KB-TPL-1'));
+    expect(row).toMatchObject({ sourceCode: 'NSDP_XA', date: '2022-09-07', amount: 1_000_000, paymentType: 'acceptance' });
+    const csv = await env.app.request(`/api/capital/disbursements/template.csv?unitId=${mc}`, {
+      headers: office.authHeaders(),
+    });
+    const csvBytes = Buffer.from(await csv.arrayBuffer());
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csvBytes.subarray(3).toString('utf8')).toBe(
+      'Mã dự án,Ngày thanh toán,Số tiền (đồng),Nguồn vốn,Năm kế hoạch,Loại thanh toán,Số chứng từ,Chứng từ gốc,Ghi chú\r\n',
+    );
+  });
+
   it('moves a project one status at a time; approval needs the whole dossier', async () => {
     const p6 = (
       await office.get<{ items: { id: number; code: string; version: number }[] }>(`/api/capital/projects?unitId=${mc}`)

@@ -19,7 +19,7 @@ import { rowProblems } from '../../lib/http';
 import type { Lang } from '../../lib/messages';
 import { sniff, unpacksWithin } from '../../lib/sniff';
 import { parseDateVi, searchKey } from '../../shared/vi';
-import { grantUnitsFor, idsInScope, requireAction } from '../access/authorize';
+import { requireAction, scopeFilter } from '../access/authorize';
 import { write } from '../access/write-path';
 import { checkEntries, importKeyOf, lockProjects, type LedgerEntry } from './ledger';
 import { yearAllocations } from './queries';
@@ -68,7 +68,14 @@ const MSG: Record<string, { vi: string; en: string }> = {
     vi: 'Loại thanh toán “{v}” phải là tạm ứng hoặc thanh toán KLHT',
     en: 'Payment type “{v}” must be advance or acceptance',
   },
-  unknown_project: { vi: 'Không có dự án mã “{v}” trong phạm vi của bạn', en: 'No project “{v}” in your scope' },
+  unknown_project: {
+    vi: 'Không có dự án mã hoặc tên “{v}” trong phạm vi của bạn',
+    en: 'No project with code or name “{v}” in your scope',
+  },
+  ambiguous_project: {
+    vi: 'Có nhiều dự án tên “{v}”: {w}. Hãy ghi mã dự án',
+    en: 'Several projects are named “{v}”: {w}. Use the project code',
+  },
   unknown_source: { vi: 'Nguồn vốn “{v}” không có trong danh mục', en: 'Unknown funding source “{v}”' },
   ambiguous_source: {
     vi: 'Nguồn vốn “{v}” có thể là: {w}. Hãy ghi mã nguồn',
@@ -180,14 +187,15 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
   const body = rows.slice(1).filter((r) => r.cells.some((c) => String(c).trim() !== ''));
   const style = amountStyleOf(body.map((r) => cell(r, 'amount')).filter((c): c is string => typeof c === 'string'));
 
-  const codes = [...new Set(body.map((r) => text(r, 'projectCode')))];
-  const projectRows = codes.length ? await deps.db.select().from(projects).where(inArray(projects.code, codes)) : [];
-  const allowed = await idsInScope(
-    deps.db,
-    grantUnitsFor(actor, 'capital.disburse'),
-    projectRows.map((p) => p.unitId),
-  );
-  const byCode = new Map(projectRows.filter((p) => allowed.has(p.unitId)).map((p) => [p.code, p]));
+  // Projects are named by code or by their full name (accents, case and spacing aside), within the reader's scope.
+  const projectRows = await deps.db
+    .select()
+    .from(projects)
+    .where(scopeFilter(deps.db, actor, 'capital.disburse', projects.unitId));
+  const byCode = new Map(projectRows.map((p) => [p.code, p]));
+  const byName = new Map<string, (typeof projectRows)[number][]>();
+  for (const p of projectRows) byName.set(searchKey(p.name), [...(byName.get(searchKey(p.name)) ?? []), p]);
+  const findProject = (t: string) => byCode.get(t) ?? byCode.get(t.toUpperCase()) ?? byName.get(searchKey(t));
   const matchSource = sourceMatcher(
     await deps.db.select({ code: fundingSources.code, nameVi: fundingSources.nameVi }).from(fundingSources),
   );
@@ -196,7 +204,14 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
   for (const y of years)
     for (const a of await yearAllocations(
       deps.db,
-      [...byCode.values()].map((p) => p.id),
+      [
+        ...new Set(
+          body.flatMap((r) => {
+            const f = findProject(text(r, 'projectCode'));
+            return (Array.isArray(f) ? f : f ? [f] : []).map((p) => p.id);
+          }),
+        ),
+      ],
       y,
     )) {
       const k = `${a.projectId}|${y}`;
@@ -210,8 +225,11 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
     const before = errors.length;
     for (const k of REQUIRED) if (!text(r, k)) fail(r.line, COLS[k]![0]!, 'required');
     if (errors.length > before) continue;
-    const project = byCode.get(text(r, 'projectCode'));
-    if (!project) fail(r.line, COLS.projectCode![0]!, 'unknown_project', text(r, 'projectCode'));
+    const found = findProject(text(r, 'projectCode'));
+    const project = Array.isArray(found) ? (found.length === 1 ? found[0] : undefined) : found;
+    if (Array.isArray(found) && found.length > 1)
+      fail(r.line, COLS.projectCode![0]!, 'ambiguous_project', text(r, 'projectCode'), found.map((p) => p.code).join(', '));
+    else if (!project) fail(r.line, COLS.projectCode![0]!, 'unknown_project', text(r, 'projectCode'));
     const year = Number(text(r, 'planYear'));
     if (!Number.isInteger(year) || year < 2000 || year > 2100) fail(r.line, COLS.planYear![0]!, 'bad_year', text(r, 'planYear'));
     const source = matchSource(text(r, 'sourceCode'), allocatedCodes.get(`${project?.id}|${year}`) ?? new Set());

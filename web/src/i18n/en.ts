@@ -405,6 +405,13 @@ export const en: Record<MessageKey, string> = {
   projectMap: 'Project locations',
   readyForAllocation: 'Ready for allocation at the thematic session',
   plans: 'Capital plans',
+  treasuryTemplateHint:
+    'Download the template, one payment per row, then import it. Projects and sources may be given by code or by name.',
+  treasuryTemplateXlsx: 'Download the Excel template (with lists)',
+  treasuryTemplateCsv: 'Download the CSV template',
+  treasurySourcesList: '{n} funding sources ({p} projects in the Excel template)',
+  sourceCode: 'Source code',
+  sourceName: 'Source name',
   importTreasury: 'Import Treasury disbursements (CSV/Excel)',
   importedLines: 'Imported {a} lines; skipped {s} already present.',
   asOf: 'Figures as of',

@@ -224,7 +224,7 @@ export function CapitalPage() {
           </ul>
         </Card>
       </div>
-      {can('capital.disburse') && <ImportLedger />}
+      {can('capital.disburse') && <ImportLedger unitId={unitId} />}
     </>
   );
 }
@@ -339,10 +339,18 @@ function ProjectMap({ data }: { data: CockpitData }) {
   );
 }
 
-function ImportLedger() {
+function ImportLedger({ unitId }: { unitId: string }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
+  const reference = useQuery({
+    queryKey: ['treasury-reference', unitId],
+    queryFn: () =>
+      api<{ projects: { code: string; name: string; unit: string }[]; sources: { code: string; name: string }[] }>(
+        `/api/capital/disbursements/reference?unitId=${unitId}`,
+      ),
+    enabled: Boolean(unitId),
+  });
   const imp = useMutation({
     mutationFn: () => {
       const form = new FormData();
@@ -353,7 +361,42 @@ function ImportLedger() {
   });
   return (
     <Card title={t('importTreasury')}>
-      <p className="muted">ma_du_an, ngay, so_tien, nguon_von, nam_ke_hoach, loai, so_chung_tu</p>
+      <p className="muted">{t('treasuryTemplateHint')}</p>
+      <div className="toolbar">
+        <a
+          className="btn btn-secondary"
+          href={`/api/capital/disbursements/template.xlsx?unitId=${unitId}`}
+          data-testid="treasury-template"
+        >
+          {t('treasuryTemplateXlsx')}
+        </a>
+        <a className="btn btn-secondary" href={`/api/capital/disbursements/template.csv?unitId=${unitId}`}>
+          {t('treasuryTemplateCsv')}
+        </a>
+      </div>
+      {reference.data && (
+        <details>
+          <summary>{t('treasurySourcesList', { n: reference.data.sources.length, p: reference.data.projects.length })}</summary>
+          <div className="scroll-x">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('sourceCode')}</th>
+                  <th>{t('sourceName')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reference.data.sources.map((s) => (
+                  <tr key={s.code}>
+                    <td>{s.code}</td>
+                    <td>{s.name}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
       <div className="toolbar">
         <FilePicker accept=".csv,.xlsx" aria-label={t('importTreasury')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <Button disabled={!file || imp.isPending} onClick={() => imp.mutate()}>
