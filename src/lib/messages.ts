@@ -241,7 +241,22 @@ export const RULE_TEXT = {
     en: 'no allocation from this source in the plan year',
   },
   exceeds_allocation: { vi: 'lũy kế giải ngân vượt vốn đã phân bổ', en: 'disbursement would exceed the allocation' },
-  after_deadline: { vi: 'đã quá thời hạn giải ngân của năm kế hoạch', en: 'after the disbursement deadline' },
+  after_deadline: {
+    vi: 'vốn còn lại của dự án từ nguồn này đã quá thời hạn giải ngân',
+    en: 'the capital left from this source is past its disbursement deadline',
+  },
+  tranche_not_found: {
+    vi: 'không có đợt vốn được giao vào ngày đã ghi cho dự án, nguồn và năm này',
+    en: 'no tranche of capital added on that date for this project, source and year',
+  },
+  tranche_after_resolution: {
+    vi: 'đợt vốn bổ sung không được ghi ngày sau ngày nghị quyết phê duyệt',
+    en: 'a tranche added by the plan cannot be dated after the approving resolution',
+  },
+  tranche_grows_old_capital: {
+    vi: 'vốn tăng thêm khi điều chỉnh là một đợt mới với ngày giao của nó, không cộng vào đợt cũ',
+    en: 'capital added by an adjustment is a new tranche with its own date, not an increase of an earlier one',
+  },
   before_plan_year: { vi: 'ngày thanh toán trước năm kế hoạch', en: 'paid before the plan year' },
   allocation_exceeds_plan: { vi: 'phân bổ vượt số vốn kế hoạch của nguồn', en: 'allocation exceeds the plan for the source' },
   dossier_incomplete: { vi: 'hồ sơ thủ tục đầu tư chưa đầy đủ', en: 'the investment dossier is incomplete' },

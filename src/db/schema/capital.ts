@@ -13,6 +13,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { units } from './units';
@@ -175,10 +176,16 @@ export const planLines = pgTable(
   (t) => [primaryKey({ columns: [t.planId, t.sourceCode] })],
 );
 
-/** Capital of a plan allocated to a project from a source; `addedOn` decides its disbursement deadline. */
+/**
+ * Capital of a plan allocated to a project from a source, in tranches: each row is the capital added
+ * on one date, and that date decides its disbursement deadline. An adjustment carries the tranches of
+ * the version before it and adds new ones; `addedOn` is empty only in a draft, for capital dated by
+ * the resolution that will approve it.
+ */
 export const allocations = pgTable(
   'allocations',
   {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     planId: integer('plan_id')
       .notNull()
       .references(() => capitalPlans.id),
@@ -189,9 +196,13 @@ export const allocations = pgTable(
       .notNull()
       .references(() => fundingSources.code),
     amount: bigint('amount', { mode: 'number' }).notNull(),
-    addedOn: date('added_on').notNull(),
+    addedOn: date('added_on'),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.projectId, t.sourceCode] }), index('allocations_project_idx').on(t.projectId)],
+  (t) => [
+    unique('allocations_tranche_uq').on(t.planId, t.projectId, t.sourceCode, t.addedOn).nullsNotDistinct(),
+    index('allocations_project_idx').on(t.projectId),
+    check('allocations_amount_ck', sql`${t.amount} > 0`),
+  ],
 );
 
 /** The disbursement ledger: every Treasury payment, never edited (a correction is another entry). */
@@ -216,6 +227,8 @@ export const disbursements = pgTable(
     importKey: text('import_key').notNull(),
     /** A negative entry is only ever the reversal of this payment (never more than what is left of it). */
     reversesId: integer('reverses_id').references((): AnyPgColumn => disbursements.id),
+    /** The tranche a payment names, by the date its capital was added; otherwise first in, first out. */
+    trancheOn: date('tranche_on'),
     note: text('note'),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

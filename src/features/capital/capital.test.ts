@@ -276,7 +276,7 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
     const csvBytes = Buffer.from(await csv.arrayBuffer());
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csvBytes.subarray(3).toString('utf8')).toBe(
-      'Mã dự án,Ngày thanh toán,Số tiền (đồng),Nguồn vốn,Năm kế hoạch,Loại thanh toán,Số chứng từ,Chứng từ gốc,Ghi chú\r\n',
+      'Mã dự án,Ngày thanh toán,Số tiền (đồng),Nguồn vốn,Năm kế hoạch,Loại thanh toán,Số chứng từ,Chứng từ gốc,Đợt vốn (ngày giao),Ghi chú\r\n',
     );
   });
 
@@ -381,5 +381,111 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
         })
       ).status,
     ).toBe(404);
+  });
+
+  it('capital added by an adjustment after 30 September is a tranche with its own deadline, paid first in, first out', async () => {
+    type Plan = {
+      id: number;
+      rowVersion: number;
+      lines: { sourceCode: string; amount: number }[];
+      allocations: { projectId: number; projectCode: string; sourceCode: string; amount: number; addedOn: string | null }[];
+    };
+    // The earlier adjustment gave MC-2022-05 capital without a date: it took its resolution's date.
+    const mcPlan = (await office.get<{ items: Plan[] }>(`/api/capital/plans?unitId=${mc}&year=2022`)).body.items[0]!;
+    expect(mcPlan.allocations.filter((a) => a.projectCode === 'MC-2022-05').map((a) => [a.amount, a.addedOn])).toEqual([
+      [1.2 * TY, '2022-07-20'],
+    ]);
+    // The 2024 law applies from the 2025 plans: capital added after 30 September may be paid until 31 December of the next year.
+    clock.set('2027-02-20T03:00:00Z');
+    const province = new TestClient(env.app);
+    await province.login('vpdp.quangninh', DEMO_PASSWORD);
+    const qn = (await env.deps.db.select().from(units).where(eq(units.name, 'tỉnh Quảng Ninh')))[0]!.id;
+    const current = (await province.get<{ items: Plan[] }>(`/api/capital/plans?unitId=${qn}&year=2026`)).body.items[0]!;
+    const q3 = current.allocations.find((a) => a.projectCode === 'QN-2026-03' && a.sourceCode === 'NSDP_TINH')!;
+    expect(q3).toMatchObject({ amount: 4 * TY, addedOn: '2026-01-20' });
+    const draft = (await province.post<Plan>(`/api/capital/plans/${current.id}/adjust`)).body;
+    const withLines = await province.request<{ rowVersion: number }>('PUT', `/api/capital/plans/${draft.id}/lines`, {
+      rowVersion: draft.rowVersion,
+      lines: draft.lines.map((l) => ({
+        sourceCode: l.sourceCode,
+        amount: l.sourceCode === 'NSDP_TINH' ? l.amount + 0.5 * TY : l.amount,
+      })),
+    });
+    expect(withLines.status).toBe(200);
+    const carried = draft.allocations.map((a) => ({
+      projectId: a.projectId,
+      sourceCode: a.sourceCode,
+      amount: a.amount,
+      addedOn: a.addedOn,
+    }));
+    const isQ3 = (a: { projectId: number; sourceCode: string }) => a.projectId === q3.projectId && a.sourceCode === 'NSDP_TINH';
+    // More capital on the old date would move the deadline of capital given in January: refused.
+    const grown = await province.request<Err>('PUT', `/api/capital/plans/${draft.id}/allocations`, {
+      rowVersion: withLines.body.rowVersion,
+      allocations: carried.map((a) => (isQ3(a) ? { ...a, amount: 4.5 * TY } : a)),
+    });
+    expect(grown.body.error.details.rule).toBe('tranche_grows_old_capital');
+    const added = await province.request<{ rowVersion: number }>('PUT', `/api/capital/plans/${draft.id}/allocations`, {
+      rowVersion: withLines.body.rowVersion,
+      allocations: [...carried, { projectId: q3.projectId, sourceCode: 'NSDP_TINH', amount: 0.5 * TY, addedOn: '2026-10-05' }],
+    });
+    expect(added.status).toBe(200);
+    const approve = (resolutionDate: string) =>
+      province.post<Err>(`/api/capital/plans/${draft.id}/approve`, {
+        rowVersion: added.body.rowVersion,
+        resolutionNo: 'NQ 140/NQ-HĐND (demo)',
+        resolutionDate,
+        body: 'HĐND tỉnh Quảng Ninh',
+      });
+    expect((await approve('2026-10-01')).body.error.details.rule).toBe('tranche_after_resolution');
+    expect((await approve('2026-10-06')).status).toBe(200);
+    type Detail = {
+      tranches: { sourceCode: string; addedOn: string; amount: number; deadline: string; paid: number; left: number }[];
+    };
+    const detail = async () =>
+      (await province.get<Detail>(`/api/capital/projects/${q3.projectId}?year=2026`)).body.tranches.filter(
+        (t) => t.sourceCode === 'NSDP_TINH',
+      );
+    expect(await detail()).toEqual([
+      expect.objectContaining({ addedOn: '2026-01-20', amount: 4 * TY, deadline: '2027-01-31', paid: 0 }),
+      expect.objectContaining({ addedOn: '2026-10-05', amount: 0.5 * TY, deadline: '2027-12-31', paid: 0 }),
+    ]);
+    const pay = (date: string, amount: number, voucherRef: string, trancheOn?: string) =>
+      province.post<Err>('/api/capital/disbursements', {
+        projectId: q3.projectId,
+        planYear: 2026,
+        sourceCode: 'NSDP_TINH',
+        date,
+        amount,
+        paymentType: 'acceptance',
+        voucherRef,
+        ...(trancheOn ? { trancheOn } : {}),
+      });
+    // In February 2027 only the October tranche is still open.
+    expect((await pay('2027-02-15', 0.6 * TY, 'KB-T-1')).body.error.details.rule).toBe('after_deadline');
+    expect((await pay('2027-02-15', 0.5 * TY, 'KB-T-2')).status).toBe(201);
+    // A November payment naming the October tranche would leave February's payment with no open capital.
+    expect((await pay('2026-11-02', 0.1 * TY, 'KB-T-3', '2026-10-05')).body.error.details.rule).toBe('after_deadline');
+    expect((await pay('2026-11-02', 0.1 * TY, 'KB-T-4', '2026-01-01')).body.error.details.rule).toBe('tranche_not_found');
+    // Without a name it is first in, first out: the January tranche, open until 31/01/2027.
+    expect((await pay('2026-11-02', 0.1 * TY, 'KB-T-5')).status).toBe(201);
+    expect(await detail()).toEqual([
+      expect.objectContaining({ addedOn: '2026-01-20', paid: 0.1 * TY, left: 3.9 * TY }),
+      expect.objectContaining({ addedOn: '2026-10-05', paid: 0.5 * TY, left: 0 }),
+    ]);
+    type ByDeadline = { deadline: string; allocated: number; paid: number; left: number; passed: boolean }[];
+    const c = (
+      await province.get<{ byDeadline: ByDeadline; totals: { allocated: number } }>(`/api/capital/cockpit?unitId=${qn}&year=2026`)
+    ).body;
+    // QN-2026-01's capital was added on 15/10/2026 (0.4 tỷ paid from it) and QN-2026-03's new tranche on 05/10/2026.
+    expect(c.byDeadline.find((d) => d.deadline === '2027-12-31')).toEqual({
+      deadline: '2027-12-31',
+      allocated: 3.7 * TY,
+      paid: 0.9 * TY,
+      left: 2.8 * TY,
+      passed: false,
+    });
+    expect(c.byDeadline.find((d) => d.deadline === '2027-01-31')!.passed).toBe(true);
+    expect(c.byDeadline.reduce((s, d) => s + d.allocated, 0)).toBe(c.totals.allocated);
   });
 });

@@ -19,6 +19,7 @@ import {
 } from '../../db/schema';
 import { rateBp, sumDong, toMillions } from '../../domain/capital/money';
 import { safeCell } from '../../lib/csv';
+import { todayVn } from '../../shared/vi';
 import { authorize } from '../access/authorize';
 import { cockpit, deadlinesFor, getProject } from './queries';
 
@@ -61,7 +62,7 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
       .limit(100),
     db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, p.unitIds)),
   ]);
-  const { out: deadlines } = await deadlinesFor(db, [id], year);
+  const { out: deadlines, tranches, paid } = await deadlinesFor(db, [id], year, todayVn(deps.clock.now()));
   const yearAlloc = alloc.filter((x) => x.plan.year === year && x.plan.kind === 'annual' && x.plan.status === 'approved');
   const yearLedger = ledger.filter((l) => l.planYear === year);
   const allocated = sumDong(yearAlloc.map((x) => x.a.amount));
@@ -100,6 +101,22 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
       voucherRef: l.voucherRef,
       note: l.note,
     })),
+    /** The year's capital in tranches: each added on its own date, with its own deadline, paid first in, first out. */
+    tranches: tranches
+      .sort(
+        (a, b) =>
+          a.deadline.localeCompare(b.deadline) || a.addedOn.localeCompare(b.addedOn) || a.sourceCode.localeCompare(b.sourceCode),
+      )
+      .map((t) => ({
+        planId: t.planId,
+        sourceCode: t.sourceCode,
+        sourceName: sourceNames.get(t.sourceCode) ?? '',
+        addedOn: t.addedOn,
+        amount: t.amount,
+        deadline: t.deadline,
+        paid: Number(paid(t)),
+        left: t.amount - Number(paid(t)),
+      })),
     extensions: ext,
     contributions: contrib.map((c) => ({ ...c, sourceName: sourceNames.get(c.sourceCode) ?? '' })),
     totals: {
@@ -208,5 +225,27 @@ export async function capitalWorkbook(deps: Deps, actor: Actor, unitId: number, 
     ];
     num(row);
   });
+  r++;
+  const byDeadlineTitle = ws.getRow(r++);
+  byDeadlineTitle.values = ['', 'VỐN THEO THỜI HẠN GIẢI NGÂN (mỗi đợt vốn theo ngày giao)'];
+  byDeadlineTitle.font = { bold: true };
+  const dh = ws.getRow(r++);
+  dh.values = ['', 'Hạn giải ngân', null, 'Vốn các đợt', null, 'Đã giải ngân', null, 'Còn lại'];
+  dh.font = { bold: true };
+  for (const d of c.byDeadline) {
+    const row = ws.getRow(r++);
+    row.values = [
+      '',
+      `${d.deadline.split('-').reverse().join('/')}${d.passed && d.left > 0 ? ' (đã quá hạn)' : ''}`,
+      null,
+      toMillions(d.allocated),
+      null,
+      toMillions(d.paid),
+      null,
+      toMillions(d.left),
+    ];
+    num(row);
+    row.getCell(8).numFmt = '#,##0.000';
+  }
   return xlsxBytes(wb);
 }

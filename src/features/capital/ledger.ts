@@ -13,7 +13,8 @@ import { sumByBig, voucherKeyOf } from '../../domain/capital/money';
 import { AppError, ruleViolation } from '../../lib/errors';
 import type { RuleCode } from '../../lib/messages';
 import { one, write } from '../access/write-path';
-import { deadlinesFor, getProject, yearAllocations } from './queries';
+import { attribute } from '../../domain/capital/tranches';
+import { getProject, yearTranches } from './queries';
 
 export type LedgerEntry = {
   projectId: number;
@@ -26,6 +27,8 @@ export type LedgerEntry = {
   voucherRef: string;
   note?: string | null | undefined;
   reversesId?: number | null | undefined;
+  /** Names the tranche paid from, by the date its capital was added (otherwise first in, first out). */
+  trancheOn?: string | null | undefined;
 };
 
 /** Identity of a Treasury line: the same line imported twice is one entry. */
@@ -70,8 +73,7 @@ export async function checkEntries(db: Db, entries: (LedgerEntry & { projectCode
   for (const year of [...new Set(entries.map((e) => e.planYear))]) {
     const ofYear = entries.map((e, i) => ({ e, i })).filter((x) => x.e.planYear === year);
     const ids = [...new Set(ofYear.map((x) => x.e.projectId))];
-    const alloc = await yearAllocations(db, ids, year);
-    const { out: deadlines } = await deadlinesFor(db, ids, year);
+    const { tranches } = await yearTranches(db, ids, year);
     const already = ids.length
       ? await db
           .select()
@@ -79,10 +81,7 @@ export async function checkEntries(db: Db, entries: (LedgerEntry & { projectCode
           .where(and(inArray(disbursements.projectId, ids), eq(disbursements.planYear, year)))
       : [];
     const key = (x: { projectId: number; sourceCode: string }) => `${x.projectId}|${x.sourceCode}`;
-    const spent = sumByBig(already, key, (d) => d.amount);
-    const allocated = sumByBig(alloc, key, (a) => a.amount);
     for (const { e, i } of ofYear) {
-      const k = key(e);
       if (e.reversesId !== null && e.reversesId !== undefined) {
         const original = originals.find((o) => o.id === e.reversesId);
         if (!original || original.reversesId !== null) {
@@ -99,17 +98,46 @@ export async function checkEntries(db: Db, entries: (LedgerEntry & { projectCode
           continue;
         }
         leftOf.set(String(original.id), left + BigInt(e.amount));
-        spent.set(k, (spent.get(k) ?? 0n) + BigInt(e.amount));
         if (e.date < original.date) add(i, { code: 'reversal_before_payment', info: { paidOn: original.date } });
         continue;
       }
-      if (!allocated.has(k)) add(i, { code: 'no_allocation', info: { project: e.projectCode, source: e.sourceCode, year } });
-      spent.set(k, (spent.get(k) ?? 0n) + BigInt(e.amount));
-      if (allocated.has(k) && spent.get(k)! > allocated.get(k)!)
-        add(i, { code: 'exceeds_allocation', info: { allocated: Number(allocated.get(k)), total: Number(spent.get(k)) } });
-      const deadline = deadlines.get(e.projectId);
-      if (deadline && e.date > deadline) add(i, { code: 'after_deadline', info: { deadline } });
+      if (!tranches.some((t) => key(t) === key(e)))
+        add(i, { code: 'no_allocation', info: { project: e.projectCode, source: e.sourceCode, year } });
+      else if (e.trancheOn && !tranches.some((t) => key(t) === key(e) && t.addedOn === e.trancheOn))
+        add(i, { code: 'tranche_not_found', info: { addedOn: e.trancheOn } });
       if (e.date < `${year}-01-01`) add(i, { code: 'before_plan_year' });
+    }
+    // The whole ledger of each project and source, with the new entries, must fit in its tranches
+    // (first in, first out, each tranche until its own deadline); what the ledger held before is the baseline.
+    for (const k of new Set(ofYear.map((x) => key(x.e)))) {
+      const mine = tranches.filter((t) => key(t) === k);
+      if (!mine.length) continue;
+      const before = already.filter((l) => key(l) === k);
+      const fresh = ofYear.filter((x) => key(x.e) === k && !problems.has(x.i));
+      const baseline = new Map(attribute(mine, before).unplaced.map((u) => [u.id, u.amount]));
+      const after = attribute(mine, [
+        ...before,
+        ...fresh.map((x) => ({ ...x.e, id: `new:${x.i}`, reversesId: x.e.reversesId ?? null })),
+      ]);
+      const worse = after.unplaced.filter((u) => u.amount > (baseline.get(u.id) ?? 0));
+      if (!worse.length) continue;
+      const last = [...fresh].reverse().find((x) => x.e.amount > 0);
+      for (const u of worse) {
+        const own = typeof u.id === 'string' && u.id.startsWith('new:') ? Number(u.id.slice(4)) : (last?.i ?? null);
+        if (own === null || problems.get(own)?.length) continue;
+        const latest = mine
+          .map((t) => t.deadline)
+          .sort()
+          .at(-1)!;
+        add(
+          own,
+          u.reason === 'after_deadline'
+            ? { code: 'after_deadline', info: { deadline: latest } }
+            : u.reason === 'no_tranche'
+              ? { code: 'tranche_not_found', info: { addedOn: entries[own]!.trancheOn ?? null } }
+              : { code: 'exceeds_allocation', info: { allocated: mine.reduce((s, t) => s + t.amount, 0), over: u.amount } },
+        );
+      }
     }
   }
   return problems;

@@ -4,12 +4,11 @@ import type { Db } from '../../db/client';
 import { allocations, capitalPlans, disbursements, fundingSources, planLines, projects } from '../../db/schema';
 import { sumBy, sumByBig } from '../../domain/capital/money';
 import { AppError, ruleViolation } from '../../lib/errors';
-import { todayVn } from '../../shared/vi';
 import { idsInScope } from '../access/authorize';
 import { lockKey, write } from '../access/write-path';
 import { auditSnapshot } from '../audit/write-audit';
 import { lockProjects } from './ledger';
-import { yearAllocations } from './queries';
+import { attributeYear, yearAllocations, yearTranches } from './queries';
 
 export type PlanRow = typeof capitalPlans.$inferSelect;
 
@@ -147,6 +146,23 @@ export async function createPlan(deps: Deps, actor: Actor, meta: RequestMeta, in
 }
 
 /**
+ * The rows a plan stores: one per project, source and date the capital was added (rows naming the
+ * same tranche add up; a row of nothing is no tranche). No date: the capital is added by the
+ * resolution that approves the plan, and takes its date.
+ */
+function tranchesOf(input: { projectId: number; sourceCode: string; amount: number; addedOn?: string | null | undefined }[]) {
+  const out = new Map<string, { projectId: number; sourceCode: string; amount: number; addedOn: string | null }>();
+  for (const a of input) {
+    const addedOn = a.addedOn ?? null;
+    const k = `${a.projectId}|${a.sourceCode}|${addedOn}`;
+    const row = out.get(k) ?? { projectId: a.projectId, sourceCode: a.sourceCode, amount: 0, addedOn };
+    row.amount += a.amount;
+    out.set(k, row);
+  }
+  return [...out.values()].filter((r) => r.amount > 0);
+}
+
+/**
  * Replaces the allocations of a draft plan. Every project must lie under the plan's unit, and no
  * source may be allocated beyond what the plan provides (the remainder stays visible as unallocated).
  */
@@ -157,7 +173,7 @@ export async function setAllocations(
   planId: number,
   input: {
     rowVersion: number;
-    allocations: { projectId: number; sourceCode: string; amount: number; addedOn?: string | undefined }[];
+    allocations: { projectId: number; sourceCode: string; amount: number; addedOn?: string | null | undefined }[];
   },
 ) {
   return write(
@@ -191,21 +207,24 @@ export async function setAllocations(
             available: lines.find((l) => l.sourceCode === src)?.amount ?? 0,
           }));
         if (over.length) throw ruleViolation('allocation_exceeds_plan', { sources: over });
+        const wantedRows = tranchesOf(input.allocations);
+        if (plan.previousId) {
+          // Capital carried from the version before keeps its date and may only shrink; more is a new tranche.
+          const prev = await tx.select().from(allocations).where(eq(allocations.planId, plan.previousId));
+          const grown = wantedRows.filter((r) =>
+            prev.some(
+              (p) =>
+                p.projectId === r.projectId && p.sourceCode === r.sourceCode && p.addedOn === r.addedOn && r.amount > p.amount,
+            ),
+          );
+          if (grown.length)
+            throw ruleViolation('tranche_grows_old_capital', {
+              tranches: grown.map((g) => ({ projectId: g.projectId, sourceCode: g.sourceCode, addedOn: g.addedOn })),
+            });
+        }
         const before = await tx.select().from(allocations).where(eq(allocations.planId, planId));
         await tx.delete(allocations).where(eq(allocations.planId, planId));
-        const today = todayVn(meta.now);
-        if (input.allocations.length) {
-          await tx.insert(allocations).values(
-            input.allocations.map((a) => ({
-              planId,
-              projectId: a.projectId,
-              sourceCode: a.sourceCode,
-              amount: a.amount,
-              addedOn:
-                a.addedOn ?? before.find((b) => b.projectId === a.projectId && b.sourceCode === a.sourceCode)?.addedOn ?? today,
-            })),
-          );
-        }
+        if (wantedRows.length) await tx.insert(allocations).values(wantedRows.map((r) => ({ planId, ...r })));
         const [after] = await tx
           .update(capitalPlans)
           .set({ rowVersion: plan.rowVersion + 1 })
@@ -218,8 +237,8 @@ export async function setAllocations(
             entityType: 'capital_plan',
             entityId: planId,
             unitId: plan.unitId,
-            before: { allocations: before },
-            after: { allocations: input.allocations },
+            before: { allocations: before.map(({ id: _id, ...a }) => a) },
+            after: { allocations: wantedRows },
           },
         };
       },
@@ -266,6 +285,7 @@ export async function approvePlan(
         if (others.length) throw ruleViolation('plan_year_has_current_plan', { currentId: others[0]!.id });
         if (plan.previousId && !current.some((c) => c.id === plan.previousId))
           throw ruleViolation('plan_previous_not_current', { previousId: plan.previousId });
+        await dateNewTranches(tx, plan, input.resolutionDate);
         if (plan.kind === 'annual') await assertPaidWithinAllocations(tx, plan);
         if (plan.previousId)
           await tx.update(capitalPlans).set({ status: 'superseded' }).where(eq(capitalPlans.id, plan.previousId));
@@ -295,7 +315,37 @@ export async function approvePlan(
   );
 }
 
-/** An adjustment may lower allocations, never below what a project has already been paid that year. */
+/**
+ * Capital the plan adds (a tranche the version before did not have) is dated by the approving
+ * resolution when no date was given, and never after it.
+ */
+async function dateNewTranches(tx: Db, plan: PlanRow, resolutionDate: string) {
+  const rows = await tx.select().from(allocations).where(eq(allocations.planId, plan.id));
+  const prev = plan.previousId ? await tx.select().from(allocations).where(eq(allocations.planId, plan.previousId)) : [];
+  const isNew = (r: (typeof rows)[number]) =>
+    !prev.some((p) => p.projectId === r.projectId && p.sourceCode === r.sourceCode && p.addedOn === r.addedOn);
+  const late = rows.filter((r) => r.addedOn !== null && r.addedOn > resolutionDate && isNew(r));
+  if (late.length)
+    throw ruleViolation('tranche_after_resolution', {
+      resolutionDate,
+      tranches: late.map((r) => ({ projectId: r.projectId, sourceCode: r.sourceCode, addedOn: r.addedOn })),
+    });
+  for (const r of rows.filter((x) => x.addedOn === null)) {
+    const same = rows.find((x) => x.projectId === r.projectId && x.sourceCode === r.sourceCode && x.addedOn === resolutionDate);
+    if (same) {
+      await tx
+        .update(allocations)
+        .set({ amount: same.amount + r.amount })
+        .where(eq(allocations.id, same.id));
+      await tx.delete(allocations).where(eq(allocations.id, r.id));
+    } else await tx.update(allocations).set({ addedOn: resolutionDate }).where(eq(allocations.id, r.id));
+  }
+}
+
+/**
+ * An adjustment may lower allocations, never below what a project has already been paid that year,
+ * and never so that a payment no longer fits in the tranches that were open on its date.
+ */
 async function assertPaidWithinAllocations(tx: Db, plan: PlanRow) {
   const next = await tx.select().from(allocations).where(eq(allocations.planId, plan.id));
   const prev = plan.previousId ? await tx.select().from(allocations).where(eq(allocations.planId, plan.previousId)) : [];
@@ -325,6 +375,21 @@ async function assertPaidWithinAllocations(tx: Db, plan: PlanRow) {
     .filter(([k, amt]) => amt > (planned.get(k) ?? 0n) + (elsewhere.get(k) ?? 0n))
     .map(([k, amt]) => ({ key: k, paid: Number(amt), allocated: Number((planned.get(k) ?? 0n) + (elsewhere.get(k) ?? 0n)) }));
   if (short.length) throw ruleViolation('allocation_below_paid', { projects: short });
+  // Each payment must still fit, first in, first out, in the tranches open on its date.
+  const ledger = await tx
+    .select()
+    .from(disbursements)
+    .where(and(inArray(disbursements.projectId, ids), eq(disbursements.planYear, plan.year)));
+  const now = attributeYear((await yearTranches(tx, ids, plan.year)).tranches, ledger).unplaced;
+  const then = attributeYear(
+    (await yearTranches(tx, ids, plan.year, { without: plan.previousId, with: next })).tranches,
+    ledger,
+  ).unplaced;
+  const worse = then.filter((u) => u.amount > (now.find((n) => n.id === u.id)?.amount ?? 0));
+  if (worse.length)
+    throw ruleViolation('allocation_below_paid', {
+      projects: worse.map((u) => ({ key: `${u.projectId}|${u.sourceCode}`, unplaced: u.amount, reason: u.reason })),
+    });
 }
 
 /** An adjustment: a new draft version copying the approved plan's lines and allocations. */
@@ -362,7 +427,7 @@ export async function adjustPlan(deps: Deps, actor: Actor, meta: RequestMeta, pl
         const lines = await tx.select().from(planLines).where(eq(planLines.planId, planId));
         if (lines.length) await tx.insert(planLines).values(lines.map((l) => ({ ...l, planId: row!.id })));
         const alloc = await tx.select().from(allocations).where(eq(allocations.planId, planId));
-        if (alloc.length) await tx.insert(allocations).values(alloc.map((a) => ({ ...a, planId: row!.id })));
+        if (alloc.length) await tx.insert(allocations).values(alloc.map(({ id: _id, ...a }) => ({ ...a, planId: row!.id })));
         return {
           result: row!,
           audit: {

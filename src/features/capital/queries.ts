@@ -17,6 +17,7 @@ import {
   units,
 } from '../../db/schema';
 import { disbursementDeadline, effectiveDeadline, ruleFor } from '../../domain/capital/deadlines';
+import { attribute, byDeadline, currentDeadline, type Tranche, type Unplaced } from '../../domain/capital/tranches';
 import { rateBp, sumBy, sumDong } from '../../domain/capital/money';
 import { DEFAULT_RED_FLAG_SETTINGS, elapsedBp, redFlags, type RedFlagSettings } from '../../domain/capital/red-flags';
 import { AppError } from '../../lib/errors';
@@ -62,33 +63,90 @@ export async function yearAllocations(db: Db, projectIds: number[], year: number
     );
 }
 
-export async function deadlinesFor(db: Db, projectIds: number[], year: number) {
+export type YearTranche = Tranche & { projectId: number; sourceCode: string; planId: number };
+
+/**
+ * The tranches of a year's current plans for these projects, each with its own deadline: the
+ * law in force in the plan year applied to the date its capital was added, then the latest
+ * extension decided for the project and year.
+ */
+export async function yearTranches(
+  db: Db,
+  projectIds: number[],
+  year: number,
+  /** As if a plan's allocations replaced those of the version before it (an approval about to happen). */
+  asIf?: {
+    without: number | null;
+    with: { planId: number; projectId: number; sourceCode: string; amount: number; addedOn: string | null }[];
+  },
+) {
   const rules = await db.select().from(disbursementRules);
   const rule = ruleFor(rules, year);
-  const alloc = await yearAllocations(db, projectIds, year);
+  const current = await yearAllocations(db, projectIds, year);
+  const alloc = asIf ? [...current.filter((a) => a.planId !== asIf.without), ...asIf.with] : current;
   const ext = projectIds.length
     ? await db
         .select()
         .from(deadlineExtensions)
         .where(and(inArray(deadlineExtensions.projectId, projectIds), eq(deadlineExtensions.planYear, year)))
     : [];
+  const tranches: YearTranche[] = alloc.map((a) => {
+    const addedOn = a.addedOn ?? `${year}-01-01`;
+    const base = rule ? disbursementDeadline(rule, year, addedOn) : `${year + 1}-12-31`;
+    return {
+      key: `${a.planId}|${addedOn}`,
+      projectId: a.projectId,
+      sourceCode: a.sourceCode,
+      planId: a.planId,
+      addedOn,
+      amount: a.amount,
+      deadline: effectiveDeadline(
+        base,
+        ext.filter((e) => e.projectId === a.projectId),
+      ),
+    };
+  });
+  return { tranches, rule };
+}
+
+/** The ledger of a year for these projects, attributed to their tranches per source. */
+export function attributeYear(tranches: YearTranche[], ledger: (typeof disbursements.$inferSelect)[]) {
+  const groups = new Set([...tranches, ...ledger].map((x) => `${x.projectId}|${x.sourceCode}`));
+  const paid = new Map<string, bigint>();
+  const unplaced: (Unplaced & { projectId: number; sourceCode: string })[] = [];
+  for (const g of groups) {
+    const [projectId, sourceCode] = [Number(g.split('|')[0]), g.split('|')[1]!];
+    const mine = tranches.filter((t) => t.projectId === projectId && t.sourceCode === sourceCode);
+    const a = attribute(
+      mine,
+      ledger.filter((l) => l.projectId === projectId && l.sourceCode === sourceCode),
+    );
+    for (const [k, v] of a.paid) paid.set(`${g}|${k}`, v);
+    unplaced.push(...a.unplaced.map((u) => ({ ...u, projectId, sourceCode })));
+  }
+  return { paid: (t: YearTranche) => paid.get(`${t.projectId}|${t.sourceCode}|${t.key}`) ?? 0n, unplaced };
+}
+
+/** Per project, the deadline that matters on `today` (see `currentDeadline`), with the year's tranches. */
+export async function deadlinesFor(db: Db, projectIds: number[], year: number, today = '0000-01-01') {
+  const { tranches, rule } = await yearTranches(db, projectIds, year);
+  const ledger = projectIds.length
+    ? await db
+        .select()
+        .from(disbursements)
+        .where(and(inArray(disbursements.projectId, projectIds), eq(disbursements.planYear, year)))
+    : [];
+  const { paid } = attributeYear(tranches, ledger);
   const out = new Map<number, string>();
   for (const id of projectIds) {
-    const mine = alloc.filter((a) => a.projectId === id);
-    if (!mine.length || !rule) continue;
-    const base = mine
-      .map((a) => disbursementDeadline(rule, year, a.addedOn))
-      .sort()
-      .at(-1)!;
-    out.set(
-      id,
-      effectiveDeadline(
-        base,
-        ext.filter((e) => e.projectId === id),
-      ),
+    const d = currentDeadline(
+      tranches.filter((t) => t.projectId === id),
+      paid,
+      today,
     );
+    if (d) out.set(id, d);
   }
-  return { out, rule };
+  return { out, rule, tranches, paid };
 }
 
 /** Everything the cockpit shows for the projects under a unit in a year. */
@@ -166,7 +224,17 @@ export async function cockpit(deps: Deps, actor: Actor, unitId: number, year: nu
         .where(inArray(readinessItems.projectId, ids))
         .groupBy(readinessItems.projectId)
     : [];
-  const { out: deadlines } = await deadlinesFor(db, ids, year);
+  const { tranches } = await yearTranches(db, ids, year);
+  const { paid: paidOf } = attributeYear(tranches, ledger);
+  const deadlines = new Map<number, string>();
+  for (const id of ids) {
+    const d = currentDeadline(
+      tranches.filter((t) => t.projectId === id),
+      paidOf,
+      today,
+    );
+    if (d) deadlines.set(id, d);
+  }
   const sources = await db.select().from(fundingSources).orderBy(fundingSources.sortOrder);
   const unitNames = new Map(
     (
@@ -328,6 +396,8 @@ export async function cockpit(deps: Deps, actor: Actor, unitId: number, year: nu
       cumulativeRateBp: s.future ? null : s.cumulativeRateBp,
     })),
     flags: projectViews.flatMap((p) => p.flags.map((f) => ({ ...f, projectName: p.name }))),
+    /** Capital by disbursement deadline: each tranche's deadline, what it provides, what is paid from it, what is left. */
+    byDeadline: byDeadline(tranches, paidOf).map((d) => ({ ...d, passed: d.deadline < today })),
     settings: settingsNow,
   };
 }

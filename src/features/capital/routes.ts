@@ -477,7 +477,10 @@ capitalRoutes.openapi(
                 projectId: z.number().int().positive(),
                 sourceCode: z.string().min(1).max(30),
                 amount: Dong,
-                addedOn: IsoDate.optional(),
+                addedOn: IsoDate.nullable().optional().openapi({
+                  description:
+                    'the date this tranche of capital was added (it decides its deadline); empty: the date of the approving resolution',
+                }),
               }),
             )
             .max(2000),

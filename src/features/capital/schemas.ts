@@ -21,6 +21,9 @@ export const DisbursementBody = z
     amount: PositiveDong,
     paymentType: z.enum(['advance', 'acceptance']),
     voucherRef: VoucherRef,
+    trancheOn: IsoDate.nullable()
+      .optional()
+      .openapi({ description: 'the tranche paid from, by the date its capital was added; omitted: first in, first out' }),
     note: Note,
   })
   .openapi('Disbursement');

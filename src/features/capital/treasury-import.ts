@@ -34,6 +34,7 @@ export const COLS: Record<string, string[]> = {
   paymentType: ['loai', 'loai_thanh_toan', 'payment_type'],
   voucherRef: ['so_chung_tu', 'chung_tu', 'voucher'],
   reverses: ['chung_tu_goc', 'so_chung_tu_goc', 'reverses_voucher'],
+  trancheOn: ['dot_von', 'dot_von_ngay_giao', 'ngay_giao_von', 'tranche'],
   note: ['ghi_chu', 'note'],
 };
 const REQUIRED = ['projectCode', 'date', 'amount', 'sourceCode', 'planYear', 'paymentType', 'voucherRef'];
@@ -43,6 +44,10 @@ const MSG: Record<string, { vi: string; en: string }> = {
   missing_column: { vi: 'Thiếu cột “{v}”', en: 'Missing column “{v}”' },
   required: { vi: 'Không được để trống', en: 'Required' },
   bad_date: { vi: 'Ngày “{v}” không hợp lệ (dd/mm/yyyy)', en: 'Invalid date “{v}”' },
+  tranche_not_found: {
+    vi: 'Không có đợt vốn giao ngày “{v}” cho dự án, nguồn và năm này',
+    en: 'No tranche added on “{v}” for this project, source and year',
+  },
   not_a_number: { vi: 'Số tiền “{v}” không phải là số', en: 'Amount “{v}” is not a number' },
   fractional_dong: { vi: 'Số tiền “{v}” có phần lẻ dưới một đồng', en: 'Amount “{v}” has a fraction of a đồng' },
   ambiguous: {
@@ -241,6 +246,9 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
     const dateText = text(r, 'date');
     const date = /^\d{4}-\d{2}-\d{2}$/.test(dateText) ? dateText : parseDateVi(dateText);
     if (!date) fail(r.line, COLS.date![0]!, 'bad_date', dateText);
+    const trancheText = text(r, 'trancheOn');
+    const trancheOn = !trancheText ? null : /^\d{4}-\d{2}-\d{2}$/.test(trancheText) ? trancheText : parseDateVi(trancheText);
+    if (trancheText && !trancheOn) fail(r.line, COLS.trancheOn![0]!, 'bad_date', trancheText);
     const raw = cell(r, 'amount');
     const amount = typeof raw === 'number' ? dongFromNumber(raw) : parseDongText(raw, style);
     if (!amount.ok) fail(r.line, COLS.amount![0]!, amount.problem satisfies AmountProblem, String(raw));
@@ -264,6 +272,7 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
       amount: (amount as { dong: number }).dong,
       paymentType: paymentType!,
       voucherRef: text(r, 'voucherRef'),
+      trancheOn,
       note: text(r, 'note') || null,
     };
     // The same limits as POST /api/capital/disbursements: a file never carries what the API would refuse.
@@ -331,7 +340,8 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
         }
         if (errors.length) throw failed();
         const problems = await checkEntries(tx, fresh);
-        for (const [i, list] of problems) for (const p of list) fail(fresh[i]!.row, null, p.code);
+        for (const [i, list] of problems)
+          for (const p of list) fail(fresh[i]!.row, null, p.code, typeof p.info?.addedOn === 'string' ? p.info.addedOn : '');
         if (errors.length) throw failed();
         const inserted: { id: number }[] = [];
         // In slices: one statement may carry at most 65,535 parameters.

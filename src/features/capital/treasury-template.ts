@@ -21,6 +21,11 @@ export const TEMPLATE_COLUMNS = [
   { header: 'Loại thanh toán', width: 18, hint: 'Tạm ứng hoặc Thanh toán KLHT' },
   { header: 'Số chứng từ', width: 18, hint: 'Số chứng từ Kho bạc' },
   { header: 'Chứng từ gốc', width: 18, hint: 'Chỉ khi ghi giảm: số chứng từ của khoản chi gốc' },
+  {
+    header: 'Đợt vốn (ngày giao)',
+    width: 18,
+    hint: 'Không bắt buộc: ngày giao đợt vốn được chi; để trống thì trừ vào đợt giao trước',
+  },
   { header: 'Ghi chú', width: 30, hint: '' },
 ] as const;
 
@@ -92,6 +97,7 @@ export async function treasuryTemplateXlsx(deps: Deps, actor: Actor, unitId: num
       formulae: [`'Dự án'!$A$2:$A$${lastProject}`],
     };
     entry.getCell(r, 2).numFmt = 'dd/mm/yyyy';
+    entry.getCell(r, 9).numFmt = 'dd/mm/yyyy';
     entry.getCell(r, 3).numFmt = '#,##0';
     entry.getCell(r, 4).dataValidation = {
       type: 'list',

@@ -412,6 +412,17 @@ export const en: Record<MessageKey, string> = {
   treasurySourcesList: '{n} funding sources ({p} projects in the Excel template)',
   sourceCode: 'Source code',
   sourceName: 'Source name',
+  byDeadline: 'Capital by disbursement deadline',
+  byDeadlineHint:
+    'Each tranche has its own deadline from the date it was added; payments use the earliest tranche first (unless the voucher names one).',
+  leftToDisburse: 'Left',
+  deadlinePassed: 'Past deadline',
+  tranchesOfYear: 'Tranches of {year}',
+  tranchesHint:
+    'Capital added by an adjustment is a new tranche with its own deadline; without a date it takes the approving resolution’s date.',
+  addedOn: 'Added on',
+  addedOnOptional: 'Added on (optional)',
+  addedByResolution: 'the approving resolution’s date',
   importTreasury: 'Import Treasury disbursements (CSV/Excel)',
   importedLines: 'Imported {a} lines; skipped {s} already present.',
   asOf: 'Figures as of',

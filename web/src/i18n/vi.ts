@@ -413,6 +413,17 @@ export const vi = {
   treasurySourcesList: 'Danh mục {n} nguồn vốn ({p} dự án trong mẫu Excel)',
   sourceCode: 'Mã nguồn',
   sourceName: 'Tên nguồn vốn',
+  byDeadline: 'Vốn theo thời hạn giải ngân',
+  byDeadlineHint:
+    'Mỗi đợt vốn có thời hạn riêng theo ngày giao; số đã giải ngân được trừ vào đợt giao trước (trừ khi chứng từ ghi rõ đợt).',
+  leftToDisburse: 'Còn lại',
+  deadlinePassed: 'Đã quá hạn',
+  tranchesOfYear: 'Các đợt vốn năm {year}',
+  tranchesHint:
+    'Vốn tăng thêm khi điều chỉnh kế hoạch là một đợt mới, có thời hạn giải ngân riêng; không ghi ngày thì lấy ngày nghị quyết phê duyệt.',
+  addedOn: 'Ngày giao vốn',
+  addedOnOptional: 'Ngày giao vốn (không bắt buộc)',
+  addedByResolution: 'theo ngày nghị quyết phê duyệt',
   importTreasury: 'Nhập số liệu giải ngân từ Kho bạc (CSV/Excel)',
   importedLines: 'Đã nhập {a} dòng; bỏ qua {s} dòng đã có.',
   asOf: 'Số liệu đến ngày',

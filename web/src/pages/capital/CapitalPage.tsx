@@ -131,6 +131,33 @@ export function CapitalPage() {
           <Card title={t('bySource')}>
             <SourceTable rows={d.bySource} />
           </Card>
+          {d.byDeadline.length > 0 && (
+            <Card title={t('byDeadline')}>
+              <p className="muted">{t('byDeadlineHint')}</p>
+              <table className="table" data-testid="capital-by-deadline">
+                <thead>
+                  <tr>
+                    <th>{t('deadline')}</th>
+                    <th className="num">{t('allocated')}</th>
+                    <th className="num">{t('disbursed')}</th>
+                    <th className="num">{t('leftToDisburse')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.byDeadline.map((r) => (
+                    <tr key={r.deadline}>
+                      <td>
+                        {formatDateVi(r.deadline)} {r.passed && r.left > 0 && <Badge tone="danger">{t('deadlinePassed')}</Badge>}
+                      </td>
+                      <td className="num">{money(r.allocated)}</td>
+                      <td className="num">{money(r.paid)}</td>
+                      <td className="num">{money(r.left)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Card>
+          )}
           <Card title={t('byUnitCommunity')}>
             <table className="table" data-testid="capital-units">
               <thead>

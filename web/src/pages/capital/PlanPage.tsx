@@ -28,7 +28,7 @@ type Plan = {
     projectName: string;
     sourceCode: string;
     amount: number;
-    addedOn: string;
+    addedOn: string | null;
   }[];
 };
 
@@ -45,7 +45,7 @@ export function PlanPage() {
       api<{ items: { id: number; code: string; name: string }[] }>(`/api/capital/projects?unitId=${plan.data!.unitId}`),
     enabled: Boolean(plan.data),
   });
-  const [row, setRow] = useState({ projectId: '', sourceCode: '', amount: '' });
+  const [row, setRow] = useState({ projectId: '', sourceCode: '', amount: '', addedOn: '' });
   const [resolution, setResolution] = useState({ no: '', date: todayVn(), body: '' });
   const [done, setDone] = useState('');
   const act = useMutation({
@@ -67,14 +67,19 @@ export function PlanPage() {
     const millions = parseViNumber(row.amount);
     const allocations = [
       ...p.allocations.map((a) => ({ projectId: a.projectId, sourceCode: a.sourceCode, amount: a.amount, addedOn: a.addedOn })),
-      { projectId: Number(row.projectId), sourceCode: row.sourceCode, amount: Math.round((millions ?? 0) * 1_000_000) },
+      {
+        projectId: Number(row.projectId),
+        sourceCode: row.sourceCode,
+        amount: Math.round((millions ?? 0) * 1_000_000),
+        addedOn: row.addedOn || null,
+      },
     ];
     act.mutate({
       method: 'PUT',
       path: `/api/capital/plans/${p.id}/allocations`,
       body: { rowVersion: p.rowVersion, allocations },
     });
-    setRow({ projectId: '', sourceCode: '', amount: '' });
+    setRow({ projectId: '', sourceCode: '', amount: '', addedOn: '' });
   };
   return (
     <>
@@ -118,7 +123,16 @@ export function PlanPage() {
         </table>
       </Card>
       <Card title={t('allocated')}>
+        <p className="muted">{t('tranchesHint')}</p>
         <table className="table compact" data-testid="plan-allocations">
+          <thead>
+            <tr>
+              <th>{t('project')}</th>
+              <th>{t('source')}</th>
+              <th className="num">{t('amount')}</th>
+              <th>{t('addedOn')}</th>
+            </tr>
+          </thead>
           <tbody>
             {p.allocations.map((a, i) => (
               <tr key={i}>
@@ -127,7 +141,7 @@ export function PlanPage() {
                 </td>
                 <td>{a.sourceCode}</td>
                 <td className="num">{money(a.amount)}</td>
-                <td>{formatDateVi(a.addedOn)}</td>
+                <td>{a.addedOn ? formatDateVi(a.addedOn) : t('addedByResolution')}</td>
               </tr>
             ))}
           </tbody>
@@ -168,6 +182,12 @@ export function PlanPage() {
               value={row.amount}
               onChange={(e) => setRow({ ...row, amount: e.target.value })}
               data-testid="alloc-amount"
+            />
+            <DateInput
+              key={row.addedOn === '' ? 'empty' : 'set'}
+              label={t('addedOnOptional')}
+              value={row.addedOn}
+              onChange={(iso) => setRow({ ...row, addedOn: iso })}
             />
             <Button
               variant="secondary"

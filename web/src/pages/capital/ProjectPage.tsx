@@ -38,7 +38,16 @@ type Detail = {
     sourceCode: string;
     sourceName: string;
     amount: number;
+    addedOn: string | null;
+  }[];
+  tranches: {
+    planId: number;
+    sourceName: string;
     addedOn: string;
+    amount: number;
+    deadline: string;
+    paid: number;
+    left: number;
   }[];
   ledger: {
     id: number;
@@ -186,6 +195,35 @@ export function ProjectPage() {
           </tbody>
         </table>
       </Card>
+      {d.tranches.length > 0 && (
+        <Card title={t('tranchesOfYear', { year: d.year })}>
+          <p className="muted">{t('tranchesHint')}</p>
+          <table className="table compact" data-testid="tranches">
+            <thead>
+              <tr>
+                <th>{t('source')}</th>
+                <th>{t('addedOn')}</th>
+                <th>{t('deadline')}</th>
+                <th className="num">{t('allocated')}</th>
+                <th className="num">{t('disbursed')}</th>
+                <th className="num">{t('leftToDisburse')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.tranches.map((tr) => (
+                <tr key={`${tr.planId}-${tr.sourceName}-${tr.addedOn}`}>
+                  <td>{tr.sourceName}</td>
+                  <td>{formatDateVi(tr.addedOn)}</td>
+                  <td>{formatDateVi(tr.deadline)}</td>
+                  <td className="num">{money(tr.amount)}</td>
+                  <td className="num">{money(tr.paid)}</td>
+                  <td className="num">{money(tr.left)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
       <Card title={t('plans')}>
         <table className="table compact">
           <tbody>
@@ -199,7 +237,7 @@ export function ProjectPage() {
                 </td>
                 <td>{a.sourceName}</td>
                 <td className="num">{money(a.amount)}</td>
-                <td>{formatDateVi(a.addedOn)}</td>
+                <td>{a.addedOn ? formatDateVi(a.addedOn) : t('addedByResolution')}</td>
               </tr>
             ))}
           </tbody>
