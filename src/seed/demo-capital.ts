@@ -144,7 +144,7 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
       unit: '06757',
       type: 'standard',
       status: 'construction',
-      sources: { NSTW_DTPT: 5 * TY, NSDP_TINH: 3 * TY },
+      sources: { NSTW_DTPT: 5 * TY, NSDP_TINH: 3 * TY, XHH_TIEN: 0.25 * TY },
       lat: 21.405,
       lon: 107.95,
       ready: true,
@@ -158,7 +158,7 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
       unit: '06733',
       type: 'standard',
       status: 'construction',
-      sources: { NSTW_DTPT: 6 * TY, NSDP_TINH: 6 * TY },
+      sources: { NSTW_DTPT: 6 * TY, NSDP_TINH: 6 * TY, XHH_TIEN: 0.3 * TY },
       lat: 21.47,
       lon: 107.85,
       ready: true,
@@ -288,9 +288,11 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
     resolution: 'NQ 45/NQ-HĐND (demo)',
     date: '2025-12-10',
     body: 'HĐND tỉnh Quảng Ninh',
-    lines: { NSTW_DTPT: 20 * TY, NSDP_TINH: 30 * TY },
+    lines: { NSTW_DTPT: 20 * TY, NSDP_TINH: 30 * TY, XHH_TIEN: 0.6 * TY },
     alloc: [
       ['q1', 'NSDP_TINH', 3.2 * TY, '2026-10-15'],
+      ['q2', 'XHH_TIEN', 0.25 * TY, '2026-01-20'],
+      ['q3', 'XHH_TIEN', 0.3 * TY, '2026-01-20'],
       ['q2', 'NSTW_DTPT', 5 * TY, '2026-01-20'],
       ['q2', 'NSDP_TINH', 3.5 * TY, '2026-01-20'],
       ['q3', 'NSTW_DTPT', 6 * TY, '2026-01-20'],
@@ -350,6 +352,10 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
   }
   await pay('q3', 'QN-2026-03', 2026, 'NSTW_DTPT', '2026-03-15', 1200 * TR, 'advance', 'KB-2026-Q3-03');
   await pay('q1', 'QN-2026-01', 2026, 'NSDP_TINH', '2026-11-05', 400 * TR, 'advance', 'KB-2026-Q1-11');
+  // Money the people of Vĩnh Thực and Hải Ninh put in, recorded as it was handed over.
+  await pay('q2', 'QN-2026-02', 2026, 'XHH_TIEN', '2026-05-12', 180 * TR, 'acceptance', 'XHH-2026-VT-01');
+  await pay('q3', 'QN-2026-03', 2026, 'XHH_TIEN', '2026-04-22', 120 * TR, 'acceptance', 'XHH-2026-HN-01');
+  await pay('q3', 'QN-2026-03', 2026, 'XHH_TIEN', '2026-09-15', 95 * TR, 'acceptance', 'XHH-2026-HN-02');
   await tx.insert(contributions).values([
     {
       projectId: ids.get('p1')!,
@@ -367,6 +373,42 @@ export async function loadCapitalDemo(tx: Db, unitIds: Map<string, number>, offi
       quantity: 350,
       valueVnd: 70 * TR,
       note: 'Ngày công đóng góp (demo)',
+      createdAt: now,
+    },
+    {
+      projectId: ids.get('q2')!,
+      sourceCode: 'XHH_DAT',
+      date: '2026-03-12',
+      quantity: 850,
+      valueVnd: 0,
+      note: 'Các hộ thôn Xóm Giữa hiến đất làm tuyến ống (demo)',
+      createdAt: now,
+    },
+    {
+      projectId: ids.get('q2')!,
+      sourceCode: 'XHH_CONG',
+      date: '2026-06-20',
+      quantity: 420,
+      valueVnd: 105 * TR,
+      note: 'Ngày công đào rãnh, lấp ống (demo)',
+      createdAt: now,
+    },
+    {
+      projectId: ids.get('q3')!,
+      sourceCode: 'XHH_CONG',
+      date: '2026-04-18',
+      quantity: 260,
+      valueVnd: 65 * TR,
+      note: 'Ngày công san nền, làm sân chơi (demo)',
+      createdAt: now,
+    },
+    {
+      projectId: ids.get('q4')!,
+      sourceCode: 'XHH_DAT',
+      date: '2026-08-01',
+      quantity: 300,
+      valueVnd: 0,
+      note: 'Hộ ông Lâm Văn Sáng hiến đất xây nhà văn hóa thôn (demo)',
       createdAt: now,
     },
   ]);
