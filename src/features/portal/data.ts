@@ -10,6 +10,10 @@ import { rowsOf } from '../../db/client';
 import {
   agencies,
   assessmentResults,
+  councilHandovers,
+  councils,
+  oversightActivities,
+  recommendations,
   assessments,
   criteriaSets,
   disbursements,
@@ -288,4 +292,94 @@ export async function provincesOf(deps: Deps, unitIds: number[]) {
     .innerJoin(units, eq(units.id, unitScope.ancestorId))
     .where(and(inArray(unitScope.descendantId, unitIds), eq(units.type, 'province')));
   return new Map(sortVi(rows, (r) => r.name).map((r) => [r.id, r.name]));
+}
+
+export type PublicRecommendation = {
+  councilName: string;
+  activityTitle: string;
+  conclusionNo: string | null;
+  conclusionDate: string | null;
+  seq: number;
+  text: string;
+  deadline: string;
+  status: string;
+  /** Who follows it up now, when its own council ended (a recorded handover). */
+  handover: { on: string; fromCouncil: string; toCouncil: string | null; legalBasis: string; closedReason: string | null } | null;
+};
+
+/**
+ * What the People's Councils concluded for a commune after supervision: each recommendation
+ * addressed to it from a concluded activity, its deadline and status, and — when the council
+ * that made it ended with its level — who follows it up since the handover.
+ */
+export async function publicRecommendations(deps: Deps, unitId: number): Promise<PublicRecommendation[]> {
+  const rows = await deps.db
+    .select({ r: recommendations, a: oversightActivities, councilName: councils.name })
+    .from(recommendations)
+    .innerJoin(oversightActivities, eq(oversightActivities.id, recommendations.activityId))
+    .innerJoin(councils, eq(councils.id, oversightActivities.councilId))
+    .where(
+      and(
+        eq(recommendations.addresseeUnitId, unitId),
+        inArray(oversightActivities.status, ['concluded', 'follow_up', 'resupervised']),
+      ),
+    )
+    .orderBy(asc(oversightActivities.conclusionDate), asc(recommendations.seq));
+  const handoverIds = [...new Set(rows.map((x) => x.r.handoverId).filter((id): id is number => id !== null))];
+  const handovers = handoverIds.length
+    ? await deps.db.select().from(councilHandovers).where(inArray(councilHandovers.id, handoverIds))
+    : [];
+  const councilIds = [
+    ...new Set(handovers.flatMap((h) => [h.fromCouncilId, h.toCouncilId]).filter((id): id is number => id !== null)),
+  ];
+  const councilNames = new Map(
+    councilIds.length
+      ? (await deps.db.select().from(councils).where(inArray(councils.id, councilIds))).map((c) => [c.id, c.name])
+      : [],
+  );
+  return rows.map(({ r, a, councilName }) => {
+    const h = handovers.find((x) => x.id === r.handoverId);
+    const item = h?.items.find((i) => i.kind === 'recommendation' && i.id === r.id);
+    return {
+      councilName,
+      activityTitle: a.title,
+      conclusionNo: a.conclusionNo,
+      conclusionDate: a.conclusionDate,
+      seq: r.seq,
+      text: r.text,
+      deadline: r.deadline,
+      status: r.status,
+      handover: h
+        ? {
+            on: h.handedOverOn,
+            fromCouncil: councilNames.get(h.fromCouncilId) ?? '',
+            toCouncil: h.toCouncilId ? (councilNames.get(h.toCouncilId) ?? null) : null,
+            legalBasis: h.legalBasis,
+            closedReason: item?.outcome === 'closed' ? (item.reason ?? '') : null,
+          }
+        : null,
+    };
+  });
+}
+
+/** The handover of the council of a unit that ended (a former city's council), for its public page. */
+export async function publicHandoverOf(deps: Deps, unitId: number) {
+  const rows = await deps.db
+    .select({ h: councilHandovers, from: councils.name })
+    .from(councilHandovers)
+    .innerJoin(councils, eq(councils.id, councilHandovers.fromCouncilId))
+    .where(eq(councils.unitId, unitId));
+  const out = [];
+  for (const { h, from } of rows) {
+    const [to] = h.toCouncilId ? await deps.db.select().from(councils).where(eq(councils.id, h.toCouncilId)) : [];
+    out.push({
+      fromCouncil: from,
+      toCouncil: to?.name ?? null,
+      on: h.handedOverOn,
+      legalBasis: h.legalBasis,
+      handedOver: h.items.filter((i) => i.outcome === 'handed_over').length,
+      closed: h.items.filter((i) => i.outcome === 'closed').length,
+    });
+  }
+  return out;
 }

@@ -15,6 +15,9 @@ import { formatAmountVi, formatDateVi, formatNumberVi, todayVn } from '../../sha
 import { publicProduct, renderPublicProduct } from '../ocop/public';
 import {
   actionsFor,
+  publicHandoverOf,
+  publicRecommendations,
+  type PublicRecommendation,
   catalogue,
   publicProjects,
   publishedCommunes,
@@ -144,6 +147,32 @@ portalRoutes.get('/cong-khai', async (c) => {
 
 // ------------------------------------------------------------------------------------------- units
 
+const REC_STATUS: Record<string, string> = {
+  open: 'Đang thực hiện',
+  reported: 'Đã báo cáo kết quả, chờ HĐND đánh giá',
+  accepted: 'Đã hoàn thành',
+  not_accepted: 'Chưa đạt, tiếp tục thực hiện',
+  closed: 'Đã khép lại',
+};
+
+/** The People's Councils' recommendations to a commune, with who follows each up since a handover. */
+function recommendationsSection(recs: PublicRecommendation[], today: string) {
+  if (!recs.length) return '';
+  const rows = recs
+    .map((r) => {
+      const overdue = ['open', 'reported', 'not_accepted'].includes(r.status) && r.deadline < today;
+      const h = r.handover;
+      const note = h
+        ? h.closedReason !== null
+          ? `<br><small class="muted">Khép lại khi ${esc(h.fromCouncil)} kết thúc (${formatDateVi(h.on)}): ${esc(h.closedReason)}</small>`
+          : `<br><small class="muted">Từ ${formatDateVi(h.on)} do ${esc(h.toCouncil ?? '')} theo dõi (tiếp nhận từ ${esc(h.fromCouncil)}; ${esc(h.legalBasis)})</small>`
+        : '';
+      return `<tr><td>${esc(r.councilName)}<br><small class="muted">${esc(r.activityTitle)}${r.conclusionNo ? ` — ${esc(r.conclusionNo)}` : ''}${r.conclusionDate ? `, ${formatDateVi(r.conclusionDate)}` : ''}</small></td><td>${esc(r.text)}${note}</td><td>${formatDateVi(r.deadline)}</td><td class="${r.status === 'accepted' ? 'met' : overdue ? 'unmet' : ''}">${esc(REC_STATUS[r.status] ?? '')}${overdue ? ' (quá hạn)' : ''}</td></tr>`;
+    })
+    .join('');
+  return `<section class="card"><h2>Kiến nghị giám sát của Hội đồng nhân dân</h2><table><thead><tr><th scope="col">Hội đồng nhân dân</th><th scope="col">Kiến nghị</th><th scope="col">Thời hạn</th><th scope="col">Tình hình</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
 portalRoutes.get('/cong-khai/don-vi/:ref', async (c) => {
   const deps = c.get('deps');
   const id = Number(/^(\d+)/.exec(c.req.param('ref'))?.[1]);
@@ -166,7 +195,13 @@ portalRoutes.get('/cong-khai/don-vi/:ref', async (c) => {
       : '';
     const body = `<h1>${esc(unit.name)}</h1><p class="muted">${unit.effectiveTo ? `Đơn vị hành chính đến ngày ${formatDateVi(unit.effectiveTo)}. ` : ''}${withFigures.length} xã, phường có số liệu đã xác minh; ${withFigures.filter((r) => r.standardMet).length} xã đạt chuẩn nông thôn mới.</p>
 <section class="card"><h2>Các xã, phường</h2>${communeTable(rows.filter((r) => !r.historic))}</section>${chart ? `<section class="card">${chart}</section>` : ''}
-${rows.some((r) => r.historic) ? `<section class="card"><h2>Trước sắp xếp đơn vị hành chính</h2>${communeTable(rows.filter((r) => r.historic))}</section>` : ''}`;
+${rows.some((r) => r.historic) ? `<section class="card"><h2>Trước sắp xếp đơn vị hành chính</h2>${communeTable(rows.filter((r) => r.historic))}</section>` : ''}
+${(await publicHandoverOf(deps, unit.id))
+  .map(
+    (h) =>
+      `<section class="card"><h2>Bàn giao của ${esc(h.fromCouncil)}</h2><p>Ngày ${formatDateVi(h.on)}, ${esc(h.fromCouncil)} kết thúc cùng cấp chính quyền; ${h.handedOver} kiến nghị, kiến nghị cử tri còn mở được chuyển cho ${esc(h.toCouncil ?? 'không có HĐND kế tiếp')} theo dõi${h.closed ? `, ${h.closed} việc được khép lại có lý do` : ''} (${esc(h.legalBasis)}).</p></section>`,
+  )
+  .join('')}`;
     return html(
       c,
       layout(deps, { title: unit.name, description: `Kết quả xây dựng nông thôn mới của ${unit.name}`, path, body }),
@@ -216,6 +251,7 @@ ${rows.some((r) => r.historic) ? `<section class="card"><h2>Trước sắp xếp
 <section class="card"><h2>Kết quả từng tiêu chí</h2>${table}</section>
 ${chart ? `<section class="card"><h2>Diễn biến</h2>${chart}</section>` : ''}
 <section class="card"><h2>Đang làm gì với các tiêu chí chưa đạt</h2>${actionList}</section>
+${recommendationsSection(await publicRecommendations(deps, unit.id), todayVn(deps.clock.now()))}
 ${await feedbackSection(deps, 'unit', String(unit.id), unit.name, sent)}`;
   return html(
     c,

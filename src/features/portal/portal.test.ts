@@ -61,6 +61,13 @@ describe('public portal: publishing control, pages, feedback, open data', () => 
     expect(commune.text).toContain('Đang làm gì với các tiêu chí chưa đạt');
     // figures are the verified month up to the published one (October), not the open November draft
     expect(commune.text).toContain('10/2026');
+    // The city council's 2022 recommendations, handed over at the 2025 merger, show who follows them up now.
+    expect(commune.text).toContain('Kiến nghị giám sát của Hội đồng nhân dân');
+    expect(commune.text).toMatch(/Từ 01\/07\/2025 do HĐND tỉnh Quảng Ninh[^<]* theo dõi \(tiếp nhận từ HĐND thành phố Móng Cái/);
+    const city = await anon.get(`/cong-khai/don-vi/${mc}`);
+    expect(city.text).toMatch(
+      /Bàn giao của HĐND thành phố Móng Cái[\s\S]*kiến nghị cử tri còn mở được chuyển cho HĐND tỉnh Quảng Ninh/,
+    );
     const project = await anon.get('/cong-khai/du-an/MC-2022-01');
     expect(project.status).toBe(200);
     expect(project.text).toContain('Nguồn vốn');
