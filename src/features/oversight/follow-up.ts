@@ -68,7 +68,11 @@ export async function followUpDocx(cmp: Comparison, generatedAt: Date): Promise<
       rows: cmp.recommendations.map((r) => [
         String(r.seq),
         r.text,
-        r.addresseeLabel,
+        r.handover?.outcome === 'closed'
+          ? `${r.addresseeLabel} (khép lại khi bàn giao ngày ${formatDateVi(r.handover.handedOverOn)})`
+          : r.handover?.toCouncil
+            ? `${r.addresseeLabel} (từ ${formatDateVi(r.handover.handedOverOn)} do ${r.handover.toCouncil.name} theo dõi)`
+            : r.addresseeLabel,
         formatDateVi(r.deadline),
         r.met ? 'Đã hoàn thành' : r.overdueAfter ? 'Quá hạn, chưa hoàn thành' : 'Chưa hoàn thành',
       ]),

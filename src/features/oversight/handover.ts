@@ -253,7 +253,7 @@ export async function handoverOf(db: Db, councilId: number) {
 }
 
 /** A handed-over item's story for its follow-up history. */
-export async function handoverNote(db: Db, handoverId: number | null) {
+export async function handoverNote(db: Db, handoverId: number | null, item?: { kind: HandoverItem['kind']; id: number }) {
   if (handoverId === null) return null;
   const [h] = await db.select().from(councilHandovers).where(eq(councilHandovers.id, handoverId));
   if (!h) return null;
@@ -266,5 +266,8 @@ export async function handoverNote(db: Db, handoverId: number | null) {
     legalBasis: h.legalBasis,
     fromCouncilName: from?.name ?? '',
     toCouncil: to ?? null,
+    /** What the handover did with this item (handed over as it was, re-addressed, or closed with a reason). */
+    outcome: item ? (h.items.find((i) => i.kind === item.kind && i.id === item.id)?.outcome ?? 'handed_over') : null,
+    closedReason: item ? (h.items.find((i) => i.kind === item.kind && i.id === item.id)?.reason ?? null) : null,
   };
 }

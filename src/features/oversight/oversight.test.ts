@@ -225,7 +225,12 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
   it('promised vs delivered: May against December, per commune and per recommendation', async () => {
     const res = await council.get<{
       communes: { name: string; criteriaDelta: number; newlyMet: string[] }[];
-      recommendations: { seq: number; met: boolean; overdueAfter: boolean }[];
+      recommendations: {
+        seq: number;
+        met: boolean;
+        overdueAfter: boolean;
+        handover: { handedOverOn: string; toCouncil: { name: string } | null; outcome: string } | null;
+      }[];
       met: number;
       notMet: number;
       summary: { averageCriteria: { before: number; after: number }; disbursed: { before: number; after: number } };
@@ -244,6 +249,14 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
     const report = await council.bytes(`/api/oversight/compare/report.docx?first=${may.id}&second=${december.id}`);
     expect(report.status).toBe(200);
     expect(docxText(report.body)).toContain('Kết quả thực hiện kiến nghị giám sát');
+    // The city council ended in 2025: what it left open shows who follows it up since the handover.
+    const handed = res.body.recommendations.filter((r) => r.handover);
+    expect(handed.length).toBeGreaterThan(0);
+    expect(handed.every((r) => !r.met && r.handover!.handedOverOn === '2025-07-01')).toBe(true);
+    expect(res.body.recommendations.filter((r) => r.met).every((r) => r.handover === null)).toBe(true);
+    const open = handed.find((r) => r.handover!.outcome === 'handed_over')!;
+    expect(open.handover!.toCouncil!.name).toMatch(/Quảng Ninh/);
+    expect(docxText(report.body)).toContain(`do ${open.handover!.toCouncil!.name} theo dõi`);
   });
 
   it('a recommendation: recorded by the council, reported by the addressee with evidence, accepted', async () => {

@@ -301,7 +301,7 @@ export async function recommendationDetail(deps: Deps, actor: Actor, id: number)
     ...rec,
     addresseeUnitName: unit?.name ?? '',
     overdue: rec.status !== 'accepted' && rec.status !== 'closed' && rec.deadline < today,
-    handover: await handoverNote(deps.db, rec.handoverId),
+    handover: await handoverNote(deps.db, rec.handoverId, { kind: 'recommendation', id: rec.id }),
     activity: { id: activity.id, title: activity.title, kind: activity.kind },
     council: { id: council.id, name: council.name, unitId: council.unitId },
     reports,

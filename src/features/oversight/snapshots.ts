@@ -23,6 +23,7 @@ import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { write } from '../access/write-path';
 import { keepActivity } from './records';
+import { handoverNote } from './handover';
 import { cockpit } from '../capital/queries';
 import { heatmap, latestVerified, summarise } from '../dashboard/queries';
 import { ocopDashboard } from '../ocop/queries';
@@ -251,6 +252,25 @@ export async function compareActivities(deps: Deps, actor: Actor, firstId: numbe
     council: { id: a.council.id, name: a.council.name, unitName: after.data.unit.name },
     beforeSnapshot: { id: before.id, activityId: before.activityId, sha256: before.sha256 },
     afterSnapshot: { id: after.id, activityId: after.activityId, sha256: after.sha256 },
-    ...compareSnapshots(before.data, after.data),
+    ...withHandovers(compareSnapshots(before.data, after.data), await handoverNotes(deps.db, after.data.recommendations)),
   };
+}
+
+/** Each compared request's handover, when its council ended after the later snapshot's promises. */
+async function handoverNotes(db: Db, recs: { id: number }[]) {
+  const ids = recs.map((r) => r.id);
+  const rows = ids.length
+    ? await db
+        .select({ id: recommendations.id, handoverId: recommendations.handoverId })
+        .from(recommendations)
+        .where(inArray(recommendations.id, ids))
+    : [];
+  const out = new Map<number, Awaited<ReturnType<typeof handoverNote>>>();
+  for (const r of rows)
+    if (r.handoverId !== null) out.set(r.id, await handoverNote(db, r.handoverId, { kind: 'recommendation', id: r.id }));
+  return out;
+}
+
+function withHandovers(cmp: ReturnType<typeof compareSnapshots>, notes: Map<number, Awaited<ReturnType<typeof handoverNote>>>) {
+  return { ...cmp, recommendations: cmp.recommendations.map((r) => ({ ...r, handover: notes.get(r.id) ?? null })) };
 }

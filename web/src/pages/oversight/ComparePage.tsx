@@ -8,7 +8,11 @@ import { formatDateVi, formatNumberVi } from '../../../../src/shared/vi';
 import type { compareSnapshots } from '../../../../src/domain/oversight/compare';
 import { OversightNav, StatusBadge } from './common';
 
-type Comparison = ReturnType<typeof compareSnapshots> & { council: { id: number; name: string } };
+type Handover = { handedOverOn: string; fromCouncilName: string; toCouncil: { id: number; name: string } | null } | null;
+type Comparison = Omit<ReturnType<typeof compareSnapshots>, 'recommendations'> & {
+  council: { id: number; name: string };
+  recommendations: (ReturnType<typeof compareSnapshots>['recommendations'][number] & { handover: Handover })[];
+};
 
 const avg = (n: number | null) => (n === null ? '—' : formatNumberVi(n, 2));
 const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
@@ -123,6 +127,18 @@ export function ComparePage() {
                     <td>{r.seq}</td>
                     <td>
                       <Link to={`/giam-sat/kien-nghi/${r.id}`}>{r.text}</Link>
+                      {r.handover && (
+                        <>
+                          <br />
+                          <small className="muted">
+                            {t('ovHandoverFrom', {
+                              from: r.handover.fromCouncilName,
+                              to: r.handover.toCouncil?.name ?? '—',
+                              date: formatDateVi(r.handover.handedOverOn),
+                            })}
+                          </small>
+                        </>
+                      )}
                     </td>
                     <td>{formatDateVi(r.deadline)}</td>
                     <td>{r.status ? <StatusBadge prefix="ovRs_" status={r.status} /> : '—'}</td>
