@@ -274,6 +274,10 @@ export const RULE_TEXT = {
     en: 'choose a lead agency and a target month first',
   },
   item_closed: { vi: 'việc đã hoàn thành', en: 'the task is closed' },
+  ocop_sheet_draft_exists: {
+    vi: 'bộ sản phẩm này đã có một phiếu chấm điểm đang soạn: hãy sửa hoặc công bố phiếu đó',
+    en: 'this product set already has a sheet being drafted: edit or publish that one',
+  },
   unknown_product_set: { vi: 'bộ sản phẩm OCOP không có trong danh mục 26 bộ', en: 'not one of the 26 OCOP product sets' },
   producer_already_registered: { vi: 'tài khoản đã gắn với một chủ thể OCOP', en: 'this account already has a producer' },
   ocop_unknown_action: { vi: 'bước chuyển không có trong chu trình OCOP', en: 'no such step in the OCOP cycle' },

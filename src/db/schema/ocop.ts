@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ScoringSheetDoc } from '../../domain/ocop/schema';
 import { units } from './units';
@@ -128,7 +129,13 @@ export const ocopSheets = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('ocop_sheets_code_version_uq').on(t.code, t.version)],
+  (t) => [
+    uniqueIndex('ocop_sheets_code_version_uq').on(t.code, t.version),
+    // One draft at a time per set: two offices editing two drafts of one sheet would publish over each other.
+    uniqueIndex('ocop_sheets_one_draft_uq')
+      .on(t.code)
+      .where(sql`${t.status} = 'draft'`),
+  ],
 );
 
 /** An evaluation round: a council at a level (province, central; district before 7/2025). */

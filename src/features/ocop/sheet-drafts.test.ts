@@ -89,14 +89,23 @@ describe('OCOP scoring sheets made by the office: template → draft → publish
     expect(reimported.body).toMatchObject({ version: 4, status: 'draft', rowVersion: 2 });
   });
 
-  it('drafts started at once for one set never share a version: each gets the next one or is told to retry', async () => {
+  it('one draft per set: drafts started at once make one, the others are told which draft is open', async () => {
     const results = await Promise.all(
-      [1, 2, 3].map(() => office.post<Meta>(`/api/ocop/sheets/${honeyV2.id}/drafts`, { setNo: 25 })),
+      [1, 2, 3, 4, 5, 6].map(() => office.post<Meta & Err>(`/api/ocop/sheets/${honeyV2.id}/drafts`, { setNo: 25 })),
     );
-    for (const r of results) expect([201, 409]).toContain(r.status);
-    const versions = results.filter((r) => r.status === 201).map((r) => r.body.version);
-    expect(versions.length).toBeGreaterThan(0);
-    expect([...versions].sort()).toEqual(versions.map((_, i) => 3 + i));
+    for (const r of results) expect([201, 409, 422]).toContain(r.status);
+    const made = results.filter((r) => r.status === 201);
+    expect(made.map((r) => r.body.version)).toEqual([3]);
+    const again = await office.post<Err & { error: { details: { rule: string; draftId: number } } }>(
+      `/api/ocop/sheets/${honeyV2.id}/drafts`,
+      { setNo: 25 },
+    );
+    expect(again.status).toBe(422);
+    expect(again.body.error.details).toMatchObject({ rule: 'ocop_sheet_draft_exists', draftId: made[0]!.body.id });
+    expect(again.body.error.message).toContain('đang soạn');
+    // Once published, the next draft may start.
+    expect((await office.post(`/api/ocop/sheets/${made[0]!.body.id}/publish`, { rowVersion: 1 })).status).toBe(200);
+    expect((await office.post<Meta>(`/api/ocop/sheets/${honeyV2.id}/drafts`, { setNo: 25 })).body.version).toBe(4);
   });
 
   it('every step is in the audit trail', async () => {

@@ -77,7 +77,13 @@ export async function createSheetDraft(deps: Deps, actor: Actor, meta: RequestMe
       units: () => [],
       apply: async (tx, template) => {
         const code = codeForSet(set.no);
-        // Two drafts started at once for one code: the unique (code, version) key refuses the second (409).
+        // One draft per set: the office finishes (or publishes) it before starting another. Two drafts
+        // started at once: the unique keys (one draft per code; code and version) refuse the second (409).
+        const [open] = await tx
+          .select({ id: ocopSheets.id, version: ocopSheets.version })
+          .from(ocopSheets)
+          .where(and(eq(ocopSheets.code, code), eq(ocopSheets.status, 'draft')));
+        if (open) throw ruleViolation('ocop_sheet_draft_exists', { draftId: open.id, version: open.version });
         const [{ top } = { top: null }] = await tx
           .select({ top: max(ocopSheets.version) })
           .from(ocopSheets)

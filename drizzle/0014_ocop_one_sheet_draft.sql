@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "ocop_sheets_one_draft_uq" ON "ocop_sheets" USING btree ("code") WHERE "ocop_sheets"."status" = 'draft';
