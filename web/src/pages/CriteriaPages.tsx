@@ -9,6 +9,7 @@ import { useCan } from '../auth/session';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
 import { useI18n } from '../i18n';
 import { FilePicker } from '../components/FilePicker';
+import { WhatIfPanel } from './criteria/WhatIfPanel';
 
 type Meta = {
   id: number;
@@ -237,6 +238,7 @@ export function CriteriaDetailPage() {
         </div>
         <ErrorAlert error={act.error} />
       </Card>
+      {editable && <WhatIfPanel setId={s.id} ownerUnitId={s.ownerUnitId} unsaved={doc !== null} />}
       {shown.criteria.map((c) => (
         <Card key={c.number} title={`${c.number}. ${c.name_vi}`}>
           <table className="table compact">
