@@ -51,3 +51,24 @@ export function chooseSets<T extends SetCandidate>(
   const model = advanced ? (forType.find((s) => s.level === 'model' && s.baseCode === advanced.code) ?? null) : null;
   return { base, advanced, model };
 }
+
+/**
+ * `chooseSets` over fixed candidates, each answer remembered by unit type, owners and period: the
+ * communes of a province share one choice, so a country-wide comparison chooses a few times, not
+ * once per commune.
+ */
+export class SetChooser<T extends SetCandidate> {
+  private readonly memo = new Map<string, ChosenSets<T> | null>();
+  constructor(private readonly candidates: readonly T[]) {}
+
+  choose(unitType: string, owners: readonly number[], period: string): ChosenSets<T> | null {
+    const sorted = [...owners].sort((a, b) => a - b);
+    const key = `${unitType}|${period}|${sorted.join(',')}`;
+    let hit = this.memo.get(key);
+    if (hit === undefined) {
+      hit = chooseSets(this.candidates, unitType, new Set(sorted), period);
+      this.memo.set(key, hit);
+    }
+    return hit;
+  }
+}

@@ -3,7 +3,8 @@
  * derived from it. Stored results (`features/assessments/results.ts`) and the "what if" comparison
  * evaluate the levels and decide attainment through these two functions, so both count alike.
  */
-import { evaluateCompact, type CompactEvaluation, type CompiledSet, type PackedValues } from './engine';
+import { evaluateCompact, packValues, type CompactEvaluation, type CompiledSet } from './engine';
+import type { IndicatorValue } from './schema';
 
 export type TargetLevel = 'ntm' | 'advanced' | 'model';
 export type LevelSets = { base: CompiledSet; advanced: CompiledSet | null; model: CompiledSet | null };
@@ -17,15 +18,21 @@ export type LevelResults = {
 
 /**
  * Evaluates the base set, the advanced set when the unit aims at advanced or model, and the model
- * set when it aims at model. `pack` gives the unit's values laid out for a set (callers may share
- * one packing between sets of the same layout).
+ * set when it aims at model. `run` evaluates the unit's values against one set (callers may share
+ * packing between sets of the same layout, or evaluate into reused buffers).
  */
-export function evaluateLevels(sets: LevelSets, target: TargetLevel, pack: (set: CompiledSet) => PackedValues): LevelResults {
-  const base = evaluateCompact(sets.base, pack(sets.base));
-  const advanced = target !== 'ntm' && sets.advanced ? evaluateCompact(sets.advanced, pack(sets.advanced)) : null;
-  const model = target === 'model' && sets.model ? evaluateCompact(sets.model, pack(sets.model)) : null;
+export function evaluateLevels(sets: LevelSets, target: TargetLevel, run: (set: CompiledSet) => CompactEvaluation): LevelResults {
+  const base = run(sets.base);
+  const advanced = target !== 'ntm' && sets.advanced ? run(sets.advanced) : null;
+  const model = target === 'model' && sets.model ? run(sets.model) : null;
   return { base, advanced, model, target: model ?? advanced ?? base };
 }
+
+/** Packs the values for the set and evaluates them into a fresh result. */
+export const evaluateValues =
+  (values: Readonly<Record<string, IndicatorValue | null | undefined>>) =>
+  (set: CompiledSet): CompactEvaluation =>
+    evaluateCompact(set, packValues(set, values));
 
 /** Each level requires the ones below it; a level not evaluated is null. */
 export function levelAttainment(e: Pick<LevelResults, 'base' | 'advanced' | 'model'>) {

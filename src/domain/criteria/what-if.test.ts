@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoValue } from '../../seed/demo-criteria';
+import { rng } from '../../shared/rng';
 import base2021 from '../../seed/criteria/vn-ntm-xa-2021-2025.json';
 import adv2021 from '../../seed/criteria/vn-ntm-xa-nang-cao-2021-2025.json';
 import { referenceCompile, referenceEvaluate } from '../../testing/reference-engine';
@@ -22,16 +23,6 @@ function raisedIncome(value: number): CriteriaSetDoc {
   const income = doc.criteria.find((c) => c.number === '10')!.indicators[0]!;
   income.thresholds = income.thresholds.map((t) => (t.classes?.includes(CLS) && t.fromYear === YEAR ? { ...t, value } : t));
   return doc;
-}
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const allMet = (rand: () => number) =>

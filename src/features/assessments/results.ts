@@ -1,8 +1,14 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { assessmentResults, assessments, assessmentValues, criteriaSets } from '../../db/schema';
-import { CompiledSetCache, MET, MISSING, evaluate, packValues, type Evaluation } from '../../domain/criteria/engine';
-import { evaluateLevels, levelAttainment, type LevelResults, type TargetLevel } from '../../domain/criteria/levels';
+import { CompiledSetCache, MET, MISSING, evaluate, type Evaluation } from '../../domain/criteria/engine';
+import {
+  evaluateLevels,
+  evaluateValues,
+  levelAttainment,
+  type LevelResults,
+  type TargetLevel,
+} from '../../domain/criteria/levels';
 import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schema';
 
 /** Published sets never change, so their compiled form is shared by every request. */
@@ -53,7 +59,7 @@ export function evaluateAssessmentCompact(
   return evaluateLevels(
     { base: compiled(sets.base)!, advanced: compiled(sets.advanced), model: compiled(sets.model) },
     target,
-    (set) => packValues(set, values),
+    evaluateValues(values),
   );
 }
 

@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { criteriaSets, units } from '../../db/schema';
-import { chooseSets } from '../../domain/criteria/applicable';
 import { CompiledSetCache } from '../../domain/criteria/engine';
-import type { LevelSets } from '../../domain/criteria/levels';
 import {
   compareSets,
+  subjectsFor,
+  type CommuneFigures,
   type CriterionChange,
   type UnitChange,
   type WhatIfReport,
-  type WhatIfSubject,
 } from '../../domain/criteria/what-if';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn, viCollator } from '../../shared/vi';
@@ -57,21 +56,9 @@ export async function previewDraftImpact(
   const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
 
   // Compiled per request: a draft's document may change under the same code and version.
-  const compiled = new CompiledSetCache();
-  const levelSets = (chosen: ReturnType<typeof chooseSets<CriteriaSetRow>>, cls: string, year: number): LevelSets | null =>
-    chosen && {
-      base: compiled.get(chosen.base.document, cls, year),
-      advanced: chosen.advanced ? compiled.get(chosen.advanced.document, cls, year) : null,
-      model: chosen.model ? compiled.get(chosen.model.document, cls, year) : null,
-    };
-  const subjects: WhatIfSubject[] = [];
-  const docsUsed = new Map<number, CriteriaSetRow>([[draft.id, asPublished]]);
-  for (const r of rows) {
-    const subject = subjectOf(r, published, withDraft, levelSets, docsUsed);
-    if (subject) subjects.push(subject);
-  }
+  const { subjects, used } = subjectsFor(figuresOf(rows), published, withDraft, new CompiledSetCache());
   const report = compareSets(subjects);
-  const names = criterionNames([asPublished, ...docsUsed.values()]);
+  const names = criterionNames([asPublished, ...used]);
   const nameOf = (level: string, n: string) => names.get(`${level}|${n}`) ?? n;
   return {
     set: {
@@ -94,33 +81,22 @@ export async function previewDraftImpact(
   };
 }
 
-function subjectOf(
-  r: CommuneValues,
-  published: CriteriaSetRow[],
-  withDraft: CriteriaSetRow[],
-  levelSets: (chosen: ReturnType<typeof chooseSets<CriteriaSetRow>>, cls: string, year: number) => LevelSets | null,
-  docsUsed: Map<number, CriteriaSetRow>,
-): WhatIfSubject | null {
-  if (r.assessmentId === null || r.period === null || r.targetLevel === null) return null;
-  const owners = new Set(r.owners);
-  const now = chooseSets(published, r.type, owners, r.period);
-  const then = chooseSets(withDraft, r.type, owners, r.period);
-  if (!now || !then) return null;
-  for (const s of [now.base, now.advanced, now.model]) if (s) docsUsed.set(s.id, s);
-  const year = Number(r.period.slice(0, 4));
-  const classFor = (dimension: 'region7' | 'group3') => r[dimension] ?? r.classCode ?? '';
-  const before = levelSets(now, classFor(now.base.dimension), year);
-  const after = levelSets(then, classFor(then.base.dimension), year);
-  if (!before || !after) return null;
-  return {
-    unitId: r.unitId,
-    name: r.name,
-    month: r.period.slice(0, 7),
-    target: r.targetLevel,
-    values: r.values ?? {},
-    before,
-    after,
-  };
+/** The rows of communes with a verified month, as the comparison reads them. */
+function* figuresOf(rows: CommuneValues[]): Generator<CommuneFigures> {
+  for (const r of rows) {
+    if (r.assessmentId === null || r.period === null || r.targetLevel === null) continue;
+    yield {
+      unitId: r.unitId,
+      name: r.name,
+      type: r.type,
+      period: r.period,
+      target: r.targetLevel,
+      classes: { region7: r.region7, group3: r.group3 },
+      classCode: r.classCode ?? '',
+      owners: r.owners,
+      values: r.values ?? {},
+    };
+  }
 }
 
 /** Criterion names by level and number; earlier rows win (the draft first). */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessmentResults, assessments, assessmentValues, unitClassifications } from '../../db/schema';
 import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schema';
 import { demoValue } from '../../seed/demo-criteria';
+import { rng } from '../../shared/rng';
 import { makeAssessableProvince } from '../../testing/criteria-fixtures';
 import { clientAs } from '../../testing/factories';
 import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
@@ -27,16 +28,6 @@ type Summary = {
 const CLS = 'TDMNPB';
 const MONTH = '2022-06';
 const ADVANCED_CODE = 'VN-NTM-XA-NANG-CAO-2021-2025';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('what if a criteria draft were published', () => {
   let env: TestEnv;
