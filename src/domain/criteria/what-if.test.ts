@@ -5,10 +5,10 @@ import { rng } from '../../shared/rng';
 import base2021 from '../../seed/criteria/vn-ntm-xa-2021-2025.json';
 import adv2021 from '../../seed/criteria/vn-ntm-xa-nang-cao-2021-2025.json';
 import { referenceCompile, referenceEvaluate } from '../../testing/reference-engine';
-import { compileSet } from './engine';
+import { CompiledSetCache, compileSet } from './engine';
 import type { LevelSets } from './levels';
 import { CriteriaSetDoc, type IndicatorValue } from './schema';
-import { compareSets, type WhatIfSubject } from './what-if';
+import { compareSets, subjectsFor, type CommuneFigures, type WhatIfSubject } from './what-if';
 
 const CLS = 'TDMNPB';
 const YEAR = 2022;
@@ -89,5 +89,50 @@ describe('what if a draft were published', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('an overlay draft moves only the communes under its province; the advanced set still follows it', () => {
+    const COUNTRY = 1;
+    const row = (id: number, doc: CriteriaSetDoc, owner = COUNTRY) => ({
+      id,
+      code: doc.code,
+      version: doc.version,
+      level: doc.level,
+      derivation: doc.derivation?.kind ?? null,
+      baseCode: doc.derivation?.baseCode ?? null,
+      ownerUnitId: owner,
+      effectiveFrom: doc.effectiveFrom,
+      effectiveTo: doc.effectiveTo,
+      document: doc,
+    });
+    const overlay: CriteriaSetDoc = {
+      ...raisedIncome(44),
+      code: 'QN-NTM-XA-2021-2025',
+      version: 1,
+      derivation: { kind: 'overlay', baseCode: base.code, baseVersion: base.version },
+    };
+    const published = [row(1, base), row(2, advanced)];
+    const withDraft = [...published, row(3, overlay, 20)];
+    const rand = rng(7);
+    const commune = (unitId: number, province: number): CommuneFigures => ({
+      unitId,
+      name: `xã ${unitId}`,
+      type: 'commune',
+      period: '2022-06-01',
+      target: 'advanced',
+      classes: { region7: CLS },
+      classCode: CLS,
+      owners: [COUNTRY, province],
+      values: { ...allMet(rand), '10': 43 },
+    });
+    const { subjects, used } = subjectsFor([commune(100, 20), commune(101, 30)], published, withDraft, new CompiledSetCache());
+    expect(subjects[1]!.before).toEqual(subjects[1]!.after);
+    expect(subjects[0]!.after.base.code).toBe('QN-NTM-XA-2021-2025');
+    expect(subjects[0]!.after.advanced?.code).toBe(advanced.code);
+    expect([...used].map((r) => r.id).sort()).toEqual([1, 2, 3]);
+    const report = compareSets(subjects);
+    expect(report.changed.map((c) => c.unitId)).toEqual([100]);
+    expect(report.changed[0]!.criteria).toEqual([{ level: 'ntm', criterion: '10', before: true, after: false }]);
+    expect(report.changed[0]!.after).toMatchObject({ standard: false, advanced: false });
   });
 });
