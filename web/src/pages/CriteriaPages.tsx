@@ -152,6 +152,7 @@ export function CriteriaDetailPage() {
       setDoc(null);
       await qc.invalidateQueries({ queryKey: ['criteria-set'] });
       await qc.invalidateQueries({ queryKey: ['criteria-sets'] });
+      await qc.invalidateQueries({ queryKey: ['what-if'] });
       if (String(m.id) !== id) await navigate(`/bo-tieu-chi/${m.id}`);
     },
   });
