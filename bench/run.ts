@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark and prints its figures and ratios. Select some with
- * `npm run bench -- criteria start portal dashboards imports soak`; sizes and durations are in each file
+ * `npm run bench -- criteria whatif start portal dashboards imports soak`; sizes and durations are in each file
  * (BENCH_SCALE_SIZES, BENCH_LOAD_SECONDS, BENCH_SOAK_SECONDS, …).
  */
 import { benchCriteriaEngine } from './criteria-engine';
@@ -9,9 +9,11 @@ import { benchImportsAndPacks } from './imports-packs';
 import { benchPortalPages } from './portal-pages';
 import { benchSoak } from './soak';
 import { benchStart } from './start';
+import { benchWhatIf } from './what-if';
 
 const all = {
   criteria: benchCriteriaEngine,
+  whatif: benchWhatIf,
   start: benchStart,
   portal: benchPortalPages,
   imports: benchImportsAndPacks,

@@ -16,6 +16,7 @@ import { unitRoutes } from './features/units/routes';
 import { userRoutes } from './features/users/routes';
 import { assessmentRoutes } from './features/assessments/routes';
 import { classificationRoutes, criteriaRoutes, schemaRoutes } from './features/criteria/routes';
+import { whatIfRoutes } from './features/criteria/what-if-routes';
 import { dashboardRoutes } from './features/dashboard/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { roadmapRoutes } from './features/roadmaps/routes';
@@ -142,6 +143,7 @@ export function buildApp(deps: Deps) {
   app.route('/api/schemas', schemaRoutes);
   app.route('/api/schemas', ocopSchemaRoutes);
   app.route('/api/criteria-sets', criteriaRoutes);
+  app.route('/api/criteria-sets', whatIfRoutes);
   app.route('/api/classifications', classificationRoutes);
   app.route('/api/assessments', assessmentRoutes);
   app.route('/api/dashboard', dashboardRoutes);

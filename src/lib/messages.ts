@@ -340,6 +340,10 @@ export const RULE_TEXT = {
     vi: 'chỉ ghi nhận hoàn thành khi cơ quan thực hiện đã báo cáo hoàn thành',
     en: 'a recommendation is accepted only after the addressee reports it done',
   },
+  what_if_future_month: {
+    vi: 'chưa đến tháng này: chỉ xem trước tác động cho tháng hiện tại hoặc đã qua',
+    en: 'this month has not begun: the impact can be previewed for the current or a past month only',
+  },
   assessment_future_month: {
     vi: 'chưa đến tháng này: chỉ mở kiểm đếm cho tháng hiện tại hoặc đã qua',
     en: 'this month has not begun: only the current or a past month can be opened',

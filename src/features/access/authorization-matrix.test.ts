@@ -719,6 +719,26 @@ describe('authorisation matrix: every role × every endpoint × a unit in and ou
       }),
     },
     {
+      name: 'GET /api/criteria-sets/:id/what-if',
+      needs: 'criteria.manage',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({
+        method: 'GET',
+        path: `/api/criteria-sets/${(await freshOverlayDraft(p)).id}/what-if?month=2022-06`,
+      }),
+    },
+    {
+      name: 'GET /api/criteria-sets/:id/what-if.xlsx',
+      needs: 'criteria.manage',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({
+        method: 'GET',
+        path: `/api/criteria-sets/${(await freshOverlayDraft(p)).id}/what-if.xlsx?month=2022-06&unitId=${p.province.id}`,
+      }),
+    },
+    {
       name: 'GET /api/classifications',
       needs: 'criteria.read',
       mutating: false,

@@ -1,23 +1,21 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { assessmentResults, assessments, assessmentValues, criteriaSets } from '../../db/schema';
+import { CompiledSetCache, MET, MISSING, evaluate, type Evaluation } from '../../domain/criteria/engine';
 import {
-  CompiledSetCache,
-  MET,
-  MISSING,
-  evaluate,
-  evaluateCompact,
-  packValues,
-  type CompactEvaluation,
-  type Evaluation,
-} from '../../domain/criteria/engine';
+  evaluateLevels,
+  evaluateValues,
+  levelAttainment,
+  type LevelResults,
+  type TargetLevel,
+} from '../../domain/criteria/levels';
 import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schema';
 
 /** Published sets never change, so their compiled form is shared by every request. */
 export const compiledSets = new CompiledSetCache();
 
 export type AssessmentSets = { base: CriteriaSetDoc; advanced: CriteriaSetDoc | null; model: CriteriaSetDoc | null };
-export type TargetLevel = 'ntm' | 'advanced' | 'model';
+export type { TargetLevel };
 
 /** The set whose indicators the unit fills in: the highest level it is assessed on. */
 export function targetDoc(sets: AssessmentSets, target: TargetLevel): CriteriaSetDoc {
@@ -47,12 +45,7 @@ export function evaluateAssessment(
   return { base, advanced, model, target: model ?? advanced ?? base };
 }
 
-export type CompactAssessment = {
-  base: CompactEvaluation;
-  advanced: CompactEvaluation | null;
-  model: CompactEvaluation | null;
-  target: CompactEvaluation;
-};
+export type CompactAssessment = LevelResults;
 
 /** Counts and statuses only, without reasons or shortfalls: what is stored and counted. */
 export function evaluateAssessmentCompact(
@@ -62,19 +55,18 @@ export function evaluateAssessmentCompact(
   year: number,
   values: Record<string, IndicatorValue | undefined>,
 ): CompactAssessment {
-  const run = (doc: CriteriaSetDoc) => {
-    const set = compiledSets.get(doc, classCode, year);
-    return evaluateCompact(set, packValues(set, values));
-  };
-  const base = run(sets.base);
-  const advanced = target !== 'ntm' && sets.advanced ? run(sets.advanced) : null;
-  const model = target === 'model' && sets.model ? run(sets.model) : null;
-  return { base, advanced, model, target: model ?? advanced ?? base };
+  const compiled = (doc: CriteriaSetDoc | null) => (doc ? compiledSets.get(doc, classCode, year) : null);
+  return evaluateLevels(
+    { base: compiled(sets.base)!, advanced: compiled(sets.advanced), model: compiled(sets.model) },
+    target,
+    evaluateValues(values),
+  );
 }
 
 /** The stored row: base counts and per-criterion counts, statuses of the target set, level attainment. */
 export function resultRow(assessmentId: number, e: CompactAssessment, now: Date): typeof assessmentResults.$inferInsert {
   const { base, target } = e;
+  const levels = levelAttainment(e);
   return {
     assessmentId,
     criteriaMet: base.criteriaMet,
@@ -82,9 +74,9 @@ export function resultRow(assessmentId: number, e: CompactAssessment, now: Date)
     indicatorsMet: base.indicatorsMet,
     indicatorsTotal: base.indicatorsTotal,
     indicatorsMissing: base.indicatorsMissing,
-    standardMet: base.standardMet,
-    advancedMet: e.advanced ? base.standardMet && e.advanced.standardMet : null,
-    modelMet: e.model ? base.standardMet && Boolean(e.advanced?.standardMet) && e.model.standardMet : null,
+    standardMet: levels.standard,
+    advancedMet: levels.advanced,
+    modelMet: levels.model,
     criteria: base.set.criterionNumbers.map((number, ci) => ({
       number,
       met: base.criterionMet(ci),

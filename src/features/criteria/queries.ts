@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { criteriaSets, unitClassifications, unitScope, units } from '../../db/schema';
+import { chooseSets, type ChosenSets } from '../../domain/criteria/applicable';
 
 export type CriteriaSetRow = typeof criteriaSets.$inferSelect;
 
@@ -40,12 +41,12 @@ export async function getSetRow(db: Db, id: number): Promise<CriteriaSetRow | un
 }
 
 /** Every unit above `unitId` at any time (and itself): sets owned by one of them govern it. */
-async function governingUnits(db: Db, unitId: number): Promise<number[]> {
+export async function governingUnits(db: Db, unitId: number): Promise<number[]> {
   const rows = await db.select({ id: unitScope.ancestorId }).from(unitScope).where(eq(unitScope.descendantId, unitId));
   return rows.map((r) => r.id);
 }
 
-export type ApplicableSets = { base: CriteriaSetRow; advanced: CriteriaSetRow | null; model: CriteriaSetRow | null };
+export type ApplicableSets = ChosenSets<CriteriaSetRow>;
 
 /**
  * The published set that governs a unit for a month: in force on that date, for the unit's type,
@@ -67,16 +68,8 @@ export async function applicableSets(db: Db, unitId: number, period: string): Pr
         or(isNull(criteriaSets.effectiveTo), gt(criteriaSets.effectiveTo, period)),
       ),
     )
-    .orderBy(desc(criteriaSets.version));
-  const forType = candidates.filter((s) => (s.document.unitTypes as string[]).includes(unit.type));
-  const base =
-    forType.filter((s) => s.level === 'ntm' && s.derivation === 'overlay')[0] ??
-    forType.filter((s) => s.level === 'ntm' && !s.derivation)[0];
-  if (!base) return null;
-  const baseCodes = [base.code, ...(base.baseCode ? [base.baseCode] : [])];
-  const advanced = forType.find((s) => s.level === 'advanced' && s.baseCode && baseCodes.includes(s.baseCode)) ?? null;
-  const model = advanced ? (forType.find((s) => s.level === 'model' && s.baseCode === advanced.code) ?? null) : null;
-  return { base, advanced, model };
+    .orderBy(desc(criteriaSets.version), criteriaSets.id);
+  return chooseSets(candidates, unit.type, new Set(owners), period);
 }
 
 export async function classificationOf(db: Db, unitId: number, dimension: 'region7' | 'group3', date: string) {

@@ -9,6 +9,7 @@ import { useCan } from '../auth/session';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
 import { useI18n } from '../i18n';
 import { FilePicker } from '../components/FilePicker';
+import { WhatIfPanel } from './criteria/WhatIfPanel';
 
 type Meta = {
   id: number;
@@ -151,6 +152,7 @@ export function CriteriaDetailPage() {
       setDoc(null);
       await qc.invalidateQueries({ queryKey: ['criteria-set'] });
       await qc.invalidateQueries({ queryKey: ['criteria-sets'] });
+      await qc.invalidateQueries({ queryKey: ['what-if'] });
       if (String(m.id) !== id) await navigate(`/bo-tieu-chi/${m.id}`);
     },
   });
@@ -237,6 +239,7 @@ export function CriteriaDetailPage() {
         </div>
         <ErrorAlert error={act.error} />
       </Card>
+      {editable && <WhatIfPanel setId={s.id} ownerUnitId={s.ownerUnitId} unsaved={doc !== null} />}
       {shown.criteria.map((c) => (
         <Card key={c.number} title={`${c.number}. ${c.name_vi}`}>
           <table className="table compact">
