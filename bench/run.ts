@@ -1,8 +1,13 @@
 /**
  * `npm run bench`: runs every benchmark and prints its figures and ratios. Select some with
+<<<<<<< HEAD
  * `npm run bench -- criteria whatif start portal dashboards imports soak`; sizes and durations are in each file
+=======
+ * `npm run bench -- criteria start portal dashboards coldviews imports soak`; sizes and durations are in each file
+>>>>>>> coldviews
  * (BENCH_SCALE_SIZES, BENCH_LOAD_SECONDS, BENCH_SOAK_SECONDS, …).
  */
+import { benchColdViews } from './cold-views';
 import { benchCriteriaEngine } from './criteria-engine';
 import { benchDashboardLoad } from './dashboard-load';
 import { benchImportsAndPacks } from './imports-packs';
@@ -18,6 +23,7 @@ const all = {
   portal: benchPortalPages,
   imports: benchImportsAndPacks,
   dashboards: benchDashboardLoad,
+  coldviews: benchColdViews,
   soak: benchSoak,
 };
 const wanted = process.argv.slice(2).filter((a) => a in all) as (keyof typeof all)[];

@@ -125,19 +125,29 @@ export async function callLoad(fn: () => Promise<unknown>, opts: { seconds: numb
   return loadStats(times, errors, opts.seconds);
 }
 
-function loadStats(times: number[], errors: number, seconds: number): LoadStats {
+export function loadStats(times: number[], errors: number, seconds: number): LoadStats {
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), rps: times.length / seconds, requests: times.length, errors };
 }
 
 export const ms = (v: number) => `${v.toFixed(1)} ms`;
 
+/** The dashboard statement the app runs (`maintained`) or the same answer from the source tables (`source`). */
+export type Statement = 'maintained' | 'source';
+
 export type ForkedServer = {
   url: string;
   summary: ScaleSummary;
   seedSeconds: number;
   pid: number;
-  raw(unitId: number, detail: 'none' | 'criteria' | 'full', load: { seconds: number; connections: number }): Promise<LoadStats>;
+  raw(
+    unitId: number,
+    detail: 'none' | 'criteria' | 'full',
+    load: { seconds: number; connections: number },
+    statement?: Statement,
+  ): Promise<LoadStats>;
+  /** The last month's assessments waiting for verification (id and version), oldest first. */
+  submitted(): Promise<{ id: number; version: number }[]>;
   memory(): Promise<NodeJS.MemoryUsage>;
   close(): Promise<void>;
 };
@@ -166,10 +176,15 @@ export async function forkScaleServer(kind: 'pglite' | 'postgres', communes: num
     summary: ready.summary,
     seedSeconds: ready.seedSeconds,
     pid: child.pid!,
-    async raw(unitId, detail, load) {
+    async raw(unitId, detail, load, statement = 'maintained') {
       const reply = next<{ stats: LoadStats }>('raw');
-      child.send({ type: 'raw', unitId, detail, ...load });
+      child.send({ type: 'raw', unitId, detail, statement, ...load });
       return (await reply).stats;
+    },
+    async submitted() {
+      const reply = next<{ rows: { id: number; version: number }[] }>('submitted');
+      child.send({ type: 'submitted' });
+      return (await reply).rows;
     },
     async memory() {
       const reply = next<{ usage: NodeJS.MemoryUsage }>('memory');

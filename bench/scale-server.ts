@@ -3,11 +3,16 @@
  * over IPC (same process, same driver, no HTTP) and serves the application, so the HTTP load
  * generator in the parent does not share this process's event loop.
  */
-import { callLoad, startScaleServer } from './scale-env';
-import { latestVerifiedSql, type Detail } from '../src/features/dashboard/queries';
+import { and, asc, eq } from 'drizzle-orm';
+import { callLoad, startScaleServer, type Statement } from './scale-env';
+import { assessments } from '../src/db/schema';
+import { latestVerifiedFromSourceSql, latestVerifiedSql, type Detail } from '../src/features/dashboard/queries';
 
 type Msg =
-  { type: 'raw'; unitId: number; detail: Detail; seconds: number; connections: number } | { type: 'memory' } | { type: 'close' };
+  | { type: 'raw'; unitId: number; detail: Detail; statement: Statement; seconds: number; connections: number }
+  | { type: 'submitted' }
+  | { type: 'memory' }
+  | { type: 'close' };
 
 const [kind, communes] = [process.argv[2] as 'pglite' | 'postgres', Number(process.argv[3])];
 const env = await startScaleServer({ kind, communes });
@@ -16,11 +21,16 @@ process.on('message', (msg: Msg) => {
   void (async () => {
     if (msg.type === 'raw') {
       const month = env.summary.lastMonth;
-      const stats = await callLoad(
-        () => env.deps.db.execute(latestVerifiedSql(msg.unitId, [msg.unitId], month, msg.detail)),
-        msg,
-      );
+      const statement = msg.statement === 'source' ? latestVerifiedFromSourceSql : latestVerifiedSql;
+      const stats = await callLoad(() => env.deps.db.execute(statement(msg.unitId, [msg.unitId], month, msg.detail)), msg);
       process.send!({ type: 'raw', stats });
+    } else if (msg.type === 'submitted') {
+      const rows = await env.deps.db
+        .select({ id: assessments.id, version: assessments.version })
+        .from(assessments)
+        .where(and(eq(assessments.status, 'submitted'), eq(assessments.period, `${env.summary.lastMonth}-01`)))
+        .orderBy(asc(assessments.id));
+      process.send!({ type: 'submitted', rows });
     } else if (msg.type === 'memory') {
       (globalThis as { gc?: () => void }).gc?.();
       process.send!({ type: 'memory', usage: process.memoryUsage() });

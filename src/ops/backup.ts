@@ -32,9 +32,10 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Application tables, parents before children (foreign keys), each with its self-references. */
 /**
  * Not archived: change counters only ever move forward on the instance that owns them (nodes
- * compare them with what they hold in memory), and a restore moves them on by itself.
+ * compare them with what they hold in memory), and a restore moves them on by itself; the
+ * verified months (`verified_results`) are rebuilt by their triggers as the results are restored.
  */
-const NOT_ARCHIVED = new Set(['data_epochs']);
+const NOT_ARCHIVED = new Set(['data_epochs', 'verified_results']);
 
 export async function tablesInOrder(db: Db) {
   const tables = rowsOf<{ name: string }>(

@@ -189,6 +189,40 @@ export const assessmentResults = pgTable('assessment_results', {
 });
 
 /**
+ * One row per verified month: the unit, the month and the counts of its result, kept by database
+ * triggers on `assessments` and `assessment_results` (migration 0013) in the transaction that
+ * verifies, reopens or re-evaluates the month — whichever code path or import makes the change.
+ * Each row depends only on its own assessment, so concurrent verifications never contend for it.
+ * Dashboards find each commune's latest verified month up to any chosen month with one backward
+ * step on the primary key, without joining the much wider `assessment_results`.
+ */
+export const verifiedResults = pgTable(
+  'verified_results',
+  {
+    unitId: integer('unit_id').notNull(),
+    period: date('period').notNull(),
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    setId: integer('set_id').notNull(),
+    criteriaMet: integer('criteria_met').notNull(),
+    criteriaTotal: integer('criteria_total').notNull(),
+    indicatorsMet: integer('indicators_met').notNull(),
+    indicatorsTotal: integer('indicators_total').notNull(),
+    standardMet: boolean('standard_met').notNull(),
+    advancedMet: boolean('advanced_met'),
+    modelMet: boolean('model_met'),
+    /**
+     * Per criterion of the base set, in the set's order, as JSON text of
+     * `[number, met (0|1), indicatorsMet, indicatorsTotal, missing][]`: a third of the size of
+     * `assessment_results.criteria`, and parsed by the reader only (`decodeCells`).
+     */
+    cells: text('cells').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.period] }), unique('verified_results_assessment_uq').on(t.assessmentId)],
+);
+
+/**
  * Change counters for derived views. A deferred trigger adds one to `dashboard` in every transaction
  * that touches assessments, their results or the units (migration 0008), so the counter becomes
  * visible together with the data: an application node may keep dashboard aggregates in memory as

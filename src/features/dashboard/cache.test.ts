@@ -7,7 +7,7 @@ import { makeAssessableProvince } from '../../testing/criteria-fixtures';
 import { clientAs } from '../../testing/factories';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
 import { viCollator } from '../../shared/vi';
-import { latestVerifiedSql, type LatestRow } from './queries';
+import { latestVerifiedFromSourceSql, type LatestRow } from './queries';
 
 /**
  * Dashboards are served from per-node memory keyed on the database's change counter. Whatever
@@ -44,7 +44,7 @@ describe('dashboard aggregates kept in memory stay equal to a full recomputation
   });
 
   const fresh = async (month: string) =>
-    rowsOf<LatestRow>(await env.deps.db.execute(latestVerifiedSql(p.province.id, [p.province.id], month, 'none')))
+    rowsOf<LatestRow>(await env.deps.db.execute(latestVerifiedFromSourceSql(p.province.id, [p.province.id], month, 'none')))
       .sort((a, b) => viCollator.compare(a.name, b.name))
       .map((r) => ({ unitId: r.unitId, name: r.name, assessmentId: r.assessmentId, criteriaMet: r.criteriaMet }));
 

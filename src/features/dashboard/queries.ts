@@ -46,9 +46,7 @@ export async function latestVerified(
   const roots = grantUnitsFor(actor, 'assessment.read');
   const detail = opts.detail ?? 'full';
   const compute = async () =>
-    rowsOf<LatestRow>(await db.execute(latestVerifiedSql(unitId, roots, month, detail))).sort((a, b) =>
-      viCollator.compare(a.name, b.name),
-    );
+    (await queryLatestVerified(db, unitId, roots, month, detail)).sort((a, b) => viCollator.compare(a.name, b.name));
   const rows = !roots.length
     ? []
     : detail === 'full'
@@ -105,27 +103,62 @@ function cacheFor(db: Db): DashboardCache {
   return cache;
 }
 
+const scopeCheck = (unitId: number, roots: number[]) =>
+  sql`exists (select 1 from unit_scope r where r.descendant_id = ${unitId} and r.ancestor_id in (${sql.join(
+    roots.map((r) => sql`${r}`),
+    sql`, `,
+  )}))`;
+
+/** Communes under `unitId` that existed during the month, once the reader's scope is checked on `unitId`. */
+const targetUnits = (unitId: number, roots: number[], start: string, end: string) => sql`
+  select u.id, u.name from units u
+    join unit_scope s on s.descendant_id = u.id and s.ancestor_id = ${unitId}
+   where u.type in ('commune', 'special_zone')
+     and u.effective_from <= ${end} and (u.effective_to is null or u.effective_to > ${start})
+     and ${scopeCheck(unitId, roots)}`;
+
 /**
- * The aggregate behind every dashboard, as one statement (benchmarks run it raw as the baseline).
- * The reader's scope is checked once, on `unitId` (the closure is transitive, so every commune
- * under it is in scope too). Each unit's latest verified month is one backward step on the (unit, period) index. `detail`
- * says how much of each result to carry: counts only (summary), per criterion (heat map) or per
- * indicator too (gaps, snapshots) — the JSON of every indicator is most of the cost at scale.
+ * The aggregate behind every dashboard, as one statement. The reader's scope is checked once, on
+ * `unitId` (the closure is transitive, so every commune under it is in scope too). Each commune's
+ * latest verified month up to `month` is one backward step on the primary key of
+ * `verified_results` (kept by triggers in the verifying transaction), which carries the counts and
+ * the compact per-criterion cells, so no join to the wide `assessment_results` is needed. `detail`
+ * says how much to carry: counts only (summary), per criterion (heat map), or the per-indicator
+ * statuses too (gaps, snapshots), looked up by key for the rows found.
  */
 export function latestVerifiedSql(unitId: number, roots: number[], month: string, detail: Detail = 'full') {
   const start = `${month}-01`;
   const end = monthEnd(month);
   return sql`
-    with target as (
-      select u.id, u.name from units u
-        join unit_scope s on s.descendant_id = u.id and s.ancestor_id = ${unitId}
-       where u.type in ('commune', 'special_zone')
-         and u.effective_from <= ${end} and (u.effective_to is null or u.effective_to > ${start})
-         and exists (select 1 from unit_scope r where r.descendant_id = ${unitId} and r.ancestor_id in (${sql.join(
-           roots.map((r) => sql`${r}`),
-           sql`, `,
-         )}))
-    )
+    with target as (${targetUnits(unitId, roots, start, end)})
+    select t.id as "unitId", t.name, l.assessment_id as "assessmentId", l.period::text as period, l.set_id as "setId",
+           l.criteria_met as "criteriaMet", l.criteria_total as "criteriaTotal", l.indicators_met as "indicatorsMet",
+           l.indicators_total as "indicatorsTotal", l.standard_met as "standardMet", l.advanced_met as "advancedMet",
+           l.model_met as "modelMet",
+           ${detail === 'none' ? sql`null::text` : sql`l.cells`} as cells,
+           ${
+             detail === 'full'
+               ? sql`(select r.indicator_status from assessment_results r where r.assessment_id = l.assessment_id)`
+               : sql`null::jsonb`
+           } as "indicatorStatus"
+      from target t
+      left join lateral (
+        select * from verified_results v
+         where v.unit_id = t.id and v.period <= ${start}
+         order by v.period desc limit 1
+      ) l on true`;
+}
+
+/**
+ * The same answer computed from the source tables (assessments and their results), as the
+ * dashboards did before `verified_results`: the reference that tests compare the maintained rows
+ * with, and the baseline the benchmarks measure against.
+ */
+export function latestVerifiedFromSourceSql(unitId: number, roots: number[], month: string, detail: Detail = 'full') {
+  const start = `${month}-01`;
+  const end = monthEnd(month);
+  return sql`
+    with target as (${targetUnits(unitId, roots, start, end)})
     select t.id as "unitId", t.name, l.id as "assessmentId", l.period::text as period, l.set_id as "setId",
            r.criteria_met as "criteriaMet", r.criteria_total as "criteriaTotal", r.indicators_met as "indicatorsMet",
            r.indicators_total as "indicatorsTotal", r.standard_met as "standardMet", r.advanced_met as "advancedMet",
@@ -139,6 +172,28 @@ export function latestVerifiedSql(unitId: number, roots: number[], month: string
          order by a.period desc limit 1
       ) l on true
       left join assessment_results r on r.assessment_id = l.id`;
+}
+
+type Cell = [number: string, met: 0 | 1, indicatorsMet: number, indicatorsTotal: number, missing: number];
+
+/** `verified_results.cells` → the per-criterion objects of `assessment_results.criteria`. */
+export function decodeCells(cells: string | null): LatestRow['criteria'] {
+  if (cells === null) return null;
+  return (JSON.parse(cells) as Cell[]).map(([number, met, indicatorsMet, indicatorsTotal, missing]) => ({
+    number,
+    met: met === 1,
+    indicatorsMet,
+    indicatorsTotal,
+    missing,
+  }));
+}
+
+/** Runs `latestVerifiedSql` and shapes its rows as `LatestRow`s (cells decoded). */
+export async function queryLatestVerified(db: Db, unitId: number, roots: number[], month: string, detail: Detail) {
+  const rows = rowsOf<Omit<LatestRow, 'criteria'> & { cells: string | null }>(
+    await db.execute(latestVerifiedSql(unitId, roots, month, detail)),
+  );
+  return rows.map(({ cells, ...r }): LatestRow => ({ ...r, criteria: decodeCells(cells) }));
 }
 
 export function summarise(rows: LatestRow[]) {
