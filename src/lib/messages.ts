@@ -265,6 +265,14 @@ export const RULE_TEXT = {
     vi: 'bộ tiêu chí của tỉnh không được thấp hơn bộ quốc gia',
     en: 'a provincial overlay may not loosen the national set',
   },
+  set_precedence_unclear: {
+    vi: 'bộ tiêu chí phải ghi rõ phạm vi: bộ quốc gia do Trung ương ban hành; bộ của tỉnh là bộ bổ sung (nâng cao yêu cầu) bộ quốc gia, hoặc bộ thay thế khi pháp luật cho phép (ghi căn cứ)',
+    en: 'a set must say where it applies: a national set is issued for the country; a provincial set overlays the national one, or replaces it where the law allows (with that provision)',
+  },
+  set_applicability_collides: {
+    vi: 'trùng phạm vi áp dụng với một bộ tiêu chí đã công bố (cùng cấp, cùng địa bàn, loại đơn vị, nhóm và thời gian hiệu lực); hãy điều chỉnh ngày hiệu lực hoặc phạm vi',
+    en: 'its applicability overlaps a published set (same level, territory, unit types, classes and dates); change the dates or the scope',
+  },
   published_set_is_frozen: {
     vi: 'bộ tiêu chí đã công bố không được sửa, hãy tạo bản nháp mới',
     en: 'a published set is frozen; start a new draft',

@@ -1,10 +1,20 @@
 /**
- * Which published sets govern a unit for a month, as a pure choice over candidate rows. The
- * database query (`features/criteria/queries.ts` `applicableSets`) and the "what if it were
- * published" comparison (`what-if.ts`) both decide through this one function, so a draft is judged
- * by exactly the rule that will apply to it once published.
+ * Which published sets govern a unit for a month, by explicit applicability — never by version
+ * number. A set governs the units under its owner (the country, or a province), of its unit types,
+ * in its classes when it names some, from its effective date until its end. Among the sets that
+ * govern a unit, precedence decides: a provincial overlay of the national set beats a provincial
+ * replacement (where the law lets a province issue its own set), which beats the national set. Two
+ * versions of one set that both govern take the later effective date (then the later publication).
+ * Two different sets of one precedence never both govern: publishing one that would is refused
+ * (`applicabilityCollisions`).
+ *
+ * The database query (`features/criteria/queries.ts` `applicableSets`) and the "what if it were
+ * published" comparison (`what-if.ts`) both decide through `chooseSets`, so a draft is judged by
+ * exactly the rule that will apply to it once published.
  */
 import type { CriteriaSetDoc } from './schema';
+
+type Dimension = CriteriaSetDoc['classification']['dimension'];
 
 /** What the choice reads of a set row. */
 export type SetCandidate = {
@@ -16,57 +26,119 @@ export type SetCandidate = {
   ownerUnitId: number;
   effectiveFrom: string;
   effectiveTo: string | null;
-  document: Pick<CriteriaSetDoc, 'unitTypes'>;
+  /** Null for a draft judged as if published now. */
+  publishedAt?: Date | null | undefined;
+  document: Pick<CriteriaSetDoc, 'unitTypes' | 'classification'> & { applicability?: CriteriaSetDoc['applicability'] };
 };
+
+export type Precedence = 'national' | 'replacement' | 'overlay';
+const RANK: Record<Precedence, number> = { national: 1, replacement: 2, overlay: 3 };
+
+export function precedenceOf(s: Pick<SetCandidate, 'derivation' | 'document'>): Precedence {
+  if (s.derivation === 'overlay') return 'overlay';
+  return s.document.applicability?.precedence === 'replacement' ? 'replacement' : 'national';
+}
+
+/** A unit's class per dimension on the month (region for 2021–2025 sets, commune group for 2026–2030). */
+export type UnitClasses = Readonly<Partial<Record<Dimension, string | null>>>;
+
+/** Does `s` govern a unit of this type, under these owners, with these classes, on `period` (yyyy-mm-dd)? */
+export function governs(
+  s: SetCandidate,
+  unitType: string,
+  owners: ReadonlySet<number>,
+  period: string,
+  classes: UnitClasses = {},
+): boolean {
+  if (!owners.has(s.ownerUnitId)) return false;
+  if (s.effectiveFrom > period || (s.effectiveTo !== null && s.effectiveTo <= period)) return false;
+  if (!(s.document.unitTypes as readonly string[]).includes(unitType)) return false;
+  const only = s.document.applicability?.classes;
+  if (only) {
+    const mine = classes[s.document.classification.dimension];
+    if (!mine || !only.includes(mine)) return false;
+  }
+  return true;
+}
+
+/** Later effective date first; then the later publication (a draft judged as published counts as newest). */
+const newerFirst = (a: SetCandidate, b: SetCandidate) =>
+  b.effectiveFrom.localeCompare(a.effectiveFrom) ||
+  (b.publishedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) - (a.publishedAt?.getTime() ?? Number.MAX_SAFE_INTEGER);
 
 export type ChosenSets<T> = { base: T; advanced: T | null; model: T | null };
 
 /**
- * The set in force on `period` (yyyy-mm-dd) for a unit of `unitType` governed by `owners` (the
- * unit's ancestors over time, and itself): a provincial overlay beats the national set, the newest
- * version wins; the advanced and model sets are those derived from it. Candidates are taken as
- * published; their order does not matter.
+ * The sets governing a unit of `unitType` under `owners` (its ancestors over time, and itself) on
+ * `period`: the base set by precedence, and the advanced and model sets derived from it. Candidates
+ * are taken as published; their order does not matter.
  */
 export function chooseSets<T extends SetCandidate>(
   candidates: readonly T[],
   unitType: string,
   owners: ReadonlySet<number>,
   period: string,
+  classes: UnitClasses = {},
 ): ChosenSets<T> | null {
-  const forType = candidates
-    .filter(
-      (s) =>
-        owners.has(s.ownerUnitId) &&
-        s.effectiveFrom <= period &&
-        (s.effectiveTo === null || s.effectiveTo > period) &&
-        (s.document.unitTypes as readonly string[]).includes(unitType),
-    )
-    .sort((a, b) => b.version - a.version);
-  const base =
-    forType.find((s) => s.level === 'ntm' && s.derivation === 'overlay') ??
-    forType.find((s) => s.level === 'ntm' && !s.derivation);
+  const governing = candidates.filter((s) => governs(s, unitType, owners, period, classes));
+  const pick = (list: T[]) =>
+    list.sort((a, b) => RANK[precedenceOf(b)] - RANK[precedenceOf(a)] || newerFirst(a, b))[0] ?? null;
+  const base = pick(governing.filter((s) => s.level === 'ntm' && (s.derivation === null || s.derivation === 'overlay')));
   if (!base) return null;
   const baseCodes = [base.code, ...(base.baseCode ? [base.baseCode] : [])];
-  const advanced = forType.find((s) => s.level === 'advanced' && s.baseCode !== null && baseCodes.includes(s.baseCode)) ?? null;
-  const model = advanced ? (forType.find((s) => s.level === 'model' && s.baseCode === advanced.code) ?? null) : null;
+  const advanced = pick(governing.filter((s) => s.level === 'advanced' && s.baseCode !== null && baseCodes.includes(s.baseCode)));
+  const model = advanced ? pick(governing.filter((s) => s.level === 'model' && s.baseCode === advanced.code)) : null;
   return { base, advanced, model };
 }
 
 /**
- * `chooseSets` over fixed candidates, each answer remembered by unit type, owners and period: the
- * communes of a province share one choice, so a country-wide comparison chooses a few times, not
- * once per commune.
+ * The published sets that `s` would contend with: another set (not a version of itself) of the same
+ * level and precedence — for a derived set, derived from the same base — whose territory overlaps
+ * (`related`: same owner, or one above the other), with a unit type and a class in common and
+ * overlapping effective dates. Publishing `s` while any exists is refused: which one applies would
+ * otherwise be a guess.
+ */
+export function applicabilityCollisions<T extends SetCandidate>(
+  s: SetCandidate,
+  published: readonly T[],
+  related: (ownerA: number, ownerB: number) => boolean,
+): T[] {
+  const classesOf = (x: SetCandidate) =>
+    x.document.applicability?.classes ?? x.document.classification.classes.map((c) => c.code);
+  return published.filter(
+    (o) =>
+      o.code !== s.code &&
+      o.level === s.level &&
+      precedenceOf(o) === precedenceOf(s) &&
+      (s.derivation === null || s.derivation === 'overlay' || o.baseCode === s.baseCode) &&
+      related(o.ownerUnitId, s.ownerUnitId) &&
+      o.document.unitTypes.some((t) => (s.document.unitTypes as readonly string[]).includes(t)) &&
+      (o.document.classification.dimension !== s.document.classification.dimension ||
+        classesOf(o).some((c) => classesOf(s).includes(c))) &&
+      (o.effectiveTo === null || o.effectiveTo > s.effectiveFrom) &&
+      (s.effectiveTo === null || s.effectiveTo > o.effectiveFrom),
+  );
+}
+
+/**
+ * `chooseSets` over fixed candidates, each answer remembered by unit type, owners, classes and
+ * period: the communes of a province share one choice, so a country-wide comparison chooses a few
+ * times, not once per commune.
  */
 export class SetChooser<T extends SetCandidate> {
   private readonly memo = new Map<string, ChosenSets<T> | null>();
-  constructor(private readonly candidates: readonly T[]) {}
+  private readonly byClass: boolean;
+  constructor(private readonly candidates: readonly T[]) {
+    this.byClass = candidates.some((c) => c.document.applicability?.classes);
+  }
 
-  choose(unitType: string, owners: readonly number[], period: string): ChosenSets<T> | null {
+  choose(unitType: string, owners: readonly number[], period: string, classes: UnitClasses = {}): ChosenSets<T> | null {
     const sorted = [...owners].sort((a, b) => a - b);
-    const key = `${unitType}|${period}|${sorted.join(',')}`;
+    const cls = this.byClass ? `${classes.region7 ?? ''}/${classes.group3 ?? ''}` : '';
+    const key = `${unitType}|${period}|${cls}|${sorted.join(',')}`;
     let hit = this.memo.get(key);
     if (hit === undefined) {
-      hit = chooseSets(this.candidates, unitType, new Set(sorted), period);
+      hit = chooseSets(this.candidates, unitType, new Set(sorted), period, classes);
       this.memo.set(key, hit);
     }
     return hit;

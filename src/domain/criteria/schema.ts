@@ -145,6 +145,20 @@ export const CriteriaSetDoc = z
     criteria: z.array(Criterion).min(1),
     verified: z.boolean(),
     notes: z.array(z.string().max(3000)).default([]),
+    /**
+     * Which units and months the set governs besides its owner's territory, its unit types and its
+     * effective dates: the precedence it takes (a national set; a provincial overlay of a national
+     * set, which beats it; a provincial replacement, where the law lets a province issue its own
+     * set, with that provision), and the classes (regions, commune groups) it is limited to.
+     */
+    applicability: z
+      .object({
+        precedence: z.enum(['national', 'overlay', 'replacement']).optional(),
+        classes: z.array(z.string().min(1).max(20)).min(1).optional(),
+        legalBasis: Text.optional(),
+      })
+      .strict()
+      .optional(),
     /** Set-wide plausibility: a change beyond `jumpPercent` from the last verified month needs a note. */
     plausibility: z
       .object({ jumpPercent: z.number().positive().max(100_000).optional() })
@@ -153,6 +167,21 @@ export const CriteriaSetDoc = z
   })
   .strict()
   .superRefine((doc, ctx) => {
+    const a = doc.applicability;
+    if (a?.precedence === 'overlay' && doc.derivation?.kind !== 'overlay')
+      ctx.addIssue({ code: 'custom', path: ['applicability', 'precedence'], message: 'an overlay names the set it overlays in derivation' });
+    if (doc.derivation?.kind === 'overlay' && a?.precedence && a.precedence !== 'overlay')
+      ctx.addIssue({ code: 'custom', path: ['applicability', 'precedence'], message: 'a set derived as an overlay takes the overlay precedence' });
+    if (a?.precedence === 'replacement' && !a.legalBasis)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicability', 'legalBasis'],
+        message: 'a provincial replacement names the provision that allows it',
+      });
+    a?.classes?.forEach((cl, i) => {
+      if (!doc.classification.classes.some((x) => x.code === cl))
+        ctx.addIssue({ code: 'custom', path: ['applicability', 'classes', i], message: `unknown class ${cl}` });
+    });
     const seen = new Set<string>();
     doc.criteria.forEach((c, ci) => {
       if (!doc.groups.some((g) => g.code === c.group)) {

@@ -319,8 +319,8 @@ export function subjectsFor<T extends SetRow>(
   };
   const subjects: WhatIfSubject[] = [];
   for (const r of rows) {
-    const a = now.choose(r.type, r.owners, r.period);
-    const b = then.choose(r.type, r.owners, r.period);
+    const a = now.choose(r.type, r.owners, r.period, r.classes);
+    const b = then.choose(r.type, r.owners, r.period, r.classes);
     if (!a || !b) continue;
     subjects.push({
       unitId: r.unitId,

@@ -1,8 +1,9 @@
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, max, or } from 'drizzle-orm';
 import type { ZodError } from 'zod';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
-import { criteriaSets } from '../../db/schema';
+import { criteriaSets, units, unitScope } from '../../db/schema';
+import { applicabilityCollisions, precedenceOf } from '../../domain/criteria/applicable';
 import { overlayViolations } from '../../domain/criteria/overlay';
 import { CriteriaSetDoc } from '../../domain/criteria/schema';
 import { AppError, ruleViolation } from '../../lib/errors';
@@ -206,6 +207,7 @@ export async function publishSet(deps: Deps, actor: Actor, meta: RequestMeta, id
             if (violations.length) throw ruleViolation('overlay_loosens_base', { violations: violations.slice(0, 100) });
           }
         }
+        await assertApplicabilityClear(tx, current);
         const [after] = await tx
           .update(criteriaSets)
           .set({ status: 'published', publishedAt: meta.now, publishedBy: actor.userId, rowVersion: current.rowVersion + 1 })
@@ -224,6 +226,36 @@ export async function publishSet(deps: Deps, actor: Actor, meta: RequestMeta, id
       },
     },
   );
+}
+
+/**
+ * A set says explicitly where it applies: a national set is owned by the country, an overlay or a
+ * replacement by a province; and no other set of the same level and precedence may govern the same
+ * units in the same months (`applicabilityCollisions`), or which one applies would be a guess.
+ */
+async function assertApplicabilityClear(tx: Db, s: CriteriaSetRow) {
+  const [owner] = await tx.select({ type: units.type, name: units.name }).from(units).where(eq(units.id, s.ownerUnitId));
+  const precedence = precedenceOf(s);
+  if ((precedence === 'national') !== (owner?.type === 'country'))
+    throw ruleViolation('set_precedence_unclear', { precedence, owner: owner?.name ?? null });
+  const related = new Set([
+    s.ownerUnitId,
+    ...(
+      await tx
+        .select({ a: unitScope.ancestorId, d: unitScope.descendantId })
+        .from(unitScope)
+        .where(or(eq(unitScope.descendantId, s.ownerUnitId), eq(unitScope.ancestorId, s.ownerUnitId)))
+    ).flatMap((r) => [r.a, r.d]),
+  ]);
+  const published = await tx
+    .select()
+    .from(criteriaSets)
+    .where(and(eq(criteriaSets.status, 'published'), eq(criteriaSets.level, s.level)));
+  const clash = applicabilityCollisions(s, published, (a, b) => a === b || (b === s.ownerUnitId && related.has(a)));
+  if (clash.length)
+    throw ruleViolation('set_applicability_collides', {
+      sets: clash.map((c) => ({ code: c.code, version: c.version, name: c.nameVi, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo })),
+    });
 }
 
 export type { CriteriaSetRow };

@@ -49,9 +49,9 @@ export async function governingUnits(db: Db, unitId: number): Promise<number[]> 
 export type ApplicableSets = ChosenSets<CriteriaSetRow>;
 
 /**
- * The published set that governs a unit for a month: in force on that date, for the unit's type,
- * owned by the country or one of the unit's ancestors; a provincial overlay beats the national set,
- * and the newest version wins. Advanced and model sets are those derived from it.
+ * The published sets that govern a unit for a month, by their explicit applicability (owner's
+ * territory, unit types, classes, effective dates, precedence) — see `chooseSets`. Advanced and
+ * model sets are those derived from the base set.
  */
 export async function applicableSets(db: Db, unitId: number, period: string): Promise<ApplicableSets | null> {
   const [unit] = await db.select().from(units).where(eq(units.id, unitId));
@@ -67,9 +67,14 @@ export async function applicableSets(db: Db, unitId: number, period: string): Pr
         lte(criteriaSets.effectiveFrom, period),
         or(isNull(criteriaSets.effectiveTo), gt(criteriaSets.effectiveTo, period)),
       ),
-    )
-    .orderBy(desc(criteriaSets.version), criteriaSets.id);
-  return chooseSets(candidates, unit.type, new Set(owners), period);
+    );
+  const classes = candidates.some((c) => c.document.applicability?.classes)
+    ? {
+        region7: (await classificationOf(db, unitId, 'region7', period))?.value ?? null,
+        group3: (await classificationOf(db, unitId, 'group3', period))?.value ?? null,
+      }
+    : {};
+  return chooseSets(candidates, unit.type, new Set(owners), period, classes);
 }
 
 export async function classificationOf(db: Db, unitId: number, dimension: 'region7' | 'group3', date: string) {
