@@ -3,8 +3,8 @@
  * number. A set governs the units under its owner (the country, or a province), of its unit types,
  * in its classes when it names some, from its effective date until its end. Among the sets that
  * govern a unit, precedence decides: a provincial overlay of the national set beats a provincial
- * replacement (where the law lets a province issue its own set), which beats the national set. Two
- * versions of one set that both govern take the later effective date (then the later publication).
+ * replacement (where the law lets a province issue its own set), which beats the national set. A later
+ * version of a set takes over from its effective date (`windowsOf`).
  * Two different sets of one precedence never both govern: publishing one that would is refused
  * (`applicabilityCollisions`).
  *
@@ -42,16 +42,41 @@ export function precedenceOf(s: Pick<SetCandidate, 'derivation' | 'document'>): 
 /** A unit's class per dimension on the month (region for 2021–2025 sets, commune group for 2026–2030). */
 export type UnitClasses = Readonly<Partial<Record<Dimension, string | null>>>;
 
-/** Does `s` govern a unit of this type, under these owners, with these classes, on `period` (yyyy-mm-dd)? */
+export type Window = { from: string; to: string | null };
+
+/**
+ * When each set is in force: from its effective date until its end — or until a later version of
+ * the same set takes over (the version with the later effective date, then the later publication;
+ * a draft judged as published counts as the latest). A version taken over on its first day never
+ * governs.
+ */
+export function windowsOf<T extends SetCandidate>(sets: readonly T[]): Map<T, Window> {
+  const out = new Map<T, Window>();
+  const byCode = new Map<string, T[]>();
+  for (const s of sets) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s]);
+  for (const versions of byCode.values()) {
+    const ordered = [...versions].sort((a, b) => -newerFirst(a, b));
+    ordered.forEach((s, i) => {
+      const next = ordered[i + 1];
+      const to = next && (s.effectiveTo === null || next.effectiveFrom < s.effectiveTo) ? next.effectiveFrom : s.effectiveTo;
+      out.set(s, { from: s.effectiveFrom, to });
+    });
+  }
+  return out;
+}
+
+const inForce = (w: Window, day: string) => w.from <= day && (w.to === null || w.to > day);
+
+/** Does `s` (in force over `w`) govern a unit of this type, under these owners, with these classes, on `period`? */
 export function governs(
   s: SetCandidate,
+  w: Window,
   unitType: string,
   owners: ReadonlySet<number>,
   period: string,
   classes: UnitClasses = {},
 ): boolean {
-  if (!owners.has(s.ownerUnitId)) return false;
-  if (s.effectiveFrom > period || (s.effectiveTo !== null && s.effectiveTo <= period)) return false;
+  if (!owners.has(s.ownerUnitId) || !inForce(w, period)) return false;
   if (!(s.document.unitTypes as readonly string[]).includes(unitType)) return false;
   const only = s.document.applicability?.classes;
   if (only) {
@@ -80,9 +105,9 @@ export function chooseSets<T extends SetCandidate>(
   period: string,
   classes: UnitClasses = {},
 ): ChosenSets<T> | null {
-  const governing = candidates.filter((s) => governs(s, unitType, owners, period, classes));
-  const pick = (list: T[]) =>
-    list.sort((a, b) => RANK[precedenceOf(b)] - RANK[precedenceOf(a)] || newerFirst(a, b))[0] ?? null;
+  const windows = windowsOf(candidates);
+  const governing = candidates.filter((s) => governs(s, windows.get(s)!, unitType, owners, period, classes));
+  const pick = (list: T[]) => list.sort((a, b) => RANK[precedenceOf(b)] - RANK[precedenceOf(a)] || newerFirst(a, b))[0] ?? null;
   const base = pick(governing.filter((s) => s.level === 'ntm' && (s.derivation === null || s.derivation === 'overlay')));
   if (!base) return null;
   const baseCodes = [base.code, ...(base.baseCode ? [base.baseCode] : [])];
@@ -103,6 +128,8 @@ export function applicabilityCollisions<T extends SetCandidate>(
   published: readonly T[],
   related: (ownerA: number, ownerB: number) => boolean,
 ): T[] {
+  const windows = windowsOf<SetCandidate>([...published, s]);
+  const ws = windows.get(s)!;
   const classesOf = (x: SetCandidate) =>
     x.document.applicability?.classes ?? x.document.classification.classes.map((c) => c.code);
   return published.filter(
@@ -115,10 +142,15 @@ export function applicabilityCollisions<T extends SetCandidate>(
       o.document.unitTypes.some((t) => (s.document.unitTypes as readonly string[]).includes(t)) &&
       (o.document.classification.dimension !== s.document.classification.dimension ||
         classesOf(o).some((c) => classesOf(s).includes(c))) &&
-      (o.effectiveTo === null || o.effectiveTo > s.effectiveFrom) &&
-      (s.effectiveTo === null || s.effectiveTo > o.effectiveFrom),
+      overlaps(windows.get(o)!, ws),
   );
 }
+
+const overlaps = (a: Window, b: Window) =>
+  (a.to === null || a.to > b.from) &&
+  (b.to === null || b.to > a.from) &&
+  (a.to === null || a.from < a.to) &&
+  (b.to === null || b.from < b.to);
 
 /**
  * `chooseSets` over fixed candidates, each answer remembered by unit type, owners, classes and

@@ -169,9 +169,17 @@ export const CriteriaSetDoc = z
   .superRefine((doc, ctx) => {
     const a = doc.applicability;
     if (a?.precedence === 'overlay' && doc.derivation?.kind !== 'overlay')
-      ctx.addIssue({ code: 'custom', path: ['applicability', 'precedence'], message: 'an overlay names the set it overlays in derivation' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicability', 'precedence'],
+        message: 'an overlay names the set it overlays in derivation',
+      });
     if (doc.derivation?.kind === 'overlay' && a?.precedence && a.precedence !== 'overlay')
-      ctx.addIssue({ code: 'custom', path: ['applicability', 'precedence'], message: 'a set derived as an overlay takes the overlay precedence' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicability', 'precedence'],
+        message: 'a set derived as an overlay takes the overlay precedence',
+      });
     if (a?.precedence === 'replacement' && !a.legalBasis)
       ctx.addIssue({
         code: 'custom',

@@ -149,6 +149,51 @@ describe('criteria sets as versioned data', () => {
     expect(national).toBeNull();
   });
 
+  it('which set applies is explicit: a provincial set says it replaces, a second national set for the same months is refused', async () => {
+    const id2026 = p.setIds.get('VN-NTM-XA-2026-2030')!;
+    const national = (await admin.get<CriteriaSetDoc>(`/api/criteria-sets/${id2026}/export`)).body;
+    expect((await applicableSets(env.deps.db, p.communeA.id, '2026-06-01'))?.base.code).toBe('VN-NTM-XA-2026-2030');
+    const own = structuredClone(national);
+    own.code = 'P-NTM-XA-2026-2030';
+    own.name_vi = 'Bộ tiêu chí xã NTM của tỉnh (thí điểm)';
+    own.effectiveFrom = '2026-05-01';
+    const imported = await provinceOffice.post<Meta>('/api/criteria-sets/import', { ownerUnitId: p.province.id, document: own });
+    expect(imported.status).toBe(201);
+    const unclear = await provinceOffice.post<Err>(`/api/criteria-sets/${imported.body.id}/publish`, {
+      rowVersion: imported.body.rowVersion,
+    });
+    expect(unclear.body.error.details.rule).toBe('set_precedence_unclear');
+    // Without the provision that allows it, a replacement is not a valid document.
+    own.applicability = { precedence: 'replacement' };
+    const noBasis = await provinceOffice.request<Err>('PUT', `/api/criteria-sets/${imported.body.id}`, {
+      rowVersion: imported.body.rowVersion,
+      document: own,
+    });
+    expect(noBasis.status).toBe(400);
+    expect(noBasis.body.error.details.map((d) => d.path)).toContain('applicability.legalBasis');
+    own.applicability = { precedence: 'replacement', legalBasis: 'Nghị quyết HĐND tỉnh về thí điểm (kiểm thử)' };
+    const saved = await provinceOffice.request<Meta>('PUT', `/api/criteria-sets/${imported.body.id}`, {
+      rowVersion: imported.body.rowVersion,
+      document: own,
+    });
+    const published = await provinceOffice.post<Meta>(`/api/criteria-sets/${imported.body.id}/publish`, {
+      rowVersion: saved.body.rowVersion,
+    });
+    expect(published.body.status).toBe('published');
+    expect((await applicableSets(env.deps.db, p.communeA.id, '2026-04-01'))?.base.code).toBe('VN-NTM-XA-2026-2030');
+    expect((await applicableSets(env.deps.db, p.communeA.id, '2026-06-01'))?.base.code).toBe('P-NTM-XA-2026-2030');
+    // Another national set for the same months, whatever its version number, would leave the choice to chance.
+    const rival = { ...structuredClone(national), code: 'VN-NTM-XA-2026-2030-B', version: 2, effectiveFrom: '2026-07-01' };
+    const draft = await admin.post<Meta>('/api/criteria-sets/import', { ownerUnitId: p.country.id, document: rival });
+    const refused = await admin.post<Err & { error: { details: { sets: { code: string }[] } } }>(
+      `/api/criteria-sets/${draft.body.id}/publish`,
+      { rowVersion: draft.body.rowVersion },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.rule).toBe('set_applicability_collides');
+    expect(refused.body.error.details.sets.map((x) => x.code)).toEqual(['VN-NTM-XA-2026-2030']);
+  });
+
   it('an office cannot import a national set; a commune officer cannot manage sets', async () => {
     expect(
       (await provinceOffice.post('/api/criteria-sets/import', { ownerUnitId: p.country.id, document: { ...base, version: 50 } }))

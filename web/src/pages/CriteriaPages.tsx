@@ -10,6 +10,7 @@ import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../com
 import { useI18n } from '../i18n';
 import { FilePicker } from '../components/FilePicker';
 import { WhatIfPanel } from './criteria/WhatIfPanel';
+import { unitTypeLabel } from '../components/labels';
 
 type Meta = {
   id: number;
@@ -23,6 +24,7 @@ type Meta = {
   effectiveFrom: string;
   effectiveTo: string | null;
   derivation: string | null;
+  baseCode: string | null;
   ownerUnitId: number;
   verified: boolean;
   legalBasis: string;
@@ -193,6 +195,17 @@ export function CriteriaDetailPage() {
           <dt>{t('effectiveFrom')}</dt>
           <dd>
             {formatDateVi(s.effectiveFrom)} – {s.effectiveTo ? formatDateVi(s.effectiveTo) : '…'}
+          </dd>
+          <dt>{t('applicability')}</dt>
+          <dd data-testid="set-applicability">
+            {s.derivation === 'overlay'
+              ? t('precedenceOverlay', { base: s.baseCode ?? '' })
+              : shown.applicability?.precedence === 'replacement'
+                ? t('precedenceReplacement', { basis: shown.applicability.legalBasis ?? '' })
+                : t('precedenceNational')}
+            {' · '}
+            {shown.unitTypes.map((u) => unitTypeLabel(u, lang)).join(', ')}
+            {shown.applicability?.classes && ` · ${t('onlyClasses', { classes: shown.applicability.classes.join(', ') })}`}
           </dd>
           <dt>{t('classification')}</dt>
           <dd>{classes.map((c) => `${c.code}: ${c.name_vi}`).join(' · ')}</dd>
