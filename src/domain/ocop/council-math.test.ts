@@ -47,6 +47,19 @@ describe('council arithmetic: exact mean, mean shown to two decimals, spread in 
     expect(outcomeAt(sheet, 'province', aggregate([90, 90, 90], 10))).toMatchObject({ star: 5, forward: true });
   });
 
+  it('at the band edges the exact mean decides: 29.995, 30.00, 69.995, 70.00, 89.995, 90.00', () => {
+    const star = (scores: number[]) => starFor(sheet, aggregate(scores, 10, thresholdsOf(sheet)));
+    expect(star([29.99, 30])).toBe(1);
+    expect(star([30, 30])).toBe(2);
+    expect(star([69.99, 70])).toBe(3);
+    expect(star([70, 70])).toBe(4);
+    expect(star([89.99, 90])).toBe(4);
+    expect(star([90, 90])).toBe(5);
+    // a spread of exactly 10 stays within the limit; a hundredth more needs a rescore
+    expect(aggregate([80, 70], 10)).toMatchObject({ spreadX100: 1000, needsRescore: false });
+    expect(aggregate([80.01, 70], 10)).toMatchObject({ spreadX100: 1001, needsRescore: true });
+  });
+
   it('property: the star equals the star of the rational mean (BigInt reference)', () => {
     fc.assert(
       fc.property(council, (xs) => {
