@@ -1,9 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
+  councilHandovers,
   councils,
   disbursements,
   notifications,
@@ -484,6 +486,85 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
     ]);
     const trail = await env.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'council.handover'));
     expect(trail).toHaveLength(1);
+  });
+
+  it('property: a handover never loses nor duplicates an open item', async () => {
+    const secretariat = new TestClient(env.app);
+    await secretariat.login('vanphong.hdnd.quangninh', DEMO_PASSWORD);
+    const province = (await env.deps.db.select().from(units).where(eq(units.name, 'tỉnh Quảng Ninh')))[0]!;
+    const qn = (await env.deps.db.select().from(councils).where(eq(councils.unitId, province.id)))[0]!.id;
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            status: fc.constantFrom('received', 'assigned', 'answered', 'resolved', 'forwarded'),
+            decision: fc.constantFrom('as_is', 'handed_over', 'closed'),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (items) => {
+          n++;
+          const ended = await env.deps.db.transaction(async (tx) => {
+            const d = await insertUnit(
+              tx,
+              {
+                code: `KT-HUYEN-P${n}`,
+                name: `huyện Thử ${n}`,
+                type: 'district',
+                effectiveFrom: '2020-01-01',
+                parentId: province.id,
+              },
+              new Date(),
+            );
+            await tx.update(units).set({ effectiveTo: '2025-07-01' }).where(eq(units.id, d.id));
+            await rebuildUnitScope(tx);
+            const [c] = await tx
+              .insert(councils)
+              .values({ unitId: d.id, name: `HĐND huyện Thử ${n}`, term: '2021–2026', createdAt: new Date() })
+              .returning();
+            for (const [i, it] of items.entries())
+              await tx.insert(petitions).values({
+                councilId: c!.id,
+                unitId: d.id,
+                source: 'voter_meeting',
+                receivedOn: '2025-03-01',
+                text: `Kiến nghị ${i + 1}`,
+                status: it.status,
+                createdAt: new Date(),
+              });
+            return c!;
+          });
+          const rows = await env.deps.db.select().from(petitions).where(eq(petitions.councilId, ended.id)).orderBy(petitions.id);
+          const done = new Set(['resolved', 'forwarded', 'closed']);
+          const decisions = rows
+            .map((r, i) => ({ r, d: items[i]!.decision }))
+            .filter((x) => !done.has(x.r.status) && x.d !== 'as_is')
+            .map((x) =>
+              x.d === 'closed'
+                ? { kind: 'petition', id: x.r.id, outcome: 'closed', reason: 'Đã xử lý xong' }
+                : { kind: 'petition', id: x.r.id, outcome: 'handed_over' },
+            );
+          const res = await secretariat.post<{ handedOver: number; closed: number }>(
+            `/api/oversight/councils/${ended.id}/handover`,
+            { toCouncilId: qn, handedOverOn: '2025-07-01', legalBasis: 'Luật 72/2025/QH15', items: decisions },
+          );
+          expect(res.status).toBe(201);
+          const after = await env.deps.db.select().from(petitions).where(eq(petitions.councilId, ended.id)).orderBy(petitions.id);
+          const [h] = await env.deps.db.select().from(councilHandovers).where(eq(councilHandovers.fromCouncilId, ended.id));
+          const open = rows.filter((r) => !done.has(r.status));
+          // Every open item is in the handover exactly once; what was done stays as it was.
+          expect(h!.items.map((i) => i.id).sort()).toEqual(open.map((r) => r.id).sort());
+          for (const [i, r] of after.entries()) {
+            const was = rows[i]!;
+            if (done.has(was.status)) expect([r.status, r.followUpCouncilId]).toEqual([was.status, null]);
+            else if (items[i]!.decision === 'closed') expect([r.status, r.followUpCouncilId]).toEqual(['closed', null]);
+            else expect([r.status, r.followUpCouncilId]).toEqual([was.status, qn]);
+          }
+        },
+      ),
+      { numRuns: 6 },
+    );
   });
 
   it('activities move forward one step at a time and keep their legal basis by date', async () => {
