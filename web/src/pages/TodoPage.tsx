@@ -122,7 +122,7 @@ function EmptyTodo() {
           .map(([to, key]) => (
             <li key={to}>
               <Link to={to} className="todo-link">
-                {t(key)}
+                <span className="todo-text">{t(key)}</span>
               </Link>
             </li>
           ))}
