@@ -126,6 +126,7 @@ export async function seedProvinceWork(deps: Deps, name: string) {
   const plan = await product('plan_submitted');
   const implementing = await product('implementing');
   const waiting = await product('evaluation');
+  const waitingToo = await product('evaluation');
   const scored = await product('evaluation');
   await product('promotion');
   await product('plan_submitted', ended.id);
@@ -223,7 +224,7 @@ export async function seedProvinceWork(deps: Deps, name: string) {
     draftB,
     submittedB,
     overdueItem,
-    products: { idea, plan, implementing, waiting, scored },
+    products: { idea, plan, implementing, waiting, waitingToo, scored },
     round: round!,
     requests: { lateToA, reported, farToB },
     petitions: { received, assigned, answered },

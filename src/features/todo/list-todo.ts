@@ -26,7 +26,6 @@ const SECTIONS = [
 /**
  * What waits for the signed-in person, computed from their grants: each section is a few set-based
  * queries over all their units at once, scoped like every list, and skips units that have ended.
- * An item that two sections would both show (a round's chair who is also the office) appears once.
  */
 export async function listTodo(deps: Deps, actor: Actor) {
   const today = todayVn(deps.clock.now());
@@ -38,19 +37,10 @@ export async function listTodo(deps: Deps, actor: Actor) {
     reminderDays: deps.config.reminderDays,
   };
   const groups: TodoGroup[] = [];
-  const seen = new Set<string>();
   // Sequential on purpose: a request holds one connection of the pool, not one per section.
   for (const section of SECTIONS) {
     const g = await section(ctx);
-    if (!g) continue;
-    const items = g.items.filter((i) => {
-      const key = `${i.kind} ${i.link}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    const total = g.total - (g.items.length - items.length);
-    if (total > 0) groups.push({ ...g, items, total });
+    if (g) groups.push(g);
   }
   return { today, groups };
 }

@@ -1,6 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessments, ocopProducts, units, type OcopStage } from '../../db/schema';
+import {
+  assessments,
+  ocopMemberScores,
+  ocopProducts,
+  ocopRoundMembers,
+  ocopRoundProducts,
+  ocopRounds,
+  units,
+  type OcopStage,
+} from '../../db/schema';
 import { OCOP_STAGES } from '../../db/schema/ocop';
 import { producerNextStep, waitsOn } from '../../domain/ocop/cycle';
 import { ManualClock } from '../../lib/clock';
@@ -90,6 +99,7 @@ describe('GET /api/me/todo: what waits for each role, and nothing of another uni
       ocop_scoring: [`ocop_score /ocop/hoi-dong/${w.round.id} 1`],
       ocop_office: [
         `ocop_awaiting_round /ocop/hoi-dong`,
+        `ocop_awaiting_round /ocop/hoi-dong`,
         `ocop_idea_review /ocop/san-pham/${w.products.idea.id}`,
         `ocop_plan_review /ocop/san-pham/${w.products.plan.id}`,
         `ocop_round_decide /ocop/hoi-dong/${w.round.id} 1`,
@@ -156,6 +166,33 @@ describe('GET /api/me/todo: what waits for each role, and nothing of another uni
     expect(ended).toHaveLength(2);
     const [late] = await env.deps.db.select().from(ocopProducts).where(eq(ocopProducts.unitId, home.ended.id));
     expect(late?.stage).toBe('plan_submitted');
+  });
+
+  it("a round's chair who is also its office finds the decision once, among the office's steps", async () => {
+    // A province of its own, so the round added here changes nothing the other tests expect.
+    const third = await seedProvinceWork(env.deps, 'tỉnh Thứ Ba');
+    const { user, client } = await clientAs(env, 'coordination_office', third.p.province.id);
+    const db = env.deps.db;
+    const { id: _id, ...like } = third.round;
+    const [round] = await db
+      .insert(ocopRounds)
+      .values({ ...like, name: `Hội đồng chủ trì ${third.p.tag}`, createdAt: new Date() })
+      .returning();
+    await db.insert(ocopRoundMembers).values({ roundId: round!.id, userId: user.id, role: 'chair' });
+    const [rp] = await db.select().from(ocopRoundProducts).where(eq(ocopRoundProducts.roundId, third.round.id));
+    await db.insert(ocopRoundProducts).values({ roundId: round!.id, productId: rp!.productId, sheetId: rp!.sheetId });
+    await db.insert(ocopMemberScores).values({
+      roundId: round!.id,
+      productId: rp!.productId,
+      userId: user.id,
+      answers: {},
+      total: 7000,
+      submittedAt: new Date(),
+    });
+    const all = (await todoOf(client)).groups.flatMap((g) => g.items.map((i) => `${g.group} ${line(i)}`));
+    expect(all.filter((l) => l.includes(`/ocop/hoi-dong/${round!.id}`))).toEqual([
+      `ocop_office ocop_round_decide /ocop/hoi-dong/${round!.id} 1`,
+    ]);
   });
 
   it('items carry the data their words are made of: names, months, counts, due dates', async () => {

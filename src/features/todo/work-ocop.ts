@@ -123,6 +123,8 @@ export async function ocopOfficeWork(ctx: TodoContext) {
  * products with a quorum of sheets, ready for the decision.
  */
 export async function ocopScoringWork({ db, actor, today }: TodoContext) {
+  // A chair who is also the round's office finds the decision among the office's steps, not twice.
+  const office = rootsOf(actor, ['coordination_office']);
   const mySheet = sql`exists (select 1 from ${ocopMemberScores}
     where ${ocopMemberScores.roundId} = ${ocopRoundProducts.roundId} and ${ocopMemberScores.productId} = ${ocopRoundProducts.productId}
       and ${ocopMemberScores.userId} = ${actor.userId}
@@ -134,6 +136,7 @@ export async function ocopScoringWork({ db, actor, today }: TodoContext) {
       role: ocopRoundMembers.role,
       toScore: sql<number>`(count(*) filter (where ${ocopRoundProducts.status} <> 'decided' and not ${mySheet}))::int`,
       ready: roundCounts.ready,
+      office: sql<boolean>`${under(db, office, ocopRounds.unitId)}`,
     })
     .from(ocopRoundMembers)
     .innerJoin(ocopRounds, eq(ocopRounds.id, ocopRoundMembers.roundId))
@@ -146,7 +149,7 @@ export async function ocopScoringWork({ db, actor, today }: TodoContext) {
     const link = `/ocop/hoi-dong/${r.id}`;
     return [
       ...(r.toScore ? [item('ocop_score', link, { name: r.name, count: r.toScore })] : []),
-      ...(r.role === 'chair' && r.ready ? [item('ocop_round_decide', link, { name: r.name, count: r.ready })] : []),
+      ...(r.role === 'chair' && r.ready && !r.office ? [item('ocop_round_decide', link, { name: r.name, count: r.ready })] : []),
     ];
   });
   return group('ocop_scoring', [{ total: items.length, items }]);
