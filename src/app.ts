@@ -27,6 +27,7 @@ import { portalRoutes } from './features/portal/pages';
 import { portalApiRoutes } from './features/portal/routes';
 import { ocopRoutes, ocopSchemaRoutes } from './features/ocop/routes';
 import { oversightRoutes } from './features/oversight/routes';
+import { meRoutes } from './features/todo/routes';
 import { AppError } from './lib/errors';
 import { inputGuard } from './lib/input-guard';
 import { errorBody } from './lib/http';
@@ -149,6 +150,7 @@ export function buildApp(deps: Deps) {
   app.route('/api/dashboard', dashboardRoutes);
   app.route('/api/roadmaps', roadmapRoutes);
   app.route('/api/notifications', notificationRoutes);
+  app.route('/api/me', meRoutes);
   app.route('/api/capital', capitalRoutes);
   app.route('/api/capital', treasuryRoutes);
   app.route('/api/ocop', ocopRoutes);

@@ -83,3 +83,14 @@ export async function clientAs(
   await client.login(user.username, TEST_PASSWORD);
   return { user, client };
 }
+
+/** A commune under `parentId` that ended on 1/7/2025 (merged): its records are read-only history. */
+export async function makeEndedCommune(deps: Deps, parentId: number, name = 'xã Đã Sáp Nhập') {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const u = await insertUnit(tx, { code: uniq('E-'), name, type: 'commune', effectiveFrom: '2000-01-01', parentId }, now);
+    const [ended] = await tx.update(units).set({ effectiveTo: '2025-07-01' }).where(eq(units.id, u.id)).returning();
+    await rebuildUnitScope(tx);
+    return ended!;
+  });
+}

@@ -10,6 +10,7 @@ import { useIsPhone } from './components/useMediaQuery';
 import { useI18n } from './i18n';
 import { LoginPage } from './pages/LoginPage';
 import { useInbox } from './pages/InboxPage';
+import { useTodo } from './pages/TodoPage';
 import { sortVi, todayVn } from '../../src/shared/vi';
 
 export function Shell() {
@@ -106,6 +107,10 @@ export function Shell() {
         data-testid="main-menu"
       >
         {phone && <div className="drawer-account">{userChip}</div>}
+        <NavLink to="/" end data-testid="nav-todo">
+          {t('navTodo')}
+          <TodoCount />
+        </NavLink>
         {can('assessment.read') && <NavLink to="/tong-quan">{t('navDashboard')}</NavLink>}
         <NavLink to="/don-vi">{t('navUnits')}</NavLink>
         {can('criteria.read') && <NavLink to="/bo-tieu-chi">{t('navCriteria')}</NavLink>}
@@ -192,6 +197,13 @@ function UnitSwitcher() {
       </select>
     </label>
   );
+}
+
+/** The number of things waiting, next to the home link (shared with the home page's query). */
+function TodoCount() {
+  const todo = useTodo();
+  const n = todo.data?.groups.reduce((sum, g) => sum + g.total, 0) ?? 0;
+  return n > 0 ? <span className="badge badge-info nav-count">{n}</span> : null;
 }
 
 function InboxBell() {

@@ -9,6 +9,7 @@ import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { UnitDetailPage } from './pages/UnitDetailPage';
+import { TodoPage } from './pages/TodoPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { UsersPage } from './pages/UsersPage';
 import { InboxPage, OutboxPage } from './pages/InboxPage';
@@ -54,7 +55,7 @@ const router = createBrowserRouter([
     path: '/',
     element: <Shell />,
     children: [
-      { index: true, element: <UnitsPage /> },
+      { index: true, element: <TodoPage /> },
       { path: 'don-vi', element: <UnitsPage /> },
       { path: 'don-vi/:id', element: <UnitDetailPage /> },
       { path: 'tong-quan', element: withSuspense(<DashboardPage />) },

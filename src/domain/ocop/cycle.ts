@@ -108,3 +108,23 @@ export function checkTransition(
 export function actionsFrom(stage: Stage, actor: Actor) {
   return TRANSITIONS.filter((t) => t.from.includes(stage) && t.by.includes(actor));
 }
+
+/**
+ * Whom a product at `stage` waits for, read from the transitions table: the council while it is
+ * being evaluated; the office where only the office may take the next step (reviewing an idea or a
+ * plan); the producer (or the commune on its behalf) where the next step is theirs. A recognised
+ * product waits for nobody: a re-evaluation is the producer's choice, not a pending step.
+ */
+export function waitsOn(stage: Stage): 'council' | 'office' | 'producer' | null {
+  if (stage === SYSTEM_TRANSITIONS.recognised.from) return 'council';
+  if (stage === SYSTEM_TRANSITIONS.recognised.to) return null;
+  const next = TRANSITIONS.filter((t) => t.from.includes(stage));
+  if (next.some((t) => t.by.length === 1 && t.by[0] === 'office')) return 'office';
+  return next.some((t) => t.by.includes('producer')) ? 'producer' : null;
+}
+
+/** The producer's next step at `stage` and the documents it needs (null when the step is not theirs). */
+export function producerNextStep(stage: Stage): Transition | null {
+  if (waitsOn(stage) !== 'producer') return null;
+  return TRANSITIONS.find((t) => t.from.includes(stage) && t.by.includes('producer')) ?? null;
+}

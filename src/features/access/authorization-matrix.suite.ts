@@ -2058,6 +2058,23 @@ describe(`authorisation matrix: every role × every endpoint × a unit in and ou
       }),
     },
     {
+      // one's own work, computed from one's own grants: anyone signed in, never another unit's items
+      name: 'GET /api/me/todo',
+      needs: 'unit.read',
+      mutating: false,
+      ok: 200,
+      expect: () => 200,
+      build: async () => ({ method: 'GET', path: '/api/me/todo' }),
+    },
+    {
+      name: 'GET /api/me/periods',
+      needs: 'unit.read',
+      mutating: false,
+      ok: 200,
+      expect: () => 200,
+      build: async () => ({ method: 'GET', path: '/api/me/periods' }),
+    },
+    {
       name: 'GET /api/capital/sources',
       needs: 'unit.read',
       mutating: false,

@@ -50,7 +50,7 @@ const STATUS_VALUE = { met: 2, unmet: 0, missing: 1 } as const;
 export function DashboardPage() {
   const { t, lang } = useI18n();
   const user = useSession().data?.user;
-  const { unitId, month, setUnit, setMonth } = useUnitMonth(user?.grants[0]?.unitId ?? null);
+  const { unitId, month, ready, setUnit, setMonth } = useUnitMonth(user?.grants[0]?.unitId ?? null);
   const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => api<{ items: Unit[] }>('/api/units') });
   const choices = useMemo(
     () =>
@@ -64,17 +64,17 @@ export function DashboardPage() {
   const summary = useQuery({
     queryKey: ['summary', q],
     queryFn: () => api<Summary>(`/api/dashboard/summary?${q}`),
-    enabled: Boolean(unitId),
+    enabled: Boolean(unitId) && ready,
   });
   const heat = useQuery({
     queryKey: ['heatmap', q],
     queryFn: () => api<Heat>(`/api/dashboard/heatmap?${q}`),
-    enabled: Boolean(unitId),
+    enabled: Boolean(unitId) && ready,
   });
   const gaps = useQuery({
     queryKey: ['gaps', q],
     queryFn: () => api<{ items: Gap[] }>(`/api/dashboard/gaps?${q}`),
-    enabled: Boolean(unitId),
+    enabled: Boolean(unitId) && ready,
   });
   const s = summary.data;
 

@@ -7,6 +7,8 @@ import { Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
 import { ItemBadges } from './roadmaps/ItemBadges';
 import { monthVi, type RoadmapItem } from './roadmaps/types';
 import { useI18n } from '../i18n';
+import { useLatestMonth } from '../components/useUnitMonth';
+import { todayVn } from '../../../src/shared/vi';
 
 type Month = {
   assessmentId: number;
@@ -37,13 +39,17 @@ export function ScorecardPage() {
   const { unitId } = useParams();
   const [params, setParams] = useSearchParams();
   const { t } = useI18n();
-  const year = Number(params.get('nam') ?? new Date().getFullYear());
+  // Without a year in the URL: the year of the person's latest month with data.
+  const latest = useLatestMonth();
+  const named = params.get('nam');
+  const year = Number(named ?? latest.data?.latestMonth?.slice(0, 4) ?? todayVn().slice(0, 4));
   const card = useQuery({
+    enabled: Boolean(named) || !latest.isLoading,
     queryKey: ['scorecard', unitId, year],
     queryFn: () =>
       api<CardData & { year: number; predecessors: CardData[] }>(`/api/dashboard/scorecard?unitId=${unitId}&year=${year}`),
   });
-  if (card.isLoading) return <Loading />;
+  if (card.isPending) return <Loading />;
   if (!card.data) return <ErrorAlert error={card.error} />;
   const d = card.data;
   return (
