@@ -1,10 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark and prints its figures and ratios. Select some with
-<<<<<<< HEAD
- * `npm run bench -- criteria whatif start portal dashboards imports soak`; sizes and durations are in each file
-=======
- * `npm run bench -- criteria start portal dashboards coldviews imports soak`; sizes and durations are in each file
->>>>>>> coldviews
+ * `npm run bench -- criteria whatif start portal dashboards coldviews imports soak`; sizes and durations are in each file
  * (BENCH_SCALE_SIZES, BENCH_LOAD_SECONDS, BENCH_SOAK_SECONDS, …).
  */
 import { benchColdViews } from './cold-views';

@@ -254,7 +254,13 @@ async function assertApplicabilityClear(tx: Db, s: CriteriaSetRow) {
   const clash = applicabilityCollisions(s, published, (a, b) => a === b || (b === s.ownerUnitId && related.has(a)));
   if (clash.length)
     throw ruleViolation('set_applicability_collides', {
-      sets: clash.map((c) => ({ code: c.code, version: c.version, name: c.nameVi, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo })),
+      sets: clash.map((c) => ({
+        code: c.code,
+        version: c.version,
+        name: c.nameVi,
+        effectiveFrom: c.effectiveFrom,
+        effectiveTo: c.effectiveTo,
+      })),
     });
 }
 
