@@ -13,6 +13,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import type { IndicatorStatus } from '../../domain/criteria/engine';
 import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schema';
 import { units } from './units';
 import { users } from './people';
@@ -163,6 +164,22 @@ export const evidence = pgTable(
 );
 
 /**
+ * One criterion of a stored result. `indicatorsMet` counts the "not applicable" indicators the set
+ * counts as met, `indicatorsTotal` leaves out those it excludes. `notApplicable` (how many are not
+ * applicable) and `excluded` (how many of them left the denominator) are present only when some
+ * indicator is not applicable, so results without any stay as they always were.
+ */
+export type CriterionCounts = {
+  number: string;
+  met: boolean;
+  indicatorsMet: number;
+  indicatorsTotal: number;
+  missing: number;
+  notApplicable?: number;
+  excluded?: number;
+};
+
+/**
  * Results of the evaluation engine per assessment, kept in step with its values in the same
  * transaction, so dashboards read counts instead of re-evaluating. `recomputeAllResults` rebuilds
  * them from the values; a test proves the two agree.
@@ -179,12 +196,10 @@ export const assessmentResults = pgTable('assessment_results', {
   standardMet: boolean('standard_met').notNull(),
   advancedMet: boolean('advanced_met'),
   modelMet: boolean('model_met'),
-  /** Per criterion of the base set: { number, met, indicatorsMet, indicatorsTotal, missing } */
-  criteria: jsonb('criteria')
-    .$type<{ number: string; met: boolean; indicatorsMet: number; indicatorsTotal: number; missing: number }[]>()
-    .notNull(),
-  /** Per indicator status of the target set: code → 'met' | 'unmet' | 'missing' */
-  indicatorStatus: jsonb('indicator_status').$type<Record<string, 'met' | 'unmet' | 'missing'>>().notNull(),
+  /** Per criterion of the base set (see `CriterionCounts`). */
+  criteria: jsonb('criteria').$type<CriterionCounts[]>().notNull(),
+  /** Per indicator status of the target set: code → 'met' | 'unmet' | 'missing' | 'not_applicable' */
+  indicatorStatus: jsonb('indicator_status').$type<Record<string, IndicatorStatus>>().notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
 });
 

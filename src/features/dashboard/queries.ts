@@ -2,6 +2,8 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../../context';
 import { rowsOf, type Db } from '../../db/client';
 import { assessmentResults, assessments, criteriaSets, dataEpochs, units } from '../../db/schema';
+import type { CriterionCounts } from '../../db/schema/criteria';
+import type { IndicatorStatus } from '../../domain/criteria/engine';
 import type { CriteriaSetDoc } from '../../domain/criteria/schema';
 import { viCollator } from '../../shared/vi';
 import { authorize, grantUnitsFor } from '../access/authorize';
@@ -25,8 +27,8 @@ export type LatestRow = {
   standardMet: boolean | null;
   advancedMet: boolean | null;
   modelMet: boolean | null;
-  criteria: { number: string; met: boolean; indicatorsMet: number; indicatorsTotal: number; missing: number }[] | null;
-  indicatorStatus: Record<string, 'met' | 'unmet' | 'missing'> | null;
+  criteria: CriterionCounts[] | null;
+  indicatorStatus: Record<string, IndicatorStatus> | null;
 };
 
 const monthEnd = (month: string) =>
@@ -174,17 +176,21 @@ export function latestVerifiedFromSourceSql(unitId: number, roots: number[], mon
       left join assessment_results r on r.assessment_id = l.id`;
 }
 
-type Cell = [number: string, met: 0 | 1, indicatorsMet: number, indicatorsTotal: number, missing: number];
+/** A criterion's cell; the last two only when some of its indicators are not applicable (migration 0016). */
+type Cell =
+  | [number: string, met: 0 | 1, indicatorsMet: number, indicatorsTotal: number, missing: number]
+  | [number: string, met: 0 | 1, indicatorsMet: number, indicatorsTotal: number, missing: number, na: number, excluded: number];
 
 /** `verified_results.cells` → the per-criterion objects of `assessment_results.criteria`. */
 export function decodeCells(cells: string | null): LatestRow['criteria'] {
   if (cells === null) return null;
-  return (JSON.parse(cells) as Cell[]).map(([number, met, indicatorsMet, indicatorsTotal, missing]) => ({
+  return (JSON.parse(cells) as Cell[]).map(([number, met, indicatorsMet, indicatorsTotal, missing, na, excluded]) => ({
     number,
     met: met === 1,
     indicatorsMet,
     indicatorsTotal,
     missing,
+    ...(na ? { notApplicable: na, excluded: excluded ?? 0 } : {}),
   }));
 }
 
@@ -235,17 +241,20 @@ async function setDocs(db: Db, ids: number[]) {
   return new Map(rows.map((r) => [r.id, { code: r.code, version: r.version, doc: r.document }]));
 }
 
-export function cellStatus(c: {
-  met: boolean;
-  indicatorsMet: number;
-  indicatorsTotal: number;
-  missing: number;
-}): 'met' | 'unmet' | 'missing' {
-  if (c.met) return 'met';
+/** A criterion cell's status for the heat map and the scorecard. */
+export type CellStatus = 'met' | 'unmet' | 'missing' | 'not_applicable';
+
+/**
+ * met / unmet / missing (a criterion whose only shortfalls are missing values) / not applicable
+ * (every indicator of the criterion is not applicable: met by the rule, but nothing in it applies).
+ */
+export function cellStatus(c: CriterionCounts): CellStatus {
+  const na = c.notApplicable ?? 0;
+  if (c.met) return na > 0 && na === c.indicatorsTotal + (c.excluded ?? 0) ? 'not_applicable' : 'met';
   return c.indicatorsMet + c.missing === c.indicatorsTotal ? 'missing' : 'unmet';
 }
 
-/** Units × criteria: met / unmet / missing (a criterion whose only shortfalls are missing values). */
+/** Units × criteria: met / unmet / missing / not applicable (see `cellStatus`). */
 export async function heatmap(db: Db, actor: Actor, unitId: number, month: string) {
   const rows = await latestVerified(db, actor, unitId, month, { detail: 'criteria' });
   const docs = await setDocs(db, [...new Set(rows.map((r) => r.setId).filter((x): x is number => x !== null))]);
@@ -271,6 +280,7 @@ export async function heatmap(db: Db, actor: Actor, unitId: number, month: strin
         status: cellStatus(c),
         indicatorsMet: c.indicatorsMet,
         indicatorsTotal: c.indicatorsTotal,
+        notApplicable: c.notApplicable ?? 0,
       })),
     })),
   };
@@ -299,7 +309,7 @@ export async function gaps(db: Db, actor: Actor, unitId: number, month: string) 
     for (const c of set.doc.criteria) {
       for (const i of c.indicators) {
         const status = r.indicatorStatus[i.code];
-        if (!status || status === 'met') continue;
+        if (status !== 'unmet' && status !== 'missing') continue;
         const key = `${set.code}|${i.code}`;
         const entry = out.get(key) ?? {
           setCode: set.code,
