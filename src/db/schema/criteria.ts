@@ -13,6 +13,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import type { CriterionCounts } from '../../domain/criteria/cell-status';
 import type { IndicatorStatus } from '../../domain/criteria/engine';
 import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schema';
 import { units } from './units';
@@ -163,21 +164,7 @@ export const evidence = pgTable(
   (t) => [index('evidence_assessment_idx').on(t.assessmentId, t.indicatorCode)],
 );
 
-/**
- * One criterion of a stored result. `indicatorsMet` counts the "not applicable" indicators the set
- * counts as met, `indicatorsTotal` leaves out those it excludes. `notApplicable` (how many are not
- * applicable) and `excluded` (how many of them left the denominator) are present only when some
- * indicator is not applicable, so results without any stay as they always were.
- */
-export type CriterionCounts = {
-  number: string;
-  met: boolean;
-  indicatorsMet: number;
-  indicatorsTotal: number;
-  missing: number;
-  notApplicable?: number;
-  excluded?: number;
-};
+export type { CriterionCounts };
 
 /**
  * Results of the evaluation engine per assessment, kept in step with its values in the same

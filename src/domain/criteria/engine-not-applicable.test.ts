@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceCompile, referenceEvaluate } from '../../testing/reference-engine';
+import { cellStatus } from './cell-status';
 import { compileSet, evaluate, evaluateCompact, packValues, type Evaluation } from './engine';
+import { plausibilityProblems } from './plausibility';
 import type { CriteriaSetDoc, Indicator, IndicatorValue } from './schema';
 
 const NA = { notApplicable: true as const, reason: 'Xã không có hộ thuộc diện này' };
@@ -201,5 +203,24 @@ describe('criteria engine: "not applicable" properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('"not applicable" outside the engine', () => {
+  it('plausibility never fires on it, nor on a jump from it', () => {
+    const share = { type: 'ratio' as const, plausible: { jumpPercent: 10 } };
+    expect(plausibilityProblems(share, NA, { previous: { num: 90, den: 100 }, set: { jumpPercent: 50 } })).toEqual([]);
+    expect(plausibilityProblems(share, { num: 5, den: 100 }, { previous: NA, set: { jumpPercent: 50 } })).toEqual([]);
+  });
+
+  it('a heat-map cell is "not applicable" only when every indicator of the criterion is', () => {
+    const base = { number: '17', met: true, missing: 0 };
+    expect(cellStatus({ ...base, indicatorsMet: 0, indicatorsTotal: 0, notApplicable: 2, excluded: 2 })).toBe('not_applicable');
+    expect(cellStatus({ ...base, indicatorsMet: 2, indicatorsTotal: 2, notApplicable: 2, excluded: 0 })).toBe('not_applicable');
+    expect(cellStatus({ ...base, indicatorsMet: 1, indicatorsTotal: 1, notApplicable: 1, excluded: 1 })).toBe('met');
+    expect(cellStatus({ ...base, indicatorsMet: 3, indicatorsTotal: 3 })).toBe('met');
+    expect(
+      cellStatus({ ...base, met: false, indicatorsMet: 0, indicatorsTotal: 1, missing: 1, notApplicable: 1, excluded: 1 }),
+    ).toBe('missing');
   });
 });

@@ -2,12 +2,14 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../../context';
 import { rowsOf, type Db } from '../../db/client';
 import { assessmentResults, assessments, criteriaSets, dataEpochs, units } from '../../db/schema';
-import type { CriterionCounts } from '../../db/schema/criteria';
+import { cellStatus, type CriterionCounts } from '../../domain/criteria/cell-status';
 import type { IndicatorStatus } from '../../domain/criteria/engine';
 import type { CriteriaSetDoc } from '../../domain/criteria/schema';
 import { viCollator } from '../../shared/vi';
 import { authorize, grantUnitsFor } from '../access/authorize';
 import { predecessorIds } from '../units/queries';
+
+export { cellStatus };
 
 export const ASSESSED_TYPES = ['commune', 'special_zone'] as const;
 
@@ -239,19 +241,6 @@ async function setDocs(db: Db, ids: number[]) {
   if (!ids.length) return new Map<number, { code: string; version: number; doc: CriteriaSetDoc }>();
   const rows = await db.select().from(criteriaSets).where(inArray(criteriaSets.id, ids));
   return new Map(rows.map((r) => [r.id, { code: r.code, version: r.version, doc: r.document }]));
-}
-
-/** A criterion cell's status for the heat map and the scorecard. */
-export type CellStatus = 'met' | 'unmet' | 'missing' | 'not_applicable';
-
-/**
- * met / unmet / missing (a criterion whose only shortfalls are missing values) / not applicable
- * (every indicator of the criterion is not applicable: met by the rule, but nothing in it applies).
- */
-export function cellStatus(c: CriterionCounts): CellStatus {
-  const na = c.notApplicable ?? 0;
-  if (c.met) return na > 0 && na === c.indicatorsTotal + (c.excluded ?? 0) ? 'not_applicable' : 'met';
-  return c.indicatorsMet + c.missing === c.indicatorsTotal ? 'missing' : 'unmet';
 }
 
 /** Units × criteria: met / unmet / missing / not applicable (see `cellStatus`). */
