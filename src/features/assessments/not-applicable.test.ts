@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessmentValues } from '../../db/schema';
 import { makeAssessableProvince } from '../../testing/criteria-fixtures';
 import { clientAs } from '../../testing/factories';
-import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
+import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
 
 type Cell = { code: string; value: unknown; status: string; reason: string; notApplicable: { counts: string } | null };
 type View = {
@@ -108,5 +108,14 @@ describe('"not applicable" as a value', () => {
     expect(codes).toContain('10');
     expect(codes).not.toContain('17.9');
     expect(codes).not.toContain('13.4');
+  });
+
+  it('the public commune page says how many indicators do not apply, in words', async () => {
+    const pub = await office.post('/api/portal/publications', { kind: 'period', unitId: p.province.id, month: '2022-05' });
+    expect(pub.status).toBe(201);
+    const page = await new TestClient(env.app).get(`/cong-khai/don-vi/${p.communeA.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('(1 chỉ tiêu không áp dụng)');
+    expect(page.text).not.toMatch(/not_applicable|notApplicable/);
   });
 });
