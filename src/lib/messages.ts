@@ -418,6 +418,14 @@ export const RULE_TEXT = {
   ocop_not_recognised_here: { vi: 'kết quả chưa được công nhận ở cấp này', en: 'the result is not recognised at this level' },
   ocop_decision_in_future: { vi: 'ngày quyết định không được sau ngày hiện tại', en: 'the decision date is in the future' },
   ocop_round_has_open_products: { vi: 'còn sản phẩm chưa chốt kết quả', en: 'some products are not decided yet' },
+  not_applicable_not_allowed: {
+    vi: 'bộ tiêu chí áp dụng không cho phép chọn "Không áp dụng" ở chỉ tiêu này; hãy nhập giá trị hoặc để trống',
+    en: 'the applicable criteria set does not allow "Not applicable" for this indicator; enter a value or leave it empty',
+  },
+  not_applicable_needs_reason: {
+    vi: 'chọn "Không áp dụng" thì phải ghi lý do',
+    en: '"Not applicable" needs a reason',
+  },
 } satisfies Record<string, { vi: string; en: string }>;
 
 /** Every business rule a refusal can name: a closed set, each with its words in both languages. */

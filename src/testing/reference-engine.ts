@@ -1,14 +1,24 @@
 /**
- * The closure-based criteria engine as it was before the flat compiled form, kept unchanged as the
- * oracle for property tests: the product engine must give exactly the same evaluations.
+ * The closure-based criteria engine as it was before the flat compiled form, kept as the oracle for
+ * property tests: the product engine must give exactly the same evaluations. "Not applicable" is
+ * written here from the set's rule directly (one branch per indicator, counted per criterion), not
+ * from the compact engine's counts.
  */
 import type { CriterionResult, Evaluation, IndicatorResult, Reason, ResolvedThreshold } from '../domain/criteria/engine';
+import { isNotApplicable, isRatioValue } from '../domain/criteria/schema';
 import type { CriteriaSetDoc, Indicator, IndicatorType, IndicatorValue, ThresholdRule } from '../domain/criteria/schema';
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 type Check = (v: IndicatorValue | undefined) => Omit<IndicatorResult, 'code' | 'criterion' | 'threshold'>;
-type CompiledIndicator = { code: string; criterion: string; threshold: ResolvedThreshold | null; check: Check };
+type CompiledIndicator = {
+  code: string;
+  criterion: string;
+  threshold: ResolvedThreshold | null;
+  /** How a "not applicable" value counts, or null when the set does not allow it. */
+  na: 'met' | 'excluded' | null;
+  check: Check;
+};
 type ReferenceSet = {
   code: string;
   version: number;
@@ -43,7 +53,7 @@ function numericValue(type: IndicatorType, ind: Pick<Indicator, 'levels' | 'item
     case 'number':
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
     case 'ratio':
-      if (typeof v === 'object' && v !== null && !Array.isArray(v) && v.den > 0) return round((v.num / v.den) * 100);
+      if (isRatioValue(v) && v.den > 0) return round((v.num / v.den) * 100);
       return null;
     case 'level': {
       const i = typeof v === 'string' ? (ind.levels?.indexOf(v) ?? -1) : -1;
@@ -70,7 +80,14 @@ function compileIndicator(ind: Indicator, criterion: string, cls: string, year: 
       }
     : null;
   const missing = (reason: Reason) => ({ status: 'missing' as const, reason, actual: null, shortfall: null });
-  if (!threshold) return { code: ind.code, criterion, threshold, check: () => missing('no_threshold') };
+  const na = ind.notApplicable?.counts ?? null;
+  const notApplicable = (v: IndicatorValue | undefined) =>
+    isNotApplicable(v)
+      ? na
+        ? { status: 'not_applicable' as const, reason: 'not_applicable' as const, actual: null, shortfall: null }
+        : missing('not_applicable_not_allowed')
+      : null;
+  if (!threshold) return { code: ind.code, criterion, threshold, na, check: (v) => notApplicable(v) ?? missing('no_threshold') };
   const result = (met: boolean, actual: number, reason: Reason, shortfall: number) =>
     met
       ? { status: 'met' as const, reason: 'ok' as const, actual, shortfall: 0 }
@@ -120,7 +137,10 @@ function compileIndicator(ind: Indicator, criterion: string, cls: string, year: 
     code: ind.code,
     criterion,
     threshold,
+    na,
     check: (v) => {
+      const marked = notApplicable(v);
+      if (marked) return marked;
       if (v === undefined || v === null) return missing('no_value');
       const x = numericValue(ind.type, ind, v);
       if (x === null) return missing('invalid_value');
@@ -147,11 +167,15 @@ export function referenceEvaluate(set: ReferenceSet, values: Readonly<Record<str
   let indicatorsMet = 0;
   let indicatorsTotal = 0;
   let indicatorsMissing = 0;
+  let indicatorsNotApplicable = 0;
   const gaps: IndicatorResult[] = [];
   const criteria: CriterionResult[] = new Array<CriterionResult>(set.criteria.length);
   for (let ci = 0; ci < set.criteria.length; ci++) {
     const c = set.criteria[ci]!;
     let met = 0;
+    let total = 0;
+    let naCount = 0;
+    let failing = 0;
     const results: IndicatorResult[] = new Array<IndicatorResult>(c.indicators.length);
     for (let ii = 0; ii < c.indicators.length; ii++) {
       const ind = c.indicators[ii]!;
@@ -162,21 +186,34 @@ export function referenceEvaluate(set: ReferenceSet, values: Readonly<Record<str
         ...ind.check(values[ind.code]),
       };
       results[ii] = r;
+      if (r.status === 'not_applicable') {
+        naCount++;
+        // counts 'met': as a met indicator; 'excluded': out of the denominator.
+        if (ind.na === 'met') {
+          met++;
+          total++;
+        }
+        continue;
+      }
+      total++;
       if (r.status === 'met') met++;
       else {
+        failing++;
         gaps.push(r);
         if (r.status === 'missing') indicatorsMissing++;
       }
     }
     indicatorsMet += met;
-    indicatorsTotal += c.indicators.length;
-    const criterionMet = met === c.indicators.length;
+    indicatorsTotal += total;
+    indicatorsNotApplicable += naCount;
+    const criterionMet = failing === 0;
     if (criterionMet) criteriaMet++;
     criteria[ci] = {
       number: c.number,
       met: criterionMet,
       indicatorsMet: met,
-      indicatorsTotal: c.indicators.length,
+      indicatorsTotal: total,
+      indicatorsNotApplicable: naCount,
       indicators: results,
     };
   }
@@ -186,6 +223,7 @@ export function referenceEvaluate(set: ReferenceSet, values: Readonly<Record<str
     indicatorsMet,
     indicatorsTotal,
     indicatorsMissing,
+    indicatorsNotApplicable,
     standardMet: criteriaMet === set.criteria.length,
     criteria,
     gaps,

@@ -13,6 +13,8 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import type { CriterionCounts } from '../../domain/criteria/cell-status';
+import type { IndicatorStatus } from '../../domain/criteria/engine';
 import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schema';
 import { units } from './units';
 import { users } from './people';
@@ -162,6 +164,8 @@ export const evidence = pgTable(
   (t) => [index('evidence_assessment_idx').on(t.assessmentId, t.indicatorCode)],
 );
 
+export type { CriterionCounts };
+
 /**
  * Results of the evaluation engine per assessment, kept in step with its values in the same
  * transaction, so dashboards read counts instead of re-evaluating. `recomputeAllResults` rebuilds
@@ -179,12 +183,10 @@ export const assessmentResults = pgTable('assessment_results', {
   standardMet: boolean('standard_met').notNull(),
   advancedMet: boolean('advanced_met'),
   modelMet: boolean('model_met'),
-  /** Per criterion of the base set: { number, met, indicatorsMet, indicatorsTotal, missing } */
-  criteria: jsonb('criteria')
-    .$type<{ number: string; met: boolean; indicatorsMet: number; indicatorsTotal: number; missing: number }[]>()
-    .notNull(),
-  /** Per indicator status of the target set: code → 'met' | 'unmet' | 'missing' */
-  indicatorStatus: jsonb('indicator_status').$type<Record<string, 'met' | 'unmet' | 'missing'>>().notNull(),
+  /** Per criterion of the base set (see `CriterionCounts`). */
+  criteria: jsonb('criteria').$type<CriterionCounts[]>().notNull(),
+  /** Per indicator status of the target set: code → 'met' | 'unmet' | 'missing' | 'not_applicable' */
+  indicatorStatus: jsonb('indicator_status').$type<Record<string, IndicatorStatus>>().notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
 });
 

@@ -9,6 +9,7 @@ import {
   CompactResults,
   MET,
   MISSING,
+  NOT_APPLICABLE,
   UNMET,
   compileSet,
   createPacked,
@@ -65,15 +66,17 @@ const indicatorArb = (code: string): fc.Arbitrary<Indicator> =>
         type: fc.constant(type),
         thresholds: fc.array(ruleArb(type), { maxLength: 3 }),
         verified: fc.boolean(),
+        na: fc.constantFrom(null, 'met', 'excluded' as const),
       }),
     )
-    .map(({ type, thresholds, verified }) => ({
+    .map(({ type, thresholds, verified, na }) => ({
       code,
       text_vi: `Chỉ tiêu ${code}`,
       type,
       ...(type === 'level' ? { levels: LEVELS } : {}),
       ...(type === 'k_of_n' ? { items: ITEMS.map((c) => ({ code: c, text_vi: c })) } : {}),
       thresholds,
+      ...(na ? { notApplicable: { allowed: true as const, counts: na, verified: false } } : {}),
       verified,
     }));
 
@@ -123,6 +126,7 @@ const anyValueArb: fc.Arbitrary<IndicatorValue | undefined> = fc.oneof(
   fc.record({ num: fc.constantFrom(NaN, Infinity), den: fc.constant(1) }),
   fc.constantFrom(...LEVELS, 'không có'),
   fc.array(fc.constantFrom(...ITEMS, 'x', 'a'), { maxLength: 6 }),
+  fc.constantFrom({ notApplicable: true as const, reason: 'Xã không có chợ' }, { notApplicable: true as const, reason: '' }),
 );
 
 const valuesFor = (doc: CriteriaSetDoc) => {
@@ -180,6 +184,7 @@ function expectCompactMatches(compact: ReturnType<typeof evaluateCompact>, expec
     indicatorsMet: compact.indicatorsMet,
     indicatorsTotal: compact.indicatorsTotal,
     indicatorsMissing: compact.indicatorsMissing,
+    indicatorsNotApplicable: compact.indicatorsNotApplicable,
     standardMet: compact.standardMet,
   }).toEqual({
     criteriaMet: expected.criteriaMet,
@@ -187,6 +192,7 @@ function expectCompactMatches(compact: ReturnType<typeof evaluateCompact>, expec
     indicatorsMet: expected.indicatorsMet,
     indicatorsTotal: expected.indicatorsTotal,
     indicatorsMissing: expected.indicatorsMissing,
+    indicatorsNotApplicable: expected.indicatorsNotApplicable,
     standardMet: expected.standardMet,
   });
   const all = expected.criteria.flatMap((c) => c.indicators);
@@ -195,10 +201,15 @@ function expectCompactMatches(compact: ReturnType<typeof evaluateCompact>, expec
   expected.criteria.forEach((c, ci) => {
     const count = (s: string) => c.indicators.filter((r) => r.status === s).length;
     expect(compact.criterionMet(ci)).toBe(c.met);
-    expect([compact.criterionCount(ci, MET), compact.criterionCount(ci, UNMET), compact.criterionCount(ci, MISSING)]).toEqual([
-      count('met'),
-      count('unmet'),
-      count('missing'),
+    expect([
+      compact.criterionCount(ci, MET),
+      compact.criterionCount(ci, UNMET),
+      compact.criterionCount(ci, MISSING),
+      compact.criterionCount(ci, NOT_APPLICABLE),
+    ]).toEqual([count('met'), count('unmet'), count('missing'), count('not_applicable')]);
+    expect([compact.criterionIndicatorsMet(ci), compact.criterionIndicatorsTotal(ci)]).toEqual([
+      c.indicatorsMet,
+      c.indicatorsTotal,
     ]);
   });
 }

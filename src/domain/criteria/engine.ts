@@ -5,23 +5,44 @@
  * (a Float64Array in indicator order plus a flag per indicator); `evaluateCompact` then writes a
  * status code per indicator and counts per criterion without allocating anything per indicator.
  * Reasons, shortfalls and the object-shaped `Evaluation` are built only when asked (`expandEvaluation`,
- * `evaluate`). A criterion is met when all its indicators are met; the standard is attained when all
- * criteria are met. Missing values count as not met and are reported as missing.
+ * `evaluate`). A criterion is met when none of its indicators is unmet or missing: each is met or,
+ * where the set allows it, "not applicable"; the standard is attained when all criteria are met.
+ * Missing values count as not met and are reported as missing. A "not applicable" indicator counts
+ * as met (`counts: 'met'`) or leaves the criterion's denominator (`counts: 'excluded'`); a criterion
+ * whose indicators are all excluded is met. "Not applicable" on an indicator that does not allow it
+ * is missing (reason `not_applicable_not_allowed`).
  */
-import type { CriteriaSetDoc, Indicator, IndicatorType, IndicatorValue, ThresholdRule } from './schema';
+import {
+  isNotApplicable,
+  isRatioValue,
+  type CriteriaSetDoc,
+  type Indicator,
+  type IndicatorType,
+  type IndicatorValue,
+  type ThresholdRule,
+} from './schema';
 
 /**
- * Status codes of the compact result: the code is the index. Adding a status (e.g. "not applicable")
- * means one more entry here, its case in `evaluateInto` and the rule for when a criterion is met; the
- * count layout follows the length of this list.
+ * Status codes of the compact result: the code is the index. Adding a status means one more entry
+ * here, its case in `evaluateInto` and the rule for when a criterion is met; the count layout
+ * follows the length of this list.
  */
-export const STATUS_CODES = ['met', 'unmet', 'missing'] as const;
+export const STATUS_CODES = ['met', 'unmet', 'missing', 'not_applicable'] as const;
 export type IndicatorStatus = (typeof STATUS_CODES)[number];
-export type StatusCode = 0 | 1 | 2;
+export type StatusCode = 0 | 1 | 2 | 3;
 export const MET: StatusCode = 0;
 export const UNMET: StatusCode = 1;
 export const MISSING: StatusCode = 2;
+export const NOT_APPLICABLE: StatusCode = 3;
 const STATUSES = STATUS_CODES.length;
+/** Each row of counts: one per status, then how many "not applicable" indicators left the denominator. */
+const EXCLUDED = STATUSES;
+const ROW = STATUSES + 1;
+
+/** How an indicator may be "not applicable" in the compiled set. */
+export const NA_NOT_ALLOWED = 0;
+export const NA_COUNTS_MET = 1;
+export const NA_EXCLUDED = 2;
 
 export type Reason =
   | 'ok'
@@ -34,7 +55,9 @@ export type Reason =
   | 'expected_yes'
   | 'expected_no'
   | 'level_below'
-  | 'items_short';
+  | 'items_short'
+  | 'not_applicable'
+  | 'not_applicable_not_allowed';
 
 export type ResolvedThreshold = {
   op?: ThresholdRule['op'];
@@ -60,8 +83,11 @@ export type IndicatorResult = {
 export type CriterionResult = {
   number: string;
   met: boolean;
+  /** Met indicators, with the "not applicable" ones the set counts as met. */
   indicatorsMet: number;
+  /** The denominator: the criterion's indicators but the "not applicable" ones the set excludes. */
   indicatorsTotal: number;
+  indicatorsNotApplicable: number;
   indicators: IndicatorResult[];
 };
 
@@ -71,6 +97,7 @@ export type Evaluation = {
   indicatorsMet: number;
   indicatorsTotal: number;
   indicatorsMissing: number;
+  indicatorsNotApplicable: number;
   standardMet: boolean;
   criteria: CriterionResult[];
   gaps: IndicatorResult[];
@@ -95,6 +122,10 @@ const OP_CODES: Record<NonNullable<ThresholdRule['op']>, number> = {
 export const VALUE_ABSENT = 0;
 export const VALUE_PRESENT = 1;
 export const VALUE_INVALID = 2;
+/** "Not applicable" on an indicator whose set allows it. */
+export const VALUE_NOT_APPLICABLE = 3;
+/** "Not applicable" on an indicator whose set does not allow it (missing, with its own reason). */
+export const VALUE_NOT_APPLICABLE_REFUSED = 4;
 
 /** The counts are Uint16: a set larger than this could overflow them. */
 const MAX_INDICATORS = 0xffff;
@@ -122,10 +153,12 @@ export type CompiledSet = {
   readonly thresholds: readonly (ResolvedThreshold | null)[];
   /** The reason given when the indicator is unmet. */
   readonly unmetReason: readonly Reason[];
+  /** NA_* per indicator: whether "not applicable" is allowed and how it counts. */
+  readonly notApplicable: Uint8Array;
   /** Level name → index (level indicators), known item codes (k_of_n), for packing. */
   readonly levels: readonly (ReadonlyMap<string, number> | null)[];
   readonly items: readonly (ReadonlySet<unknown> | null)[];
-  /** Length of one unit's counts: [criteria met, per status totals, per criterion × status]. */
+  /** Length of one unit's counts: [criteria met, totals row, one row per criterion]; a row is a count per status, then excluded. */
   readonly countsLength: number;
 };
 
@@ -157,7 +190,7 @@ export function numericValue(type: IndicatorType, ind: Pick<Indicator, 'levels' 
     case 'number':
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
     case 'ratio':
-      if (typeof v === 'object' && v !== null && !Array.isArray(v) && v.den > 0) return round((v.num / v.den) * 100);
+      if (isRatioValue(v) && v.den > 0) return round((v.num / v.den) * 100);
       return null;
     case 'level': {
       const i = typeof v === 'string' ? (ind.levels?.indexOf(v) ?? -1) : -1;
@@ -263,9 +296,12 @@ export function compileSet(doc: CriteriaSetDoc, cls: string, year: number): Comp
     limit,
     thresholds,
     unmetReason,
+    notApplicable: Uint8Array.from(inds, (ind) =>
+      ind.notApplicable ? (ind.notApplicable.counts === 'met' ? NA_COUNTS_MET : NA_EXCLUDED) : NA_NOT_ALLOWED,
+    ),
     levels,
     items: inds.map((ind) => (ind.type === 'k_of_n' ? new Set<unknown>(ind.items?.map((x) => x.code)) : null)),
-    countsLength: 1 + STATUSES * (1 + doc.criteria.length),
+    countsLength: 1 + ROW * (1 + doc.criteria.length),
   };
 }
 
@@ -291,7 +327,7 @@ function readValue(set: CompiledSet, i: number, v: IndicatorValue): number | nul
     case KIND_NUMBER:
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
     case KIND_RATIO:
-      if (typeof v === 'object' && v !== null && !Array.isArray(v) && v.den > 0) return round((v.num / v.den) * 100);
+      if (isRatioValue(v) && v.den > 0) return round((v.num / v.den) * 100);
       return null;
     case KIND_LEVEL:
       return typeof v === 'string' ? (set.levels[i]?.get(v) ?? null) : null;
@@ -321,6 +357,11 @@ export function packValues(
   const o = unit * codes.length;
   for (let i = 0; i < codes.length; i++) {
     const v = values[codes[i]!];
+    if (isNotApplicable(v)) {
+      into.values[o + i] = NaN;
+      into.flags[o + i] = set.notApplicable[i] === NA_NOT_ALLOWED ? VALUE_NOT_APPLICABLE_REFUSED : VALUE_NOT_APPLICABLE;
+      continue;
+    }
     const x = v === undefined || v === null ? null : readValue(set, i, v);
     into.values[o + i] = x ?? NaN;
     into.flags[o + i] = x !== null ? VALUE_PRESENT : v === undefined || v === null ? VALUE_ABSENT : VALUE_INVALID;
@@ -331,7 +372,8 @@ export function packValues(
 /**
  * The kernel: evaluates unit `unit` of `input` and writes a status code per indicator at
  * `status[statusOffset…]` and the unit's counts at `counts[countsOffset…]` (layout: criteria met, the
- * totals per status, then per criterion the count per status). No allocation.
+ * totals row, then a row per criterion; a row is the count per status, then how many "not
+ * applicable" indicators left the denominator). No allocation.
  */
 export function evaluateInto(
   set: CompiledSet,
@@ -342,7 +384,7 @@ export function evaluateInto(
   counts: Uint16Array,
   countsOffset: number,
 ): void {
-  const { op, limit, criterionStart } = set;
+  const { op, limit, criterionStart, notApplicable } = set;
   const values = input.values;
   const flags = input.flags;
   const vo = unit * op.length;
@@ -352,15 +394,20 @@ export function evaluateInto(
   let allMet = 0;
   let allUnmet = 0;
   let allMissing = 0;
+  let allNa = 0;
+  let allExcluded = 0;
   for (let ci = 0; ci < criteria; ci++) {
     const start = criterionStart[ci]!;
     const end = criterionStart[ci + 1]!;
     let met = 0;
     let unmet = 0;
     let missing = 0;
+    let na = 0;
+    let excluded = 0;
     for (let i = start; i < end; i++) {
       let s: StatusCode = MISSING;
-      if (flags[vo + i] === VALUE_PRESENT) {
+      const flag = flags[vo + i];
+      if (flag === VALUE_PRESENT) {
         const x = values[vo + i]!;
         const t = limit[i]!;
         switch (op[i]) {
@@ -382,25 +429,36 @@ export function evaluateInto(
           default: // OP_NONE: no threshold applies, the indicator stays missing
             break;
         }
+      } else if (flag === VALUE_NOT_APPLICABLE) {
+        s = NOT_APPLICABLE;
+        if (notApplicable[i] === NA_EXCLUDED) excluded++;
       }
       status[statusOffset + i] = s;
       if (s === MET) met++;
       else if (s === UNMET) unmet++;
-      else missing++;
+      else if (s === MISSING) missing++;
+      else na++;
     }
-    const row = totals + STATUSES * (1 + ci);
+    const row = totals + ROW * (1 + ci);
     counts[row + MET] = met;
     counts[row + UNMET] = unmet;
     counts[row + MISSING] = missing;
+    counts[row + NOT_APPLICABLE] = na;
+    counts[row + EXCLUDED] = excluded;
     allMet += met;
     allUnmet += unmet;
     allMissing += missing;
-    if (met === end - start) criteriaMet++;
+    allNa += na;
+    allExcluded += excluded;
+    // Every indicator met or not applicable (so a criterion whose indicators are all excluded is met).
+    if (unmet === 0 && missing === 0) criteriaMet++;
   }
   counts[countsOffset] = criteriaMet;
   counts[totals + MET] = allMet;
   counts[totals + UNMET] = allUnmet;
   counts[totals + MISSING] = allMissing;
+  counts[totals + NOT_APPLICABLE] = allNa;
+  counts[totals + EXCLUDED] = allExcluded;
 }
 
 /** One unit's compact result: a status code per indicator and the counts; no per-indicator objects. */
@@ -422,14 +480,19 @@ export class CompactEvaluation {
   get criteriaTotal(): number {
     return this.set.criterionNumbers.length;
   }
+  /** Met indicators, with the "not applicable" ones counted as met. */
   get indicatorsMet(): number {
-    return this.counts[1 + MET]!;
+    return this.counts[1 + MET]! + this.counts[1 + NOT_APPLICABLE]! - this.counts[1 + EXCLUDED]!;
   }
+  /** The denominator: every indicator but the "not applicable" ones that leave it. */
   get indicatorsTotal(): number {
-    return this.status.length;
+    return this.status.length - this.counts[1 + EXCLUDED]!;
   }
   get indicatorsMissing(): number {
     return this.counts[1 + MISSING]!;
+  }
+  get indicatorsNotApplicable(): number {
+    return this.counts[1 + NOT_APPLICABLE]!;
   }
   get standardMet(): boolean {
     return this.criteriaMet === this.criteriaTotal;
@@ -445,13 +508,25 @@ export class CompactEvaluation {
   }
   /** How many of criterion `ci`'s indicators have status `s`. */
   criterionCount(ci: number, s: StatusCode): number {
-    return this.counts[1 + STATUSES * (1 + ci) + s]!;
+    return this.counts[1 + ROW * (1 + ci) + s]!;
+  }
+  /** How many of criterion `ci`'s indicators are "not applicable" and leave its denominator. */
+  criterionExcluded(ci: number): number {
+    return this.counts[1 + ROW * (1 + ci) + EXCLUDED]!;
   }
   criterionSize(ci: number): number {
     return this.set.criterionStart[ci + 1]! - this.set.criterionStart[ci]!;
   }
+  /** Met indicators of criterion `ci`, with the "not applicable" ones counted as met. */
+  criterionIndicatorsMet(ci: number): number {
+    return this.criterionCount(ci, MET) + this.criterionCount(ci, NOT_APPLICABLE) - this.criterionExcluded(ci);
+  }
+  /** The criterion's denominator: its indicators but the excluded "not applicable" ones. */
+  criterionIndicatorsTotal(ci: number): number {
+    return this.criterionSize(ci) - this.criterionExcluded(ci);
+  }
   criterionMet(ci: number): boolean {
-    return this.criterionCount(ci, MET) === this.criterionSize(ci);
+    return this.criterionCount(ci, UNMET) === 0 && this.criterionCount(ci, MISSING) === 0;
   }
 }
 
@@ -488,7 +563,8 @@ export class CompactResults {
     return this.counts[k * this.set.countsLength]!;
   }
   indicatorsMet(k: number): number {
-    return this.counts[k * this.set.countsLength + 1 + MET]!;
+    const o = k * this.set.countsLength + 1;
+    return this.counts[o + MET]! + this.counts[o + NOT_APPLICABLE]! - this.counts[o + EXCLUDED]!;
   }
   indicatorsMissing(k: number): number {
     return this.counts[k * this.set.countsLength + 1 + MISSING]!;
@@ -509,9 +585,18 @@ export function indicatorResult(result: CompactEvaluation, input: PackedValues, 
   const threshold = set.thresholds[i]!;
   const s = result.status[i]!;
   const o = unit * set.codes.length + i;
+  if (s === NOT_APPLICABLE)
+    return { code, criterion, threshold, status: 'not_applicable', reason: 'not_applicable', actual: null, shortfall: null };
   if (s === MISSING) {
+    const flag = input.flags[o];
     const reason: Reason =
-      set.op[i] === OP_NONE ? 'no_threshold' : input.flags[o] === VALUE_ABSENT ? 'no_value' : 'invalid_value';
+      flag === VALUE_NOT_APPLICABLE_REFUSED
+        ? 'not_applicable_not_allowed'
+        : set.op[i] === OP_NONE
+          ? 'no_threshold'
+          : flag === VALUE_ABSENT
+            ? 'no_value'
+            : 'invalid_value';
     return { code, criterion, threshold, status: 'missing', reason, actual: null, shortfall: null };
   }
   const x = input.values[o]!;
@@ -534,13 +619,14 @@ export function expandEvaluation(result: CompactEvaluation, input: PackedValues,
     for (let i = start; i < end; i++) {
       const r = indicatorResult(result, input, i, unit);
       indicators[i - start] = r;
-      if (r.status !== 'met') gaps.push(r);
+      if (r.status === 'unmet' || r.status === 'missing') gaps.push(r);
     }
     criteria[ci] = {
       number: set.criterionNumbers[ci]!,
       met: result.criterionMet(ci),
-      indicatorsMet: result.criterionCount(ci, MET),
-      indicatorsTotal: end - start,
+      indicatorsMet: result.criterionIndicatorsMet(ci),
+      indicatorsTotal: result.criterionIndicatorsTotal(ci),
+      indicatorsNotApplicable: result.criterionCount(ci, NOT_APPLICABLE),
       indicators,
     };
   }
@@ -550,6 +636,7 @@ export function expandEvaluation(result: CompactEvaluation, input: PackedValues,
     indicatorsMet: result.indicatorsMet,
     indicatorsTotal: result.indicatorsTotal,
     indicatorsMissing: result.indicatorsMissing,
+    indicatorsNotApplicable: result.indicatorsNotApplicable,
     standardMet: result.standardMet,
     criteria,
     gaps,

@@ -9,7 +9,7 @@ export type OverlayViolation = {
   indicator: string;
   cls: string;
   year: number;
-  problem: 'removed' | 'type_changed' | 'loosened' | 'threshold_removed';
+  problem: 'removed' | 'type_changed' | 'loosened' | 'threshold_removed' | 'not_applicable_added';
 };
 
 /** Is `o` at least as demanding as `b` for the same indicator? */
@@ -55,6 +55,9 @@ export function overlayViolations(base: CriteriaSetDoc, overlay: CriteriaSetDoc)
       out.push({ indicator: ind.code, cls: '*', year: fromYear, problem: 'type_changed' });
       continue;
     }
+    // Allowing "not applicable" where the national set does not lets a commune skip the indicator.
+    if (o.notApplicable && !ind.notApplicable)
+      out.push({ indicator: ind.code, cls: '*', year: fromYear, problem: 'not_applicable_added' });
     for (const cls of base.classification.classes.map((c) => c.code)) {
       for (let year = fromYear; year <= toYear; year++) {
         const b = pickThreshold(ind.thresholds, cls, year);

@@ -4,7 +4,7 @@
  * a number stays inside the indicator's range; a jump beyond the set's percentage from the last
  * verified month is allowed only with a note saying why.
  */
-import type { Indicator, IndicatorValue } from './schema';
+import { isNotApplicable, isRatioValue, type Indicator, type IndicatorValue } from './schema';
 import { numericValue } from './engine';
 
 export type PlausibilityProblem =
@@ -32,7 +32,9 @@ function jumpPercent(previous: number, value: number): number | null {
 
 /**
  * The problems of one entered value. `previous` is the value of the same indicator in the unit's
- * last verified month (null when there is none); `note` is the note saved with the value.
+ * last verified month (null when there is none); `note` is the note saved with the value. A "not
+ * applicable" value has no number to check, and one in the last verified month is nothing to
+ * jump from: neither is ever implausible.
  */
 export function plausibilityProblems(
   ind: Ind,
@@ -40,9 +42,10 @@ export function plausibilityProblems(
   opts: { previous?: IndicatorValue | null; note?: string | null; set?: SetPlausibility } = {},
 ): PlausibilityProblem[] {
   const problems: PlausibilityProblem[] = [];
+  if (isNotApplicable(value)) return problems;
   const n = numericValue(ind.type, ind, value);
   if (n === null) return problems;
-  if (isShare(ind) && typeof value === 'object' && value !== null && !Array.isArray(value) && value.num > value.den) {
+  if (isShare(ind) && isRatioValue(value) && value.num > value.den) {
     problems.push({ code: 'share_over_whole', num: value.num, den: value.den });
   }
   if (ind.type === 'number' || ind.type === 'ratio') {
@@ -53,16 +56,20 @@ export function plausibilityProblems(
   }
   const limit = ind.plausible?.jumpPercent === null ? undefined : (ind.plausible?.jumpPercent ?? opts.set?.jumpPercent);
   const hasNote = (opts.note ?? '').trim().length > 0;
-  if (limit !== undefined && !hasNote && opts.previous !== undefined && opts.previous !== null && problems.length === 0) {
-    const prev = numericValue(ind.type, ind, opts.previous);
+  const previous = opts.previous;
+  if (
+    limit !== undefined &&
+    !hasNote &&
+    previous !== undefined &&
+    previous !== null &&
+    !isNotApplicable(previous) &&
+    !problems.length
+  ) {
+    const prev = numericValue(ind.type, ind, previous);
     if ((ind.type === 'number' || ind.type === 'ratio') && prev !== null) {
       // For a share the whole moves too (the households of a commune do not halve in a month).
       const pairs: [number, number][] = [[prev, n]];
-      if (ind.type === 'ratio' && typeof value === 'object' && typeof opts.previous === 'object') {
-        const a = opts.previous as { den?: unknown };
-        const b = value as { den?: unknown };
-        if (typeof a.den === 'number' && typeof b.den === 'number') pairs.push([a.den, b.den]);
-      }
+      if (ind.type === 'ratio' && isRatioValue(previous) && isRatioValue(value)) pairs.push([previous.den, value.den]);
       for (const [p, v] of pairs) {
         const pct = jumpPercent(p, v);
         if (pct !== null && pct > limit) {

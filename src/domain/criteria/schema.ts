@@ -45,6 +45,26 @@ const Plausible = z
   })
   .strict();
 
+/**
+ * Whether a commune may declare the indicator "not applicable" (no such households, no such
+ * facility) and how the criterion then counts it: `met` — as a met indicator; `excluded` — it
+ * leaves the denominator and the criterion is judged on its other indicators (a criterion whose
+ * indicators are all excluded is met: nothing in it applies). Absent = not allowed.
+ */
+export const NotApplicableRule = z
+  .object({
+    allowed: z.literal(true),
+    counts: z.enum(['met', 'excluded']),
+    /** When it applies, in words (shown next to the choice). */
+    note: z.string().max(2000).optional(),
+    /** The text that allows it, when known. */
+    source: z.string().max(1000).optional(),
+    /** Confirmed from an official text (false = a reading of the rules, to be checked). */
+    verified: z.boolean(),
+  })
+  .strict();
+export type NotApplicableRule = z.infer<typeof NotApplicableRule>;
+
 export const Indicator = z
   .object({
     code: z.string().regex(/^[A-Za-z0-9.]{1,20}$/),
@@ -60,6 +80,7 @@ export const Indicator = z
     thresholds: z.array(ThresholdRule),
     /** Plausibility at entry (see domain/criteria/plausibility.ts); absent = the defaults. */
     plausible: Plausible.optional(),
+    notApplicable: NotApplicableRule.optional(),
     verified: z.boolean(),
     source: z.string().max(1000).optional(),
     note: z.string().max(2000).optional(),
@@ -219,15 +240,34 @@ export const CriteriaSetDoc = z
   });
 export type CriteriaSetDoc = z.infer<typeof CriteriaSetDoc>;
 
-/** Value of one indicator as entered: boolean, number, {num, den}, a level name, or the items that hold. */
+/**
+ * "Not applicable" as a value, with the reason the commune gives. Stored as the cell's value, so it
+ * is distinct from an empty (missing) cell everywhere values travel. An empty reason parses here
+ * and is refused by the save rule (`not_applicable_needs_reason`), so the person reads why.
+ */
+export const NotApplicableValue = z.object({ notApplicable: z.literal(true), reason: z.string().max(2000) }).strict();
+export type NotApplicableValue = z.infer<typeof NotApplicableValue>;
+
+/** Value of one indicator as entered: boolean, number, {num, den}, a level name, the items that hold, or "not applicable". */
 export const IndicatorValue = z.union([
   z.boolean(),
   z.number().finite(),
   z.object({ num: z.number().finite().min(0), den: z.number().finite().positive() }).strict(),
   z.string().min(1).max(100),
   z.array(z.string().min(1).max(20)).max(100),
+  NotApplicableValue,
 ]);
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
+
+/** Whether a value is a numerator over a denominator (a ratio's value). */
+export function isRatioValue(v: unknown): v is { num: number; den: number } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'den' in v && 'num' in v;
+}
+
+/** Whether a value (possibly unvalidated) is the "not applicable" mark. */
+export function isNotApplicable(v: unknown): v is NotApplicableValue {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { notApplicable?: unknown }).notApplicable === true;
+}
 
 export function criteriaSetJsonSchema() {
   return z.toJSONSchema(CriteriaSetDoc, { target: 'draft-2020-12', io: 'input' });

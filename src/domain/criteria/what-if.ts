@@ -8,7 +8,6 @@
 import { SetChooser, type ChosenSets, type SetCandidate } from './applicable';
 import {
   CompactEvaluation,
-  MET,
   createPacked,
   evaluateInto,
   packValues,
@@ -225,8 +224,7 @@ class CriterionCounts {
       });
       this.slots.set(e.set, slots);
     }
-    for (let ci = 0; ci < slots.length; ci++)
-      if (e.criterionCount(ci, MET) === e.criterionSize(ci)) this.rows[slots[ci]!]![side]++;
+    for (let ci = 0; ci < slots.length; ci++) if (e.criterionMet(ci)) this.rows[slots[ci]!]![side]++;
   }
 }
 

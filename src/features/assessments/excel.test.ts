@@ -33,10 +33,12 @@ describe('Excel: entry template round trip, all-or-nothing import, exports', () 
   let env: TestEnv;
   let officer: TestClient;
   let id: number;
+  let unitId: number;
 
   beforeAll(async () => {
     env = await createTestEnv();
     const p = await makeAssessableProvince(env.deps);
+    unitId = p.communeA.id;
     officer = (await clientAs(env, 'commune_officer', p.communeA.id)).client;
     id = (await officer.post<{ id: number }>('/api/assessments', { unitId: p.communeA.id, month: '2022-05' })).body.id;
   });
@@ -100,5 +102,52 @@ describe('Excel: entry template round trip, all-or-nothing import, exports', () 
     const res = await upload(officer, id, wb);
     expect(res.status).toBe(422);
     expect(res.body.error.details).toEqual([expect.objectContaining({ code: 'stale', column: 'K' })]);
+  });
+
+  it('reads “Không áp dụng” (and KAD, N/A) with the reason in the note column, and writes it back', async () => {
+    const wb = await download(officer, `/api/assessments/${id}/template.xlsx`);
+    const ws = wb.getWorksheet('Nhập liệu')!;
+    expect(rowOf(ws, '17.9').getCell(6).text).toContain('được chọn Không áp dụng');
+    expect(rowOf(ws, '13.4').getCell(7).dataValidation).toMatchObject({ formulae: ['"Có,Không,Không áp dụng"'] });
+    rowOf(ws, '17.9').getCell(7).value = 'KAD';
+    rowOf(ws, '17.2').getCell(7).value = 'Không áp dụng';
+    rowOf(ws, '13.4').getCell(7).value = 'N/A';
+    rowOf(ws, '13.4').getCell(10).value = 'Xã không có nghề truyền thống';
+    rowOf(ws, '2.1').getCell(7).value = 'không áp dụng';
+    rowOf(ws, '2.1').getCell(10).value = 'Không có đường xã';
+    const refused = await upload(officer, id, wb);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.map((d) => [d.code, d.column])).toEqual([
+      ['not_applicable_not_allowed', 'G'],
+      ['not_applicable_needs_reason', 'J'],
+      ['not_applicable_needs_reason', 'J'],
+    ]);
+
+    rowOf(ws, '2.1').getCell(7).value = 'tỷ lệ →';
+    rowOf(ws, '2.1').getCell(10).value = null;
+    rowOf(ws, '17.9').getCell(10).value = 'Không có hộ chăn nuôi';
+    rowOf(ws, '17.2').getCell(10).value = 'Không có cơ sở sản xuất - kinh doanh';
+    const res = await upload(officer, id, wb);
+    expect(res.status).toBe(200);
+    expect(res.body.saved).toBe(3);
+    const view = await officer.get<{ criteria: { indicators: { code: string; value: unknown; status: string }[] }[] }>(
+      `/api/assessments/${id}`,
+    );
+    const cells = Object.fromEntries(view.body.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
+    expect(cells['17.9']).toMatchObject({
+      value: { notApplicable: true, reason: 'Không có hộ chăn nuôi' },
+      status: 'not_applicable',
+    });
+    expect(cells['13.4']!.status).toBe('not_applicable');
+
+    const again = await download(officer, `/api/assessments/${id}/template.xlsx`);
+    const row = rowOf(again.getWorksheet('Nhập liệu')!, '17.9');
+    expect([row.getCell(7).value, row.getCell(10).value]).toEqual(['Không áp dụng', 'Không có hộ chăn nuôi']);
+    expect((await upload(officer, id, again)).body.saved).toBe(0);
+
+    // The scorecard export says it in words, apart from a missing value.
+    const card = (await download(officer, `/api/dashboard/scorecard.xlsx?unitId=${unitId}&year=2022`)).worksheets[0]!;
+    expect(rowOf(card, '17.9').getCell(3).value).toBe('Không áp dụng');
+    expect(rowOf(card, '10').getCell(3).value).not.toBe('Không áp dụng');
   });
 });

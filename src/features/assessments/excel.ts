@@ -6,7 +6,7 @@ import { SaveValuesBody } from './schemas';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { pickThreshold } from '../../domain/criteria/engine';
 import { thresholdText } from '../../domain/criteria/describe';
-import type { Indicator, IndicatorValue } from '../../domain/criteria/schema';
+import { isNotApplicable, isRatioValue, type Indicator, type IndicatorValue } from '../../domain/criteria/schema';
 import { safeCell, unsafeCell } from '../../lib/csv';
 import { canonicalJson } from '../../lib/canonical-json';
 import { AppError } from '../../lib/errors';
@@ -18,6 +18,10 @@ import { saveValues, type ValueChange } from './save-values';
 
 const YES = 'Có';
 const NO = 'Không';
+/** What the template writes for "not applicable"; the import also reads the usual shorthands. */
+export const NOT_APPLICABLE_TEXT = 'Không áp dụng';
+const NOT_APPLICABLE_WORDS = new Set(['không áp dụng', 'khong ap dung', 'kad', 'n/a', 'not applicable']);
+const isNotApplicableText = (t: string) => NOT_APPLICABLE_WORDS.has(t.normalize('NFC').toLowerCase().replace(/\s+/g, ' '));
 const TYPE_LABEL: Record<Indicator['type'], string> = {
   boolean: 'Có/Không',
   number: 'Số',
@@ -42,6 +46,12 @@ function cellNumber(v: ExcelJS.CellValue): number | null {
   return parseNumberVi(cellText(v));
 }
 
+const list = (options: string[]): ExcelJS.DataValidation => ({
+  type: 'list',
+  allowBlank: true,
+  formulae: [`"${options.join(',')}"`],
+});
+
 /** The entry template of an opened month: one row per indicator, thresholds, drop-downs, current values. */
 export async function exportTemplate(deps: Deps, actor: Actor, id: number): Promise<Buffer> {
   const view = await assessmentView(deps, actor, id);
@@ -53,7 +63,8 @@ export async function exportTemplate(deps: Deps, actor: Actor, id: number): Prom
   ws.getCell('A2').value =
     `Tháng ${view.assessment.month.slice(5)}/${view.assessment.month.slice(0, 4)} · ${view.set.name} (${view.set.legalBasis}) · Phân loại: ${view.assessment.className}`;
   ws.getCell('A3').value =
-    'Nhập vào các cột Giá trị / Tử số / Mẫu số / Ghi chú. Không sửa cột Mã và cột ẩn Phiên bản. Ngưỡng “chưa xác minh” là giá trị chưa đối chiếu văn bản gốc.';
+    'Nhập vào các cột Giá trị / Tử số / Mẫu số / Ghi chú. Không sửa cột Mã và cột ẩn Phiên bản. Ngưỡng “chưa xác minh” là giá trị chưa đối chiếu văn bản gốc. ' +
+    'Chỉ tiêu có kiểu ghi “được chọn Không áp dụng”: ghi “Không áp dụng” (hoặc KAD, N/A) vào cột Giá trị và lý do vào cột Ghi chú.';
   ws.getCell('A3').font = { italic: true, color: { argb: 'FF5F6368' } };
   const header = [
     'Mã',
@@ -93,25 +104,34 @@ export async function exportTemplate(deps: Deps, actor: Actor, id: number): Prom
       row.getCell(COLS.threshold).value = safeCell(
         thresholdText(ind, pickThreshold(ind.thresholds, view.assessment.classCode, year)),
       );
-      row.getCell(COLS.type).value = TYPE_LABEL[ind.type];
+      row.getCell(COLS.type).value = ind.notApplicable
+        ? `${TYPE_LABEL[ind.type]} · được chọn ${NOT_APPLICABLE_TEXT}`
+        : TYPE_LABEL[ind.type];
       const v = cellRow.value;
       const valueCell = row.getCell(COLS.value);
-      if (ind.type === 'boolean') {
+      const na = ind.notApplicable ? [NOT_APPLICABLE_TEXT] : [];
+      if (isNotApplicable(v)) {
+        valueCell.value = NOT_APPLICABLE_TEXT;
+      } else if (ind.type === 'boolean') {
         valueCell.value = v === null ? null : v ? YES : NO;
-        valueCell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${YES},${NO}"`] };
       } else if (ind.type === 'level') {
         valueCell.value = typeof v === 'string' ? v : null;
-        valueCell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${ind.levels!.join(',')}"`] };
       } else if (ind.type === 'k_of_n') {
         valueCell.value = Array.isArray(v) ? v.join(', ') : null;
       } else if (ind.type === 'number') {
         valueCell.value = typeof v === 'number' ? v : null;
-      } else if (ind.type === 'ratio' && v && typeof v === 'object' && !Array.isArray(v)) {
-        row.getCell(COLS.num).value = v.num;
-        row.getCell(COLS.den).value = v.den;
+      } else if (ind.type === 'ratio') {
+        valueCell.value = 'tỷ lệ →';
+        if (isRatioValue(v)) {
+          row.getCell(COLS.num).value = v.num;
+          row.getCell(COLS.den).value = v.den;
+        }
       }
-      if (ind.type === 'ratio') valueCell.value = 'tỷ lệ →';
-      row.getCell(COLS.note).value = cellRow.note ? safeCell(cellRow.note) : null;
+      if (ind.type === 'boolean') valueCell.dataValidation = list([YES, NO, ...na]);
+      else if (ind.type === 'level') valueCell.dataValidation = list([...ind.levels!, ...na]);
+      // A "not applicable" cell's reason is its note column.
+      const note = isNotApplicable(v) ? v.reason : cellRow.note;
+      row.getCell(COLS.note).value = note ? safeCell(note) : null;
       row.getCell(COLS.version).value = cellRow.version;
       r++;
     }
@@ -139,6 +159,14 @@ const ERR: Record<string, { vi: string; en: string }> = {
   },
   bad_level: { vi: 'Mức “{v}” không có trong danh sách', en: 'Level “{v}” is not in the list' },
   bad_items: { vi: 'Mục “{v}” không có trong danh sách', en: 'Item “{v}” is not in the list' },
+  not_applicable_not_allowed: {
+    vi: 'Chỉ tiêu này không được chọn “Không áp dụng” theo bộ tiêu chí áp dụng',
+    en: 'The applicable set does not allow “Not applicable” for this indicator',
+  },
+  not_applicable_needs_reason: {
+    vi: '“Không áp dụng” cần ghi lý do ở cột Ghi chú',
+    en: '“Not applicable” needs a reason in the note column',
+  },
   stale: {
     vi: 'Chỉ tiêu đã được sửa trên hệ thống sau khi xuất mẫu — hãy xuất lại mẫu',
     en: 'Changed in the system after this file was exported — export the template again',
@@ -191,53 +219,60 @@ export async function importTemplate(deps: Deps, actor: Actor, meta: RequestMeta
     }
     const raw = row.getCell(COLS.value).value;
     const text = cellText(raw);
+    const noteText = unsafeCell(cellText(row.getCell(COLS.note).value)) || null;
+    const version = Number(cellText(row.getCell(COLS.version).value) || '0');
+    const safeVersion = Number.isSafeInteger(version) && version >= 0 ? version : 0;
+    const na = isNotApplicableText(text);
+    if (na && !ind.notApplicable) fail(r, 'G', 'not_applicable_not_allowed');
+    else if (na && !noteText?.trim()) fail(r, 'J', 'not_applicable_needs_reason');
     let value: IndicatorValue | null = null;
-    switch (ind.type) {
-      case 'boolean': {
-        const t = text.toLowerCase();
-        if (!t) value = null;
-        else if (['có', 'co', 'đạt', 'dat', 'x', 'yes', 'true', '1'].includes(t)) value = true;
-        else if (['không', 'khong', 'không đạt', 'no', 'false', '0'].includes(t)) value = false;
-        else fail(r, 'G', 'bad_yes_no', text);
-        break;
-      }
-      case 'number': {
-        if (!text) break;
-        const n = cellNumber(raw);
-        if (n === null) fail(r, 'G', 'bad_number', text);
-        else value = n;
-        break;
-      }
-      case 'ratio': {
-        const numText = cellText(row.getCell(COLS.num).value);
-        const denText = cellText(row.getCell(COLS.den).value);
-        if (!numText && !denText) break;
-        const num = cellNumber(row.getCell(COLS.num).value);
-        const den = cellNumber(row.getCell(COLS.den).value);
-        if (num === null || den === null || den <= 0 || num < 0) fail(r, 'H', 'bad_ratio');
-        else value = { num, den };
-        break;
-      }
-      case 'level':
-        if (!text) break;
-        if (!ind.levels!.includes(text)) fail(r, 'G', 'bad_level', text);
-        else value = text;
-        break;
-      case 'k_of_n': {
-        if (!text) {
-          value = [];
+    // "Không áp dụng": the note column is its reason; the cell's stored note is left as it is.
+    if (na) value = { notApplicable: true, reason: noteText?.trim() ?? '' };
+    else
+      switch (ind.type) {
+        case 'boolean': {
+          const t = text.toLowerCase();
+          if (!t) value = null;
+          else if (['có', 'co', 'đạt', 'dat', 'x', 'yes', 'true', '1'].includes(t)) value = true;
+          else if (['không', 'khong', 'không đạt', 'no', 'false', '0'].includes(t)) value = false;
+          else fail(r, 'G', 'bad_yes_no', text);
           break;
         }
-        const items = text.split(/[,;]\s*/).filter(Boolean);
-        const unknown = items.filter((i) => !ind.items!.some((x) => x.code === i));
-        if (unknown.length) fail(r, 'G', 'bad_items', unknown.join(', '));
-        else value = items;
-        break;
+        case 'number': {
+          if (!text) break;
+          const n = cellNumber(raw);
+          if (n === null) fail(r, 'G', 'bad_number', text);
+          else value = n;
+          break;
+        }
+        case 'ratio': {
+          const numText = cellText(row.getCell(COLS.num).value);
+          const denText = cellText(row.getCell(COLS.den).value);
+          if (!numText && !denText) break;
+          const num = cellNumber(row.getCell(COLS.num).value);
+          const den = cellNumber(row.getCell(COLS.den).value);
+          if (num === null || den === null || den <= 0 || num < 0) fail(r, 'H', 'bad_ratio');
+          else value = { num, den };
+          break;
+        }
+        case 'level':
+          if (!text) break;
+          if (!ind.levels!.includes(text)) fail(r, 'G', 'bad_level', text);
+          else value = text;
+          break;
+        case 'k_of_n': {
+          if (!text) {
+            value = [];
+            break;
+          }
+          const items = text.split(/[,;]\s*/).filter(Boolean);
+          const unknown = items.filter((i) => !ind.items!.some((x) => x.code === i));
+          if (unknown.length) fail(r, 'G', 'bad_items', unknown.join(', '));
+          else value = items;
+          break;
+        }
       }
-    }
-    const note = unsafeCell(cellText(row.getCell(COLS.note).value)) || null;
-    const version = Number(cellText(row.getCell(COLS.version).value) || '0');
-    const change = { code, value, note, version: Number.isSafeInteger(version) && version >= 0 ? version : 0 };
+    const change = { code, value, note: na ? undefined : noteText, version: safeVersion };
     // The same limits as the grid's API: a file never carries what the API would refuse.
     const problems = rowProblems(SaveValuesBody.shape.changes.element, change, lang);
     for (const p of problems)
@@ -253,7 +288,8 @@ export async function importTemplate(deps: Deps, actor: Actor, meta: RequestMeta
   );
   const changed = changes.filter((c) => {
     const cur = current.get(c.code);
-    return canonicalJson(cur?.value ?? null) !== canonicalJson(c.value ?? null) || (cur?.note ?? null) !== c.note;
+    const noteChanged = c.note !== undefined && (cur?.note ?? null) !== c.note;
+    return canonicalJson(cur?.value ?? null) !== canonicalJson(c.value ?? null) || noteChanged;
   });
   if (!changed.length) return { saved: 0 };
   try {

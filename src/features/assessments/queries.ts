@@ -142,6 +142,8 @@ export async function assessmentView(deps: Deps, actor: Actor, id: number) {
           threshold: rule,
           verified: i.verified && (rule?.verified ?? false),
           source: rule?.source ?? i.source ?? null,
+          /** Whether the set allows "not applicable" here, how it counts and when it applies. */
+          notApplicable: i.notApplicable ?? null,
           value: v?.v.value ?? null,
           note: v?.v.note ?? null,
           version: v?.v.version ?? 0,
@@ -172,6 +174,7 @@ export async function assessmentView(deps: Deps, actor: Actor, id: number) {
       indicatorsMet: evaluation.base.indicatorsMet,
       indicatorsTotal: evaluation.base.indicatorsTotal,
       indicatorsMissing: evaluation.base.indicatorsMissing,
+      indicatorsNotApplicable: evaluation.base.indicatorsNotApplicable,
       standardMet: evaluation.base.standardMet,
       advancedMet: evaluation.advanced ? evaluation.base.standardMet && evaluation.advanced.standardMet : null,
       modelMet: evaluation.model

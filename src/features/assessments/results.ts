@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { assessmentResults, assessments, assessmentValues, criteriaSets } from '../../db/schema';
-import { CompiledSetCache, MET, MISSING, evaluate, type Evaluation } from '../../domain/criteria/engine';
+import { CompiledSetCache, MISSING, NOT_APPLICABLE, evaluate, type Evaluation } from '../../domain/criteria/engine';
 import {
   evaluateLevels,
   evaluateValues,
@@ -77,13 +77,17 @@ export function resultRow(assessmentId: number, e: CompactAssessment, now: Date)
     standardMet: levels.standard,
     advancedMet: levels.advanced,
     modelMet: levels.model,
-    criteria: base.set.criterionNumbers.map((number, ci) => ({
-      number,
-      met: base.criterionMet(ci),
-      indicatorsMet: base.criterionCount(ci, MET),
-      indicatorsTotal: base.criterionSize(ci),
-      missing: base.criterionCount(ci, MISSING),
-    })),
+    criteria: base.set.criterionNumbers.map((number, ci) => {
+      const notApplicable = base.criterionCount(ci, NOT_APPLICABLE);
+      return {
+        number,
+        met: base.criterionMet(ci),
+        indicatorsMet: base.criterionIndicatorsMet(ci),
+        indicatorsTotal: base.criterionIndicatorsTotal(ci),
+        missing: base.criterionCount(ci, MISSING),
+        ...(notApplicable ? { notApplicable, excluded: base.criterionExcluded(ci) } : {}),
+      };
+    }),
     indicatorStatus: Object.fromEntries(target.set.codes.map((code, i) => [code, target.statusAt(i)])),
     computedAt: now,
   };

@@ -2,9 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments, assessmentValues, users } from '../../db/schema';
 import { numericValue } from '../../domain/criteria/engine';
-import type { IndicatorValue } from '../../domain/criteria/schema';
+import { isNotApplicable, type Indicator, type IndicatorValue } from '../../domain/criteria/schema';
 import { canonicalJson } from '../../lib/canonical-json';
-import { AppError } from '../../lib/errors';
+import { AppError, ruleViolation } from '../../lib/errors';
 import type { Lang } from '../../lib/messages';
 import { write } from '../access/write-path';
 import { plausibilityMessage, plausibilityProblems } from '../../domain/criteria/plausibility';
@@ -27,6 +27,18 @@ const MSG = {
 };
 
 /**
+ * "Not applicable" only where the set allows it, and always with a reason: otherwise the batch is
+ * refused, naming the indicators (`details.indicators`).
+ */
+function assertNotApplicableAllowed(changes: ValueChange[], indicators: ReadonlyMap<string, Indicator>) {
+  const marked = changes.filter((ch) => isNotApplicable(ch.value));
+  const notAllowed = marked.filter((ch) => !indicators.get(ch.code)?.notApplicable).map((ch) => ch.code);
+  if (notAllowed.length) throw ruleViolation('not_applicable_not_allowed', { indicators: notAllowed });
+  const noReason = marked.filter((ch) => isNotApplicable(ch.value) && ch.value.reason.trim() === '').map((ch) => ch.code);
+  if (noReason.length) throw ruleViolation('not_applicable_needs_reason', { indicators: noReason });
+}
+
+/**
  * Saves a batch of cells. Each cell names the version it was read at: if anyone saved that cell
  * since, the whole batch is refused with the conflicting cells (409) and nothing is written.
  */
@@ -38,6 +50,9 @@ export async function saveValues(
   changes: ValueChange[],
   lang: Lang,
 ) {
+  changes = changes.map((ch) =>
+    isNotApplicable(ch.value) ? { ...ch, value: { notApplicable: true, reason: ch.value.reason.trim() } } : ch,
+  );
   return write(
     { deps, actor, meta },
     {
@@ -52,12 +67,14 @@ export async function saveValues(
         const problems = changes.flatMap((ch) => {
           const ind = indicators.get(ch.code);
           if (!ind) return [{ path: ch.code, code: 'unknown_indicator', message: MSG.unknown_indicator[lang] }];
+          if (isNotApplicable(ch.value)) return [];
           if (ch.value !== undefined && ch.value !== null && numericValue(ind.type, ind, ch.value) === null) {
             return [{ path: ch.code, code: 'wrong_value_type', message: `${MSG.wrong_value_type[lang]} (${ind.type})` }];
           }
           return [];
         });
         if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+        assertNotApplicableAllowed(changes, indicators);
 
         const current = new Map(
           (

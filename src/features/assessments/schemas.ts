@@ -98,6 +98,7 @@ export const AssessmentView = z
       indicatorsMet: z.number().int(),
       indicatorsTotal: z.number().int(),
       indicatorsMissing: z.number().int(),
+      indicatorsNotApplicable: z.number().int(),
       standardMet: z.boolean(),
       advancedMet: z.boolean().nullable(),
       modelMet: z.boolean().nullable(),

@@ -7,8 +7,14 @@ import { safeCell } from '../../lib/csv';
 import { formatNumberVi } from '../../shared/vi';
 import { heatmap, latestVerified, scorecard, summarise } from './queries';
 
-const FILL: Record<string, string> = { met: 'FFD8EFDD', unmet: 'FFF8D7D4', missing: 'FFEDEDED' };
-const LABEL: Record<string, string> = { met: 'Đạt', unmet: 'Chưa đạt', missing: 'Thiếu số liệu' };
+/** Cell and indicator statuses: "not applicable" is shown apart from missing, in words and a colour of its own. */
+const FILL: Record<string, string> = { met: 'FFD8EFDD', unmet: 'FFF8D7D4', missing: 'FFEDEDED', not_applicable: 'FFE3E8F4' };
+const LABEL: Record<string, string> = {
+  met: 'Đạt',
+  unmet: 'Chưa đạt',
+  missing: 'Thiếu số liệu',
+  not_applicable: 'Không áp dụng',
+};
 
 function styleHeader(row: ExcelJS.Row) {
   row.font = { bold: true };
@@ -86,6 +92,10 @@ export async function scorecardWorkbook(db: Db, actor: Actor, unitId: number, ye
             safeCell(`  ${ind.text}${ind.verified ? '' : ' (ngưỡng chưa xác minh)'}`),
             ...months.map((m) => LABEL[m.indicators[ind.code] ?? ''] ?? ''),
           ];
+          months.forEach((m, i) => {
+            if (m.indicators[ind.code] === 'not_applicable')
+              irow.getCell(3 + i).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL.not_applicable! } };
+          });
         }
       }
     }

@@ -2,10 +2,14 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../../context';
 import { rowsOf, type Db } from '../../db/client';
 import { assessmentResults, assessments, criteriaSets, dataEpochs, units } from '../../db/schema';
+import { cellStatus, type CriterionCounts } from '../../domain/criteria/cell-status';
+import type { IndicatorStatus } from '../../domain/criteria/engine';
 import type { CriteriaSetDoc } from '../../domain/criteria/schema';
 import { viCollator } from '../../shared/vi';
 import { authorize, grantUnitsFor } from '../access/authorize';
 import { predecessorIds } from '../units/queries';
+
+export { cellStatus };
 
 export const ASSESSED_TYPES = ['commune', 'special_zone'] as const;
 
@@ -25,8 +29,8 @@ export type LatestRow = {
   standardMet: boolean | null;
   advancedMet: boolean | null;
   modelMet: boolean | null;
-  criteria: { number: string; met: boolean; indicatorsMet: number; indicatorsTotal: number; missing: number }[] | null;
-  indicatorStatus: Record<string, 'met' | 'unmet' | 'missing'> | null;
+  criteria: CriterionCounts[] | null;
+  indicatorStatus: Record<string, IndicatorStatus> | null;
 };
 
 const monthEnd = (month: string) =>
@@ -174,17 +178,21 @@ export function latestVerifiedFromSourceSql(unitId: number, roots: number[], mon
       left join assessment_results r on r.assessment_id = l.id`;
 }
 
-type Cell = [number: string, met: 0 | 1, indicatorsMet: number, indicatorsTotal: number, missing: number];
+/** A criterion's cell; the last two only when some of its indicators are not applicable (migration 0016). */
+type Cell =
+  | [number: string, met: 0 | 1, indicatorsMet: number, indicatorsTotal: number, missing: number]
+  | [number: string, met: 0 | 1, indicatorsMet: number, indicatorsTotal: number, missing: number, na: number, excluded: number];
 
 /** `verified_results.cells` → the per-criterion objects of `assessment_results.criteria`. */
 export function decodeCells(cells: string | null): LatestRow['criteria'] {
   if (cells === null) return null;
-  return (JSON.parse(cells) as Cell[]).map(([number, met, indicatorsMet, indicatorsTotal, missing]) => ({
+  return (JSON.parse(cells) as Cell[]).map(([number, met, indicatorsMet, indicatorsTotal, missing, na, excluded]) => ({
     number,
     met: met === 1,
     indicatorsMet,
     indicatorsTotal,
     missing,
+    ...(na ? { notApplicable: na, excluded: excluded ?? 0 } : {}),
   }));
 }
 
@@ -235,17 +243,7 @@ async function setDocs(db: Db, ids: number[]) {
   return new Map(rows.map((r) => [r.id, { code: r.code, version: r.version, doc: r.document }]));
 }
 
-export function cellStatus(c: {
-  met: boolean;
-  indicatorsMet: number;
-  indicatorsTotal: number;
-  missing: number;
-}): 'met' | 'unmet' | 'missing' {
-  if (c.met) return 'met';
-  return c.indicatorsMet + c.missing === c.indicatorsTotal ? 'missing' : 'unmet';
-}
-
-/** Units × criteria: met / unmet / missing (a criterion whose only shortfalls are missing values). */
+/** Units × criteria: met / unmet / missing / not applicable (see `cellStatus`). */
 export async function heatmap(db: Db, actor: Actor, unitId: number, month: string) {
   const rows = await latestVerified(db, actor, unitId, month, { detail: 'criteria' });
   const docs = await setDocs(db, [...new Set(rows.map((r) => r.setId).filter((x): x is number => x !== null))]);
@@ -271,6 +269,7 @@ export async function heatmap(db: Db, actor: Actor, unitId: number, month: strin
         status: cellStatus(c),
         indicatorsMet: c.indicatorsMet,
         indicatorsTotal: c.indicatorsTotal,
+        notApplicable: c.notApplicable ?? 0,
       })),
     })),
   };
@@ -299,7 +298,7 @@ export async function gaps(db: Db, actor: Actor, unitId: number, month: string) 
     for (const c of set.doc.criteria) {
       for (const i of c.indicators) {
         const status = r.indicatorStatus[i.code];
-        if (!status || status === 'met') continue;
+        if (status !== 'unmet' && status !== 'missing') continue;
         const key = `${set.code}|${i.code}`;
         const entry = out.get(key) ?? {
           setCode: set.code,

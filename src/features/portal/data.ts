@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../../context';
+import type { CriterionCounts } from '../../domain/criteria/cell-status';
 import { rowsOf } from '../../db/client';
 import {
   agencies,
@@ -48,7 +49,7 @@ export type PublicCommune = {
   indicatorsMet: number | null;
   indicatorsTotal: number | null;
   standardMet: boolean | null;
-  criteria: { number: string; met: boolean; indicatorsMet: number; indicatorsTotal: number }[] | null;
+  criteria: CriterionCounts[] | null;
 };
 
 /**

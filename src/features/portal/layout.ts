@@ -30,7 +30,7 @@ h1{margin:0 0 8px;font-size:1.5rem}h2{font-size:1.2rem;margin:0 0 8px}
 .figures{display:flex;flex-wrap:wrap;gap:12px}.figure{background:#fff;border:1px solid #d5ddd6;border-radius:8px;padding:10px 14px;min-width:9rem}
 .figure strong{display:block;font-size:1.4rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e8e4;vertical-align:top}
-th{background:#eef3ef}.met{color:#1f5f3a;font-weight:600}.unmet{color:#a11b1b;font-weight:600}
+th{background:#eef3ef}.met{color:#1f5f3a;font-weight:600}.unmet{color:#a11b1b;font-weight:600}.na{color:#4a4f55;font-style:italic}
 .photos{display:flex;gap:8px;flex-wrap:wrap}.photos img{width:200px;height:150px;object-fit:cover;border-radius:6px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{color:#4f5f52}dd{margin:0}
 form.feedback label{display:block;font-weight:600;margin-top:8px}form.feedback input,form.feedback select,form.feedback textarea{width:100%;padding:8px;font:inherit;border:1px solid #8a968c;border-radius:4px}

@@ -4,6 +4,7 @@
  * published, verified data only; pages are sent with `no-cache` so unpublishing takes effect at once.
  */
 import { Hono, type Context } from 'hono';
+import { cellStatus } from '../../domain/criteria/cell-status';
 import { eq } from 'drizzle-orm';
 import { loadQrCode } from '../../lib/lazy';
 import type { AppEnv, Deps } from '../../context';
@@ -219,7 +220,13 @@ ${(await publicHandoverOf(deps, unit.id))
     ? `<table><caption>${esc(set?.name ?? 'Bộ tiêu chí')} — tháng ${monthVi(me.month)}</caption><thead><tr><th scope="col">Tiêu chí</th><th scope="col">Nghĩa là gì</th><th scope="col">Chỉ tiêu đạt</th><th scope="col">Kết quả</th></tr></thead><tbody>${criteria
         .map((x) => {
           const name = names.get(x.number) ?? '';
-          return `<tr><th scope="row">${esc(x.number)}. ${esc(name)}</th><td>${esc(explainCriterion(name))}</td><td>${x.indicatorsMet}/${x.indicatorsTotal}</td><td class="${x.met ? 'met' : 'unmet'}">${x.met ? 'Đạt' : 'Chưa đạt'}</td></tr>`;
+          const status = cellStatus(x);
+          const na = x.notApplicable ? ` <small class="muted">(${x.notApplicable} chỉ tiêu không áp dụng)</small>` : '';
+          const verdict =
+            status === 'not_applicable'
+              ? '<td class="na">Không áp dụng</td>'
+              : `<td class="${x.met ? 'met' : 'unmet'}">${x.met ? 'Đạt' : 'Chưa đạt'}</td>`;
+          return `<tr><th scope="row">${esc(x.number)}. ${esc(name)}</th><td>${esc(explainCriterion(name))}</td><td>${x.indicatorsMet}/${x.indicatorsTotal}${na}</td>${verdict}</tr>`;
         })
         .join('')}</tbody></table>`
     : '<p>Chưa có kết quả đã xác minh.</p>';

@@ -49,7 +49,11 @@ export async function suggestItems(deps: Deps, actor: Actor, meta: RequestMeta, 
   const thisMonth = `${todayVn(meta.now).slice(0, 7)}-01`;
   const rows = doc.criteria.flatMap((c) =>
     c.indicators
-      .filter((i) => latest.r.indicatorStatus[i.code] !== 'met' && !open.has(i.code))
+      .filter((i) => {
+        const status = latest.r.indicatorStatus[i.code];
+        // Met and "not applicable" indicators need no work.
+        return status !== 'met' && status !== 'not_applicable' && !open.has(i.code);
+      })
       .map((i) => {
         const cost: CostClass = INFRASTRUCTURE.test(c.name_vi) && i.type !== 'boolean' ? 'budget' : 'none';
         return {

@@ -52,7 +52,8 @@ export async function syncRoadmap(tx: Db, deps: Deps, assessmentId: number, now:
         now,
         deps.config.publicUrl,
       );
-    } else if (status !== 'met' && item.status === 'done' && item.closedReason === 'verified_met') {
+    } else if ((status === 'unmet' || status === 'missing') && item.status === 'done' && item.closedReason === 'verified_met') {
+      // A "not applicable" indicator neither closes nor reopens an item: nobody has to reach it, nor has it been reached.
       const [openTwin] = await tx
         .select({ id: roadmapItems.id })
         .from(roadmapItems)

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { CellStatus } from '../../../src/domain/criteria/cell-status';
 import { api, type Unit } from '../api/client';
 import { useSession } from '../auth/session';
 import { Chart, type ChartOption } from '../components/Chart';
@@ -31,7 +32,7 @@ type Heat = {
     setId: number | null;
     criteriaMet: number | null;
     criteriaTotal: number | null;
-    cells: { number: string; status: 'met' | 'unmet' | 'missing' }[];
+    cells: { number: string; status: CellStatus; notApplicable: number }[];
   }[];
 };
 type Gap = {
@@ -45,7 +46,9 @@ type Gap = {
   missing: { unitId: number; name: string }[];
 };
 
-const STATUS_VALUE = { met: 2, unmet: 0, missing: 1 } as const;
+const STATUS_VALUE = { met: 2, unmet: 0, missing: 1, not_applicable: 3 } as const;
+const STATUS_BY_VALUE = ['unmet', 'missing', 'met', 'not_applicable'] as const;
+const SYMBOL = { met: '✓', unmet: '✗', missing: '?', not_applicable: '–' } as const;
 
 export function DashboardPage() {
   const { t, lang } = useI18n();
@@ -178,7 +181,7 @@ function HeatMap({ data }: { data: Heat }) {
             formatter: (p: { data: [number, number, number] }) => {
               const row = rows[p.data[1]]!;
               const crit = set.criteria[p.data[0]]!;
-              const st = (['unmet', 'missing', 'met'] as const)[p.data[2]]!;
+              const st = STATUS_BY_VALUE[p.data[2]]!;
               return `${row.name} · ${crit.number}. ${crit.name}: ${t(st)} (${row.month ?? ''})`;
             },
           },
@@ -200,6 +203,7 @@ function HeatMap({ data }: { data: Heat }) {
               { value: 2, label: t('met'), color: '#3f9a55' },
               { value: 0, label: t('unmet'), color: '#d9534f' },
               { value: 1, label: t('missing'), color: '#b8bcc2' },
+              { value: 3, label: t('not_applicable'), color: '#8fa3c8' },
             ],
           },
           series: [
@@ -243,8 +247,17 @@ function HeatMap({ data }: { data: Heat }) {
                       {r.criteriaMet ?? '—'}/{r.criteriaTotal ?? '—'}
                     </td>
                     {r.cells.map((c) => (
-                      <td key={c.number} className={`cell-${c.status}`} title={t(c.status)} data-status={c.status}>
-                        {c.status === 'met' ? '✓' : c.status === 'unmet' ? '✗' : '?'}
+                      <td
+                        key={c.number}
+                        className={`cell-${c.status}`}
+                        title={
+                          c.notApplicable && c.status !== 'not_applicable'
+                            ? `${t(c.status)} · ${t('notApplicableCount', { n: c.notApplicable })}`
+                            : t(c.status)
+                        }
+                        data-status={c.status}
+                      >
+                        {SYMBOL[c.status]}
                       </td>
                     ))}
                   </tr>

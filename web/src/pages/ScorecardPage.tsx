@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { CellStatus } from '../../../src/domain/criteria/cell-status';
+import type { IndicatorStatus } from '../../../src/domain/criteria/engine';
 import { api } from '../api/client';
 import { Chart, type ChartOption } from '../components/Chart';
 import { Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
@@ -19,8 +21,8 @@ type Month = {
   criteriaTotal: number | null;
   indicatorsMet: number | null;
   indicatorsTotal: number | null;
-  criteria: Record<string, 'met' | 'unmet' | 'missing'>;
-  indicators: Record<string, 'met' | 'unmet' | 'missing'>;
+  criteria: Record<string, CellStatus>;
+  indicators: Record<string, IndicatorStatus>;
 };
 type CardData = {
   unit: { id: number; name: string; effectiveFrom: string; effectiveTo: string | null };
@@ -33,7 +35,7 @@ type CardData = {
   months: Month[];
 };
 
-const SYMBOL = { met: '✓', unmet: '✗', missing: '?' } as const;
+const SYMBOL = { met: '✓', unmet: '✗', missing: '?', not_applicable: '–' } as const;
 
 export function ScorecardPage() {
   const { unitId } = useParams();
@@ -138,7 +140,7 @@ function UnitCard({ data }: { data: CardData }) {
                       {months.map((m) => {
                         const st = m.criteria[c.number];
                         return (
-                          <td key={m.month} className={st ? `cell-${st}` : ''}>
+                          <td key={m.month} className={st ? `cell-${st}` : ''} title={st ? t(st) : undefined}>
                             {st ? SYMBOL[st] : ''}
                           </td>
                         );
@@ -152,7 +154,12 @@ function UnitCard({ data }: { data: CardData }) {
                         {months.map((m) => {
                           const st = m.indicators[i.code];
                           return (
-                            <td key={m.month} className={st ? `cell-${st} light` : ''}>
+                            <td
+                              key={m.month}
+                              className={st ? `cell-${st} light` : ''}
+                              title={st ? t(st) : undefined}
+                              data-status={st}
+                            >
                               {st ? SYMBOL[st] : ''}
                             </td>
                           );

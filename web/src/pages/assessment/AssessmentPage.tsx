@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { MET, compileSet, evaluateCompact, packValues } from '../../../../src/domain/criteria/engine';
+import { compileSet, evaluateCompact, packValues, type IndicatorStatus } from '../../../../src/domain/criteria/engine';
 import { thresholdText } from '../../../../src/domain/criteria/describe';
-import type { IndicatorValue } from '../../../../src/domain/criteria/schema';
+import { isNotApplicable, type IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatDateTimeVi } from '../../../../src/shared/vi';
 import { api, ApiError } from '../../api/client';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../../components/ui';
@@ -129,6 +129,12 @@ export function AssessmentPage() {
           <span className="stat-label">{t('missing')}</span>
           <strong>{live?.indicatorsMissing}</strong>
         </div>
+        {Boolean(live?.indicatorsNotApplicable) && (
+          <div className="stat">
+            <span className="stat-label">{t('notApplicableShort')}</span>
+            <strong data-testid="live-not-applicable">{live?.indicatorsNotApplicable}</strong>
+          </div>
+        )}
         <div className="stat stat-actions">
           {canEdit && (
             <Button onClick={() => save.mutate()} disabled={!dirty || save.isPending} data-testid="save-values">
@@ -153,7 +159,11 @@ export function AssessmentPage() {
         const ci = live ? live.set.criterionNumbers.indexOf(c.number) : -1;
         const cr =
           live && ci >= 0
-            ? { met: live.criterionMet(ci), indicatorsMet: live.criterionCount(ci, MET), indicatorsTotal: live.criterionSize(ci) }
+            ? {
+                met: live.criterionMet(ci),
+                indicatorsMet: live.criterionIndicatorsMet(ci),
+                indicatorsTotal: live.criterionIndicatorsTotal(ci),
+              }
             : undefined;
         return (
           <Card
@@ -214,7 +224,7 @@ function IndicatorRow({
 }: {
   ind: GridIndicator;
   edit: Edit | undefined;
-  status: 'met' | 'unmet' | 'missing';
+  status: IndicatorStatus;
   canEdit: boolean;
   reviewing: boolean;
   decision: ReviewDecision | undefined;
@@ -242,13 +252,16 @@ function IndicatorRow({
         {!ind.verified && <UnverifiedMark />}
       </td>
       <td data-label={t('value')}>
-        <IndicatorInput
-          ind={ind}
-          value={value}
-          draftText={edit?.text ?? {}}
-          disabled={!canEdit}
-          onChange={(v, text) => onEdit({ value: v, ...(text ? { text } : {}) })}
-        />
+        {ind.notApplicable && <NotApplicableChoice ind={ind} value={value} canEdit={canEdit} onEdit={onEdit} />}
+        {!isNotApplicable(value) && (
+          <IndicatorInput
+            ind={ind}
+            value={value}
+            draftText={edit?.text ?? {}}
+            disabled={!canEdit}
+            onChange={(v, text) => onEdit({ value: v, ...(text ? { text } : {}) })}
+          />
+        )}
         <span className={`status-dot status-${status}`} data-testid={`status-${ind.code}`}>
           {t(status)}
         </span>
@@ -316,6 +329,62 @@ function IndicatorRow({
         </td>
       )}
     </tr>
+  );
+}
+
+/**
+ * "Không áp dụng" for an indicator whose set allows it: a choice, then the reason (required). The
+ * value it sets is the "not applicable" mark itself, so it is saved apart from an empty cell; clearing
+ * the choice empties the cell.
+ */
+function NotApplicableChoice({
+  ind,
+  value,
+  canEdit,
+  onEdit,
+}: {
+  ind: GridIndicator;
+  value: IndicatorValue | null;
+  canEdit: boolean;
+  onEdit: (patch: Edit) => void;
+}) {
+  const { t } = useI18n();
+  const marked = isNotApplicable(value) ? value : null;
+  const hint = ind.notApplicable?.counts === 'met' ? t('notApplicableCountsMet') : t('notApplicableExcluded');
+  return (
+    <div className="na-choice">
+      <label className="checkbox" title={ind.notApplicable?.note ?? hint}>
+        <input
+          type="checkbox"
+          checked={marked !== null}
+          disabled={!canEdit}
+          data-testid={`na-${ind.code}`}
+          aria-label={`${t('notApplicableChoice')} ${ind.code}`}
+          onChange={(e) => onEdit({ value: e.target.checked ? { notApplicable: true, reason: '' } : null, text: {} })}
+        />
+        {t('notApplicableChoice')}
+        {!ind.notApplicable?.verified && <UnverifiedMark />}
+      </label>
+      {marked && (
+        <>
+          <small className="muted block">{hint}</small>
+          {canEdit ? (
+            <input
+              className={`input note-input ${marked.reason.trim() ? '' : 'invalid'}`}
+              data-testid={`na-reason-${ind.code}`}
+              aria-label={`${t('notApplicableReason')} ${ind.code}`}
+              placeholder={t('notApplicableReason')}
+              required
+              value={marked.reason}
+              onChange={(e) => onEdit({ value: { notApplicable: true, reason: e.target.value } })}
+            />
+          ) : (
+            <small className="block">{marked.reason}</small>
+          )}
+          {canEdit && !marked.reason.trim() && <small className="error-text block">{t('notApplicableReasonMissing')}</small>}
+        </>
+      )}
+    </div>
   );
 }
 

@@ -31,7 +31,7 @@ export function DiffPanel({ id }: { id: number }) {
   if (diff.isLoading) return <Loading />;
   if (!diff.data) return <ErrorAlert error={diff.error} />;
   const d = diff.data;
-  const label = (s: string | null) => (s === 'met' || s === 'unmet' || s === 'missing' ? t(s) : '—');
+  const label = (s: string | null) => (s === 'met' || s === 'unmet' || s === 'missing' || s === 'not_applicable' ? t(s) : '—');
   return (
     <Card title={`${t('diffTitle')} (${d.previousMonth ?? '—'} → ${d.month})`}>
       {d.counts.before && d.counts.after && (

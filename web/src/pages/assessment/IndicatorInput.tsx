@@ -1,4 +1,4 @@
-import type { IndicatorValue } from '../../../../src/domain/criteria/schema';
+import { isNotApplicable, isRatioValue, type IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatNumberVi } from '../../../../src/shared/vi';
 import type { GridIndicator } from './types';
 
@@ -11,8 +11,8 @@ export function valueText(v: IndicatorValue | null | undefined): string {
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
   if (typeof v === 'number') return formatNumberVi(v);
   if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'object')
-    return `${formatNumberVi(v.num)}/${formatNumberVi(v.den)} (${formatNumberVi((v.num / v.den) * 100)}%)`;
+  if (isNotApplicable(v)) return `Không áp dụng — ${v.reason}`;
+  if (isRatioValue(v)) return `${formatNumberVi(v.num)}/${formatNumberVi(v.den)} (${formatNumberVi((v.num / v.den) * 100)}%)`;
   return String(v);
 }
 
@@ -62,7 +62,7 @@ export function IndicatorInput({
       );
     }
     case 'ratio': {
-      const ratio = value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+      const ratio = isRatioValue(value) ? value : null;
       const numText = draftText.num ?? (ratio ? String(ratio.num).replace('.', ',') : '');
       const denText = draftText.den ?? (ratio ? String(ratio.den).replace('.', ',') : '');
       const update = (n: string, d: string) => {

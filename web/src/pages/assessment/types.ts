@@ -1,4 +1,5 @@
-import type { CriteriaSetDoc, IndicatorValue, ThresholdRule } from '../../../../src/domain/criteria/schema';
+import type { IndicatorStatus } from '../../../../src/domain/criteria/engine';
+import type { CriteriaSetDoc, IndicatorValue, NotApplicableRule, ThresholdRule } from '../../../../src/domain/criteria/schema';
 
 export type GridIndicator = {
   code: string;
@@ -11,6 +12,8 @@ export type GridIndicator = {
   threshold: ThresholdRule | null;
   verified: boolean;
   source: string | null;
+  /** Whether the set allows "not applicable" here and how it counts; null = not allowed. */
+  notApplicable: NotApplicableRule | null;
   value: IndicatorValue | null;
   note: string | null;
   version: number;
@@ -18,7 +21,7 @@ export type GridIndicator = {
   updatedBy: string | null;
   review: 'pending' | 'accepted' | 'returned';
   reviewComment: string | null;
-  status: 'met' | 'unmet' | 'missing';
+  status: IndicatorStatus;
   evidence: {
     id: number;
     name: string;
@@ -65,6 +68,7 @@ export type AssessmentView = {
     indicatorsMet: number;
     indicatorsTotal: number;
     indicatorsMissing: number;
+    indicatorsNotApplicable: number;
     standardMet: boolean;
     advancedMet: boolean | null;
     modelMet: boolean | null;
