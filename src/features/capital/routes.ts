@@ -32,7 +32,18 @@ import { readUploadBytes } from '../files/read-upload';
 import { capitalWorkbook, projectDetail, projectQr } from './detail';
 import { addContribution, addExtension, recordDisbursement, reverseDisbursement } from './ledger';
 import { importDisbursements } from './treasury-import';
-import { DisbursementBody, Dong, ReversalBody, Year } from './schemas';
+import {
+  CapitalPlan,
+  Contribution,
+  DeadlineExtension,
+  DisbursementBody,
+  DisbursementEntry,
+  disbursementView,
+  Dong,
+  FundingSource,
+  ReversalBody,
+  Year,
+} from './schemas';
 import { adjustPlan, approvePlan, createPlan, getPlan, planDetail, setAllocations, setPlanLines } from './plans';
 import { addProjectPhoto, createProject, setReadiness, updateProject } from './projects';
 import { cockpit, redFlagSettings, underUnit } from './queries';
@@ -48,7 +59,7 @@ capitalRoutes.openapi(
     path: '/sources',
     tags: ['Capital'],
     summary: 'Funding sources (data)',
-    responses: { 200: json(z.object({ items: z.array(Loose) })), ...errorResponses },
+    responses: { 200: json(z.object({ items: z.array(FundingSource) })), ...errorResponses },
   }),
   async (c) => {
     actorOf(c);
@@ -336,7 +347,7 @@ capitalRoutes.openapi(
         z.object({ planYear: Year, newDeadline: IsoDate, decisionNo: z.string().trim().min(3).max(100), decisionDate: IsoDate }),
       ),
     },
-    responses: { 201: json(Loose, 'Recorded'), ...errorResponses },
+    responses: { 201: json(DeadlineExtension, 'Recorded'), ...errorResponses },
   }),
   async (c) =>
     c.json(
@@ -363,7 +374,7 @@ capitalRoutes.openapi(
         }),
       ),
     },
-    responses: { 201: json(Loose, 'Recorded'), ...errorResponses },
+    responses: { 201: json(Contribution, 'Recorded'), ...errorResponses },
   }),
   async (c) =>
     c.json(
@@ -379,7 +390,7 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'Capital plans of a unit (all versions)',
     request: { query: z.object({ unitId: z.coerce.number().int().positive(), year: Year.optional() }) },
-    responses: { 200: json(z.object({ items: z.array(Loose) })), ...errorResponses },
+    responses: { 200: json(z.object({ items: z.array(CapitalPlan) })), ...errorResponses },
   }),
   async (c) => {
     const { unitId, year } = c.req.valid('query');
@@ -420,7 +431,7 @@ capitalRoutes.openapi(
         }),
       ),
     },
-    responses: { 201: json(Loose, 'Created'), ...errorResponses },
+    responses: { 201: json(CapitalPlan, 'Created'), ...errorResponses },
   }),
   async (c) => {
     const row = await createPlan(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'));
@@ -435,7 +446,7 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'A plan with its lines, allocations and unallocated remainder',
     request: { params: IdParam },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(CapitalPlan), ...errorResponses },
   }),
   async (c) => {
     const db = c.get('deps').db;
@@ -452,7 +463,7 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'Set what a draft plan provides by source',
     request: { params: IdParam, body: jsonBody(z.object({ rowVersion: z.number().int().positive(), lines: Lines })) },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(CapitalPlan), ...errorResponses, ...conflictResponse },
   }),
   async (c) => {
     const row = await setPlanLines(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
@@ -487,7 +498,7 @@ capitalRoutes.openapi(
         }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(CapitalPlan), ...errorResponses, ...conflictResponse },
   }),
   async (c) => {
     const row = await setAllocations(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
@@ -512,7 +523,7 @@ capitalRoutes.openapi(
         }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(CapitalPlan), ...errorResponses, ...conflictResponse },
   }),
   async (c) => {
     const row = await approvePlan(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
@@ -527,7 +538,7 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'Start an adjustment: a new draft version of an approved plan',
     request: { params: IdParam },
-    responses: { 201: json(Loose, 'Draft created'), ...errorResponses, ...conflictResponse },
+    responses: { 201: json(CapitalPlan, 'Draft created'), ...errorResponses, ...conflictResponse },
   }),
   async (c) => {
     const row = await adjustPlan(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id);
@@ -542,9 +553,9 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'Record one disbursement (Treasury payment)',
     request: { body: jsonBody(DisbursementBody) },
-    responses: { 201: json(Loose, 'Recorded'), ...errorResponses, ...conflictResponse },
+    responses: { 201: json(DisbursementEntry, 'Recorded'), ...errorResponses, ...conflictResponse },
   }),
-  async (c) => c.json(await recordDisbursement(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json')), 201),
+  async (c) => c.json(disbursementView(await recordDisbursement(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'))), 201),
 );
 
 capitalRoutes.openapi(
@@ -554,10 +565,15 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'Take back (part of) a payment: a negative entry linked to it, never more than what is left of it',
     request: { params: IdParam, body: jsonBody(ReversalBody) },
-    responses: { 201: json(Loose, 'Recorded'), ...errorResponses, ...conflictResponse },
+    responses: { 201: json(DisbursementEntry, 'Recorded'), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await reverseDisbursement(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    c.json(
+      disbursementView(
+        await reverseDisbursement(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')),
+      ),
+      201,
+    ),
 );
 
 capitalRoutes.openapi(
