@@ -16,7 +16,7 @@ function sources(dir = SRC): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return sources(p);
-    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+    return p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('.suite.ts') ? [p] : [];
   });
 }
 
