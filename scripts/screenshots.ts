@@ -22,7 +22,8 @@ await page.screenshot({ path: `${out}/login.png` });
 await page.getByLabel('Tên đăng nhập').fill(process.env.DEMO_USER ?? 'vpdp.quangninh');
 await page.getByLabel('Mật khẩu').fill('DongLong@2026');
 await page.getByTestId('login-submit').click();
-await page.getByTestId('unit-tree').waitFor();
+await page.getByTestId('todo-groups').waitFor();
+await page.screenshot({ path: `${out}/home-office.png` });
 await page.goto(`${base}/don-vi?ngay=2022-05-18`);
 await page.getByText('xã Bắc Sơn').first().waitFor();
 await page.screenshot({ path: `${out}/units-2022.png`, fullPage: true });
@@ -34,4 +35,17 @@ for (const [name, path] of (process.env.EXTRA_PAGES ?? '')
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
 }
+// The commune officer's phone: what waits, then the month's entry as one card per indicator.
+const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+await phone.goto(base);
+await phone.getByLabel('Tên đăng nhập').fill('canbo.haison');
+await phone.getByLabel('Mật khẩu').fill('DongLong@2026');
+await phone.getByTestId('login-submit').click();
+await phone.getByTestId('todo-groups').waitFor();
+await phone.screenshot({ path: `${out}/phone-home.png` });
+const month = phone.locator('[data-testid="todo-item"][data-kind^="assessment_"]');
+await ((await month.count()) ? month.first() : phone.getByTestId('todo-item').first()).click();
+await phone.waitForLoadState('networkidle');
+await phone.waitForTimeout(800);
+await phone.screenshot({ path: `${out}/phone-entry.png` });
 await browser.close();
