@@ -110,6 +110,14 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
     const xml = new TextDecoder().decode(entries(res.body)['word/document.xml']);
     expect(xml).toContain('Times New Roman');
     expect(Object.keys(entries(res.body)).some((n) => n.startsWith('word/media/'))).toBe(true);
+    // Filed as it is (Decree 30/2020): recipients and a signature block; page numbers from the second page;
+    // table headers repeat on each page and keep with the first row; no row splits across pages.
+    expect(text).toMatch(/Nơi nhận:.*- Thường trực HĐND;.*- Lưu: VT\..*TM\. THƯỜNG TRỰC HĐND.*CHỦ TỊCH/);
+    expect(xml).toContain('<w:titlePg/>');
+    const headers = Object.entries(entries(res.body)).filter(([n]) => /^word\/header\d+\.xml$/.test(n));
+    expect(headers.some(([, b]) => /PAGE/.test(new TextDecoder().decode(b)))).toBe(true);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('<w:cantSplit/>');
   });
 
   it('the XLSX figures equal the snapshot API’s', async () => {

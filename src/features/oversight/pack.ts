@@ -10,8 +10,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   ImageRun,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -121,10 +123,11 @@ export const run = (text: string, o: { bold?: boolean; italics?: boolean; size?:
 
 export const para = (
   children: ParagraphChild[],
-  o: { align?: 'center' | 'both' | 'left'; indent?: boolean; after?: number } = {},
+  o: { align?: 'center' | 'both' | 'left'; indent?: boolean; after?: number; keepNext?: boolean } = {},
 ) =>
   new Paragraph({
     children,
+    ...(o.keepNext ? { keepNext: true, keepLines: true } : {}),
     alignment: o.align === 'center' ? AlignmentType.CENTER : o.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     spacing: { after: o.after ?? 120, line: 300 },
     ...(o.indent ? { indent: { firstLine: 567 } } : {}),
@@ -169,19 +172,66 @@ export function headerTable(m: Pick<PackModel, 'issuer' | 'issuerBody' | 'number
   });
 }
 
+/** Who receives the document (Decree 30/2020, "Nơi nhận") and who signs it, side by side. */
+export const RECIPIENTS = ['- Thường trực HĐND;', '- Các Ban HĐND;', '- Đại biểu HĐND;', '- Lưu: VT.'];
+
+export function signatureLines(m: Pick<PackModel, 'issuerBody'>) {
+  return { on: `TM. ${m.issuerBody} HĐND`, title: 'CHỦ TỊCH', name: '(Ký, ghi rõ họ tên và đóng dấu)' };
+}
+
+export function signatureTable(m: Pick<PackModel, 'issuerBody'>) {
+  const sig = signatureLines(m);
+  const cell = (children: Paragraph[], pct: number) =>
+    new TableCell({ children, width: { size: pct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(
+            [
+              para([run('Nơi nhận:', { bold: true, italics: true, size: 12 })], { align: 'left', after: 0 }),
+              ...RECIPIENTS.map((line) => para([run(line, { size: 11 })], { align: 'left', after: 0 })),
+            ],
+            50,
+          ),
+          cell(
+            [
+              para([run(sig.on, { bold: true, size: 14 })], { align: 'center', after: 0 }),
+              para([run(sig.title, { bold: true, size: 14 })], { align: 'center', after: 1200 }),
+              para([run(sig.name, { italics: true, size: 12 })], { align: 'center', after: 0 }),
+            ],
+            50,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
 export function dataTable(t: PackTable) {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       width: { size: (t.widths[i]! / total) * 100, type: WidthType.PERCENTAGE },
-      children: [para([run(text, { size: 12, bold: header })], { align: header || i === 0 ? 'center' : 'left', after: 0 })],
+      children: [
+        para([run(text, { size: 12, bold: header })], {
+          align: header || i === 0 ? 'center' : 'left',
+          after: 0,
+          keepNext: header,
+        }),
+      ],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: t.header.map((h, i) => cell(h, i, true)) }),
-      ...t.rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, i, false)) })),
+      // The header row repeats on every page and keeps with the first row; no row splits across pages.
+      new TableRow({ tableHeader: true, cantSplit: true, children: t.header.map((h, i) => cell(h, i, true)) }),
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, false)) })),
     ],
   });
 }
@@ -199,7 +249,7 @@ export async function packDocx(s: PackSnapshot, generatedAt: Date): Promise<Buff
     body.push(para([run(sec.heading, { bold: true })], { align: 'left', after: 120 }));
     for (const p of sec.paragraphs) body.push(para([run(p)], { indent: true }));
     for (const t of sec.tables) {
-      body.push(para([run(t.title, { italics: true, size: 13 })], { align: 'center', after: 60 }));
+      body.push(para([run(t.title, { italics: true, size: 13 })], { align: 'center', after: 60, keepNext: true }));
       body.push(dataTable(t));
       body.push(para([run('')], { after: 120 }));
     }
@@ -212,9 +262,7 @@ export async function packDocx(s: PackSnapshot, generatedAt: Date): Promise<Buff
       );
   }
   body.push(para([run(m.source, { italics: true, size: 11 })], { after: 240 }));
-  body.push(para([run('Nơi nhận:', { bold: true, italics: true, size: 12 })], { align: 'left', after: 0 }));
-  for (const line of ['- Thường trực HĐND;', '- Các Ban HĐND;', '- Đại biểu HĐND;', '- Lưu: VT.'])
-    body.push(para([run(line, { size: 11 })], { align: 'left', after: 0 }));
+  body.push(signatureTable(m));
   const doc = new Document({
     creator: 'Đồng Lòng',
     title: `${m.title} — ${m.subtitle}`,
@@ -223,11 +271,24 @@ export async function packDocx(s: PackSnapshot, generatedAt: Date): Promise<Buff
     sections: [
       {
         properties: {
+          // Decree 30/2020: page numbers at the top centre, from the second page.
+          titlePage: true,
           page: {
             size: { width: 11906, height: 16838 },
             // Decree 30/2020: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
             margin: { top: 1134, bottom: 1134, left: 1701, right: 850 },
           },
+        },
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ font: FONT, size: 26, children: [PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
         },
         children: body,
       },
@@ -367,14 +428,27 @@ export async function packPdf(s: PackSnapshot, generatedAt: Date): Promise<Buffe
   doc.moveDown();
 
   const table = (t: PackTable) => {
-    doc.font('serif-italic').fontSize(11).text(t.title, left, doc.y, { width, align: 'center' });
-    doc.moveDown(0.3);
     const total = t.widths.reduce((a, b) => a + b, 0);
     const ws = t.widths.map((w) => (w / total) * width);
-    const drawRow = (cells: string[], bold: boolean) => {
+    const heightOf = (cells: string[], bold: boolean) => {
       doc.font(bold ? 'serif-bold' : 'serif').fontSize(9);
-      const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: ws[i]! - 6 }))) + 6;
-      if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+      return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: ws[i]! - 6 }))) + 6;
+    };
+    // The title and the header never stay alone at the foot of a page: they go with the first row.
+    doc.font('serif-italic').fontSize(11);
+    const lead =
+      doc.heightOfString(t.title, { width }) + 6 + heightOf(t.header, true) + (t.rows[0] ? heightOf(t.rows[0], false) : 0);
+    if (doc.y + lead > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    doc.font('serif-italic').fontSize(11).text(t.title, left, doc.y, { width, align: 'center' });
+    doc.moveDown(0.3);
+    const drawRow = (cells: string[], bold: boolean) => {
+      const h = heightOf(cells, bold);
+      // A row that does not fit starts a new page, and the header is drawn again on top of it.
+      if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage();
+        if (!bold) drawRow(t.header, true);
+      }
+      doc.font(bold ? 'serif-bold' : 'serif').fontSize(9);
       const y = doc.y;
       let x = left;
       cells.forEach((c, i) => {
@@ -405,6 +479,37 @@ export async function packPdf(s: PackSnapshot, generatedAt: Date): Promise<Buffe
     }
   }
   doc.font('serif-italic').fontSize(9).text(m.source, left, doc.y, { width });
+  doc.moveDown();
+  // Recipients on the left, the signature on the right, kept together on one page.
+  const sig = signatureLines(m);
+  const half = width / 2;
+  doc.font('serif').fontSize(12);
+  const blockHeight = Math.max(RECIPIENTS.length * 16 + 20, 120);
+  if (doc.y + blockHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const blockTop = doc.y;
+  doc.font('serif-bold').fontSize(11).text('Nơi nhận:', left, blockTop, { width: half });
+  for (const line of RECIPIENTS) doc.font('serif').fontSize(10).text(line, left, doc.y, { width: half });
+  doc
+    .font('serif-bold')
+    .fontSize(12)
+    .text(sig.on, left + half, blockTop, { width: half, align: 'center' });
+  doc.text(sig.title, left + half, doc.y, { width: half, align: 'center' });
+  doc
+    .font('serif-italic')
+    .fontSize(10)
+    .text(sig.name, left + half, doc.y + 60, { width: half, align: 'center' });
+  // Page numbers at the top centre from the second page (Decree 30/2020).
+  const range = doc.bufferedPageRange();
+  for (let i = range.start + 1; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const margin = doc.page.margins.top;
+    doc.page.margins.top = 0;
+    doc
+      .font('serif')
+      .fontSize(12)
+      .text(String(i + 1), left, 10 * mm, { width, align: 'center', lineBreak: false });
+    doc.page.margins.top = margin;
+  }
   doc.end();
   await done;
   return Buffer.concat(chunks);
