@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criteriaSets } from '../../db/schema';
 import type { CriteriaSetDoc } from '../../domain/criteria/schema';
 import { makeAssessableProvince } from '../../testing/criteria-fixtures';
-import { clientAs } from '../../testing/factories';
+import { clientAs, makeProvince } from '../../testing/factories';
 import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
 import { applicableSets } from './queries';
 
@@ -182,6 +182,14 @@ describe('criteria sets as versioned data', () => {
     expect(published.body.status).toBe('published');
     expect((await applicableSets(env.deps.db, p.communeA.id, '2026-04-01'))?.base.code).toBe('VN-NTM-XA-2026-2030');
     expect((await applicableSets(env.deps.db, p.communeA.id, '2026-06-01'))?.base.code).toBe('P-NTM-XA-2026-2030');
+    // Everyone it governs reads it; another province's officer does not.
+    const officer = (await clientAs(env, 'commune_officer', p.communeA.id)).client;
+    expect((await officer.get(`/api/criteria-sets/${imported.body.id}`)).status).toBe(200);
+    expect((await officer.get<{ items: { code: string }[] }>('/api/criteria-sets')).body.items.map((x) => x.code)).toContain(
+      'P-NTM-XA-2026-2030',
+    );
+    const elsewhere = (await clientAs(env, 'commune_officer', (await makeProvince(env.deps, 'tỉnh Xa')).communeA.id)).client;
+    expect((await elsewhere.get(`/api/criteria-sets/${imported.body.id}`)).status).toBe(404);
     // Another national set for the same months, whatever its version number, would leave the choice to chance.
     const rival = { ...structuredClone(national), code: 'VN-NTM-XA-2026-2030-B', version: 2, effectiveFrom: '2026-07-01' };
     const draft = await admin.post<Meta>('/api/criteria-sets/import', { ownerUnitId: p.country.id, document: rival });

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, eq, isNull, lte, or, gt, desc } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, gt, desc, inArray } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context';
-import { criteriaSets, unitClassifications, units } from '../../db/schema';
+import { criteriaSets, unitClassifications, units, unitScope } from '../../db/schema';
 import { criteriaSetJsonSchema } from '../../domain/criteria/schema';
 import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
@@ -43,7 +43,10 @@ const SetMeta = z
   .openapi('CriteriaSetMeta');
 const SetWithDoc = SetMeta.extend({ document: z.unknown() }).openapi('CriteriaSet');
 
-/** National sets (owned by the country) are visible to all; provincial overlays within scope. */
+/**
+ * National sets (owned by the country) are visible to all; a province's sets to the units within
+ * it; and a published set to everyone it governs (a commune reads its province's set).
+ */
 async function visible(c: Context<AppEnv>, rows: CriteriaSetRow[]) {
   const db = c.get('deps').db;
   const actor = actorOf(c);
@@ -54,8 +57,18 @@ async function visible(c: Context<AppEnv>, rows: CriteriaSetRow[]) {
       ? (await db.select({ id: units.id, type: units.type }).from(units)).filter((u) => u.type === 'country').map((u) => u.id)
       : [],
   );
-  const inScope = await idsInScope(db, grantUnitsFor(actor, 'criteria.read'), owners);
-  return rows.filter((r) => countries.has(r.ownerUnitId) || inScope.has(r.ownerUnitId));
+  const grants = grantUnitsFor(actor, 'criteria.read');
+  const inScope = await idsInScope(db, grants, owners);
+  const above = new Set(
+    grants.length
+      ? (await db.select({ id: unitScope.ancestorId }).from(unitScope).where(inArray(unitScope.descendantId, grants))).map(
+          (r) => r.id,
+        )
+      : [],
+  );
+  return rows.filter(
+    (r) => countries.has(r.ownerUnitId) || inScope.has(r.ownerUnitId) || (r.status === 'published' && above.has(r.ownerUnitId)),
+  );
 }
 
 async function visibleSet(c: Context<AppEnv>, id: number) {
