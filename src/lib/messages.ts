@@ -258,6 +258,19 @@ export const RULE_TEXT = {
     en: 'capital added by an adjustment is a new tranche with its own date, not an increase of an earlier one',
   },
   before_plan_year: { vi: 'ngày thanh toán trước năm kế hoạch', en: 'paid before the plan year' },
+  paid_before_capital: {
+    vi: 'ngày thanh toán trước ngày giao vốn: khoản chi chỉ dùng vốn đã được giao đến ngày đó',
+    en: 'paid before the capital was added: a payment uses only capital added by its date',
+  },
+  payment_in_future: { vi: 'ngày thanh toán chưa đến: chỉ ghi khoản đã chi', en: 'the payment date has not come yet' },
+  tranche_redates_old_capital: {
+    vi: 'vốn đã giao giữ nguyên ngày giao; khi điều chỉnh, chỉ phần vốn tăng thêm mới là đợt mới',
+    en: 'capital already given keeps its date; only what an adjustment adds is a new tranche',
+  },
+  tranche_before_previous: {
+    vi: 'đợt vốn bổ sung không được ghi ngày trước nghị quyết của kế hoạch trước',
+    en: 'capital added by an adjustment cannot be dated before the previous resolution',
+  },
   allocation_exceeds_plan: { vi: 'phân bổ vượt số vốn kế hoạch của nguồn', en: 'allocation exceeds the plan for the source' },
   dossier_incomplete: { vi: 'hồ sơ thủ tục đầu tư chưa đầy đủ', en: 'the investment dossier is incomplete' },
   status_transition: { vi: 'chỉ được chuyển sang bước kế tiếp', en: 'status may only move one step forward' },

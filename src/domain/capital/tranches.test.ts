@@ -62,7 +62,7 @@ describe('capital in tranches', () => {
     );
   });
 
-  it('a payment uses only tranches open on its date, and the one it names', () => {
+  it('a payment uses only tranches added by its date and still open, and the one it names', () => {
     fc.assert(
       fc.property(cases, ([ts, lines]) => {
         const { parts } = attribute(ts, lines);
@@ -70,6 +70,7 @@ describe('capital in tranches', () => {
           for (const part of parts.get(l.id) ?? []) {
             const t = ts.find((x) => x.key === part.key)!;
             expect(t.deadline >= l.date).toBe(true);
+            expect(t.addedOn <= l.date).toBe(true);
             if (l.trancheOn) expect(t.addedOn).toBe(l.trancheOn);
           }
       }),
@@ -80,6 +81,8 @@ describe('capital in tranches', () => {
     fc.assert(
       fc.property(tranches, fc.array(fc.integer({ min: 1, max: 1_000 }), { maxLength: 10 }), (ts, amounts) => {
         const first = ts.map((t) => t.deadline).sort()[0]!;
+        // every tranche already added on the day paid
+        ts = ts.map((t) => ({ ...t, addedOn: t.addedOn < first ? t.addedOn : first }));
         const total = ts.reduce((s, t) => s + t.amount, 0);
         const fitting = amounts.filter((_, i) => amounts.slice(0, i + 1).reduce((s, a) => s + a, 0) <= total);
         const { unplaced } = attribute(

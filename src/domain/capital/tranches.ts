@@ -2,8 +2,8 @@
  * Capital in tranches. Each allocation of a year, and each amount an adjustment adds, is a tranche
  * with its own "added on" date and so its own disbursement deadline. Payments of a project, source
  * and year are attributed to its tranches in the ledger's order (date, then entry): first in, first
- * out — the tranche whose deadline comes first is used first, among those still open on the payment's
- * date — unless the entry names a tranche. A reversal gives back to the tranches its payment used,
+ * out — the tranche whose deadline comes first is used first, among those already added and still open
+ * on the payment's date — unless the entry names a tranche. A reversal gives back to the tranches its payment used,
  * last first. Never is a tranche paid beyond its amount: what fits nowhere is left unplaced, with the
  * reason (the capital that had room was past its deadline, or there was none).
  *
@@ -30,7 +30,13 @@ export type LedgerLine = {
   trancheOn?: string | null | undefined;
 };
 
-export type Unplaced = { id: number | string; amount: number; reason: 'after_deadline' | 'exceeds_allocation' | 'no_tranche' };
+export type Unplaced = {
+  id: number | string;
+  amount: number;
+  reason: 'after_deadline' | 'before_capital' | 'exceeds_allocation' | 'no_tranche';
+  /** For `after_deadline`: the deadline of the capital that had room (the latest of them). */
+  deadline?: string;
+};
 
 export type Attribution = {
   /** Paid per tranche key (never above the tranche's amount). */
@@ -76,13 +82,18 @@ export function attribute(tranches: Tranche[], ledger: LedgerLine[]): Attributio
     let left = amount;
     const mine: { key: string; amount: bigint }[] = [];
     const named = line.trancheOn ? ordered.filter((t) => t.addedOn === line.trancheOn) : ordered;
-    let pastDeadlineRoom = false;
+    let pastDeadline: string | null = null;
+    let notYetAdded = false;
     for (const t of named) {
       if (left === 0n) break;
       const room = BigInt(t.amount) - paid.get(t.key)!;
       if (room <= 0n) continue;
       if (t.deadline < line.date) {
-        pastDeadlineRoom = true;
+        if (pastDeadline === null || t.deadline > pastDeadline) pastDeadline = t.deadline;
+        continue;
+      }
+      if (t.addedOn > line.date) {
+        notYetAdded = true;
         continue;
       }
       const take = room < left ? room : left;
@@ -92,11 +103,15 @@ export function attribute(tranches: Tranche[], ledger: LedgerLine[]): Attributio
     }
     parts.set(line.id, mine);
     if (left > 0n)
-      unplaced.push({
-        id: line.id,
-        amount: Number(left),
-        reason: !named.length ? 'no_tranche' : pastDeadlineRoom ? 'after_deadline' : 'exceeds_allocation',
-      });
+      unplaced.push(
+        !named.length
+          ? { id: line.id, amount: Number(left), reason: 'no_tranche' }
+          : pastDeadline !== null
+            ? { id: line.id, amount: Number(left), reason: 'after_deadline', deadline: pastDeadline }
+            : notYetAdded
+              ? { id: line.id, amount: Number(left), reason: 'before_capital' }
+              : { id: line.id, amount: Number(left), reason: 'exceeds_allocation' },
+      );
   }
   return { paid, parts, unplaced };
 }

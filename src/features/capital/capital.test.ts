@@ -139,6 +139,7 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
   });
 
   it('refuses payments beyond the allocation and after the deadline of the plan year', async () => {
+    clock.set('2022-09-10T03:00:00Z');
     const p3 = await project('MC-2022-03');
     const over = await office.post<Err>('/api/capital/disbursements', {
       projectId: p3.id,
@@ -425,6 +426,18 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
       allocations: carried.map((a) => (isQ3(a) ? { ...a, amount: 4.5 * TY } : a)),
     });
     expect(grown.body.error.details.rule).toBe('tranche_grows_old_capital');
+    // Nor may it be given a new date: its deadline would move with it.
+    const redated = await province.request<Err>('PUT', `/api/capital/plans/${draft.id}/allocations`, {
+      rowVersion: withLines.body.rowVersion,
+      allocations: carried.map((a) => (isQ3(a) ? { ...a, addedOn: '2026-10-20' } : a)),
+    });
+    expect(redated.body.error.details.rule).toBe('tranche_redates_old_capital');
+    // New capital is dated after the resolution of the version it adjusts (10/12/2025).
+    const early = await province.request<Err>('PUT', `/api/capital/plans/${draft.id}/allocations`, {
+      rowVersion: withLines.body.rowVersion,
+      allocations: [...carried, { projectId: q3.projectId, sourceCode: 'NSDP_TINH', amount: 0.5 * TY, addedOn: '2025-12-01' }],
+    });
+    expect(early.body.error.details.rule).toBe('tranche_before_previous');
     const added = await province.request<{ rowVersion: number }>('PUT', `/api/capital/plans/${draft.id}/allocations`, {
       rowVersion: withLines.body.rowVersion,
       allocations: [...carried, { projectId: q3.projectId, sourceCode: 'NSDP_TINH', amount: 0.5 * TY, addedOn: '2026-10-05' }],
@@ -462,7 +475,11 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
         ...(trancheOn ? { trancheOn } : {}),
       });
     // In February 2027 only the October tranche is still open.
-    expect((await pay('2027-02-15', 0.6 * TY, 'KB-T-1')).body.error.details.rule).toBe('after_deadline');
+    const late = await pay('2027-02-15', 0.6 * TY, 'KB-T-1');
+    expect(late.body.error.details).toMatchObject({ rule: 'after_deadline', deadline: '2027-01-31' });
+    // A payment uses only capital added by its date, and is recorded once made, never ahead.
+    expect((await pay('2026-09-01', 0.1 * TY, 'KB-T-0', '2026-10-05')).body.error.details.rule).toBe('paid_before_capital');
+    expect((await pay('2027-03-01', 0.1 * TY, 'KB-T-9')).body.error.details.rule).toBe('payment_in_future');
     expect((await pay('2027-02-15', 0.5 * TY, 'KB-T-2')).status).toBe(201);
     // A November payment naming the October tranche would leave February's payment with no open capital.
     expect((await pay('2026-11-02', 0.1 * TY, 'KB-T-3', '2026-10-05')).body.error.details.rule).toBe('after_deadline');

@@ -12,6 +12,7 @@ import { contributions, deadlineExtensions, disbursements, fundingSources, proje
 import { sumByBig, voucherKeyOf } from '../../domain/capital/money';
 import { AppError, ruleViolation } from '../../lib/errors';
 import type { RuleCode } from '../../lib/messages';
+import { todayVn } from '../../shared/vi';
 import { one, write } from '../access/write-path';
 import { attribute } from '../../domain/capital/tranches';
 import { getProject, yearTranches } from './queries';
@@ -54,7 +55,12 @@ export async function lockProjects(tx: Db, ids: number[]) {
  * Checks entries, in order, against what was allocated, what is already paid, the deadline and, for
  * reversals, what is left of the payment reversed. Run it with the projects locked. Exact (BigInt).
  */
-export async function checkEntries(db: Db, entries: (LedgerEntry & { projectCode: string })[]): Promise<Map<number, Problem[]>> {
+export async function checkEntries(
+  db: Db,
+  entries: (LedgerEntry & { projectCode: string })[],
+  /** Vietnam's date today: a payment is recorded once it has been made, never ahead. */
+  today?: string,
+): Promise<Map<number, Problem[]>> {
   const problems = new Map<number, Problem[]>();
   const add = (i: number, p: Problem) => problems.set(i, [...(problems.get(i) ?? []), p]);
   const reversed = [...new Set(entries.map((e) => e.reversesId).filter((id): id is number => typeof id === 'number'))];
@@ -106,6 +112,7 @@ export async function checkEntries(db: Db, entries: (LedgerEntry & { projectCode
       else if (e.trancheOn && !tranches.some((t) => key(t) === key(e) && t.addedOn === e.trancheOn))
         add(i, { code: 'tranche_not_found', info: { addedOn: e.trancheOn } });
       if (e.date < `${year}-01-01`) add(i, { code: 'before_plan_year' });
+      if (today && e.date > today) add(i, { code: 'payment_in_future', info: { today } });
     }
     // The whole ledger of each project and source, with the new entries, must fit in its tranches
     // (first in, first out, each tranche until its own deadline); what the ledger held before is the baseline.
@@ -125,17 +132,15 @@ export async function checkEntries(db: Db, entries: (LedgerEntry & { projectCode
       for (const u of worse) {
         const own = typeof u.id === 'string' && u.id.startsWith('new:') ? Number(u.id.slice(4)) : (last?.i ?? null);
         if (own === null || problems.get(own)?.length) continue;
-        const latest = mine
-          .map((t) => t.deadline)
-          .sort()
-          .at(-1)!;
         add(
           own,
           u.reason === 'after_deadline'
-            ? { code: 'after_deadline', info: { deadline: latest } }
-            : u.reason === 'no_tranche'
-              ? { code: 'tranche_not_found', info: { addedOn: entries[own]!.trancheOn ?? null } }
-              : { code: 'exceeds_allocation', info: { allocated: mine.reduce((s, t) => s + t.amount, 0), over: u.amount } },
+            ? { code: 'after_deadline', info: { deadline: u.deadline ?? null } }
+            : u.reason === 'before_capital'
+              ? { code: 'paid_before_capital', info: { firstAddedOn: mine.map((t) => t.addedOn).sort()[0] ?? null } }
+              : u.reason === 'no_tranche'
+                ? { code: 'tranche_not_found', info: { addedOn: entries[own]!.trancheOn ?? null } }
+                : { code: 'exceeds_allocation', info: { allocated: mine.reduce((s, t) => s + t.amount, 0), over: u.amount } },
         );
       }
     }
@@ -187,7 +192,7 @@ export async function recordDisbursement(deps: Deps, actor: Actor, meta: Request
       apply: async (tx, project) => {
         const full = { ...entry, reversesId: null, projectCode: project.code };
         await assertNewLine(tx, full);
-        const problems = (await checkEntries(tx, [full])).get(0);
+        const problems = (await checkEntries(tx, [full], todayVn(meta.now))).get(0);
         if (problems?.length) throw ruleViolation(problems[0]!.code, problems[0]!.info ?? {});
         const row = await insertEntry(tx, full, meta, actor);
         return {
@@ -241,7 +246,7 @@ export async function reverseDisbursement(
           reversesId: payment.id,
         };
         await assertNewLine(tx, entry);
-        const problems = (await checkEntries(tx, [entry])).get(0);
+        const problems = (await checkEntries(tx, [entry], todayVn(meta.now))).get(0);
         if (problems?.length) throw ruleViolation(problems[0]!.code, problems[0]!.info ?? {});
         const row = await insertEntry(tx, entry, meta, actor);
         return {

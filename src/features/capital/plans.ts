@@ -163,6 +163,40 @@ function tranchesOf(input: { projectId: number; sourceCode: string; amount: numb
 }
 
 /**
+ * In an adjustment, a project and source given without any date is its new total: the tranches of
+ * the version before are kept, what is added becomes one new tranche (dated by the approving
+ * resolution), and what is taken away comes off the most recent tranches first. Rows with dates
+ * name tranches one by one.
+ */
+function asTotals(
+  rows: ReturnType<typeof tranchesOf>,
+  prev: { projectId: number; sourceCode: string; amount: number; addedOn: string | null }[],
+): ReturnType<typeof tranchesOf> {
+  const key = (x: { projectId: number; sourceCode: string }) => `${x.projectId}|${x.sourceCode}`;
+  const out: ReturnType<typeof tranchesOf> = [];
+  for (const k of new Set(rows.map(key))) {
+    const mine = rows.filter((r) => key(r) === k);
+    const before = prev.filter((p) => key(p) === k).sort((a, b) => (a.addedOn ?? '').localeCompare(b.addedOn ?? ''));
+    if (!before.length || mine.some((r) => r.addedOn !== null)) {
+      out.push(...mine);
+      continue;
+    }
+    const total = mine.reduce((a, r) => a + r.amount, 0);
+    const had = before.reduce((a, p) => a + p.amount, 0);
+    let cut = Math.max(0, had - total);
+    const kept = [...before].reverse().map((p) => {
+      const take = Math.min(cut, p.amount);
+      cut -= take;
+      return { projectId: p.projectId, sourceCode: p.sourceCode, amount: p.amount - take, addedOn: p.addedOn };
+    });
+    out.push(...kept.reverse().filter((p) => p.amount > 0));
+    if (total > had)
+      out.push({ projectId: mine[0]!.projectId, sourceCode: mine[0]!.sourceCode, amount: total - had, addedOn: null });
+  }
+  return out;
+}
+
+/**
  * Replaces the allocations of a draft plan. Every project must lie under the plan's unit, and no
  * source may be allocated beyond what the plan provides (the remainder stays visible as unallocated).
  */
@@ -207,10 +241,11 @@ export async function setAllocations(
             available: lines.find((l) => l.sourceCode === src)?.amount ?? 0,
           }));
         if (over.length) throw ruleViolation('allocation_exceeds_plan', { sources: over });
-        const wantedRows = tranchesOf(input.allocations);
+        let wantedRows = tranchesOf(input.allocations);
         if (plan.previousId) {
           // Capital carried from the version before keeps its date and may only shrink; more is a new tranche.
           const prev = await tx.select().from(allocations).where(eq(allocations.planId, plan.previousId));
+          wantedRows = asTotals(wantedRows, prev);
           const grown = wantedRows.filter((r) =>
             prev.some(
               (p) =>
@@ -220,6 +255,28 @@ export async function setAllocations(
           if (grown.length)
             throw ruleViolation('tranche_grows_old_capital', {
               tranches: grown.map((g) => ({ projectId: g.projectId, sourceCode: g.sourceCode, addedOn: g.addedOn })),
+            });
+          // New capital is only what the adjustment adds: old capital given a new date would gain a later deadline.
+          const key = (x: { projectId: number; sourceCode: string }) => `${x.projectId}|${x.sourceCode}`;
+          const isCarried = (r: (typeof wantedRows)[number]) => prev.some((p) => key(p) === key(r) && p.addedOn === r.addedOn);
+          const redated = [...new Set(wantedRows.map(key))].filter((k) => {
+            const added = wantedRows.filter((r) => key(r) === k && !isCarried(r)).reduce((a, r) => a + BigInt(r.amount), 0n);
+            const before = prev.filter((p) => key(p) === k).reduce((a, p) => a + BigInt(p.amount), 0n);
+            const after = wantedRows.filter((r) => key(r) === k).reduce((a, r) => a + BigInt(r.amount), 0n);
+            return added > 0n && added > after - before;
+          });
+          if (redated.length)
+            throw ruleViolation('tranche_redates_old_capital', {
+              tranches: redated.map((k) => ({ projectId: Number(k.split('|')[0]), sourceCode: k.split('|')[1] })),
+            });
+          const [previous] = await tx.select().from(capitalPlans).where(eq(capitalPlans.id, plan.previousId));
+          const early = wantedRows.filter(
+            (r) => !isCarried(r) && r.addedOn !== null && previous?.resolutionDate && r.addedOn < previous.resolutionDate,
+          );
+          if (early.length)
+            throw ruleViolation('tranche_before_previous', {
+              previousResolutionDate: previous?.resolutionDate ?? null,
+              tranches: early.map((r) => ({ projectId: r.projectId, sourceCode: r.sourceCode, addedOn: r.addedOn })),
             });
         }
         const before = await tx.select().from(allocations).where(eq(allocations.planId, planId));

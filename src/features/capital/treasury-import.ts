@@ -18,7 +18,7 @@ import { AppError } from '../../lib/errors';
 import { rowProblems } from '../../lib/http';
 import type { Lang } from '../../lib/messages';
 import { sniff, unpacksWithin } from '../../lib/sniff';
-import { parseDateVi, searchKey } from '../../shared/vi';
+import { parseDateVi, searchKey, todayVn } from '../../shared/vi';
 import { requireAction, scopeFilter } from '../access/authorize';
 import { write } from '../access/write-path';
 import { checkEntries, importKeyOf, lockProjects, type LedgerEntry } from './ledger';
@@ -97,6 +97,11 @@ const MSG: Record<string, { vi: string; en: string }> = {
     en: 'Paid after the disbursement deadline of the plan year',
   },
   before_plan_year: { vi: 'Ngày thanh toán trước năm kế hoạch', en: 'Paid before the plan year' },
+  paid_before_capital: {
+    vi: 'Ngày thanh toán trước ngày giao vốn của dự án từ nguồn này',
+    en: 'Paid before the capital was added for this project and source',
+  },
+  payment_in_future: { vi: 'Ngày thanh toán chưa đến', en: 'The payment date is in the future' },
   reversal_of_unknown_payment: { vi: 'Khoản ghi giảm không chỉ đúng một khoản đã chi', en: 'The reversal names no payment' },
   reversal_mismatch: {
     vi: 'Khoản ghi giảm khác dự án, nguồn hoặc năm của khoản chi gốc',
@@ -339,7 +344,7 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
           else e.reversesId = original.id;
         }
         if (errors.length) throw failed();
-        const problems = await checkEntries(tx, fresh);
+        const problems = await checkEntries(tx, fresh, todayVn(meta.now));
         for (const [i, list] of problems)
           for (const p of list) fail(fresh[i]!.row, null, p.code, typeof p.info?.addedOn === 'string' ? p.info.addedOn : '');
         if (errors.length) throw failed();
