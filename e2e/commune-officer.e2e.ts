@@ -26,7 +26,7 @@ describe('journey: a commune officer sees only their commune', () => {
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Phạm Thị Lan');
     // Home is the to-do list; the units stay one click away in the menu.
     await page.getByTestId('todo-groups').waitFor();
-    await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
+    await page.getByTestId('main-menu').getByRole('link', { name: 'Đơn vị hành chính' }).click();
 
     const tree = page.getByTestId('unit-tree');
     await tree.getByText('xã Hải Sơn').first().waitFor();

@@ -25,7 +25,7 @@ describe('journey: the 2022 session stays readable; the province’s council rec
   it('from the 18 May 2022 explanatory session to an accepted recommendation in 2026', async () => {
     // A delegate of the former city council reads its 2022 session and takes the pack.
     const delegate = await login(browser, server.url, 'daibieu.mongcai');
-    await delegate.getByRole('link', { name: 'Giám sát HĐND' }).click();
+    await delegate.getByTestId('main-menu').getByRole('link', { name: 'Giám sát HĐND' }).click();
     await delegate.getByTestId('oversight-activities').waitFor();
     await delegate.getByRole('link', { name: /Phiên giải trình về kết quả thực hiện Chương trình/ }).click();
     await delegate.getByTestId('activity-title').waitFor();
@@ -41,7 +41,7 @@ describe('journey: the 2022 session stays readable; the province’s council rec
 
     // The province's council secretariat records a request of its 2026 supervision, addressed to a merged commune.
     const council = await login(browser, server.url, 'vanphong.hdnd.quangninh');
-    await council.getByRole('link', { name: 'Giám sát HĐND' }).click();
+    await council.getByTestId('main-menu').getByRole('link', { name: 'Giám sát HĐND' }).click();
     await council.getByTestId('oversight-activities').waitFor();
     await council.getByRole('link', { name: /các xã sau sắp xếp đơn vị hành chính/ }).click();
     await council.getByTestId('activity-title').waitFor();
