@@ -20,6 +20,7 @@ export async function getPlan(db: Db, id: number): Promise<PlanRow> {
 
 export async function planDetail(db: Db, plan: PlanRow) {
   const lines = await db.select().from(planLines).where(eq(planLines.planId, plan.id));
+  const names = new Map((await db.select().from(fundingSources)).map((f) => [f.code, f.nameVi]));
   const alloc = await db
     .select({ a: allocations, projectName: projects.name, projectCode: projects.code })
     .from(allocations)
@@ -51,6 +52,7 @@ export async function planDetail(db: Db, plan: PlanRow) {
     nextVersions: versions,
     lines: lines.map((l) => ({
       sourceCode: l.sourceCode,
+      sourceName: names.get(l.sourceCode) ?? l.sourceCode,
       amount: l.amount,
       allocated: allocatedBySource.get(l.sourceCode) ?? 0,
       unallocated: l.amount - (allocatedBySource.get(l.sourceCode) ?? 0),
@@ -60,6 +62,7 @@ export async function planDetail(db: Db, plan: PlanRow) {
       projectCode: x.projectCode,
       projectName: x.projectName,
       sourceCode: x.a.sourceCode,
+      sourceName: names.get(x.a.sourceCode) ?? x.a.sourceCode,
       amount: x.a.amount,
       addedOn: x.a.addedOn,
     })),

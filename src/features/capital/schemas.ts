@@ -72,13 +72,22 @@ export const CapitalPlan = z
     nextVersions: z.array(
       z.object({ id: z.number().int(), version: z.number().int(), status: z.enum(['draft', 'approved', 'superseded']) }),
     ),
-    lines: z.array(z.object({ sourceCode: z.string(), amount: z.number(), allocated: z.number(), unallocated: z.number() })),
+    lines: z.array(
+      z.object({
+        sourceCode: z.string(),
+        sourceName: z.string(),
+        amount: z.number(),
+        allocated: z.number(),
+        unallocated: z.number(),
+      }),
+    ),
     allocations: z.array(
       z.object({
         projectId: z.number().int(),
         projectCode: z.string(),
         projectName: z.string(),
         sourceCode: z.string(),
+        sourceName: z.string(),
         amount: z.number(),
         addedOn: z
           .string()

@@ -21,12 +21,13 @@ type Plan = {
   resolutionDate: string | null;
   body: string | null;
   rowVersion: number;
-  lines: { sourceCode: string; amount: number; allocated: number; unallocated: number }[];
+  lines: { sourceCode: string; sourceName: string; amount: number; allocated: number; unallocated: number }[];
   allocations: {
     projectId: number;
     projectCode: string;
     projectName: string;
     sourceCode: string;
+    sourceName: string;
     amount: number;
     addedOn: string | null;
   }[];
@@ -113,7 +114,7 @@ export function PlanPage() {
           <tbody>
             {p.lines.map((l) => (
               <tr key={l.sourceCode}>
-                <td>{l.sourceCode}</td>
+                <td>{l.sourceName}</td>
                 <td className="num">{money(l.amount)}</td>
                 <td className="num">{money(l.allocated)}</td>
                 <td className="num">{money(l.unallocated)}</td>
@@ -139,7 +140,7 @@ export function PlanPage() {
                 <td>
                   <Link to={`/von/du-an/${a.projectId}`}>{a.projectName}</Link>
                 </td>
-                <td>{a.sourceCode}</td>
+                <td>{a.sourceName}</td>
                 <td className="num">{money(a.amount)}</td>
                 <td>{a.addedOn ? formatDateVi(a.addedOn) : t('addedByResolution')}</td>
               </tr>
@@ -172,7 +173,7 @@ export function PlanPage() {
               <option value="">{t('source')}…</option>
               {p.lines.map((l) => (
                 <option key={l.sourceCode} value={l.sourceCode}>
-                  {l.sourceCode}
+                  {l.sourceName}
                 </option>
               ))}
             </select>
