@@ -39,6 +39,20 @@ export const COLS: Record<string, string[]> = {
 };
 const REQUIRED = ['projectCode', 'date', 'amount', 'sourceCode', 'planYear', 'paymentType', 'voucherRef'];
 
+/** Columns as the template names them: what a person reads in an error, never the internal key. */
+const LABEL: Record<string, string> = {
+  ma_du_an: 'Mã dự án',
+  ngay: 'Ngày thanh toán',
+  so_tien: 'Số tiền (đồng)',
+  nguon_von: 'Nguồn vốn',
+  nam_ke_hoach: 'Năm kế hoạch',
+  loai: 'Loại thanh toán',
+  so_chung_tu: 'Số chứng từ',
+  chung_tu_goc: 'Chứng từ gốc',
+  dot_von: 'Đợt vốn (ngày giao)',
+  ghi_chu: 'Ghi chú',
+};
+
 const MSG: Record<string, { vi: string; en: string }> = {
   not_readable: { vi: 'Không đọc được tệp (cần CSV UTF-8 hoặc Excel .xlsx)', en: 'Cannot read the file (UTF-8 CSV or .xlsx)' },
   missing_column: { vi: 'Thiếu cột “{v}”', en: 'Missing column “{v}”' },
@@ -61,8 +75,8 @@ const MSG: Record<string, { vi: string; en: string }> = {
   too_large: { vi: 'Số tiền “{v}” vượt mức tối đa 100.000 tỷ đồng', en: 'Amount “{v}” exceeds 100,000 billion đồng' },
   zero_amount: { vi: 'Số tiền bằng 0', en: 'The amount is zero' },
   negative_needs_original: {
-    vi: 'Số tiền âm chỉ dùng để ghi giảm một khoản đã chi: ghi số chứng từ gốc ở cột “chung_tu_goc”',
-    en: 'A negative amount only reverses a payment: name its voucher in column “chung_tu_goc”',
+    vi: 'Số tiền âm chỉ dùng để ghi giảm một khoản đã chi: ghi số chứng từ gốc ở cột “Chứng từ gốc”',
+    en: 'A negative amount only reverses a payment: name its voucher in column “Chứng từ gốc”',
   },
   original_not_found: {
     vi: 'Không có khoản chi chứng từ “{v}” của dự án, nguồn và năm này',
@@ -174,8 +188,15 @@ function sourceMatcher(sources: { code: string; nameVi: string }[]) {
 export async function importDisbursements(deps: Deps, actor: Actor, meta: RequestMeta, bytes: Uint8Array, lang: Lang) {
   requireAction(actor, 'capital.disburse');
   const errors: { row: number; column: string | null; code: string; message: string }[] = [];
-  const fail = (row: number, column: string | null, code: string, v: string | number = '', w = '') =>
-    errors.push({ row, column, code, message: MSG[code]![lang].replace('{v}', String(v)).replace('{w}', w) });
+  const fail = (row: number, column: string | null, code: string, v: string | number = '', w = '') => {
+    const shown = code === 'missing_column' ? (LABEL[String(v)] ?? v) : v;
+    errors.push({
+      row,
+      column: column === null ? null : (LABEL[column] ?? column),
+      code,
+      message: MSG[code]![lang].replace('{v}', String(shown)).replace('{w}', w),
+    });
+  };
   const failed = () =>
     new AppError(
       'IMPORT_FAILED',
