@@ -26,7 +26,11 @@ export function issueMessage(issue: Issue, lang: Lang): string {
     const expected = String(issue.expected);
     return lang === 'vi' ? `Sai kiểu dữ liệu: cần ${TYPE_NAMES_VI[expected] ?? expected}` : `Wrong type: expected ${expected}`;
   }
-  if (issue.code === 'custom' && issue.message) return issue.message;
+  if (issue.code === 'custom') {
+    const vi = (issue as { params?: { vi?: unknown } }).params?.vi;
+    if (lang === 'vi' && typeof vi === 'string') return vi;
+    if (issue.message) return issue.message;
+  }
   const fn = lang === 'vi' ? viLocale : enLocale;
   const out = fn(issue as never);
   return typeof out === 'string' ? out : (out?.message ?? issue.message);

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** A document problem in both languages: the message in English, the Vietnamese for the reader who asks for it. */
+const said = (vi: string, en: string) => ({ message: en, params: { vi } });
+
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Text = z.string().trim().min(1).max(2000);
 
@@ -89,30 +92,46 @@ export const Indicator = z
   .superRefine((ind, ctx) => {
     const pl = ind.plausible;
     if (pl && pl.min !== undefined && pl.max !== undefined && pl.min > pl.max)
-      ctx.addIssue({ code: 'custom', path: ['plausible'], message: 'plausible.min above plausible.max' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['plausible'],
+        ...said('ngưỡng hợp lý: giá trị nhỏ nhất lớn hơn giá trị lớn nhất', 'plausible.min above plausible.max'),
+      });
     if (ind.type === 'level' && !ind.levels)
-      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'level indicators need levels' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels'],
+        ...said('chỉ tiêu theo mức cần danh sách các mức', 'level indicators need levels'),
+      });
     if (ind.type === 'k_of_n' && !ind.items)
-      ctx.addIssue({ code: 'custom', path: ['items'], message: 'k_of_n indicators need items' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items'],
+        ...said('chỉ tiêu “đạt k trong n” cần danh sách nội dung', 'k_of_n indicators need items'),
+      });
     ind.thresholds.forEach((t, i) => {
       const path = ['thresholds', i];
-      const bad = (message: string) => ctx.addIssue({ code: 'custom', path, message });
+      const bad = (vi: string, en: string) => ctx.addIssue({ code: 'custom', path, ...said(vi, en) });
       switch (ind.type) {
         case 'boolean':
-          if (t.expect === undefined) bad('boolean thresholds need "expect"');
+          if (t.expect === undefined) bad('ngưỡng đúng/sai cần giá trị “expect”', 'boolean thresholds need "expect"');
           break;
         case 'number':
         case 'ratio':
-          if (!t.op || t.value === undefined) bad(`${ind.type} thresholds need "op" and "value"`);
+          if (!t.op || t.value === undefined)
+            bad('ngưỡng số hoặc tỷ lệ cần phép so sánh “op” và giá trị “value”', `${ind.type} thresholds need "op" and "value"`);
           break;
         case 'level':
-          if (!t.level || !ind.levels?.includes(t.level)) bad('level thresholds need a "level" from "levels"');
+          if (!t.level || !ind.levels?.includes(t.level))
+            bad('ngưỡng theo mức cần một mức có trong “levels”', 'level thresholds need a "level" from "levels"');
           break;
         case 'k_of_n':
-          if (!t.k || t.k > (ind.items?.length ?? 0)) bad('k_of_n thresholds need 1 ≤ k ≤ number of items');
+          if (!t.k || t.k > (ind.items?.length ?? 0))
+            bad('ngưỡng “đạt k trong n” cần 1 ≤ k ≤ số nội dung', 'k_of_n thresholds need 1 ≤ k ≤ number of items');
           break;
       }
-      if (t.fromYear && t.toYear && t.fromYear > t.toYear) bad('fromYear after toYear');
+      if (t.fromYear && t.toYear && t.fromYear > t.toYear)
+        bad('năm bắt đầu (fromYear) sau năm kết thúc (toYear)', 'fromYear after toYear');
     });
   });
 export type Indicator = z.infer<typeof Indicator>;
@@ -193,35 +212,52 @@ export const CriteriaSetDoc = z
       ctx.addIssue({
         code: 'custom',
         path: ['applicability', 'precedence'],
-        message: 'an overlay names the set it overlays in derivation',
+        ...said(
+          'bộ bổ sung phải ghi bộ tiêu chí được bổ sung ở mục derivation',
+          'an overlay names the set it overlays in derivation',
+        ),
       });
     if (doc.derivation?.kind === 'overlay' && a?.precedence && a.precedence !== 'overlay')
       ctx.addIssue({
         code: 'custom',
         path: ['applicability', 'precedence'],
-        message: 'a set derived as an overlay takes the overlay precedence',
+        ...said(
+          'bộ được dẫn xuất là bộ bổ sung thì có thứ tự ưu tiên của bộ bổ sung',
+          'a set derived as an overlay takes the overlay precedence',
+        ),
       });
     if (a?.precedence === 'replacement' && !a.legalBasis)
       ctx.addIssue({
         code: 'custom',
         path: ['applicability', 'legalBasis'],
-        message: 'a provincial replacement names the provision that allows it',
+        ...said(
+          'bộ thay thế của tỉnh phải ghi căn cứ pháp lý cho phép',
+          'a provincial replacement names the provision that allows it',
+        ),
       });
     a?.classes?.forEach((cl, i) => {
       if (!doc.classification.classes.some((x) => x.code === cl))
-        ctx.addIssue({ code: 'custom', path: ['applicability', 'classes', i], message: `unknown class ${cl}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['applicability', 'classes', i],
+          ...said(`không có nhóm/vùng ${cl}`, `unknown class ${cl}`),
+        });
     });
     const seen = new Set<string>();
     doc.criteria.forEach((c, ci) => {
       if (!doc.groups.some((g) => g.code === c.group)) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'group'], message: `unknown group ${c.group}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', ci, 'group'],
+          ...said(`không có nhóm tiêu chí ${c.group}`, `unknown group ${c.group}`),
+        });
       }
       c.indicators.forEach((ind, ii) => {
         if (seen.has(ind.code))
           ctx.addIssue({
             code: 'custom',
             path: ['criteria', ci, 'indicators', ii, 'code'],
-            message: `duplicate indicator ${ind.code}`,
+            ...said(`chỉ tiêu ${ind.code} bị trùng`, `duplicate indicator ${ind.code}`),
           });
         seen.add(ind.code);
         ind.thresholds.forEach((t, ti) =>
@@ -230,7 +266,7 @@ export const CriteriaSetDoc = z
               ctx.addIssue({
                 code: 'custom',
                 path: ['criteria', ci, 'indicators', ii, 'thresholds', ti, 'classes'],
-                message: `unknown class ${cl}`,
+                ...said(`không có nhóm/vùng ${cl}`, `unknown class ${cl}`),
               });
             }
           }),

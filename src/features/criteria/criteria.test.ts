@@ -171,6 +171,11 @@ describe('criteria sets as versioned data', () => {
     });
     expect(noBasis.status).toBe(400);
     expect(noBasis.body.error.details.map((d) => d.path)).toContain('applicability.legalBasis');
+    expect(
+      (noBasis.body.error.details as unknown as { path: string; message: string }[]).find(
+        (d) => d.path === 'applicability.legalBasis',
+      )!.message,
+    ).toBe('bộ thay thế của tỉnh phải ghi căn cứ pháp lý cho phép');
     own.applicability = { precedence: 'replacement', legalBasis: 'Nghị quyết HĐND tỉnh về thí điểm (kiểm thử)' };
     const saved = await provinceOffice.request<Meta>('PUT', `/api/criteria-sets/${imported.body.id}`, {
       rowVersion: imported.body.rowVersion,
