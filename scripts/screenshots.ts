@@ -36,7 +36,12 @@ for (const [name, path] of (process.env.EXTRA_PAGES ?? '')
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
 }
 // The commune officer's phone: what waits, then the month's entry as one card per indicator.
-const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+const phone = await browser.newPage({
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+});
 await phone.goto(base);
 await phone.getByLabel('Tên đăng nhập').fill('canbo.haison');
 await phone.getByLabel('Mật khẩu').fill('DongLong@2026');
