@@ -262,6 +262,10 @@ export const RULE_TEXT = {
     vi: 'ngày thanh toán trước ngày giao vốn: khoản chi chỉ dùng vốn đã được giao đến ngày đó',
     en: 'paid before the capital was added: a payment uses only capital added by its date',
   },
+  voucher_reused: {
+    vi: 'số chứng từ này đã ghi cho một khoản chi khác của dự án, nguồn và năm này (khác ngày hoặc số tiền)',
+    en: 'this voucher is already recorded for another payment of the project, source and year',
+  },
   payment_in_future: { vi: 'ngày thanh toán chưa đến: chỉ ghi khoản đã chi', en: 'the payment date has not come yet' },
   tranche_redates_old_capital: {
     vi: 'vốn đã giao giữ nguyên ngày giao; khi điều chỉnh, chỉ phần vốn tăng thêm mới là đợt mới',

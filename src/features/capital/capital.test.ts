@@ -136,6 +136,17 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
       voucherRef: 'kb-2022-0301',
     });
     expect(again.status).toBe(409);
+    // The same voucher for another amount is not a second payment: it is refused with the reason.
+    const reused = await office.post<Err>('/api/capital/disbursements', {
+      projectId: p2.id,
+      planYear: 2022,
+      sourceCode: 'NSDP_TINH',
+      date: '2022-08-29',
+      amount: 60 * TR,
+      paymentType: 'acceptance',
+      voucherRef: 'KB-2022-0301',
+    });
+    expect(reused.body.error.details.rule).toBe('voucher_reused');
   });
 
   it('refuses payments beyond the allocation and after the deadline of the plan year', async () => {

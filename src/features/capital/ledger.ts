@@ -113,6 +113,13 @@ export async function checkEntries(
         add(i, { code: 'tranche_not_found', info: { addedOn: e.trancheOn } });
       if (e.date < `${year}-01-01`) add(i, { code: 'before_plan_year' });
       if (today && e.date > today) add(i, { code: 'payment_in_future', info: { today } });
+      // A Treasury voucher is one payment: the same voucher again with another day or amount is an error to
+      // correct, not a second payment (the very same line again is the import's duplicate, skipped before).
+      const voucher = voucherKeyOf(e.voucherRef);
+      const reused =
+        already.find((d) => key(d) === key(e) && d.amount > 0 && d.voucherKey === voucher) ??
+        ofYear.find((x) => x.i < i && key(x.e) === key(e) && x.e.amount > 0 && voucherKeyOf(x.e.voucherRef) === voucher)?.e;
+      if (reused) add(i, { code: 'voucher_reused', info: { voucher: e.voucherRef, date: reused.date, amount: reused.amount } });
     }
     // The whole ledger of each project and source, with the new entries, must fit in its tranches
     // (first in, first out, each tranche until its own deadline); what the ledger held before is the baseline.

@@ -116,6 +116,10 @@ const MSG: Record<string, { vi: string; en: string }> = {
     en: 'Paid before the capital was added for this project and source',
   },
   payment_in_future: { vi: 'Ngày thanh toán chưa đến', en: 'The payment date is in the future' },
+  voucher_reused: {
+    vi: 'Số chứng từ đã ghi cho một khoản chi khác (khác ngày hoặc số tiền) của dự án, nguồn và năm này',
+    en: 'The voucher is already recorded for another payment of this project, source and year',
+  },
   reversal_of_unknown_payment: { vi: 'Khoản ghi giảm không chỉ đúng một khoản đã chi', en: 'The reversal names no payment' },
   reversal_mismatch: {
     vi: 'Khoản ghi giảm khác dự án, nguồn hoặc năm của khoản chi gốc',
