@@ -8,7 +8,7 @@ import { bp, money } from '../../components/money';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading } from '../../components/ui';
 import { FlagIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
-import { formatDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
+import { formatAmountVi, formatDateVi, formatNumberVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import type { CockpitData } from './types';
 import { FilePicker } from '../../components/FilePicker';
 
@@ -288,11 +288,15 @@ function SCurve({ data }: { data: CockpitData }) {
   const { t } = useI18n();
   const option = useMemo<ChartOption>(
     () => ({
-      tooltip: { trigger: 'axis' },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) =>
+          typeof v === 'number' || typeof v === 'string' ? `${formatNumberVi(Number(v), 3)} tỷ` : '',
+      },
       legend: { top: 0 },
-      grid: { left: 50, right: 20, top: 30, bottom: 30 },
+      grid: { left: 50, right: 20, top: 48, bottom: 30 },
       xAxis: { type: 'category', data: data.scurve.map((s) => s.month.slice(5)) },
-      yAxis: { type: 'value', name: 'tỷ', axisLabel: { formatter: (v: number) => String(v) } },
+      yAxis: { type: 'value', name: 'tỷ đồng', nameGap: 12, axisLabel: { formatter: (v: number) => formatNumberVi(v, 2) } },
       series: [
         {
           name: t('disbursed'),
@@ -314,7 +318,10 @@ function SCurve({ data }: { data: CockpitData }) {
     <Card title={t('scurve')}>
       <Chart option={option} height={260} label={t('scurve')} />
       <p className="sr-only" data-testid="scurve-values">
-        {data.scurve.map((s) => `${s.month}:${s.cumulative ?? ''}`).join(';')}
+        {data.scurve
+          .filter((s) => s.cumulative !== null)
+          .map((s) => `${s.month.slice(5)}/${s.month.slice(0, 4)}: ${formatAmountVi(s.cumulative!)}`)
+          .join('; ')}
       </p>
     </Card>
   );
