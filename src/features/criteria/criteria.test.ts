@@ -198,6 +198,14 @@ describe('criteria sets as versioned data', () => {
     // Another national set for the same months, whatever its version number, would leave the choice to chance.
     const rival = { ...structuredClone(national), code: 'VN-NTM-XA-2026-2030-B', version: 2, effectiveFrom: '2026-07-01' };
     const draft = await admin.post<Meta>('/api/criteria-sets/import', { ownerUnitId: p.country.id, document: rival });
+    // The preview says so before anyone tries.
+    const preview = await admin.get<{ publishing: { precedenceUnclear: boolean; collisions: { code: string }[] } }>(
+      `/api/criteria-sets/${draft.body.id}/what-if?month=2026-07&unitId=${p.province.id}`,
+    );
+    expect(preview.body.publishing).toEqual({
+      precedenceUnclear: false,
+      collisions: [expect.objectContaining({ code: 'VN-NTM-XA-2026-2030' })],
+    });
     const refused = await admin.post<Err & { error: { details: { sets: { code: string }[] } } }>(
       `/api/criteria-sets/${draft.body.id}/publish`,
       { rowVersion: draft.body.rowVersion },

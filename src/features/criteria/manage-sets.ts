@@ -234,10 +234,15 @@ export async function publishSet(deps: Deps, actor: Actor, meta: RequestMeta, id
  * units in the same months (`applicabilityCollisions`), or which one applies would be a guess.
  */
 async function assertApplicabilityClear(tx: Db, s: CriteriaSetRow) {
+  const p = await applicabilityProblems(tx, s);
+  if (p.precedenceUnclear) throw ruleViolation('set_precedence_unclear', { precedence: p.precedence, owner: p.owner });
+  if (p.collisions.length) throw ruleViolation('set_applicability_collides', { sets: p.collisions });
+}
+
+/** What would stop a draft from being published for where it applies (see `assertApplicabilityClear`). */
+export async function applicabilityProblems(tx: Db, s: CriteriaSetRow) {
   const [owner] = await tx.select({ type: units.type, name: units.name }).from(units).where(eq(units.id, s.ownerUnitId));
   const precedence = precedenceOf(s);
-  if ((precedence === 'national') !== (owner?.type === 'country'))
-    throw ruleViolation('set_precedence_unclear', { precedence, owner: owner?.name ?? null });
   const related = new Set([
     s.ownerUnitId,
     ...(
@@ -252,16 +257,18 @@ async function assertApplicabilityClear(tx: Db, s: CriteriaSetRow) {
     .from(criteriaSets)
     .where(and(eq(criteriaSets.status, 'published'), eq(criteriaSets.level, s.level)));
   const clash = applicabilityCollisions(s, published, (a, b) => a === b || (b === s.ownerUnitId && related.has(a)));
-  if (clash.length)
-    throw ruleViolation('set_applicability_collides', {
-      sets: clash.map((c) => ({
-        code: c.code,
-        version: c.version,
-        name: c.nameVi,
-        effectiveFrom: c.effectiveFrom,
-        effectiveTo: c.effectiveTo,
-      })),
-    });
+  return {
+    precedence,
+    owner: owner?.name ?? null,
+    precedenceUnclear: (precedence === 'national') !== (owner?.type === 'country'),
+    collisions: clash.map((c) => ({
+      code: c.code,
+      version: c.version,
+      name: c.nameVi,
+      effectiveFrom: c.effectiveFrom,
+      effectiveTo: c.effectiveTo,
+    })),
+  };
 }
 
 export type { CriteriaSetRow };

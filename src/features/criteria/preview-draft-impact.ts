@@ -13,6 +13,7 @@ import {
 import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn, viCollator } from '../../shared/vi';
 import { authorize } from '../access/authorize';
+import { applicabilityProblems } from './manage-sets';
 import type { CriteriaSetRow } from './queries';
 import { communeValues, type CommuneValues } from './what-if-queries';
 
@@ -24,6 +25,8 @@ export type DraftImpact = Omit<WhatIfReport, 'criteria' | 'changed'> & {
   unitCount: number;
   criteria: { number: string; name: string; before: number; after: number }[];
   changed: (Omit<UnitChange, 'criteria'> & { criteria: (CriterionChange & { name: string })[] })[];
+  /** What would stop publishing it as it stands: an unclear precedence, or published sets it would contend with. */
+  publishing: { precedenceUnclear: boolean; collisions: { code: string; version: number; name: string }[] };
 };
 
 /**
@@ -78,6 +81,10 @@ export async function previewDraftImpact(
     changed: report.changed
       .map((u) => ({ ...u, criteria: u.criteria.map((c) => ({ ...c, name: nameOf(c.level, c.criterion) })) }))
       .sort((a, b) => viCollator.compare(a.name, b.name)),
+    publishing: await applicabilityProblems(db, draft).then((p) => ({
+      precedenceUnclear: p.precedenceUnclear,
+      collisions: p.collisions.map((c) => ({ code: c.code, version: c.version, name: c.name })),
+    })),
   };
 }
 

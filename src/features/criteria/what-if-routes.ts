@@ -71,6 +71,10 @@ export const DraftImpactSchema = z
         ),
       }),
     ),
+    publishing: z.object({
+      precedenceUnclear: z.boolean(),
+      collisions: z.array(z.object({ code: z.string(), version: z.number().int(), name: z.string() })),
+    }),
   })
   .openapi('DraftImpact');
 

@@ -318,6 +318,9 @@ export const en: Record<MessageKey, string> = {
   status: 'Status',
   published: 'Published',
   draftStatus: 'Draft',
+  whatIfPrecedenceUnclear:
+    'This draft cannot be published yet: say whether it is a national set, a provincial overlay or a replacement (with its basis).',
+  whatIfCollides: 'This draft cannot be published yet: it overlaps {sets}. Change its dates or scope.',
   whatIfTitle: 'Preview the impact',
   whatIfIntro:
     "What would change if this draft were published? Each commune's latest verified month up to the chosen month is evaluated under the sets in force and under the draft as if published. Nothing is saved.",

@@ -320,6 +320,9 @@ export const vi = {
   status: 'Trạng thái',
   published: 'Đã công bố',
   draftStatus: 'Bản nháp',
+  whatIfPrecedenceUnclear:
+    'Bản nháp này chưa thể công bố: phải ghi rõ là bộ quốc gia, bộ bổ sung của tỉnh hay bộ thay thế (kèm căn cứ).',
+  whatIfCollides: 'Bản nháp này chưa thể công bố: trùng phạm vi áp dụng với {sets}. Hãy điều chỉnh ngày hiệu lực hoặc phạm vi.',
   whatIfTitle: 'Xem trước tác động',
   whatIfIntro:
     'Nếu công bố bản nháp này, xã nào sẽ thay đổi? Mỗi xã lấy tháng đã xác minh gần nhất tính đến tháng chọn, tính theo bộ tiêu chí đang áp dụng và theo bản nháp như đã công bố. Chưa có gì được ghi lại.',

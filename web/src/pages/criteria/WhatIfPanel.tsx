@@ -24,6 +24,7 @@ type Impact = {
   after: SummarySide;
   criteria: { number: string; name: string; before: number; after: number }[];
   changed: Change[];
+  publishing: { precedenceUnclear: boolean; collisions: { code: string; version: number; name: string }[] };
 };
 
 const LEVEL: Record<CriterionChange['level'], MessageKey> = {
@@ -122,6 +123,13 @@ function ImpactView({ data }: { data: Impact }) {
   const moved = data.criteria.filter((c) => c.before !== c.after);
   return (
     <>
+      {(data.publishing.precedenceUnclear || data.publishing.collisions.length > 0) && (
+        <p className="alert alert-warning" role="alert" data-testid="what-if-refused">
+          {data.publishing.precedenceUnclear
+            ? t('whatIfPrecedenceUnclear')
+            : t('whatIfCollides', { sets: data.publishing.collisions.map((c) => `${c.name} (v${c.version})`).join('; ') })}
+        </p>
+      )}
       <p data-testid="what-if-scope">
         {t('whatIfScope', { unit: data.unit.name, month: formatMonthVi(data.month), n: b.assessedCount, total: data.unitCount })}
       </p>
