@@ -461,6 +461,7 @@ export const en: Record<MessageKey, string> = {
   precedenceOverlay: 'Provincial overlay, stricter than {base}; takes precedence in the province',
   precedenceReplacement: 'Provincial replacement (basis: {basis}); takes precedence over the national set in the province',
   onlyClasses: 'only classes {classes}',
+  ledgerShowAll: 'Show all {n} entries',
   importTreasury: 'Import Treasury disbursements (CSV/Excel)',
   importedLines: 'Imported {a} lines; skipped {s} already present.',
   asOf: 'Figures as of',

@@ -461,6 +461,7 @@ export const vi = {
   precedenceOverlay: 'Bộ bổ sung của tỉnh, yêu cầu cao hơn bộ {base}; được ưu tiên áp dụng trong tỉnh',
   precedenceReplacement: 'Bộ thay thế của tỉnh (căn cứ: {basis}); được ưu tiên hơn bộ quốc gia trong tỉnh',
   onlyClasses: 'chỉ nhóm/vùng {classes}',
+  ledgerShowAll: 'Xem tất cả {n} khoản chi',
   importTreasury: 'Nhập số liệu giải ngân từ Kho bạc (CSV/Excel)',
   importedLines: 'Đã nhập {a} dòng; bỏ qua {s} dòng đã có.',
   asOf: 'Số liệu đến ngày',

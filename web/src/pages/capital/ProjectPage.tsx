@@ -244,20 +244,7 @@ export function ProjectPage() {
         </table>
       </Card>
       <Card title={t('ledger')}>
-        <table className="table compact" data-testid="ledger">
-          <tbody>
-            {d.ledger.map((l) => (
-              <tr key={l.id}>
-                <td>{formatDateVi(l.date)}</td>
-                <td>{l.sourceName}</td>
-                <td>{l.paymentType === 'advance' ? t('advance') : t('acceptance')}</td>
-                <td>{l.voucherRef}</td>
-                <td className="num">{money(l.amount)}</td>
-                <td className="muted">{l.planYear}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Ledger entries={d.ledger} />
         {can('capital.disburse') && <RecordPayment detail={d} />}
       </Card>
       <Photos detail={d} />
@@ -411,5 +398,37 @@ function Photos({ detail }: { detail: Detail }) {
         </div>
       )}
     </Card>
+  );
+}
+
+/** The newest payments first; a long ledger (thousands of Treasury lines) shows its latest page until asked. */
+const LEDGER_PAGE = 100;
+function Ledger({ entries }: { entries: Detail['ledger'] }) {
+  const { t } = useI18n();
+  const [all, setAll] = useState(false);
+  const newestFirst = [...entries].reverse();
+  const shown = all ? newestFirst : newestFirst.slice(0, LEDGER_PAGE);
+  return (
+    <>
+      <table className="table compact" data-testid="ledger">
+        <tbody>
+          {shown.map((l) => (
+            <tr key={l.id}>
+              <td>{formatDateVi(l.date)}</td>
+              <td>{l.sourceName}</td>
+              <td>{l.paymentType === 'advance' ? t('advance') : t('acceptance')}</td>
+              <td>{l.voucherRef}</td>
+              <td className="num">{money(l.amount)}</td>
+              <td className="muted">{l.planYear}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!all && entries.length > LEDGER_PAGE && (
+        <Button variant="secondary" onClick={() => setAll(true)}>
+          {t('ledgerShowAll', { n: entries.length })}
+        </Button>
+      )}
+    </>
   );
 }
