@@ -56,8 +56,22 @@ export async function recommendationFor(db: Db, actor: Actor, id: number, need: 
     await authorize(db, actor, 'oversight.respond', rec.addresseeUnitId);
     throw new AppError('FORBIDDEN');
   }
+  // Its own council's readers keep reading it as history after a handover.
+  if (need === 'read' && rec.followUpCouncilId !== null && (await readsCouncilOf(db, actor, activity!.councilId)))
+    return { rec, activity: activity!, council: council! };
   await authorize(db, actor, actionFor(need), council!.unitId);
   return { rec, activity: activity!, council: council! };
+}
+
+async function readsCouncilOf(db: Db, actor: Actor, councilId: number): Promise<boolean> {
+  const [own] = await db.select({ unitId: councils.unitId }).from(councils).where(eq(councils.id, councilId));
+  if (!own) return false;
+  try {
+    await authorize(db, actor, 'oversight.read', own.unitId);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function petitionFor(db: Db, actor: Actor, id: number, need: 'read' | 'manage' | 'respond') {
@@ -67,6 +81,8 @@ export async function petitionFor(db: Db, actor: Actor, id: number, need: 'read'
     .select()
     .from(councils)
     .where(eq(councils.id, petition.followUpCouncilId ?? petition.councilId));
+  if (need === 'read' && petition.followUpCouncilId !== null && (await readsCouncilOf(db, actor, petition.councilId)))
+    return { petition, council: council! };
   const assignee = petition.assigneeUnitId;
   if (need !== 'manage' && assignee !== null && (await mayRespond(db, actor, assignee))) return { petition, council: council! };
   if (need === 'respond') {

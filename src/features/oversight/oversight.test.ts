@@ -404,6 +404,8 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
       (r) => r.seq === 7,
     );
     expect(closed!.status).toBe('closed');
+    // The city council's own readers keep reading what it handed over, as history.
+    expect((await council.get(`/api/oversight/recommendations/${handed[0]!.id}`)).status).toBe(200);
 
     const body = {
       toCouncilId: qn,
