@@ -225,6 +225,9 @@ function HeatMap({ data }: { data: Heat }) {
                 if (row?.assessmentId) void navigate(`/kiem-dem/${row.assessmentId}`);
               }}
             />
+            <p className="muted heat-key" data-testid="heatmap-key">
+              {set.criteria.map((c) => `${c.number}. ${c.name}`).join(' · ')}
+            </p>
             <table className="table compact heat-table" data-testid="heatmap-table">
               <thead>
                 <tr>
