@@ -20,6 +20,7 @@ import { ManualClock } from '../../lib/clock';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
 import { clientAs, makeProvince } from '../../testing/factories';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
+import { pdfPages } from '../../testing/pdf-text';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
 import { dailyOversightCheck } from './recommendations';
@@ -164,6 +165,13 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
     const pb = await council.bytes(url('pdf'));
     expect(Buffer.from(pa.body).subarray(0, 5).toString()).toBe('%PDF-');
     expect(stripPdfDates(pa.body)).toBe(stripPdfDates(pb.body));
+    // Filed as it is: a signature block with its recipients, and page numbers from the second page.
+    const pages = pdfPages(pa.body);
+    expect(pages.join(' ')).toMatch(/Nơi nhận:.*Thường trực HĐND;.*TM\. THƯỜNG TRỰC HĐND.*CHỦ TỊCH/);
+    expect(pages.length).toBeGreaterThan(1);
+    pages
+      .slice(1)
+      .forEach((text, i) => expect(text.startsWith(String(i + 2)) || text.endsWith(String(i + 2)), text.slice(0, 80)).toBe(true));
     const xa = entries((await council.bytes(url('xlsx'))).body);
     clock.advance(60_000);
     const xb = entries((await council.bytes(url('xlsx'))).body);
