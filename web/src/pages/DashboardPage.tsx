@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { unitOptionLabel } from '../components/labels';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { CellStatus } from '../../../src/domain/criteria/cell-status';
@@ -95,8 +96,7 @@ export function DashboardPage() {
           >
             {choices.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.name}
-                {u.effectiveTo ? ` (${u.effectiveFrom.slice(0, 4)}–${u.effectiveTo.slice(0, 4)})` : ''}
+                {unitOptionLabel(u, lang)}
               </option>
             ))}
           </select>

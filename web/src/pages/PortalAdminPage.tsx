@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { unitOptionLabel } from '../components/labels';
 import { useState } from 'react';
 import { api, type Unit } from '../api/client';
 import { useCan, useSession } from '../auth/session';
@@ -54,7 +55,7 @@ export function PortalAdminPage() {
 }
 
 function Publications() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const qc = useQueryClient();
   const user = useSession().data?.user;
   const root = user?.grants.find((g) => g.role === 'coordination_office' || g.role === 'system_admin')?.unitId ?? null;
@@ -147,7 +148,7 @@ function Publications() {
           <option value={0}>—</option>
           {units.data?.map((u) => (
             <option key={u.id} value={u.id}>
-              {u.name}
+              {unitOptionLabel(u, lang)}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { unitOptionLabel } from '../../components/labels';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Unit } from '../../api/client';
@@ -13,7 +14,7 @@ import type { CockpitData } from './types';
 import { FilePicker } from '../../components/FilePicker';
 
 export function CapitalPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const can = useCan();
   const user = useSession().data?.user;
   const [params, setParams] = useSearchParams();
@@ -65,8 +66,7 @@ export function CapitalPage() {
           <select className="input" value={unitId} onChange={(e) => set('don-vi', e.target.value)} data-testid="capital-unit">
             {units.data?.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.name}
-                {u.effectiveTo ? ` (${u.effectiveFrom.slice(0, 4)}–${u.effectiveTo.slice(0, 4)})` : ''}
+                {unitOptionLabel(u, lang)}
               </option>
             ))}
           </select>

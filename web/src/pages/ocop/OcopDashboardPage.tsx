@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { unitOptionLabel } from '../../components/labels';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Unit } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -31,7 +32,7 @@ type Dash = {
 };
 
 export function OcopDashboardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const user = useSession().data?.user;
   const [params, setParams] = useSearchParams();
   const unitId = params.get('don-vi') ?? String(user?.grants[0]?.unitId ?? '');
@@ -73,8 +74,7 @@ export function OcopDashboardPage() {
           <select className="input" value={unitId} onChange={(e) => set('don-vi', e.target.value)} data-testid="ocop-unit">
             {units.data?.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.name}
-                {u.effectiveTo ? ` (${u.effectiveFrom.slice(0, 4)}–${u.effectiveTo.slice(0, 4)})` : ''}
+                {unitOptionLabel(u, lang)}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { unitOptionLabel } from '../../components/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -241,7 +242,7 @@ function in30Days() {
 }
 
 function NewPetition({ councils }: { councils: CouncilRow[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const qc = useQueryClient();
   const first = councils.find((c) => !c.historic) ?? councils[0]!;
   const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => api<{ items: Unit[] }>('/api/units') });
@@ -317,8 +318,7 @@ function NewPetition({ councils }: { councils: CouncilRow[] }) {
               <option value={0}>—</option>
               {options.map((u) => (
                 <option key={u.id} value={u.id}>
-                  {u.name}
-                  {u.effectiveTo ? ` (–${formatDateVi(u.effectiveTo)})` : ''}
+                  {unitOptionLabel(u, lang)}
                 </option>
               ))}
             </select>
