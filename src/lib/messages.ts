@@ -357,6 +357,10 @@ export const RULE_TEXT = {
     vi: 'cơ quan thực hiện mới phải là đơn vị đang hoạt động',
     en: 'the new addressee must be a unit in operation',
   },
+  handover_addressee_elsewhere: {
+    vi: 'cơ quan nhận mới phải là cơ quan của chính địa bàn việc đó (đơn vị kế thừa của xã cũ, hoặc cấp trên của nó)',
+    en: 'the new addressee must cover the place the item is about (the successor of the former unit, or a unit above it)',
+  },
   handover_addressee_outside: {
     vi: 'cơ quan thực hiện mới phải thuộc địa bàn của HĐND tiếp nhận',
     en: 'the new addressee must be within the successor council’s area',

@@ -4,9 +4,9 @@
  * after supervision, voters' petitions — does not escalate to nobody: one recorded handover (who,
  * when, on what legal basis) passes each open item to a successor council, or closes it with a reason.
  */
-import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
-import type { Db } from '../../db/client';
+import { rowsOf, type Db } from '../../db/client';
 import {
   councilHandovers,
   councils,
@@ -80,6 +80,19 @@ async function loadHandover(db: Db, fromCouncilId: number, input: HandoverInput)
 type Loaded = Awaited<ReturnType<typeof loadHandover>>;
 
 /** The open items of a council, as they are now (inside the transaction, after the council row is locked). */
+/**
+ * Does `unitId` cover the place `wasUnitId` stood for? Some unit that was ever under `wasUnitId` (or
+ * it itself) is, over time, under `unitId` or a predecessor of a unit under it.
+ */
+async function coversPlace(tx: Db, unitId: number, wasUnitId: number): Promise<boolean> {
+  const rows = rowsOf<{ ok: number }>(
+    await tx.execute(sql`
+      select 1 as ok from unit_scope a join unit_scope b on b.descendant_id = a.descendant_id
+       where a.ancestor_id = ${wasUnitId} and b.ancestor_id = ${unitId} limit 1`),
+  );
+  return rows.length > 0;
+}
+
 async function openItemsOf(tx: Db, councilId: number) {
   const recs = await tx
     .select({ r: recommendations })
@@ -161,6 +174,16 @@ export async function recordHandover(
           if (!liveOn(u, day) && !liveOn(u, today)) throw ruleViolation('handover_addressee_ended');
           if (!(await unitInScope(tx, [x.to!.unitId], u.id))) throw ruleViolation('handover_addressee_outside');
           addressees.set(unitId, u.name);
+        }
+        // …and about the same place: the new addressee covers the unit the item was about (a successor of
+        // it, or a unit above it), never a neighbouring commune that happens to be in the same province.
+        for (const i of items.filter((x) => x.addresseeUnitId)) {
+          const was =
+            i.kind === 'recommendation'
+              ? recs.find((r) => r.id === i.id)!.addresseeUnitId
+              : (pets.find((p) => p.id === i.id)!.assigneeUnitId ?? pets.find((p) => p.id === i.id)!.unitId);
+          if (!(await coversPlace(tx, i.addresseeUnitId!, was)))
+            throw ruleViolation('handover_addressee_elsewhere', { kind: i.kind, id: i.id, addresseeUnitId: i.addresseeUnitId });
         }
 
         const [handover] = await tx

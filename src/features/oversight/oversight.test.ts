@@ -475,6 +475,13 @@ describe('oversight: the Móng Cái 2022 session, snapshots, packs, recommendati
       items: [{ kind: 'petition', id: open[0]!.id, outcome: 'handed_over', addresseeUnitId: elsewhere.id }],
     });
     expect(outside.body.error.details?.rule).toBe('handover_addressee_outside');
+    // …and about the same place: a commune the district never covered is not its successor.
+    const haiSonUnit2 = (await env.deps.db.select().from(units).where(eq(units.name, 'xã Hải Sơn'))).find((u) => !u.effectiveTo)!;
+    const elsewhereInProvince = await secretariat.post<Err>(`/api/oversight/councils/${ended.id}/handover`, {
+      ...body,
+      items: [{ kind: 'petition', id: open[0]!.id, outcome: 'handed_over', addresseeUnitId: haiSonUnit2.id }],
+    });
+    expect(elsewhereInProvince.body.error.details?.rule).toBe('handover_addressee_elsewhere');
     const noReason = await secretariat.post<Err>(`/api/oversight/councils/${ended.id}/handover`, {
       ...body,
       items: [{ kind: 'petition', id: open[0]!.id, outcome: 'closed' }],
