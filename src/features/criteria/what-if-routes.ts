@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, json } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { Month } from '../assessments/schemas';
+import { SummaryCounts } from '../dashboard/routes';
 import { IdParam } from '../units/schemas';
 import { previewDraftImpact } from './preview-draft-impact';
 import { draftImpactWorkbook } from './what-if-excel';
@@ -14,20 +15,7 @@ const Query = z.object({
   unitId: z.coerce.number().int().positive().optional().openapi({ description: 'Default: the unit that owns the draft' }),
 });
 
-const Side = z
-  .object({
-    assessedCount: z.number().int(),
-    standardCount: z.number().int(),
-    advancedCount: z.number().int(),
-    modelCount: z.number().int(),
-    criteriaMetSum: z.number().int(),
-    indicatorsMetSum: z.number().int(),
-    averageCriteria: z.number().nullable(),
-    averageIndicators: z.number().nullable(),
-    criteriaTotal: z.number().int().nullable(),
-    indicatorsTotal: z.number().int().nullable(),
-  })
-  .openapi('WhatIfSummary');
+const Side = SummaryCounts.openapi('WhatIfSummary');
 
 const Standing = z
   .object({

@@ -9,22 +9,21 @@ import { gaps, heatmap, latestVerified, scorecard, summarise } from './queries';
 export const dashboardRoutes = createRouter();
 const UnitMonth = z.object({ unitId: z.coerce.number().int().positive(), month: Month });
 
-const Summary = z
-  .object({
-    unitCount: z.number().int(),
-    assessedCount: z.number().int(),
-    criteriaMetSum: z.number().int(),
-    indicatorsMetSum: z.number().int(),
-    averageCriteria: z.number().nullable(),
-    averageIndicators: z.number().nullable(),
-    criteriaTotal: z.number().int().nullable(),
-    indicatorsTotal: z.number().int().nullable(),
-    standardCount: z.number().int(),
-    advancedCount: z.number().int(),
-    modelCount: z.number().int(),
-    units: z.array(z.unknown()),
-  })
-  .openapi('DashboardSummary');
+/** The summary cards' figures over the communes assessed (the what-if preview compares two of them). */
+export const SummaryCounts = z.object({
+  assessedCount: z.number().int(),
+  criteriaMetSum: z.number().int(),
+  indicatorsMetSum: z.number().int(),
+  averageCriteria: z.number().nullable(),
+  averageIndicators: z.number().nullable(),
+  criteriaTotal: z.number().int().nullable(),
+  indicatorsTotal: z.number().int().nullable(),
+  standardCount: z.number().int(),
+  advancedCount: z.number().int(),
+  modelCount: z.number().int(),
+});
+
+const Summary = SummaryCounts.extend({ unitCount: z.number().int(), units: z.array(z.unknown()) }).openapi('DashboardSummary');
 
 dashboardRoutes.openapi(
   createRoute({
