@@ -40,7 +40,7 @@ describe('journey: rõ người, rõ việc, rõ thời gian', () => {
     await office.getByTestId('confirm-dialog').getByText('Sở Nông nghiệp và Môi trường').waitFor();
     await office.getByTestId('confirm-ok').click();
     await office.getByTestId('success-notice').getByText('Sở Nông nghiệp và Môi trường').waitFor();
-    expect(await office.getByTestId('confirm-item').count()).toBe(0);
+    await expect.poll(() => office.getByTestId('confirm-item').count()).toBe(0);
 
     // The agency's officer finds it in the inbox.
     const agency = await login(browser, server.url, 'so.nnmt');
