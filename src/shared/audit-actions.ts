@@ -201,3 +201,62 @@ export function auditActionLabel(action: string, lang: 'vi' | 'en'): string | nu
   }
   return null;
 }
+
+/** Every kind of object the trail records events about, with its name in both languages. */
+export const AUDIT_OBJECTS = {
+  user: L('Tài khoản', 'Account'),
+  role_grant: L('Vai trò', 'Role'),
+  unit: L('Đơn vị hành chính', 'Unit'),
+  unit_classification: L('Xếp vùng / nhóm xã', 'Unit classification'),
+  unit_event: L('Sáp nhập, chia tách, đổi tên', 'Merger, split or renaming'),
+  criteria_set: L('Bộ tiêu chí', 'Criteria set'),
+  assessment: L('Kỳ đánh giá', 'Month'),
+  evidence: L('Minh chứng', 'Evidence'),
+  roadmap_item: L('Việc cần làm', 'Task'),
+  notification: L('Thông báo', 'Notification'),
+  project: L('Dự án', 'Project'),
+  capital_plan: L('Kế hoạch vốn', 'Capital plan'),
+  disbursement: L('Khoản giải ngân', 'Payment'),
+  settings: L('Cài đặt', 'Settings'),
+  ocop_producer: L('Chủ thể OCOP', 'OCOP producer'),
+  ocop_product: L('Sản phẩm OCOP', 'OCOP product'),
+  ocop_round: L('Hội đồng đánh giá OCOP', 'OCOP council round'),
+  ocop_sheet: L('Phiếu chấm điểm OCOP', 'OCOP scoring sheet'),
+  ocop_target: L('Chỉ tiêu OCOP', 'OCOP targets'),
+  council: L('Hội đồng nhân dân', 'People’s Council'),
+  council_body: L('Cơ quan của HĐND', 'Council body'),
+  council_delegate: L('Đại biểu HĐND', 'Delegate'),
+  oversight_activity: L('Hoạt động giám sát', 'Supervision activity'),
+  recommendation: L('Kiến nghị sau giám sát', 'Recommendation'),
+  petition: L('Kiến nghị cử tri', 'Voters’ petition'),
+  publication: L('Công khai', 'Publication'),
+  feedback: L('Ý kiến người dân', 'Citizen feedback'),
+  system: L('Hệ thống', 'System'),
+  auth: L('Đăng nhập', 'Sign-in'),
+  contribution: L('Đóng góp của nhân dân', 'Community contribution'),
+  capital_settings: L('Ngưỡng cảnh báo vốn', 'Capital thresholds'),
+  ocop_certificate: L('Giấy chứng nhận OCOP', 'OCOP certificate'),
+} as const satisfies Record<string, Label>;
+
+export type AuditObject = keyof typeof AUDIT_OBJECTS;
+
+/** The kind of object an action is about, read from its name (`<object>.<verb>`), for filtering by kind. */
+export function auditObjectOfAction(action: AuditAction): string {
+  return action.slice(0, action.indexOf('.'));
+}
+
+/** The kinds a person can filter the trail by: the objects, then the actions of each, in the catalogue's order. */
+export const AUDIT_ACTION_GROUPS: { object: string; actions: AuditAction[] }[] = (() => {
+  const groups = new Map<string, AuditAction[]>();
+  for (const a of Object.keys(AUDIT_ACTIONS) as AuditAction[]) {
+    const o = auditObjectOfAction(a);
+    if (!groups.has(o)) groups.set(o, []);
+    groups.get(o)!.push(a);
+  }
+  return [...groups].map(([object, actions]) => ({ object, actions }));
+})();
+
+/** The label of a stored object kind; `null` for one nobody knows (never shown raw). */
+export function auditObjectLabel(kind: string, lang: 'vi' | 'en'): string | null {
+  return kind in AUDIT_OBJECTS ? AUDIT_OBJECTS[kind as AuditObject][lang] : null;
+}

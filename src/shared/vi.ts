@@ -44,6 +44,12 @@ export function parseDateVi(text: string): string | null {
 }
 
 /** Timestamp → dd/mm/yyyy HH:mm in Vietnam time (UTC+7, no daylight saving). */
+/** yyyy-mm → mm/yyyy; anything else → ''. */
+export function formatMonthVi(ym: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym ?? '');
+  return m ? `${m[2]}/${m[1]}` : '';
+}
+
 export function formatDateTimeVi(iso: string | Date | null | undefined): string {
   if (!iso) return '';
   const t = typeof iso === 'string' ? new Date(iso) : iso;

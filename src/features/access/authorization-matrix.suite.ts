@@ -41,6 +41,7 @@ import { buildSnapshotData, snapshotHash } from '../oversight/snapshots';
 import { refreshResults } from '../assessments/results';
 import { ensureReferenceData } from '../../seed/reference';
 import { and, eq } from 'drizzle-orm';
+import { writeAudit } from '../audit/write-audit';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
 import { ROLES, roleAllows, type Action, type Role } from '../../shared/roles';
@@ -654,6 +655,28 @@ describe(`authorisation matrix: every role × every endpoint × a unit in and ou
       ok: 200,
       build: async () => ({ method: 'GET', path: '/api/audit?entityType=unit&limit=500' }),
       visible: (b, p) => (b as { items: { unitId: number | null }[] }).items.some((e) => e.unitId === p.communeA.id),
+    },
+    {
+      name: 'GET /api/audit/actors',
+      needs: 'audit.read',
+      mutating: false,
+      roleGate: true,
+      ok: 200,
+      build: async (p) => {
+        const u = await makeUser(env.deps, 'viewer', p.communeA.id, { fullName: `Người ghi ${p.tag}` });
+        await env.deps.db.transaction((tx) =>
+          writeAudit(
+            tx,
+            {
+              actor: { userId: u.id, fullName: u.fullName, username: u.username },
+              meta: { requestId: 'matrix', ip: null, now: new Date() },
+            },
+            { action: 'user.update', entityType: 'user', entityId: u.id, unitId: p.communeA.id },
+          ),
+        );
+        return { method: 'GET', path: '/api/audit/actors' };
+      },
+      visible: (b, p) => (b as { items: { name: string }[] }).items.some((a) => a.name === `Người ghi ${p.tag}`),
     },
     {
       name: 'GET /api/audit/verify',

@@ -59,7 +59,7 @@ describe('npm run audit:verify', () => {
         writeAudit(
           tx,
           { actor: null, meta: { requestId: `s-${i}`, ip: null, now }, systemName: 'Kiểm thử', auditKey },
-          { action: 'test.event', entityType: 'test', after: { i } },
+          { action: 'test.event', entityType: 'system', after: { i } },
         ),
       );
     await writeAuditCheckpoint(database.db, { filesDir, auditKey, now, reason: 'schedule' });

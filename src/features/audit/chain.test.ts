@@ -25,7 +25,7 @@ async function record(env: TestEnv, n: number, signed = true) {
           systemName: 'Kiểm thử',
           auditKey: signed ? env.deps.config.auditKey : undefined,
         },
-        { action: 'test.event', entityType: 'test', entityId: i, after: { i, signed } },
+        { action: 'test.event', entityType: 'system', entityId: i, after: { i, signed } },
       ),
     );
   }

@@ -14,7 +14,7 @@ describe('no personal data of citizens in the audit trail', () => {
   const write = async (who: Omit<AuditWho, 'meta'>, action: string) => {
     const meta = { requestId: 'req-ip', ip: '203.0.113.5', now: env.deps.clock.now() };
     const seq = await env.deps.db.transaction((tx) =>
-      writeAudit(tx, { ...who, meta, auditKey: env.deps.config.auditKey }, { action, entityType: 'test' }),
+      writeAudit(tx, { ...who, meta, auditKey: env.deps.config.auditKey }, { action, entityType: 'system' }),
     );
     const [row] = await env.deps.db.select().from(auditEvents).where(eq(auditEvents.seq, seq));
     return row!.ip;

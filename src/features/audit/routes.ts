@@ -5,7 +5,7 @@ import { requireAction } from '../access/authorize';
 import { IsoDate } from '../units/schemas';
 import { auditKeyOf } from './audit-key';
 import { checkpointsFileOf } from './checkpoints';
-import { listAuditEvents } from './queries';
+import { listAuditActors, listAuditEvents } from './queries';
 import { verifyAuditChain } from './verify-chain';
 
 export const auditRoutes = createRouter();
@@ -21,6 +21,8 @@ const AuditEvent = z
     entityId: z.string().nullable(),
     unitId: z.number().int().nullable(),
     unitName: z.string().nullable(),
+    objectName: z.string().nullable().openapi({ description: 'The object as it is called now (a unit, a project, a month…)' }),
+    objectLink: z.string().nullable().openapi({ description: 'Where the object opens in the web app' }),
     before: z.unknown(),
     after: z.unknown(),
     requestId: z.string().nullable(),
@@ -39,7 +41,16 @@ auditRoutes.openapi(
       query: z.object({
         from: IsoDate.optional(),
         to: IsoDate.optional(),
-        action: z.string().max(80).optional(),
+        action: z
+          .string()
+          .max(80)
+          .optional()
+          .openapi({ description: 'An action name (earlier names of it included) or a prefix' }),
+        kind: z
+          .string()
+          .max(40)
+          .optional()
+          .openapi({ description: 'The kind of object the actions are about, e.g. `assessment`, `ocop_product`' }),
         entityType: z.string().max(40).optional(),
         entityId: z.string().max(40).optional(),
         actorUserId: z.coerce.number().int().positive().optional(),
@@ -57,6 +68,24 @@ auditRoutes.openapi(
     const actor = actorOf(c);
     requireAction(actor, 'audit.read');
     return c.json(await listAuditEvents(c.get('deps').db, actor, c.req.valid('query')), 200);
+  },
+);
+
+auditRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/actors',
+    tags: ['Audit'],
+    summary: 'The people who appear in the audit trail I may read (for the filter by person)',
+    responses: {
+      200: json(z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string() }).openapi('AuditActor')) })),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const actor = actorOf(c);
+    requireAction(actor, 'audit.read');
+    return c.json({ items: await listAuditActors(c.get('deps').db, actor) }, 200);
   },
 );
 

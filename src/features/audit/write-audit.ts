@@ -4,13 +4,14 @@ import type { Actor, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { auditEvents, auditHead } from '../../db/schema';
 import { canonicalJson } from '../../lib/canonical-json';
+import type { AuditObject } from '../../shared/audit-actions';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_LOCK = 727002;
 
 export type AuditEntry = {
   action: string;
-  entityType: string;
+  entityType: AuditObject;
   entityId?: string | number | null;
   unitId?: number | null;
   before?: unknown;

@@ -130,6 +130,8 @@ export type AuditEvent = {
   entityId: string | null;
   unitId: number | null;
   unitName: string | null;
+  objectName: string | null;
+  objectLink: string | null;
   before: unknown;
   after: unknown;
   requestId: string | null;

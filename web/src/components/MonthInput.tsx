@@ -1,10 +1,8 @@
 import { useState } from 'react';
 
-/** yyyy-mm → mm/yyyy; anything else → ''. */
-export function formatMonthVi(ym: string | null | undefined): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(ym ?? '');
-  return m ? `${m[2]}/${m[1]}` : '';
-}
+import { formatMonthVi } from '../../../src/shared/vi';
+
+export { formatMonthVi };
 
 /** mm/yyyy (or m/yyyy, m-yyyy, m.yyyy) → yyyy-mm; null when it is not a month. */
 export function parseMonthVi(text: string): string | null {

@@ -1,11 +1,14 @@
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { api, type AuditEvent } from '../api/client';
+import { Link, useSearchParams } from 'react-router';
+import { api, type AuditEvent, type Unit } from '../api/client';
 import { useCan } from '../auth/session';
-import { Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '../components/ui';
+import { unitOptionLabel } from '../components/labels';
+import { Button, Card, DateInput, ErrorAlert, Loading } from '../components/ui';
 import { useI18n } from '../i18n';
-import { formatDateTimeVi } from '../../../src/shared/vi';
+import { AUDIT_ACTION_GROUPS, auditActionLabel, auditObjectLabel } from '../../../src/shared/audit-actions';
+import { formatDateTimeVi, sortVi } from '../../../src/shared/vi';
+import { changedFields } from '../../../src/shared/audit-fields';
 
 type Page = { items: AuditEvent[]; nextBeforeSeq: number | null };
 type Verify = {
@@ -40,14 +43,22 @@ function verifyText(v: Verify, t: ReturnType<typeof useI18n>['t']): string {
 }
 
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const [open, setOpen] = useState<number | null>(null);
-  const filters = ['from', 'to', 'action', 'entityType'] as const;
+  /** URL words → the API's filters. */
+  const filters = {
+    from: 'from',
+    to: 'to',
+    nguoi: 'actorUserId',
+    'don-vi': 'unitId',
+    loai: 'kind',
+    'thao-tac': 'action',
+  } as const;
   const query = new URLSearchParams();
-  for (const f of filters) if (params.get(f)) query.set(f, params.get(f)!);
-  const setParam = (k: string, v: string) => {
+  for (const [k, api] of Object.entries(filters)) if (params.get(k)) query.set(api, params.get(k)!);
+  const setParam = (k: keyof typeof filters, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
     else next.delete(k);
@@ -59,13 +70,36 @@ export function AuditPage() {
     queryFn: ({ pageParam }) => api<Page>(`/api/audit?${query.toString()}${pageParam ? `&beforeSeq=${pageParam}` : ''}`),
     getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
   });
+  const actors = useQuery({
+    queryKey: ['audit', 'actors'],
+    queryFn: () => api<{ items: { id: number; name: string }[] }>('/api/audit/actors'),
+  });
+  const units = useQuery({
+    queryKey: ['units', 'all'],
+    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    select: (d) =>
+      sortVi(
+        d.items.filter((u) => u.type !== 'village'),
+        (u) => u.name,
+      ),
+  });
   const verify = useMutation({ mutationFn: () => api<Verify>('/api/audit/verify') });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const kindValue = params.get('thao-tac') ? `a:${params.get('thao-tac')}` : params.get('loai') ? `k:${params.get('loai')}` : '';
+  const setKind = (v: string) => {
+    const next = new URLSearchParams(params);
+    next.delete('loai');
+    next.delete('thao-tac');
+    if (v.startsWith('k:')) next.set('loai', v.slice(2));
+    if (v.startsWith('a:')) next.set('thao-tac', v.slice(2));
+    setParams(next, { replace: true });
+  };
+  const actionText = (a: string) => auditActionLabel(a, lang) ?? t('auditOtherAction');
 
   return (
     <>
       <h1>{t('auditTitle')}</h1>
-      <div className="toolbar">
+      <div className="toolbar audit-filters" data-testid="audit-filters">
         <label>
           {t('from')} <DateInput label={t('from')} value={params.get('from') ?? ''} onChange={(v) => setParam('from', v)} />
         </label>
@@ -73,12 +107,52 @@ export function AuditPage() {
           {t('to')} <DateInput label={t('to')} value={params.get('to') ?? ''} onChange={(v) => setParam('to', v)} />
         </label>
         <label>
+          {t('actor')}{' '}
+          <select
+            className="input"
+            data-testid="audit-person"
+            value={params.get('nguoi') ?? ''}
+            onChange={(e) => setParam('nguoi', e.target.value)}
+          >
+            <option value="">{t('auditEveryone')}</option>
+            {actors.data?.items.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('unit')}{' '}
+          <select
+            className="input"
+            data-testid="audit-unit"
+            value={params.get('don-vi') ?? ''}
+            onChange={(e) => setParam('don-vi', e.target.value)}
+          >
+            <option value="">{t('auditAllUnits')}</option>
+            {units.data?.map((u) => (
+              <option key={u.id} value={u.id}>
+                {unitOptionLabel(u, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('action')}{' '}
-          <TextInput
-            value={params.get('action') ?? ''}
-            placeholder="unit., user., auth."
-            onChange={(e) => setParam('action', e.target.value)}
-          />
+          <select className="input" data-testid="audit-kind" value={kindValue} onChange={(e) => setKind(e.target.value)}>
+            <option value="">{t('auditAllActions')}</option>
+            {AUDIT_ACTION_GROUPS.map((g) => (
+              <optgroup key={g.object} label={auditObjectLabel(g.object, lang) ?? ''}>
+                <option value={`k:${g.object}`}>{t('auditAllOf', { what: auditObjectLabel(g.object, lang) ?? '' })}</option>
+                {g.actions.map((a) => (
+                  <option key={a} value={`a:${a}`}>
+                    {actionText(a)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
         </label>
         {can('audit.verify') && (
           <Button variant="secondary" onClick={() => verify.mutate()} data-testid="verify-chain">
@@ -95,62 +169,94 @@ export function AuditPage() {
       <Card>
         {events.isLoading && <Loading />}
         <ErrorAlert error={events.error} />
-        <table className="table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t('time')}</th>
-              <th>{t('actor')}</th>
-              <th>{t('action')}</th>
-              <th>{t('entity')}</th>
-              <th>{t('unit')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <Fragment key={e.seq}>
-                <tr>
-                  <td>{e.seq}</td>
-                  <td>{formatDateTimeVi(e.at)}</td>
-                  <td>{e.actorName}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.entityType}
-                    {e.entityId && ` #${e.entityId}`}
-                  </td>
-                  <td>{e.unitName ?? '—'}</td>
-                  <td>
-                    <Button variant="link" onClick={() => setOpen(open === e.seq ? null : e.seq)} aria-expanded={open === e.seq}>
-                      {t('details')}
-                    </Button>
-                  </td>
-                </tr>
-                {open === e.seq && (
-                  <tr className="detail-row">
-                    <td colSpan={7}>
-                      <div className="grid-2">
-                        <div>
-                          <strong>{t('before')}</strong>
-                          <pre>{JSON.stringify(e.before, null, 2)}</pre>
-                        </div>
-                        <div>
-                          <strong>{t('after')}</strong>
-                          <pre>{JSON.stringify(e.after, null, 2)}</pre>
-                        </div>
-                      </div>
-                      <small className="muted">
-                        request {e.requestId} · IP {e.ip} · hash {e.hash.slice(0, 16)}…
-                      </small>
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
+        {!events.isLoading && rows.length === 0 && <p className="muted">{t('auditNone')}</p>}
+        <div className="scroll-x">
+          <table className="table" data-testid="audit-table">
+            <thead>
+              <tr>
+                <th>{t('time')}</th>
+                <th>{t('actor')}</th>
+                <th>{t('action')}</th>
+                <th>{t('entity')}</th>
+                <th>{t('unit')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => {
+                const fields = changedFields(e.before, e.after, lang);
+                return (
+                  <Fragment key={e.seq}>
+                    <tr data-testid="audit-row">
+                      <td className="nowrap">{formatDateTimeVi(e.at)}</td>
+                      <td>{e.actorName}</td>
+                      <td data-testid="audit-action">{actionText(e.action)}</td>
+                      <td data-testid="audit-object">
+                        <span className="muted">{auditObjectLabel(e.entityType, lang) ?? ''}</span>
+                        {e.objectName && <> {e.objectLink ? <Link to={e.objectLink}>{e.objectName}</Link> : e.objectName}</>}
+                      </td>
+                      <td>{e.unitName ?? '—'}</td>
+                      <td>
+                        <Button
+                          variant="link"
+                          onClick={() => setOpen(open === e.seq ? null : e.seq)}
+                          aria-expanded={open === e.seq}
+                        >
+                          {t('details')}
+                        </Button>
+                      </td>
+                    </tr>
+                    {open === e.seq && (
+                      <tr className="detail-row">
+                        <td colSpan={6}>
+                          {fields.shown.length > 0 ? (
+                            <table className="table compact" data-testid="audit-fields">
+                              <thead>
+                                <tr>
+                                  <th>{t('auditField')}</th>
+                                  <th>{t('before')}</th>
+                                  <th>{t('after')}</th>
+                                </tr>
+                              </thead>
+                              <tbody>
+                                {fields.shown.map((f) => (
+                                  <tr key={f.label}>
+                                    <td>{f.label}</td>
+                                    <td>{f.before}</td>
+                                    <td>{f.after}</td>
+                                  </tr>
+                                ))}
+                              </tbody>
+                            </table>
+                          ) : (
+                            <p className="muted">{t('auditNoFields')}</p>
+                          )}
+                          <details className="technical">
+                            <summary>{t('auditTechnical')}</summary>
+                            <div className="grid-2">
+                              <div>
+                                <strong>{t('before')}</strong>
+                                <pre>{JSON.stringify(e.before, null, 2)}</pre>
+                              </div>
+                              <div>
+                                <strong>{t('after')}</strong>
+                                <pre>{JSON.stringify(e.after, null, 2)}</pre>
+                              </div>
+                            </div>
+                            <small className="muted">
+                              #{e.seq} · {t('auditRequest')} {e.requestId} · IP {e.ip ?? '—'} · {t('auditHash')}{' '}
+                              {e.hash.slice(0, 16)}…
+                            </small>
+                          </details>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         {events.hasNextPage && (
           <Button variant="secondary" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
             {t('loadMore')}
