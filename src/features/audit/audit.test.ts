@@ -100,7 +100,7 @@ describe('audit trail: chain links and browsing', () => {
       writeAudit(
         tx,
         { actor: null, meta: { requestId: 'legacy', ip: null, now: new Date() }, systemName: 'Hệ thống' },
-        { action: 'plan.create' as AuditAction, entityType: 'capital_plan', entityId: 999999, unitId: p1.communeA.id },
+        { action: 'plan.create', entityType: 'capital_plan', entityId: 999999, unitId: p1.communeA.id },
       ),
     );
     const list = await office.get<AuditList>('/api/audit?action=capital_plan.create');
