@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
-import type { AuditAction } from '../../shared/audit-actions';
 import { clientAs, makeProvince } from '../../testing/factories';
 import { writeAudit } from './write-audit';
 import { createTestEnv, type TestEnv } from '../../testing/harness';
