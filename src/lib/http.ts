@@ -52,6 +52,15 @@ export function createRouter() {
   });
 }
 
+/** A rule's words with the details it names filled in (`{indicator}` → 4.3); never the bare code for a known rule. */
+function ruleWords(rule: string, lang: Lang, details: Record<string, unknown>): string {
+  const text = (RULE_TEXT as Record<string, { vi: string; en: string } | undefined>)[rule]?.[lang] ?? rule;
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = details[key];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : whole;
+  });
+}
+
 export function errorBody(c: Context<AppEnv>, err: AppError) {
   const lang = c.get('lang') ?? 'vi';
   const named = err.code === 'RULE_VIOLATION' && err.details && !Array.isArray(err.details) ? err.details.rule : undefined;
@@ -60,7 +69,7 @@ export function errorBody(c: Context<AppEnv>, err: AppError) {
   const why = typeof reason === 'string' ? FORBIDDEN_REASON_TEXT[reason]?.[lang] : undefined;
   const message = messageFor(err.code, lang, {
     requestId: c.get('requestId') ?? '',
-    rule: (RULE_TEXT as Record<string, { vi: string; en: string } | undefined>)[rule]?.[lang] ?? rule,
+    rule: ruleWords(rule, lang, err.details && !Array.isArray(err.details) ? err.details : {}),
     ...err.params,
   });
   return {

@@ -150,7 +150,15 @@ export const RULE_TEXT = {
     vi: 'mã và phiên bản của bản nháp không được đổi',
     en: 'a draft keeps its code and version',
   },
-  lead_user_unknown: { vi: 'người phụ trách không có trong hệ thống', en: 'the person in charge is not known' },
+  lead_user_not_for_unit: {
+    vi: 'người phụ trách phải là cán bộ của cơ quan chủ trì hoặc được giao việc ở đơn vị này hoặc cấp trên',
+    en: 'the person in charge must work for an agency or hold a role over this unit',
+  },
+  item_listed_twice: { vi: 'một việc được chọn hai lần', en: 'an item is listed twice' },
+  item_already_confirmed: {
+    vi: 'việc của chỉ tiêu {indicator} đã được xác nhận trước đó; tải lại danh sách rồi chọn lại',
+    en: 'the item for indicator {indicator} is already confirmed; reload and choose again',
+  },
   level_not_below_parent: { vi: 'đơn vị phải thấp hơn cấp của đơn vị cha', en: 'a unit must be below its parent’s level' },
   no_assessment_for_unit: {
     vi: 'đơn vị chưa có kỳ đánh giá nào để đề xuất việc cần làm',
@@ -295,8 +303,8 @@ export const RULE_TEXT = {
     en: 'a published set is frozen; start a new draft',
   },
   confirm_needs_lead_and_target: {
-    vi: 'cần chọn cơ quan chủ trì và thời hạn trước khi xác nhận',
-    en: 'choose a lead agency and a target month first',
+    vi: 'cần chọn cơ quan chủ trì và thời hạn trước khi xác nhận (chỉ tiêu {indicator})',
+    en: 'choose a lead agency and a target month first (indicator {indicator})',
   },
   item_closed: { vi: 'việc đã hoàn thành', en: 'the task is closed' },
   ocop_sheet_draft_exists: {

@@ -3,6 +3,9 @@ import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp,
 import { units } from './units';
 import { users } from './people';
 
+export const AGENCY_KINDS = ['department', 'people_committee'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
 /** Departments and offices that own criteria work: provincial sở, commune offices, … */
 export const agencies = pgTable(
   'agencies',
@@ -13,6 +16,8 @@ export const agencies = pgTable(
       .references(() => units.id),
     name: text('name').notNull(),
     shortName: text('short_name'),
+    /** A department or office, or the People's Committee of its unit (whose people are the unit's officials). */
+    kind: text('kind').$type<AgencyKind>().notNull().default('department'),
     email: text('email'),
     active: boolean('active').notNull().default(true),
     isDemo: boolean('is_demo').notNull().default(false),
@@ -40,6 +45,8 @@ export const roadmapItems = pgTable(
     indicatorCode: text('indicator_code').notNull(),
     criterionNumber: text('criterion_number').notNull(),
     title: text('title').notNull(),
+    /** The work itself, in the words of whoever leads it: what will be done, where, with whom. */
+    task: text('task'),
     leadAgencyId: integer('lead_agency_id').references(() => agencies.id),
     leadUserId: integer('lead_user_id').references(() => users.id),
     supportingAgencyIds: jsonb('supporting_agency_ids').$type<number[]>().notNull().default([]),

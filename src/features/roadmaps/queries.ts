@@ -104,6 +104,7 @@ export async function itemViews(deps: Deps, rows: ItemRow[]) {
       indicatorText: texts.get(`${r.setCode}|${r.indicatorCode}`) ?? r.title,
       criterionNumber: r.criterionNumber,
       title: r.title,
+      task: r.task,
       leadAgencyId: r.leadAgencyId,
       leadAgencyName: r.leadAgencyId ? (agencyNames.get(r.leadAgencyId) ?? null) : null,
       leadUserId: r.leadUserId,
@@ -166,6 +167,18 @@ export async function listItems(deps: Deps, actor: Actor, f: BoardFilter) {
   if (f.mine) {
     const [me] = await db.select({ agencyId: users.agencyId }).from(users).where(eq(users.id, actor.userId));
     const mine: SQL[] = [eq(roadmapItems.leadUserId, actor.userId)];
+    // The People's Committee of a unit is its officials: work it leads is theirs.
+    const grantUnits = actor.grants.map((g) => g.unitId);
+    if (grantUnits.length)
+      mine.push(
+        inArray(
+          roadmapItems.leadAgencyId,
+          db
+            .select({ id: agencies.id })
+            .from(agencies)
+            .where(and(eq(agencies.kind, 'people_committee'), inArray(agencies.unitId, grantUnits))),
+        ),
+      );
     if (me?.agencyId)
       mine.push(
         eq(roadmapItems.leadAgencyId, me.agencyId),
@@ -211,14 +224,4 @@ export async function itemDetail(deps: Deps, actor: Actor, id: number) {
       by,
     })),
   };
-}
-
-/** Agencies that can lead work for a unit: those of the unit and of the units above it. */
-export async function agenciesFor(db: Db, unitId: number) {
-  return db
-    .select({ id: agencies.id, name: agencies.name, unitId: agencies.unitId })
-    .from(agencies)
-    .innerJoin(unitScope, and(eq(unitScope.ancestorId, agencies.unitId), eq(unitScope.descendantId, unitId)))
-    .where(eq(agencies.active, true))
-    .orderBy(agencies.name);
 }

@@ -6,11 +6,13 @@ import { conflictResponse, createRouter, documented, errorResponses, fileUpload,
 import { actorOf, metaOf } from '../../lib/request';
 import { authorize } from '../access/authorize';
 import { IdParam } from '../units/schemas';
+import { todayVn } from '../../shared/vi';
 import { budgetProposals, budgetWorkbook } from './budget';
 import { checkIn } from './check-in';
-import { agenciesFor, itemDetail, listItems } from './queries';
+import { agenciesFor, responsiblePeopleFor } from './assignees';
+import { itemDetail, listItems } from './queries';
 import { suggestItems } from './suggest-items';
-import { updateItem } from './update-item';
+import { confirmItems, updateItem } from './update-item';
 import { Month } from '../assessments/schemas';
 
 export const roadmapRoutes = createRouter();
@@ -32,6 +34,7 @@ const Item = z
     indicatorCode: z.string(),
     criterionNumber: z.string(),
     title: z.string(),
+    task: z.string().nullable(),
     status: z.enum(STATUSES),
     costClass: z.enum(COSTS),
     targetMonth: z.string().nullable(),
@@ -109,7 +112,69 @@ roadmapRoutes.openapi(
   async (c) => {
     const { unitId } = c.req.valid('query');
     await authorize(c.get('deps').db, actorOf(c), 'roadmap.read', unitId);
-    return c.json({ items: await agenciesFor(c.get('deps').db, unitId) }, 200);
+    const deps = c.get('deps');
+    const items = await agenciesFor(deps.db, unitId, todayVn(deps.clock.now()));
+    return c.json({ items: items.map((a) => ({ id: a.id, name: a.name, unitId: a.unitId, kind: a.kind })) }, 200);
+  },
+);
+
+roadmapRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/people',
+    tags: ['Roadmaps'],
+    summary: "People who can be in charge of a unit's work: staff of the agencies that can lead it and officials over the unit",
+    request: { query: z.object({ unitId: z.coerce.number().int().positive() }) },
+    responses: {
+      200: json(
+        z.object({
+          items: z.array(
+            z
+              .object({ id: z.number().int(), name: z.string(), agencyId: z.number().int().nullable() })
+              .openapi('ResponsiblePerson'),
+          ),
+        }),
+      ),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const { unitId } = c.req.valid('query');
+    const deps = c.get('deps');
+    await authorize(deps.db, actorOf(c), 'roadmap.manage', unitId);
+    return c.json({ items: await responsiblePeopleFor(deps.db, unitId, todayVn(deps.clock.now())) }, 200);
+  },
+);
+
+roadmapRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/confirm',
+    tags: ['Roadmaps'],
+    summary:
+      'Confirm several suggested items at once, optionally with one lead agency, person and month — all or none (send each version you read)',
+    request: {
+      body: jsonBody(
+        z.object({
+          items: z
+            .array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
+            .min(1)
+            .max(100),
+          leadAgencyId: z.number().int().positive().optional(),
+          leadUserId: z.number().int().positive().nullable().optional(),
+          targetMonth: Month.optional(),
+        }),
+      ),
+    },
+    responses: {
+      200: json(z.object({ confirmed: z.number().int() }), 'Confirmed'),
+      ...errorResponses,
+      ...conflictResponse,
+    },
+  }),
+  async (c) => {
+    const done = await confirmItems(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'));
+    return c.json({ confirmed: done.length }, 200);
   },
 );
 
@@ -189,6 +254,7 @@ roadmapRoutes.openapi(
         z.object({
           version: z.number().int().positive(),
           title: z.string().trim().min(3).max(500).optional(),
+          task: z.string().trim().max(4000).nullable().optional(),
           leadAgencyId: z.number().int().positive().nullable().optional(),
           leadUserId: z.number().int().positive().nullable().optional(),
           supportingAgencyIds: z.array(z.number().int().positive()).max(20).optional(),

@@ -1,15 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
-import { agencies, roadmapItems, unitScope, users, type CostClass, type RoadmapStatus } from '../../db/schema';
-import { AppError, ruleViolation } from '../../lib/errors';
+import { agencies, roadmapItems, unitScope, type CostClass, type RoadmapStatus } from '../../db/schema';
+import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import { todayVn } from '../../shared/vi';
 import { write } from '../access/write-path';
 import { auditSnapshot } from '../audit/write-audit';
 import { agencyUsers, notify } from '../notifications/notify';
+import { responsiblePeopleFor } from './assignees';
 
-export type UpdateItemInput = {
-  version: number;
+type ItemChange = {
   title?: string | undefined;
+  task?: string | null | undefined;
   leadAgencyId?: number | null | undefined;
   leadUserId?: number | null | undefined;
   supportingAgencyIds?: number[] | undefined;
@@ -21,6 +23,8 @@ export type UpdateItemInput = {
   note?: string | null | undefined;
   confirm?: boolean | undefined;
 };
+
+export type UpdateItemInput = ItemChange & { version: number };
 
 export async function getItem(db: Db, id: number, lock = false) {
   const q = db.select().from(roadmapItems).where(eq(roadmapItems.id, id));
@@ -42,6 +46,91 @@ async function checkAgencies(db: Db, unitId: number, ids: number[]) {
   if (bad.length) throw ruleViolation('agency_not_over_unit', { agencies: bad });
 }
 
+type Item = typeof roadmapItems.$inferSelect;
+
+/**
+ * One item's change under its lock: the checks (agencies over the unit, the responsible person one
+ * who works for it, cost and estimate agree, a confirmed item has a lead and a month), the row, the
+ * notice to whoever now leads it, and the audit event.
+ */
+async function applyChange(tx: Db, w: { deps: Deps; actor: Actor; meta: RequestMeta }, before: Item, input: ItemChange) {
+  const { deps, actor, meta } = w;
+  const today = todayVn(meta.now);
+  const leadAgencyId = input.leadAgencyId === undefined ? before.leadAgencyId : input.leadAgencyId;
+  const supporting = input.supportingAgencyIds ?? before.supportingAgencyIds;
+  await checkAgencies(tx, before.unitId, [...(leadAgencyId ? [leadAgencyId] : []), ...supporting]);
+  const leadUserId = input.leadUserId === undefined ? before.leadUserId : input.leadUserId;
+  if (leadUserId && input.leadUserId !== undefined) {
+    const [u] = await responsiblePeopleFor(tx, before.unitId, today, leadUserId);
+    if (!u) throw ruleViolation('lead_user_not_for_unit');
+  }
+  const costClass = input.costClass ?? before.costClass;
+  const costEstimate = input.costEstimate === undefined ? before.costEstimate : input.costEstimate;
+  if (costClass === 'none' && costEstimate) throw ruleViolation('no_cost_item_has_estimate');
+  const confirming = input.confirm === true && !before.confirmed;
+  const targetMonth = input.targetMonth === undefined ? before.targetMonth : input.targetMonth ? `${input.targetMonth}-01` : null;
+  if (confirming && (!leadAgencyId || !targetMonth))
+    throw ruleViolation('confirm_needs_lead_and_target', { indicator: before.indicatorCode });
+  const status = input.status ?? before.status;
+  const [after] = await tx
+    .update(roadmapItems)
+    .set({
+      title: input.title ?? before.title,
+      task: input.task === undefined ? before.task : input.task,
+      leadAgencyId,
+      leadUserId,
+      supportingAgencyIds: supporting,
+      targetMonth,
+      costClass,
+      costEstimate,
+      status,
+      priority: input.priority ?? before.priority,
+      note: input.note === undefined ? before.note : input.note,
+      confirmed: before.confirmed || confirming,
+      confirmedAt: confirming ? meta.now : before.confirmedAt,
+      confirmedBy: confirming ? actor.userId : before.confirmedBy,
+      closedAt: status === 'done' ? (before.closedAt ?? meta.now) : null,
+      closedReason: status === 'done' ? (before.closedReason ?? 'manual') : null,
+      version: before.version + 1,
+      updatedAt: meta.now,
+    })
+    .where(eq(roadmapItems.id, before.id))
+    .returning()
+    .then((r) => r as [Item]);
+  const assignedChanged =
+    confirming || (after.confirmed && (after.leadAgencyId !== before.leadAgencyId || after.leadUserId !== before.leadUserId));
+  if (assignedChanged) {
+    const month = after.targetMonth ? `${after.targetMonth.slice(5, 7)}/${after.targetMonth.slice(0, 4)}` : '';
+    await notify(
+      tx,
+      {
+        userIds: [
+          ...(after.leadUserId ? [after.leadUserId] : []),
+          ...(await agencyUsers(tx, after.leadAgencyId ? [after.leadAgencyId] : [])),
+        ],
+        kind: 'roadmap.assigned',
+        title: `Được giao chủ trì chỉ tiêu ${after.indicatorCode}`,
+        body: `Nội dung: ${after.task ?? after.title}. Thời hạn: tháng ${month}.`,
+        link: `/viec/${after.id}`,
+        dedupeKey: `assigned:${after.id}:${after.leadAgencyId}:${after.leadUserId}`,
+      },
+      meta.now,
+      deps.config.publicUrl,
+    );
+  }
+  return {
+    after,
+    audit: {
+      action: confirming ? ('roadmap_item.confirm' as const) : ('roadmap_item.update' as const),
+      entityType: 'roadmap_item' as const,
+      entityId: before.id,
+      unitId: after.unitId,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+    },
+  };
+}
+
 /** The office assigns, edits and confirms an item; confirming tells the lead agency and person. */
 export async function updateItem(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: UpdateItemInput) {
   return write(
@@ -53,78 +142,57 @@ export async function updateItem(deps: Deps, actor: Actor, meta: RequestMeta, id
       lock: (tx) => getItem(tx, id, true),
       version: { sent: input.version, stored: (item) => item.version },
       apply: async (tx, before) => {
-        const leadAgencyId = input.leadAgencyId === undefined ? before.leadAgencyId : input.leadAgencyId;
-        const supporting = input.supportingAgencyIds ?? before.supportingAgencyIds;
-        await checkAgencies(tx, before.unitId, [...(leadAgencyId ? [leadAgencyId] : []), ...supporting]);
-        const leadUserId = input.leadUserId === undefined ? before.leadUserId : input.leadUserId;
-        if (leadUserId && input.leadUserId !== undefined) {
-          const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, leadUserId));
-          if (!u) throw ruleViolation('lead_user_unknown');
-        }
-        const costClass = input.costClass ?? before.costClass;
-        const costEstimate = input.costEstimate === undefined ? before.costEstimate : input.costEstimate;
-        if (costClass === 'none' && costEstimate) throw ruleViolation('no_cost_item_has_estimate');
-        const confirming = input.confirm === true && !before.confirmed;
-        if (confirming && (!leadAgencyId || !(input.targetMonth ?? before.targetMonth)))
-          throw ruleViolation('confirm_needs_lead_and_target');
-        const status = input.status ?? before.status;
-        const [after] = await tx
-          .update(roadmapItems)
-          .set({
-            title: input.title ?? before.title,
-            leadAgencyId,
-            leadUserId,
-            supportingAgencyIds: supporting,
-            targetMonth:
-              input.targetMonth === undefined ? before.targetMonth : input.targetMonth ? `${input.targetMonth}-01` : null,
-            costClass,
-            costEstimate,
-            status,
-            priority: input.priority ?? before.priority,
-            note: input.note === undefined ? before.note : input.note,
-            confirmed: before.confirmed || confirming,
-            confirmedAt: confirming ? meta.now : before.confirmedAt,
-            confirmedBy: confirming ? actor.userId : before.confirmedBy,
-            closedAt: status === 'done' ? (before.closedAt ?? meta.now) : null,
-            closedReason: status === 'done' ? (before.closedReason ?? 'manual') : null,
-            version: before.version + 1,
-            updatedAt: meta.now,
-          })
-          .where(eq(roadmapItems.id, id))
-          .returning()
-          .then((r) => r as [typeof before]);
-        const assignedChanged =
-          confirming ||
-          (after.confirmed && (after.leadAgencyId !== before.leadAgencyId || after.leadUserId !== before.leadUserId));
-        if (assignedChanged) {
-          await notify(
-            tx,
-            {
-              userIds: [
-                ...(after.leadUserId ? [after.leadUserId] : []),
-                ...(await agencyUsers(tx, after.leadAgencyId ? [after.leadAgencyId] : [])),
-              ],
-              kind: 'roadmap.assigned',
-              title: `Được giao chủ trì chỉ tiêu ${after.indicatorCode}`,
-              body: `Nội dung: ${after.title}. Thời hạn: tháng ${after.targetMonth?.slice(5, 7)}/${after.targetMonth?.slice(0, 4)}.`,
-              link: `/viec/${after.id}`,
-              dedupeKey: `assigned:${after.id}:${after.leadAgencyId}:${after.leadUserId}`,
-            },
-            meta.now,
-            deps.config.publicUrl,
+        const { after, audit } = await applyChange(tx, { deps, actor, meta }, before, input);
+        return { result: after, audit };
+      },
+    },
+  );
+}
+
+export type ConfirmItemsInput = {
+  items: { id: number; version: number }[];
+  leadAgencyId?: number | undefined;
+  leadUserId?: number | null | undefined;
+  targetMonth?: string | undefined;
+};
+
+/**
+ * The office confirms several suggestions at once, optionally giving them one lead agency, person and
+ * month: all of them or none (a stale version or an item missing a lead or month refuses the lot).
+ */
+export async function confirmItems(deps: Deps, actor: Actor, meta: RequestMeta, input: ConfirmItemsInput) {
+  const ids = [...new Set(input.items.map((i) => i.id))].sort((a, b) => a - b);
+  if (ids.length !== input.items.length) throw ruleViolation('item_listed_twice');
+  const sent = new Map(input.items.map((i) => [i.id, i.version]));
+  const read = async (db: Db, lock: boolean) => {
+    const q = db.select().from(roadmapItems).where(inArray(roadmapItems.id, ids)).orderBy(roadmapItems.id);
+    const rows = lock ? await q.for('update') : await q;
+    if (rows.length !== ids.length) throw new AppError('NOT_FOUND');
+    return rows;
+  };
+  return write(
+    { deps, actor, meta },
+    {
+      can: 'roadmap.manage',
+      load: (db) => read(db, false),
+      units: (rows) => [...new Set(rows.map((r) => r.unitId))],
+      lock: (tx) => read(tx, true),
+      apply: async (tx, rows) => {
+        const stale = rows.find((r) => r.version !== sent.get(r.id));
+        if (stale) throw versionConflict(stale.version);
+        const confirmed = rows.find((r) => r.confirmed);
+        if (confirmed) throw ruleViolation('item_already_confirmed', { indicator: confirmed.indicatorCode });
+        const results = [];
+        for (const before of rows)
+          results.push(
+            await applyChange(tx, { deps, actor, meta }, before, {
+              confirm: true,
+              ...(input.leadAgencyId !== undefined ? { leadAgencyId: input.leadAgencyId } : {}),
+              ...(input.leadUserId !== undefined ? { leadUserId: input.leadUserId } : {}),
+              ...(input.targetMonth !== undefined ? { targetMonth: input.targetMonth } : {}),
+            }),
           );
-        }
-        return {
-          result: after,
-          audit: {
-            action: confirming ? 'roadmap_item.confirm' : 'roadmap_item.update',
-            entityType: 'roadmap_item',
-            entityId: id,
-            unitId: after.unitId,
-            before: auditSnapshot(before),
-            after: auditSnapshot(after),
-          },
-        };
+        return { result: results.map((r) => r.after), audit: results.map((r) => r.audit) };
       },
     },
   );

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { unitEvents, unitEventUnits, unitParents, units } from '../../db/schema';
+import { agencies, unitEvents, unitEventUnits, unitParents, units } from '../../db/schema';
 import type { SuccessionPlan, UnitRef } from '../../domain/units/succession';
-import type { UnitType } from '../../shared/roles';
+import { UNIT_LEVEL, type UnitType } from '../../shared/roles';
 import { searchKey } from '../../shared/vi';
 
 export type NewUnitRow = {
@@ -35,8 +35,20 @@ export async function insertUnit(tx: Db, u: NewUnitRow, now: Date) {
   if (u.parentId !== null) {
     await tx.insert(unitParents).values({ unitId: row!.id, parentId: u.parentId, effectiveFrom: u.effectiveFrom });
   }
+  if (hasPeoplesCommittee(u.type)) await tx.insert(agencies).values(peoplesCommitteeOf(row!));
   return row!;
 }
+
+/** District- and commune-level units are run by a People's Committee, which can lead their work. */
+export const hasPeoplesCommittee = (type: UnitType) => UNIT_LEVEL[type] === 2 || UNIT_LEVEL[type] === 3;
+
+export const peoplesCommitteeOf = (u: { id: number; name: string; isDemo: boolean }) => ({
+  unitId: u.id,
+  name: `Ủy ban nhân dân ${u.name}`,
+  shortName: `UBND ${u.name}`,
+  kind: 'people_committee' as const,
+  isDemo: u.isDemo,
+});
 
 /** Writes a planned succession event: ends units and parent links, creates units, records the event. */
 export async function writePlan(
