@@ -1,6 +1,74 @@
 import { clientAs, makeProvince, TEST_PASSWORD } from './testing/factories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, TestClient, type TestEnv } from './testing/harness';
+import { openResponseSchemas } from './testing/response-contract';
+
+/**
+ * Operations whose answers are still declared open (any key passes), to be typed out. The list only
+ * shrinks: a new operation declares a closed schema, which the harness then checks on every answer.
+ */
+const STILL_OPEN = new Set<string>([
+  'GET /api/assessments/{id}/diff',
+  'GET /api/roadmaps',
+  'GET /api/roadmaps/budget',
+  'GET /api/roadmaps/{id}',
+  'PATCH /api/roadmaps/{id}',
+  'GET /api/capital/cockpit',
+  'GET /api/capital/projects',
+  'POST /api/capital/projects',
+  'GET /api/capital/projects/{id}',
+  'PATCH /api/capital/projects/{id}',
+  'PUT /api/capital/projects/{id}/readiness/{code}',
+  'GET /api/ocop/catalogue',
+  'POST /api/ocop/sheets',
+  'GET /api/ocop/sheets/{id}',
+  'GET /api/ocop/producers',
+  'POST /api/ocop/producers',
+  'GET /api/ocop/producers/{id}',
+  'PATCH /api/ocop/producers/{id}',
+  'GET /api/ocop/products',
+  'POST /api/ocop/products',
+  'GET /api/ocop/products/{id}',
+  'PATCH /api/ocop/products/{id}',
+  'POST /api/ocop/products/{id}/transitions',
+  'GET /api/ocop/pipeline',
+  'GET /api/ocop/dashboard',
+  'PUT /api/ocop/targets',
+  'GET /api/ocop/rounds',
+  'POST /api/ocop/rounds',
+  'GET /api/ocop/rounds/{id}',
+  'POST /api/ocop/rounds/{id}/products',
+  'PUT /api/ocop/rounds/{id}/products/{productId}/my-score',
+  'POST /api/ocop/rounds/{id}/products/{productId}/decide',
+  'POST /api/ocop/rounds/{id}/products/{productId}/certificate',
+  'POST /api/ocop/rounds/{id}/close',
+  'GET /api/oversight/councils',
+  'POST /api/oversight/councils',
+  'GET /api/oversight/councils/{id}',
+  'POST /api/oversight/councils/{id}/bodies',
+  'POST /api/oversight/councils/{id}/delegates',
+  'POST /api/oversight/councils/{id}/activities',
+  'GET /api/oversight/activities/{id}',
+  'PATCH /api/oversight/activities/{id}',
+  'POST /api/oversight/activities/{id}/snapshots',
+  'GET /api/oversight/snapshots/{id}',
+  'GET /api/oversight/compare',
+  'POST /api/oversight/activities/{id}/recommendations',
+  'GET /api/oversight/recommendations',
+  'GET /api/oversight/recommendations/{id}',
+  'PATCH /api/oversight/recommendations/{id}',
+  'POST /api/oversight/recommendations/{id}/reports',
+  'POST /api/oversight/recommendations/{id}/decision',
+  'GET /api/oversight/petitions',
+  'POST /api/oversight/councils/{id}/petitions',
+  'PATCH /api/oversight/petitions/{id}',
+  'POST /api/oversight/petitions/{id}/answer',
+  'GET /api/portal/publications',
+  'POST /api/portal/publications',
+  'DELETE /api/portal/publications/{id}',
+  'GET /api/portal/feedback',
+  'POST /api/portal/feedback/{id}/moderate',
+]);
 
 describe('the HTTP envelope', () => {
   let env: TestEnv;
@@ -42,6 +110,17 @@ describe('the HTTP envelope', () => {
     expect(bundle.status).toBe(200);
     expect(bundle.text.length).toBeGreaterThan(100_000);
     expect((await new TestClient(env.app).get('/api/docs/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('declares every JSON answer closed, so that the harness can refuse any undeclared key', () => {
+    const open = openResponseSchemas(env.app.openAPIRegistry.definitions);
+    const operation = (line: string) => line.split(' ').slice(0, 2).join(' ');
+    expect(open.filter((line) => !STILL_OPEN.has(operation(line)))).toEqual([]);
+    const stillOpen = new Set(open.map(operation));
+    expect(
+      [...STILL_OPEN].filter((op) => !stillOpen.has(op)),
+      'typed out: remove from STILL_OPEN',
+    ).toEqual([]);
   });
 
   it('a plain HTTP client signs in with JSON and no cookies, then sends the token it was given', async () => {
