@@ -19,11 +19,6 @@ const STILL_OPEN = new Set<string>([
   'GET /api/capital/projects/{id}',
   'PATCH /api/capital/projects/{id}',
   'PUT /api/capital/projects/{id}/readiness/{code}',
-  'GET /api/portal/publications',
-  'POST /api/portal/publications',
-  'DELETE /api/portal/publications/{id}',
-  'GET /api/portal/feedback',
-  'POST /api/portal/feedback/{id}/moderate',
 ]);
 
 describe('the HTTP envelope', () => {
