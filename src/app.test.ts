@@ -1,6 +1,24 @@
 import { clientAs, makeProvince, TEST_PASSWORD } from './testing/factories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, TestClient, type TestEnv } from './testing/harness';
+import { openResponseSchemas } from './testing/response-contract';
+
+/**
+ * Operations whose answers are still declared open (any key passes), to be typed out. The list only
+ * shrinks: a new operation declares a closed schema, which the harness then checks on every answer.
+ */
+const STILL_OPEN = new Set<string>([
+  'GET /api/roadmaps',
+  'GET /api/roadmaps/budget',
+  'GET /api/roadmaps/{id}',
+  'PATCH /api/roadmaps/{id}',
+  'GET /api/capital/cockpit',
+  'GET /api/capital/projects',
+  'POST /api/capital/projects',
+  'GET /api/capital/projects/{id}',
+  'PATCH /api/capital/projects/{id}',
+  'PUT /api/capital/projects/{id}/readiness/{code}',
+]);
 
 describe('the HTTP envelope', () => {
   let env: TestEnv;
@@ -42,6 +60,17 @@ describe('the HTTP envelope', () => {
     expect(bundle.status).toBe(200);
     expect(bundle.text.length).toBeGreaterThan(100_000);
     expect((await new TestClient(env.app).get('/api/docs/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('declares every JSON answer closed, so that the harness can refuse any undeclared key', () => {
+    const open = openResponseSchemas(env.app.openAPIRegistry.definitions);
+    const operation = (line: string) => line.split(' ').slice(0, 2).join(' ');
+    expect(open.filter((line) => !STILL_OPEN.has(operation(line)))).toEqual([]);
+    const stillOpen = new Set(open.map(operation));
+    expect(
+      [...STILL_OPEN].filter((op) => !stillOpen.has(op)),
+      'typed out: remove from STILL_OPEN',
+    ).toEqual([]);
   });
 
   it('a plain HTTP client signs in with JSON and no cookies, then sends the token it was given', async () => {

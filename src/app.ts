@@ -113,8 +113,14 @@ const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export function buildApp(deps: Deps) {
+/**
+ * `outermost` runs before everything else and sees every final response (the test harness checks
+ * answers against their declared schemas there).
+ */
+export function buildApp(deps: Deps, opts: { outermost?: MiddlewareHandler<AppEnv> } = {}) {
   const app = new OpenAPIHono<AppEnv>();
+
+  if (opts.outermost) app.use('*', opts.outermost);
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -11,6 +11,7 @@ import { openDatabase, type Database } from '../db/client';
 import { systemClock, type Clock } from '../lib/clock';
 import { FileStore } from '../lib/file-store';
 import { createLogger } from '../lib/logger';
+import { recordViolation, responseContract } from './response-contract';
 
 export type TestEnv = {
   deps: Deps;
@@ -65,7 +66,9 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<Conf
     logger: createLogger(process.env.TEST_LOG === '1' ? 'debug' : 'silent'),
     files: new FileStore(filesDir),
   };
-  const app = buildApp(deps);
+  const app: App = buildApp(deps, {
+    outermost: responseContract(() => app.openAPIRegistry.definitions, recordViolation),
+  });
   return {
     deps,
     databaseUrl,

@@ -21,6 +21,7 @@ import { reopenAssessment } from './reopen-assessment';
 import { reviewAssessment } from './review-assessment';
 import { saveValues } from './save-values';
 import {
+  AssessmentDiff,
   AssessmentSummary,
   AssessmentView,
   OpenAssessmentBody,
@@ -174,16 +175,7 @@ assessmentRoutes.openapi(
     summary: 'What changed since the previous month, who changed it, evidence added',
     request: { params: IdParam },
     responses: {
-      200: json(
-        z
-          .object({
-            month: z.string(),
-            previousMonth: z.string().nullable(),
-            changes: z.array(z.unknown()),
-            evidenceAdded: z.array(z.unknown()),
-          })
-          .loose(),
-      ),
+      200: json(AssessmentDiff),
       ...errorResponses,
     },
   }),

@@ -116,3 +116,30 @@ export const AssessmentView = z
     ),
   })
   .openapi('AssessmentView');
+
+const IndicatorStatus = z.enum(['met', 'unmet', 'missing', 'not_applicable']).nullable();
+const MetCounts = z.object({ criteriaMet: z.number().int(), indicatorsMet: z.number().int() }).nullable();
+
+/** What changed since the previous month, who changed it, and the evidence added. */
+export const AssessmentDiff = z
+  .object({
+    month: z.string(),
+    previousMonth: z.string().nullable(),
+    previousId: z.number().int().nullable(),
+    counts: z.object({ before: MetCounts, after: MetCounts }),
+    changes: z.array(
+      z.object({
+        code: z.string(),
+        before: IndicatorValue.nullable(),
+        after: IndicatorValue.nullable(),
+        statusBefore: IndicatorStatus,
+        statusAfter: IndicatorStatus,
+        changedBy: z.string().nullable(),
+        changedAt: z.string().nullable(),
+      }),
+    ),
+    evidenceAdded: z.array(
+      z.object({ at: z.string(), id: z.number().int(), code: z.string(), name: z.string(), by: z.string().nullable() }),
+    ),
+  })
+  .openapi('AssessmentDiff');

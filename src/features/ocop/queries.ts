@@ -26,6 +26,7 @@ import { auditSnapshot } from '../audit/write-audit';
 import { lockKey, write } from '../access/write-path';
 import { cycleActor, ownProducerId, producerFor, productFor } from './access';
 import { latestCertificates, starState } from './certificates';
+import { certificateView, producerView, productView, roundProductView } from './views';
 
 /** Products the actor may see: under their ocop.read grants, or their own subject's. */
 export async function visibleProducts(db: Db, actor: Actor): Promise<SQL> {
@@ -56,7 +57,7 @@ export async function listProducers(deps: Deps, actor: Actor, f: { unitId?: numb
     .groupBy(ocopProducts.producerId);
   const n = new Map(counts.map((c) => [c.producerId, c.n]));
   return sortVi(
-    rows.map((r) => ({ ...r.p, searchKey: undefined, unitName: r.unitName, products: n.get(r.p.id) ?? 0 })),
+    rows.map((r) => ({ ...producerView(r.p), unitName: r.unitName, products: n.get(r.p.id) ?? 0 })),
     (p) => p.name,
   );
 }
@@ -92,8 +93,7 @@ export async function listProducts(
   );
   return sortVi(
     rows.map((r) => ({
-      ...r.p,
-      searchKey: undefined,
+      ...productView(r.p),
       producerName: r.producerName,
       unitName: r.unitName,
       step: STEP_OF[r.p.stage],
@@ -154,16 +154,33 @@ export async function productDetail(deps: Deps, actor: Actor, id: number) {
   const latest = certificates.find((c) => !c.revokedAt) ?? null;
   const who = cycleActor(capacity);
   return {
-    product: { ...product, searchKey: undefined },
-    producer: { ...producer!, searchKey: undefined },
+    product: productView(product),
+    producer: producerView(producer!),
     unit: unit!,
     capacity,
     step: STEP_OF[product.stage],
     ...starView(starState(latest, today)),
-    certificates,
-    results: results.map((r) => ({ ...r.rp, roundName: r.roundName, level: r.level, year: r.year })),
-    transitions: transitions.map((t) => ({ ...t.t, byName: t.byName })),
-    photos,
+    certificates: certificates.map(certificateView),
+    results: results.map((r) => ({ ...roundProductView(r.rp), roundName: r.roundName, level: r.level, year: r.year })),
+    transitions: transitions.map(({ t, byName }) => ({
+      id: t.id,
+      productId: t.productId,
+      action: t.action,
+      fromStage: t.fromStage,
+      toStage: t.toStage,
+      documents: t.documents,
+      note: t.note,
+      at: t.at.toISOString(),
+      by: t.by,
+      byName,
+    })),
+    photos: photos.map((ph) => ({
+      id: ph.id,
+      productId: ph.productId,
+      fileId: ph.fileId,
+      caption: ph.caption,
+      addedAt: ph.addedAt.toISOString(),
+    })),
     actions: who
       ? actionsFrom(product.stage, who).map((t) => ({
           action: t.action,
@@ -178,7 +195,7 @@ export async function productDetail(deps: Deps, actor: Actor, id: number) {
 export async function producerDetail(deps: Deps, actor: Actor, id: number) {
   const { producer, capacity } = await producerFor(deps.db, actor, id);
   return {
-    producer: { ...producer, searchKey: undefined },
+    producer: producerView(producer),
     capacity,
     products: await listProducts(deps, actor, { producerId: id }),
   };

@@ -32,6 +32,7 @@ import { notify } from '../notifications/notify';
 import { latestCertificates, officeOver, producerUsers, validTo } from './certificates';
 import { moveProduct } from './products';
 import { regimeOn, sheetFor } from './sheets';
+import { certificateView, roundProductView, roundView } from './views';
 
 type RoundRow = typeof ocopRounds.$inferSelect;
 
@@ -548,8 +549,12 @@ export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
     .where(and(eq(ocopCertificates.roundId, roundId), isNull(ocopCertificates.revokedAt)));
   const seeAll = isOffice || me?.role === 'chair';
   const names = new Map(members.map((m) => [m.userId, m.fullName]));
+  const certOf = (productId: number) => {
+    const c = certs.find((x) => x.productId === productId);
+    return c ? certificateView(c) : null;
+  };
   return {
-    round,
+    round: roundView(round),
     members,
     me,
     canManage: isOffice,
@@ -558,7 +563,7 @@ export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
       const mine = scores.filter((s) => s.productId === p.id);
       const own = mine.find((s) => s.userId === actor.userId) ?? null;
       return {
-        ...rp,
+        ...roundProductView(rp),
         product: {
           id: p.id,
           name: p.name,
@@ -578,7 +583,7 @@ export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
               userId: s.userId,
               fullName: names.get(s.userId) ?? '',
               total: s.total,
-              submittedAt: s.submittedAt,
+              submittedAt: s.submittedAt.toISOString(),
             }))
           : null,
         preview:
@@ -589,7 +594,7 @@ export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
                 thresholdsOf(sheet.document),
               )
             : null,
-        certificate: certs.find((c) => c.productId === p.id) ?? null,
+        certificate: certOf(p.id),
       };
     }),
   };
@@ -609,7 +614,7 @@ export async function listRounds(deps: Deps, actor: Actor, unitId: number | null
     if (!visible) continue;
     if (unitId && !(await unitInScope(deps.db, [unitId], r.unitId)) && !(await unitInScope(deps.db, [r.unitId], unitId)))
       continue;
-    out.push({ ...r, member: mine.has(r.id) });
+    out.push({ ...roundView(r), member: mine.has(r.id) });
   }
   return out.reverse();
 }

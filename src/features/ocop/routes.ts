@@ -31,6 +31,30 @@ import {
   roundDetail,
   submitScore,
 } from './rounds';
+import {
+  Catalogue,
+  Certificate,
+  Dashboard,
+  Decision,
+  Pipeline,
+  Producer,
+  ProducerDetail,
+  ProducerListItem,
+  Product,
+  ProductDetail,
+  ProductListItem,
+  ProductWithWarnings,
+  Round,
+  RoundDetail,
+  RoundListItem,
+  RoundProductState,
+  ScoreResult,
+  Sheet,
+  SheetRef,
+  STAGES,
+  Target,
+} from './schemas';
+import { certificateView, producerView, productView, roundProductView, roundView } from './views';
 import { importSheet, PRODUCT_GROUPS, PRODUCT_SETS, regimeOn, SHEET_PUBLISHERS, sheetWarnings } from './sheets';
 
 export const ocopRoutes = createRouter();
@@ -47,24 +71,13 @@ ocopSchemaRoutes.openapi(
   }),
   (c) => c.json(ocopSheetJsonSchema() as Record<string, unknown>, 200),
 );
-const Loose = z.object({}).loose();
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const RoundProduct = z.object({ id: z.coerce.number().int().positive(), productId: z.coerce.number().int().positive() });
 const Year = z.coerce.number().int().min(2000).max(2100);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Opt = (max: number) => z.string().trim().max(max).nullable().optional();
-const STAGES = [
-  'awareness',
-  'idea_registered',
-  'idea_returned',
-  'plan_submitted',
-  'plan_returned',
-  'implementing',
-  'evaluation',
-  'promotion',
-] as const;
 const tags = ['OCOP'];
-const Items = json(z.object({ items: z.array(Loose) }));
+const items = <T extends z.ZodType>(item: T) => json(z.object({ items: z.array(item) }));
 
 const ProducerFields = {
   name: Text(300),
@@ -110,7 +123,7 @@ ocopRoutes.openapi(
     path: '/catalogue',
     tags,
     summary: 'Product groups and sets, cycle steps and transitions, documents',
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(Catalogue), ...errorResponses },
   }),
   async (c) => {
     actorOf(c);
@@ -154,8 +167,12 @@ ocopRoutes.openapi(
     path: '/sheets',
     tags,
     summary: 'Load a scoring sheet (JSON, validated; a new code or version, never an edit)',
-    request: { body: jsonBody(Loose) },
-    responses: { 201: json(Loose), ...errorResponses, ...conflictResponse },
+    request: {
+      body: jsonBody(
+        z.record(z.string(), z.unknown()).openapi({ description: 'a scoring-sheet document: /api/schemas/ocop-sheet.json' }),
+      ),
+    },
+    responses: { 201: json(SheetRef), ...errorResponses, ...conflictResponse },
   }),
   async (c) => {
     const row = await importSheet(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'));
@@ -170,14 +187,29 @@ ocopRoutes.openapi(
     tags,
     summary: 'A scoring sheet with its criteria, options and star bands',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(Sheet), ...errorResponses },
   }),
   async (c) => {
     actorOf(c);
     const { id } = c.req.valid('param');
     const [row] = await c.get('deps').db.select().from(ocopSheets).where(eq(ocopSheets.id, id));
     if (!row) throw new AppError('NOT_FOUND');
-    return c.json(row, 200);
+    return c.json(
+      {
+        id: row.id,
+        code: row.code,
+        version: row.version,
+        setNo: row.setNo,
+        regime: row.regime,
+        document: row.document,
+        verified: row.verified,
+        status: row.status,
+        rowVersion: row.rowVersion,
+        createdAt: row.createdAt.toISOString(),
+        publishedAt: row.publishedAt?.toISOString() ?? null,
+      },
+      200,
+    );
   },
 );
 
@@ -265,7 +297,7 @@ ocopRoutes.openapi(
     tags,
     summary: 'Producers (chủ thể) the caller may see',
     request: { query: z.object({ unitId: z.coerce.number().int().positive().optional(), q: z.string().max(100).optional() }) },
-    responses: { 200: Items, ...errorResponses },
+    responses: { 200: items(ProducerListItem), ...errorResponses },
   }),
   async (c) => c.json({ items: await listProducers(c.get('deps'), actorOf(c), c.req.valid('query')) }, 200),
 );
@@ -277,9 +309,9 @@ ocopRoutes.openapi(
     tags,
     summary: 'Register a producer (a producer account registers its own subject once)',
     request: { body: jsonBody(z.object({ unitId: z.number().int().positive(), ...ProducerFields })) },
-    responses: { 201: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 201: json(Producer), ...errorResponses, ...conflictResponse },
   }),
-  async (c) => c.json(await createProducer(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json')), 201),
+  async (c) => c.json(producerView(await createProducer(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'))), 201),
 );
 
 ocopRoutes.openapi(
@@ -289,7 +321,7 @@ ocopRoutes.openapi(
     tags,
     summary: 'A producer and its products',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(ProducerDetail), ...errorResponses },
   }),
   async (c) => c.json(await producerDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
 );
@@ -309,10 +341,13 @@ ocopRoutes.openapi(
           .required({ version: true }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(Producer), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await updateProducer(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      producerView(await updateProducer(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    ),
 );
 
 ocopRoutes.openapi(
@@ -330,7 +365,7 @@ ocopRoutes.openapi(
         producerId: z.coerce.number().int().positive().optional(),
       }),
     },
-    responses: { 200: Items, ...errorResponses },
+    responses: { 200: items(ProductListItem), ...errorResponses },
   }),
   async (c) => c.json({ items: await listProducts(c.get('deps'), actorOf(c), c.req.valid('query')) }, 200),
 );
@@ -342,11 +377,14 @@ ocopRoutes.openapi(
     tags,
     summary: 'Register a product (starts at step 1, awareness)',
     request: { body: jsonBody(z.object({ producerId: z.number().int().positive(), ...ProductFields })) },
-    responses: { 201: json(Loose), ...errorResponses },
+    responses: { 201: json(ProductWithWarnings), ...errorResponses },
   }),
   async (c) => {
     const row = await createProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'));
-    return c.json({ ...row, warnings: await sheetWarnings(c.get('deps').db, row.setNo, metaOf(c).now, c.get('lang')) }, 201);
+    return c.json(
+      { ...productView(row), warnings: await sheetWarnings(c.get('deps').db, row.setNo, metaOf(c).now, c.get('lang')) },
+      201,
+    );
   },
 );
 
@@ -357,7 +395,7 @@ ocopRoutes.openapi(
     tags,
     summary: 'Product page: details, cycle history, certificates, results, next possible steps',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(ProductDetail), ...errorResponses },
   }),
   async (c) => {
     const d = await productDetail(c.get('deps'), actorOf(c), c.req.valid('param').id);
@@ -380,11 +418,14 @@ ocopRoutes.openapi(
           .required({ version: true }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(ProductWithWarnings), ...errorResponses, ...conflictResponse },
   }),
   async (c) => {
     const row = await updateProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
-    return c.json({ ...row, warnings: await sheetWarnings(c.get('deps').db, row.setNo, metaOf(c).now, c.get('lang')) }, 200);
+    return c.json(
+      { ...productView(row), warnings: await sheetWarnings(c.get('deps').db, row.setNo, metaOf(c).now, c.get('lang')) },
+      200,
+    );
   },
 );
 
@@ -405,10 +446,13 @@ ocopRoutes.openapi(
         }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(Product), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await transitionProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      productView(await transitionProduct(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    ),
 );
 
 ocopRoutes.post('/products/:id/photos', async (c) => {
@@ -466,7 +510,7 @@ ocopRoutes.openapi(
     tags,
     summary: 'Pipeline board: products of a unit and year by cycle step',
     request: { query: z.object({ unitId: z.coerce.number().int().positive(), year: Year }) },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(Pipeline), ...errorResponses },
   }),
   async (c) => {
     const { unitId, year } = c.req.valid('query');
@@ -481,7 +525,7 @@ ocopRoutes.openapi(
     tags,
     summary: 'Targets vs actual, counts by star / group / unit / year, expiring and expired certificates',
     request: { query: z.object({ unitId: z.coerce.number().int().positive(), year: Year }) },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(Dashboard), ...errorResponses },
   }),
   async (c) => {
     const { unitId, year } = c.req.valid('query');
@@ -507,7 +551,7 @@ ocopRoutes.openapi(
         }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(Target), ...errorResponses },
   }),
   async (c) => c.json(await setTarget(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json')), 200),
 );
@@ -519,7 +563,7 @@ ocopRoutes.openapi(
     tags,
     summary: 'Evaluation rounds the caller may see (as reader or council member)',
     request: { query: z.object({ unitId: z.coerce.number().int().positive().optional() }) },
-    responses: { 200: Items, ...errorResponses },
+    responses: { 200: items(RoundListItem), ...errorResponses },
   }),
   async (c) => c.json({ items: await listRounds(c.get('deps'), actorOf(c), c.req.valid('query').unitId ?? null) }, 200),
 );
@@ -546,9 +590,9 @@ ocopRoutes.openapi(
         }),
       ),
     },
-    responses: { 201: json(Loose), ...errorResponses },
+    responses: { 201: json(Round), ...errorResponses },
   }),
-  async (c) => c.json(await createRound(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json')), 201),
+  async (c) => c.json(roundView(await createRound(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'))), 201),
 );
 
 ocopRoutes.openapi(
@@ -558,7 +602,7 @@ ocopRoutes.openapi(
     tags,
     summary: 'A round: members, products, sheets, progress',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(RoundDetail), ...errorResponses },
   }),
   async (c) => c.json(await roundDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
 );
@@ -570,18 +614,14 @@ ocopRoutes.openapi(
     tags,
     summary: 'Put products submitted for evaluation before the council',
     request: { params: Id, body: jsonBody(z.object({ productIds: z.array(z.number().int().positive()).min(1).max(200) })) },
-    responses: { 200: Items, ...errorResponses },
+    responses: { 200: items(RoundProductState), ...errorResponses },
   }),
   async (c) =>
     c.json(
       {
-        items: await addRoundProducts(
-          c.get('deps'),
-          actorOf(c),
-          metaOf(c),
-          c.req.valid('param').id,
-          c.req.valid('json').productIds,
-        ),
+        items: (
+          await addRoundProducts(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json').productIds)
+        ).map(roundProductView),
       },
       200,
     ),
@@ -597,7 +637,7 @@ ocopRoutes.openapi(
       params: RoundProduct,
       body: jsonBody(z.object({ answers: z.record(z.string().max(12), z.number().int().min(0).max(20)) })),
     },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(ScoreResult), ...errorResponses },
   }),
   async (c) => {
     const { id, productId } = c.req.valid('param');
@@ -612,7 +652,7 @@ ocopRoutes.openapi(
     tags,
     summary: 'Close the scoring of a product (chair or office): rescore when spread too wide, else mean, star, outcome',
     request: { params: RoundProduct },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(Decision), ...errorResponses },
   }),
   async (c) => {
     const { id, productId } = c.req.valid('param');
@@ -630,11 +670,14 @@ ocopRoutes.openapi(
       params: RoundProduct,
       body: jsonBody(z.object({ number: Text(60), decisionNo: Text(120), decisionDate: IsoDate, issuedBy: Text(200) })),
     },
-    responses: { 201: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 201: json(Certificate), ...errorResponses, ...conflictResponse },
   }),
   async (c) => {
     const { id, productId } = c.req.valid('param');
-    return c.json(await issueCertificate(c.get('deps'), actorOf(c), metaOf(c), id, productId, c.req.valid('json')), 201);
+    return c.json(
+      certificateView(await issueCertificate(c.get('deps'), actorOf(c), metaOf(c), id, productId, c.req.valid('json'))),
+      201,
+    );
   },
 );
 
@@ -645,7 +688,7 @@ ocopRoutes.openapi(
     tags,
     summary: 'Close a round once every product is decided',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(z.object({ ok: z.boolean() })), ...errorResponses },
   }),
   async (c) => c.json(await closeRound(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id), 200),
 );

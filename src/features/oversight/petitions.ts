@@ -16,6 +16,7 @@ import { checkedByLoad, write } from '../access/write-path';
 import { keepCouncil } from './records';
 import { notify, unitResponders } from '../notifications/notify';
 import { lockRow, petitionFor } from './access';
+import { petitionView } from './views';
 
 export type PetitionInput = {
   unitId: number;
@@ -206,6 +207,6 @@ export async function listPetitions(
   const key = f.q ? searchKey(f.q) : null;
   const items = rows
     .filter((r) => !key || searchKey(`${r.p.text} ${r.unitName} ${r.p.assigneeLabel ?? ''}`).includes(key))
-    .map((r) => ({ ...r.p, councilName: r.councilName, unitName: r.unitName }));
+    .map((r) => ({ ...petitionView(r.p), councilName: r.councilName, unitName: r.unitName }));
   return { items, stats: petitionStats(items.map((i) => i.status)) };
 }

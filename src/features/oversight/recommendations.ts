@@ -20,6 +20,7 @@ import { keepUpload, recordFile } from '../files/store-upload';
 import { lockRow, recommendationFor } from './access';
 import { handoverNote } from './handover';
 import { keepActivity } from './records';
+import { recommendationView, reportView } from './views';
 
 /** The write path over a recommendation: its row locked, access decided again on the locked row. */
 const onRecommendation = (actor: Actor, id: number, need: 'manage' | 'respond') => ({
@@ -298,13 +299,13 @@ export async function recommendationDetail(deps: Deps, actor: Actor, id: number)
     .orderBy(asc(recommendationReports.id));
   const today = todayVn(deps.clock.now());
   return {
-    ...rec,
+    ...recommendationView(rec),
     addresseeUnitName: unit?.name ?? '',
     overdue: rec.status !== 'accepted' && rec.status !== 'closed' && rec.deadline < today,
     handover: await handoverNote(deps.db, rec.handoverId, { kind: 'recommendation', id: rec.id }),
     activity: { id: activity.id, title: activity.title, kind: activity.kind },
     council: { id: council.id, name: council.name, unitId: council.unitId },
-    reports,
+    reports: reports.map(reportView),
   };
 }
 
@@ -352,7 +353,7 @@ export async function listRecommendations(
   return rows.map((r) => {
     const overdue = !['accepted', 'closed'].includes(r.r.status) && r.r.deadline < today;
     return {
-      ...r.r,
+      ...recommendationView(r.r),
       activityTitle: r.title,
       councilName: r.councilName,
       councilId: r.councilId,

@@ -31,6 +31,7 @@ import { checkedByLoad, write } from '../access/write-path';
 import { auditSnapshot } from '../audit/write-audit';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { activityFor, councilFor, lockRow, type CouncilRow } from './access';
+import { activityView, bodyView, councilView, documentView, recommendationView } from './views';
 
 /** The write path for keeping a council's records: authorised while loading, the council row locked. */
 export const keepCouncil = (actor: Actor, councilId: number) => ({
@@ -61,7 +62,7 @@ export async function listCouncils(deps: Deps, actor: Actor) {
     .innerJoin(units, eq(units.id, councils.unitId))
     .where(scopeFilter(deps.db, actor, 'oversight.read', councils.unitId));
   return sortVi(
-    rows.map((r) => ({ ...r.c, unitName: r.unitName, historic: r.unitTo !== null })),
+    rows.map((r) => ({ ...councilView(r.c), unitName: r.unitName, historic: r.unitTo !== null })),
     (r) => r.name,
   );
 }
@@ -112,12 +113,12 @@ export async function councilDetail(deps: Deps, actor: Actor, id: number) {
     .where(eq(oversightActivities.councilId, id))
     .orderBy(desc(oversightActivities.scheduledOn), desc(oversightActivities.id));
   return {
-    ...council,
+    ...councilView(council),
     unitName: unit!.name,
     historic: unit!.effectiveTo !== null,
     endedOn: unit!.effectiveTo,
     handover: await handoverOf(deps.db, id),
-    bodies,
+    bodies: bodies.map(bodyView),
     delegates,
     activities: activities.map((a) => ({
       id: a.id,
@@ -360,13 +361,13 @@ export async function activityDetail(deps: Deps, actor: Actor, id: number) {
     .where(eq(oversightActivities.councilId, council.id))
     .orderBy(desc(oversightActivities.scheduledOn));
   return {
-    ...activity,
+    ...activityView(activity),
     council: { id: council.id, name: council.name, term: council.term, unitId: council.unitId, unitName: unit!.name },
-    leadBody: bodies.find((b) => b.id === activity.leadBodyId) ?? null,
-    bodies,
-    documents: docs,
-    snapshots: snaps,
-    recommendations: recs.map((r) => ({ ...r.r, addresseeUnitName: r.unitName })),
+    leadBody: bodies.map(bodyView).find((b) => b.id === activity.leadBodyId) ?? null,
+    bodies: bodies.map(bodyView),
+    documents: docs.map(documentView),
+    snapshots: snaps.map((x) => ({ ...x, frozenAt: x.frozenAt.toISOString() })),
+    recommendations: recs.map((r) => ({ ...recommendationView(r.r), addresseeUnitName: r.unitName })),
     siblings: others.filter((o) => o.id !== id),
   };
 }

@@ -53,11 +53,38 @@ import {
   updateActivity,
 } from './records';
 import { recordHandover } from './handover';
+import {
+  Activity,
+  ActivityDetail,
+  Body,
+  Comparison,
+  Council,
+  CouncilDetail,
+  CouncilListItem,
+  Delegate,
+  OversightDocument,
+  Petition,
+  PetitionList,
+  Recommendation,
+  RecommendationDetail,
+  RecommendationListItem,
+  Report,
+  SnapshotView,
+} from './schemas';
+import {
+  activityView,
+  bodyView,
+  councilView,
+  delegateView,
+  documentView,
+  petitionView,
+  recommendationView,
+  reportView,
+} from './views';
 import { compareActivities, freezeSnapshot, getSnapshot } from './snapshots';
 
 export const oversightRoutes = createRouter();
 const tags = ['Oversight'];
-const Loose = z.object({}).loose();
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Opt = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -70,7 +97,7 @@ const binary = (type: string) => ({
   description: type,
   content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } },
 });
-const Items = json(z.object({ items: z.array(Loose) }).loose());
+const items = <T extends z.ZodType>(item: T) => json(z.object({ items: z.array(item) }));
 
 const id = (c: Context<AppEnv>) => {
   const n = Number(c.req.param('id'));
@@ -86,7 +113,7 @@ oversightRoutes.openapi(
     path: '/councils',
     tags,
     summary: 'Councils the actor may read',
-    responses: { 200: Items, ...errorResponses },
+    responses: { 200: items(CouncilListItem), ...errorResponses },
   }),
   async (c) => c.json({ items: await listCouncils(c.get('deps'), actorOf(c)) }, 200),
 );
@@ -98,9 +125,9 @@ oversightRoutes.openapi(
     tags,
     summary: 'Create a council for a unit and term',
     request: { body: jsonBody(z.object({ unitId: z.number().int().positive(), name: Text(200), term: Text(50) })) },
-    responses: { 201: json(Loose), ...errorResponses },
+    responses: { 201: json(Council), ...errorResponses },
   }),
-  async (c) => c.json(await createCouncil(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json')), 201),
+  async (c) => c.json(councilView(await createCouncil(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'))), 201),
 );
 
 oversightRoutes.openapi(
@@ -110,7 +137,7 @@ oversightRoutes.openapi(
     tags,
     summary: 'A council with its bodies, delegates and activities',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(CouncilDetail), ...errorResponses },
   }),
   async (c) => c.json(await councilDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
 );
@@ -196,9 +223,10 @@ oversightRoutes.openapi(
     tags,
     summary: 'Add the standing committee, a committee (Ban) or a delegate group',
     request: { params: Id, body: jsonBody(z.object({ kind: z.enum(COUNCIL_BODY_KINDS), name: Text(200) })) },
-    responses: { 201: json(Loose), ...errorResponses },
+    responses: { 201: json(Body), ...errorResponses },
   }),
-  async (c) => c.json(await addBody(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  async (c) =>
+    c.json(bodyView(await addBody(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))), 201),
 );
 
 oversightRoutes.openapi(
@@ -213,9 +241,13 @@ oversightRoutes.openapi(
         z.object({ fullName: Text(200), position: Opt(200), bodyIds: z.array(z.number().int().positive()).max(10).optional() }),
       ),
     },
-    responses: { 201: json(Loose), ...errorResponses },
+    responses: { 201: json(Delegate), ...errorResponses },
   }),
-  async (c) => c.json(await addDelegate(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  async (c) =>
+    c.json(
+      delegateView(await addDelegate(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      201,
+    ),
 );
 
 // ---------------------------------------------------------------------------------------- activities
@@ -243,10 +275,13 @@ oversightRoutes.openapi(
       params: Id,
       body: jsonBody(z.object({ ...ActivityFields, followsId: z.number().int().positive().nullable().optional() })),
     },
-    responses: { 201: json(Loose), ...errorResponses },
+    responses: { 201: json(Activity), ...errorResponses },
   }),
   async (c) =>
-    c.json(await createActivity(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    c.json(
+      activityView(await createActivity(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      201,
+    ),
 );
 
 oversightRoutes.openapi(
@@ -256,7 +291,7 @@ oversightRoutes.openapi(
     tags,
     summary: 'An activity with documents, snapshots and recommendations',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(ActivityDetail), ...errorResponses },
   }),
   async (c) => c.json(await activityDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
 );
@@ -280,10 +315,13 @@ oversightRoutes.openapi(
         }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(Activity), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await updateActivity(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      activityView(await updateActivity(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    ),
 );
 
 documented(oversightRoutes, {
@@ -300,10 +338,7 @@ documented(oversightRoutes, {
     }),
   },
   responses: {
-    201: json(
-      z.object({ id: z.number().int(), kind: z.enum(DOCUMENT_KINDS), title: z.string(), version: z.number().int() }),
-      'Filed',
-    ),
+    201: json(OversightDocument, 'Filed'),
     ...errorResponses,
   },
 });
@@ -325,7 +360,7 @@ oversightRoutes.post('/activities/:id/documents', async (c) => {
     name: file.name,
     bytes: new Uint8Array(await file.arrayBuffer()),
   });
-  return c.json(row, 201);
+  return c.json(documentView(row), 201);
 });
 
 documented(oversightRoutes, {
@@ -353,7 +388,7 @@ oversightRoutes.openapi(
     tags,
     summary: 'Freeze the figures for the briefing (as of a day; the criteria month defaults to that day’s)',
     request: { params: Id, body: jsonBody(z.object({ asOf: IsoDate.optional(), month: Month.optional() })) },
-    responses: { 201: json(Loose), ...errorResponses },
+    responses: { 201: json(z.object({ id: z.number().int(), asOf: z.string(), sha256: z.string() })), ...errorResponses },
   }),
   async (c) =>
     c.json(await freezeSnapshot(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
@@ -366,11 +401,21 @@ oversightRoutes.openapi(
     tags,
     summary: 'A frozen snapshot: the figures exactly as the council saw them',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(SnapshotView), ...errorResponses },
   }),
   async (c) => {
     const { snapshot } = await getSnapshot(c.get('deps'), actorOf(c), c.req.valid('param').id);
-    return c.json(snapshot, 200);
+    return c.json(
+      {
+        id: snapshot.id,
+        activityId: snapshot.activityId,
+        asOf: snapshot.asOf,
+        data: snapshot.data,
+        sha256: snapshot.sha256,
+        frozenAt: snapshot.frozenAt.toISOString(),
+      },
+      200,
+    );
   },
 );
 
@@ -416,7 +461,7 @@ oversightRoutes.openapi(
     tags,
     summary: 'Promised vs delivered: two activities’ newest snapshots compared',
     request: { query: Pair },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(Comparison), ...errorResponses },
   }),
   async (c) => {
     const { first, second } = c.req.valid('query');
@@ -463,10 +508,15 @@ oversightRoutes.openapi(
     tags,
     summary: 'Record a recommendation of the conclusion (addressee, deadline, linked objects)',
     request: { params: Id, body: jsonBody(z.object(RecommendationFields)) },
-    responses: { 201: json(Loose), ...errorResponses },
+    responses: { 201: json(Recommendation), ...errorResponses },
   }),
   async (c) =>
-    c.json(await createRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    c.json(
+      recommendationView(
+        await createRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')),
+      ),
+      201,
+    ),
 );
 
 oversightRoutes.openapi(
@@ -483,7 +533,7 @@ oversightRoutes.openapi(
         overdue: Flag,
       }),
     },
-    responses: { 200: Items, ...errorResponses },
+    responses: { 200: items(RecommendationListItem), ...errorResponses },
   }),
   async (c) => {
     const q = c.req.valid('query');
@@ -504,7 +554,7 @@ oversightRoutes.openapi(
     tags,
     summary: 'A recommendation with its progress reports',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(RecommendationDetail), ...errorResponses },
   }),
   async (c) => c.json(await recommendationDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
 );
@@ -516,10 +566,15 @@ oversightRoutes.openapi(
     tags,
     summary: 'Edit a recommendation (council)',
     request: { params: Id, body: jsonBody(z.object({ ...z.object(RecommendationFields).partial().shape, version: Version })) },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(Recommendation), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await updateRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      recommendationView(
+        await updateRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')),
+      ),
+      200,
+    ),
 );
 
 documented(oversightRoutes, {
@@ -547,7 +602,7 @@ documented(oversightRoutes, {
     },
   },
   responses: {
-    201: json(z.object({ recommendation: z.object({ id: z.number().int() }).loose() }).loose(), 'Reported'),
+    201: json(z.object({ recommendation: Recommendation, report: Report }), 'Reported'),
     ...errorResponses,
     ...conflictResponse,
   },
@@ -571,7 +626,7 @@ oversightRoutes.post('/recommendations/:id/reports', async (c) => {
   const file = raw.file;
   const upload = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
   const out = await reportProgress(c.get('deps'), actorOf(c), metaOf(c), recId, { ...parsed.data, file: upload });
-  return c.json(out, 201);
+  return c.json({ recommendation: recommendationView(out.recommendation), report: reportView(out.report) }, 201);
 });
 
 documented(oversightRoutes, {
@@ -606,10 +661,15 @@ oversightRoutes.openapi(
       params: Id,
       body: jsonBody(z.object({ decision: z.enum(['accepted', 'not_accepted']), note: Opt(2000), version: Version })),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(Recommendation), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await decideRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      recommendationView(
+        await decideRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')),
+      ),
+      200,
+    ),
 );
 
 // ----------------------------------------------------------------------------------------- petitions
@@ -628,7 +688,7 @@ oversightRoutes.openapi(
         mine: Flag,
       }),
     },
-    responses: { 200: Items, ...errorResponses },
+    responses: { 200: json(PetitionList), ...errorResponses },
   }),
   async (c) => {
     const q = c.req.valid('query');
@@ -658,10 +718,13 @@ oversightRoutes.openapi(
         }),
       ),
     },
-    responses: { 201: json(Loose), ...errorResponses },
+    responses: { 201: json(Petition), ...errorResponses },
   }),
   async (c) =>
-    c.json(await createPetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    c.json(
+      petitionView(await createPetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      201,
+    ),
 );
 
 oversightRoutes.openapi(
@@ -683,10 +746,13 @@ oversightRoutes.openapi(
         }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(Petition), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await managePetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      petitionView(await managePetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    ),
 );
 
 oversightRoutes.openapi(
@@ -696,8 +762,11 @@ oversightRoutes.openapi(
     tags,
     summary: 'The assigned body answers the petition',
     request: { params: Id, body: jsonBody(z.object({ answer: Text(8000), version: Version })) },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(Petition), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await answerPetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      petitionView(await answerPetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    ),
 );

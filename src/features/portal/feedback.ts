@@ -17,6 +17,7 @@ import { scopeFilter } from '../access/authorize';
 import { lockKey, one, write, writeAs } from '../access/write-path';
 import { auditSnapshot } from '../audit/write-audit';
 import { keepUpload, recordFile } from '../files/store-upload';
+import { feedbackView } from './schemas';
 
 export const FEEDBACK_PER_HOUR = 5;
 export const MIN_FORM_SECONDS = 3;
@@ -155,8 +156,7 @@ export async function moderationQueue(deps: Deps, actor: Actor, status: 'pending
     .orderBy(status === 'pending' ? asc(feedback.id) : desc(feedback.id))
     .limit(500);
   return rows.map(({ f, unitName }) => {
-    const { senderHash: _h, ...rest } = f;
-    return { ...rest, unitName };
+    return { ...feedbackView(f), unitName };
   });
 }
 

@@ -11,6 +11,7 @@ import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { scopeFilter } from '../access/authorize';
 import { one, write } from '../access/write-path';
+import { publicationView } from './schemas';
 
 export async function publishPeriod(deps: Deps, actor: Actor, meta: RequestMeta, input: { unitId: number; month: string }) {
   const period = `${input.month}-01`;
@@ -96,7 +97,12 @@ export async function listPublications(deps: Deps, actor: Actor) {
     .leftJoin(projects, eq(projects.id, publications.projectId))
     .where(scopeFilter(deps.db, actor, 'portal.publish', publications.unitId))
     .orderBy(desc(publications.publishedAt));
-  return rows.map((r) => ({ ...r.p, unitName: r.unitName, projectCode: r.projectCode, projectName: r.projectName }));
+  return rows.map((r) => ({
+    ...publicationView(r.p),
+    unitName: r.unitName,
+    projectCode: r.projectCode,
+    projectName: r.projectName,
+  }));
 }
 
 /** Ids of published projects among `ids` (all published ones when `ids` is omitted). */

@@ -2,13 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { moderateFeedback, moderationQueue } from './feedback';
+import { Feedback, FeedbackListItem, feedbackView, Publication, PublicationListItem, publicationView } from './schemas';
 import { listPublications, publishPeriod, publishProject, unpublish } from './publish';
 
 export const portalApiRoutes = createRouter();
 const tags = ['Public portal'];
-const Loose = z.object({}).loose();
 const Id = z.object({ id: z.coerce.number().int().positive() });
-const Items = json(z.object({ items: z.array(Loose) }));
+const items = <T extends z.ZodType>(item: T) => json(z.object({ items: z.array(item) }));
 
 portalApiRoutes.openapi(
   createRoute({
@@ -16,7 +16,7 @@ portalApiRoutes.openapi(
     path: '/publications',
     tags,
     summary: 'What is published, within the actor’s units',
-    responses: { 200: Items, ...errorResponses },
+    responses: { 200: items(PublicationListItem), ...errorResponses },
   }),
   async (c) => c.json({ items: await listPublications(c.get('deps'), actorOf(c)) }, 200),
 );
@@ -39,7 +39,7 @@ portalApiRoutes.openapi(
         ]),
       ),
     },
-    responses: { 201: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 201: json(Publication), ...errorResponses, ...conflictResponse },
   }),
   async (c) => {
     const body = c.req.valid('json');
@@ -48,7 +48,7 @@ portalApiRoutes.openapi(
       body.kind === 'period'
         ? await publishPeriod(deps, actorOf(c), metaOf(c), body)
         : await publishProject(deps, actorOf(c), metaOf(c), body.projectId);
-    return c.json(row, 201);
+    return c.json(publicationView(row), 201);
   },
 );
 
@@ -59,7 +59,7 @@ portalApiRoutes.openapi(
     tags,
     summary: 'Unpublish: the item leaves every public page and download at once',
     request: { params: Id },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(z.object({ id: z.number().int() })), ...errorResponses },
   }),
   async (c) => c.json(await unpublish(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id), 200),
 );
@@ -71,7 +71,7 @@ portalApiRoutes.openapi(
     tags,
     summary: 'Citizens’ feedback for moderation (pending first)',
     request: { query: z.object({ status: z.enum(['pending', 'published', 'rejected']).optional() }) },
-    responses: { 200: Items, ...errorResponses },
+    responses: { 200: items(FeedbackListItem), ...errorResponses },
   }),
   async (c) => c.json({ items: await moderationQueue(c.get('deps'), actorOf(c), c.req.valid('query').status) }, 200),
 );
@@ -93,8 +93,11 @@ portalApiRoutes.openapi(
         }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(Feedback), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await moderateFeedback(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      feedbackView(await moderateFeedback(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    ),
 );
