@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  agencies,
   allocations,
   assessments,
   disbursements,
@@ -203,7 +204,7 @@ describe(`authorisation matrix: every role × every endpoint × a unit in and ou
   let sharedAgencyId: number;
   /** A country-wide administrator that builds fixtures through the API (templates to re-import). */
   let builder: TestClient;
-  const freshItem = async (p: Province) => {
+  const freshItem = async (p: Province, extra: { confirmed?: boolean } = {}) => {
     const c = await freshCommune(p);
     const now = new Date();
     const [item] = await env.deps.db
@@ -214,7 +215,7 @@ describe(`authorisation matrix: every role × every endpoint × a unit in and ou
         indicatorCode: '1.1',
         criterionNumber: '1',
         title: 'Quy hoạch chung',
-        confirmed: true,
+        confirmed: extra.confirmed ?? true,
         supportingAgencyIds: [sharedAgencyId],
         createdAt: now,
         updatedAt: now,
@@ -676,7 +677,7 @@ describe(`authorisation matrix: every role × every endpoint × a unit in and ou
         );
         return { method: 'GET', path: '/api/audit/actors' };
       },
-      visible: (b, p) => (b as { items: { name: string }[] }).items.some((a) => a.name === `Người ghi ${p.tag}`),
+      visible: (b, p) => (b as { items: { name: string }[] }).items.some((a) => a.name.startsWith(`Người ghi ${p.tag}`)),
     },
     {
       name: 'GET /api/audit/verify',
@@ -965,6 +966,31 @@ describe(`authorisation matrix: every role × every endpoint × a unit in and ou
       mutating: false,
       ok: 200,
       build: async (p) => ({ method: 'GET', path: `/api/roadmaps/${(await freshItem(p)).id}` }),
+    },
+    {
+      name: 'GET /api/roadmaps/people',
+      needs: 'roadmap.manage',
+      mutating: false,
+      ok: 200,
+      build: async (p) => ({ method: 'GET', path: `/api/roadmaps/people?unitId=${p.communeA.id}` }),
+    },
+    {
+      name: 'POST /api/roadmaps/confirm',
+      needs: 'roadmap.manage',
+      mutating: true,
+      ok: 200,
+      build: async (p) => {
+        const item = await freshItem(p, { confirmed: false });
+        const [committee] = await env.deps.db
+          .select({ id: agencies.id })
+          .from(agencies)
+          .where(and(eq(agencies.unitId, item.unitId), eq(agencies.kind, 'people_committee')));
+        return {
+          method: 'POST',
+          path: '/api/roadmaps/confirm',
+          body: { items: [{ id: item.id, version: item.version }], leadAgencyId: committee!.id, targetMonth: '2027-06' },
+        };
+      },
     },
     {
       name: 'PATCH /api/roadmaps/:id',

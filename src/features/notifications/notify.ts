@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { notificationPrefs, notifications, outboxEmails, roleGrants, unitScope, users } from '../../db/schema';
+import { agencies, notificationPrefs, notifications, outboxEmails, roleGrants, unitScope, users } from '../../db/schema';
 
 export type Notice = {
   userIds: number[];
@@ -55,13 +55,30 @@ export async function notify(tx: Db, n: Notice, now: Date, publicUrl?: string) {
   return fresh.length;
 }
 
+/**
+ * The people of agencies: their staff, and for a People's Committee the officials of its unit
+ * (commune officers and the coordination office there).
+ */
 export async function agencyUsers(tx: Db, agencyIds: number[]): Promise<number[]> {
   if (!agencyIds.length) return [];
-  const rows = await tx
+  const staff = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(inArray(users.agencyId, agencyIds), eq(users.active, true)));
-  return rows.map((r) => r.id);
+  const officials = await tx
+    .selectDistinct({ id: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(agencies, and(eq(agencies.unitId, roleGrants.unitId), eq(agencies.kind, 'people_committee')))
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(
+      and(
+        inArray(agencies.id, agencyIds),
+        inArray(roleGrants.role, ['commune_officer', 'coordination_office']),
+        isNull(roleGrants.revokedAt),
+        eq(users.active, true),
+      ),
+    );
+  return [...new Set([...staff, ...officials].map((r) => r.id))];
 }
 
 /** Coordination-office people above a unit (not on the unit itself): who an escalation goes to. */

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { units } from '../../db/schema';
+import { AGENCY_KINDS, COST_CLASSES, ROADMAP_STATUSES, units } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, documented, errorResponses, fileUpload, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
@@ -14,11 +14,12 @@ import { itemDetail, listItems } from './queries';
 import { suggestItems } from './suggest-items';
 import { confirmItems, updateItem } from './update-item';
 import { Month } from '../assessments/schemas';
+import { RoadmapItem, RoadmapItemDetail } from './schemas';
 
 export const roadmapRoutes = createRouter();
 
-const STATUSES = ['not_started', 'in_progress', 'at_risk', 'done'] as const;
-const COSTS = ['none', 'budget', 'investment'] as const;
+const STATUSES = ROADMAP_STATUSES;
+const COSTS = COST_CLASSES;
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
@@ -26,25 +27,7 @@ const list = <T extends string>(values: readonly [T, ...T[]]) =>
     .pipe(z.array(z.enum(values)))
     .optional();
 
-const Item = z
-  .object({
-    id: z.number().int(),
-    unitId: z.number().int(),
-    unitName: z.string(),
-    indicatorCode: z.string(),
-    criterionNumber: z.string(),
-    title: z.string(),
-    task: z.string().nullable(),
-    status: z.enum(STATUSES),
-    costClass: z.enum(COSTS),
-    targetMonth: z.string().nullable(),
-    confirmed: z.boolean(),
-    escalated: z.boolean(),
-    overdueDays: z.number().int(),
-    version: z.number().int(),
-  })
-  .loose()
-  .openapi('RoadmapItem');
+const Item = RoadmapItem;
 
 roadmapRoutes.openapi(
   createRoute({
@@ -105,7 +88,15 @@ roadmapRoutes.openapi(
     summary: 'Agencies that can lead work for a unit',
     request: { query: z.object({ unitId: z.coerce.number().int().positive() }) },
     responses: {
-      200: json(z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string(), unitId: z.number().int() })) })),
+      200: json(
+        z.object({
+          items: z.array(
+            z
+              .object({ id: z.number().int(), name: z.string(), unitId: z.number().int(), kind: z.enum(AGENCY_KINDS) })
+              .openapi('LeadAgency'),
+          ),
+        }),
+      ),
       ...errorResponses,
     },
   }),
@@ -237,7 +228,7 @@ roadmapRoutes.openapi(
     tags: ['Roadmaps'],
     summary: 'An item with its check-in history',
     request: { params: IdParam },
-    responses: { 200: json(Item.extend({ checkins: z.array(z.unknown()) })), ...errorResponses },
+    responses: { 200: json(RoadmapItemDetail), ...errorResponses },
   }),
   async (c) => c.json(await itemDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
 );
@@ -268,7 +259,7 @@ roadmapRoutes.openapi(
         }),
       ),
     },
-    responses: { 200: json(Item), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(RoadmapItemDetail), ...errorResponses, ...conflictResponse },
   }),
   async (c) => {
     const { id } = c.req.valid('param');

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Unit } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Button, Card, ErrorAlert, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { sortVi } from '../../../../src/shared/vi';
+import { BulkConfirm } from './BulkConfirm';
 import { ItemBadges } from './ItemBadges';
 import { monthVi, type RoadmapItem } from './types';
 
@@ -60,6 +61,15 @@ export function BoardPage() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['roadmaps'] }),
   });
   const items = useMemo(() => board.data?.items ?? [], [board.data]);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const canPick = view === 'unit' && can('roadmap.manage');
+  const suggestions = items.filter((i) => !i.confirmed);
+  const togglePick = (id: number, on: boolean) => {
+    const next = new Set(picked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setPicked(next);
+  };
   const timeline = useMemo(() => {
     const by = new Map<string, number>();
     for (const i of items) if (i.targetMonth && i.status !== 'done') by.set(i.targetMonth, (by.get(i.targetMonth) ?? 0) + 1);
@@ -156,6 +166,20 @@ export function BoardPage() {
       </div>
       <ErrorAlert error={suggest.error} />
       {suggest.isSuccess && <p className="alert alert-success">{t('suggested', { n: suggest.data.created })}</p>}
+      {canPick && suggestions.length > 1 && (
+        <div className="toolbar">
+          <Button
+            variant="secondary"
+            onClick={() => setPicked(new Set(suggestions.map((i) => i.id)))}
+            data-testid="pick-all-suggestions"
+          >
+            {t('bulkPickAll', { n: suggestions.length })}
+          </Button>
+        </div>
+      )}
+      {canPick && unitId && (
+        <BulkConfirm unitId={unitId} picked={suggestions.filter((i) => picked.has(i.id))} onDone={() => setPicked(new Set())} />
+      )}
       {timeline.length > 0 && (
         <Card title={t('timeline')}>
           <div className="timeline" data-testid="timeline">
@@ -187,9 +211,21 @@ export function BoardPage() {
             {items.map((i) => (
               <tr key={i.id} data-testid={`item-${i.indicatorCode}`}>
                 <td>
+                  {canPick && !i.confirmed && (
+                    <label className="checkbox pick">
+                      <input
+                        type="checkbox"
+                        checked={picked.has(i.id)}
+                        onChange={(e) => togglePick(i.id, e.target.checked)}
+                        aria-label={t('bulkPick', { code: i.indicatorCode })}
+                        data-testid={`pick-${i.indicatorCode}`}
+                      />
+                    </label>
+                  )}
                   <Link to={`/viec/${i.id}`}>
                     <strong>{i.indicatorCode}</strong> {i.title}
                   </Link>
+                  {i.task && <div className="muted small">{i.task}</div>}
                   <div>
                     <ItemBadges item={i} />
                   </div>

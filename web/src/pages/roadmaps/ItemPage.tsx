@@ -39,8 +39,12 @@ export function ItemPage() {
           <dd>
             {i.indicatorCode} — {i.indicatorText} ({i.setCode})
           </dd>
+          <dt>{t('task')}</dt>
+          <dd data-testid="item-task">{i.task ?? <span className="muted">{t('taskMissing')}</span>}</dd>
           <dt>{t('leadAgency')}</dt>
           <dd>{i.leadAgencyName ?? t('unassigned')}</dd>
+          <dt>{t('responsible')}</dt>
+          <dd>{i.leadUserName ?? '—'}</dd>
           <dt>{t('supporting')}</dt>
           <dd>{i.supportingAgencies.map((a) => a.name).join(', ') || '—'}</dd>
           <dt>{t('deadline')}</dt>
@@ -100,7 +104,13 @@ function EditItem({ item }: { item: ItemDetail }) {
     queryKey: ['agencies', item.unitId],
     queryFn: () => api<{ items: { id: number; name: string }[] }>(`/api/roadmaps/agencies?unitId=${item.unitId}`),
   });
+  const people = useQuery({
+    queryKey: ['roadmap-people', item.unitId],
+    queryFn: () => api<{ items: { id: number; name: string }[] }>(`/api/roadmaps/people?unitId=${item.unitId}`),
+  });
   const [lead, setLead] = useState(String(item.leadAgencyId ?? ''));
+  const [person, setPerson] = useState(String(item.leadUserId ?? ''));
+  const [task, setTask] = useState(item.task ?? '');
   const [supporting, setSupporting] = useState<number[]>(item.supportingAgencies.map((a) => a.id));
   const [target, setTarget] = useState(item.targetMonth ?? '');
   const [cost, setCost] = useState<CostClass>(item.costClass);
@@ -115,7 +125,9 @@ function EditItem({ item }: { item: ItemDetail }) {
         method: 'PATCH',
         body: {
           version: item.version,
+          task: task.trim() || null,
           leadAgencyId: lead ? Number(lead) : null,
+          leadUserId: person ? Number(person) : null,
           supportingAgencyIds: supporting,
           targetMonth: target || null,
           costClass: cost,
@@ -138,6 +150,20 @@ function EditItem({ item }: { item: ItemDetail }) {
     <Card title={t('edit')}>
       <ErrorAlert error={save.error} />
       <SuccessNotice>{done}</SuccessNotice>
+      <Field label={t('task')}>
+        {(fid) => (
+          <textarea
+            id={fid}
+            className="input"
+            rows={3}
+            maxLength={4000}
+            value={task}
+            placeholder={t('taskHint')}
+            onChange={(e) => setTask(e.target.value)}
+            data-testid="item-task-input"
+          />
+        )}
+      </Field>
       <div className="grid-2">
         <Field label={t('leadAgency')}>
           {(fid) => (
@@ -146,6 +172,24 @@ function EditItem({ item }: { item: ItemDetail }) {
               {agencies.data?.items.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('responsible')}>
+          {(fid) => (
+            <select
+              id={fid}
+              className="input"
+              value={person}
+              onChange={(e) => setPerson(e.target.value)}
+              data-testid="lead-person"
+            >
+              <option value="">{t('responsibleNone')}</option>
+              {people.data?.items.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
                 </option>
               ))}
             </select>

@@ -9,6 +9,7 @@ export type RoadmapItem = {
   indicatorText: string;
   criterionNumber: string;
   title: string;
+  task: string | null;
   leadAgencyId: number | null;
   leadAgencyName: string | null;
   leadUserId: number | null;
