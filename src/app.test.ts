@@ -12,12 +12,6 @@ const STILL_OPEN = new Set<string>([
   'GET /api/roadmaps/budget',
   'GET /api/roadmaps/{id}',
   'PATCH /api/roadmaps/{id}',
-  'GET /api/capital/cockpit',
-  'GET /api/capital/projects',
-  'POST /api/capital/projects',
-  'GET /api/capital/projects/{id}',
-  'PATCH /api/capital/projects/{id}',
-  'PUT /api/capital/projects/{id}/readiness/{code}',
 ]);
 
 describe('the HTTP envelope', () => {
