@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import { xlsxBytes } from '../../lib/xlsx';
 import type ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
@@ -22,8 +23,10 @@ import { safeCell } from '../../lib/csv';
 import { todayVn } from '../../shared/vi';
 import { authorize } from '../access/authorize';
 import { cockpit, deadlinesFor, getProject } from './queries';
+import type { ProjectDetail } from './schemas';
+import { contributionView, extensionView, projectView, readinessView } from './views';
 
-export async function projectDetail(deps: Deps, actor: Actor, id: number, year: number) {
+export async function projectDetail(deps: Deps, actor: Actor, id: number, year: number): Promise<z.input<typeof ProjectDetail>> {
   const db = deps.db;
   const p = await getProject(db, id);
   await authorize(db, actor, 'capital.read', p.unitId);
@@ -74,10 +77,14 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
     return { month: m, cumulative: running, rateBp: rateBp(running, allocated) };
   });
   return {
-    project: { ...p, units: unitRows },
+    project: { ...projectView(p), units: unitRows },
     year,
-    sources: sources.map((s) => ({ ...s, name: sourceNames.get(s.sourceCode) ?? s.sourceCode })),
-    readiness,
+    sources: sources.map((s) => ({
+      sourceCode: s.sourceCode,
+      name: sourceNames.get(s.sourceCode) ?? s.sourceCode,
+      amount: s.amount,
+    })),
+    readiness: readiness.map(readinessView),
     allocations: alloc.map((x) => ({
       planId: x.plan.id,
       planName: x.plan.name,
@@ -117,8 +124,8 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
         paid: Number(paid(t)),
         left: t.amount - Number(paid(t)),
       })),
-    extensions: ext,
-    contributions: contrib.map((c) => ({ ...c, sourceName: sourceNames.get(c.sourceCode) ?? '' })),
+    extensions: ext.map(extensionView),
+    contributions: contrib.map((c) => ({ ...contributionView(c), sourceName: sourceNames.get(c.sourceCode) ?? '' })),
     totals: {
       allocated,
       disbursed,
@@ -128,7 +135,7 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
     },
     scurve,
     timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, by: e.actorName })),
-    photos: photos.map((ph) => ({ ...ph, addedAt: ph.addedAt.toISOString() })),
+    photos: photos.map((ph) => ({ id: ph.id, caption: ph.caption, takenOn: ph.takenOn, addedAt: ph.addedAt.toISOString() })),
   };
 }
 

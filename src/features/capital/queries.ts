@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import { and, eq, inArray, lte, max, min, sql } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context';
 import type { Db } from '../../db/client';
@@ -23,6 +24,8 @@ import { DEFAULT_RED_FLAG_SETTINGS, elapsedBp, redFlags, type RedFlagSettings } 
 import { AppError } from '../../lib/errors';
 import { todayVn, viCollator } from '../../shared/vi';
 import { authorize, scopeFilter } from '../access/authorize';
+import type { Cockpit } from './schemas';
+import { redFlagView } from './views';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -151,7 +154,13 @@ export async function deadlinesFor(db: Db, projectIds: number[], year: number, t
 
 /** Everything the cockpit shows for the projects under a unit in a year. */
 /** `asOf` (yyyy-mm-dd) replays the figures as they stood on that day: later payments are left out. */
-export async function cockpit(deps: Deps, actor: Actor, unitId: number, year: number, asOf?: string) {
+export async function cockpit(
+  deps: Deps,
+  actor: Actor,
+  unitId: number,
+  year: number,
+  asOf?: string,
+): Promise<z.input<typeof Cockpit>> {
   const db = deps.db;
   await authorize(db, actor, 'capital.read', unitId);
   const now = todayVn(deps.clock.now());
@@ -295,8 +304,7 @@ export async function cockpit(deps: Deps, actor: Actor, unitId: number, year: nu
         lat: p.lat,
         lon: p.lon,
         readiness: { done: figures.readinessDone, total: figures.readinessTotal },
-        flags: redFlags(figures, year, today, settingsNow),
-        isDemo: p.isDemo,
+        flags: redFlags(figures, year, today, settingsNow).map(redFlagView),
       };
     })
     .sort((a, b) => viCollator.compare(a.name, b.name));
@@ -391,13 +399,22 @@ export async function cockpit(deps: Deps, actor: Actor, unitId: number, year: nu
     byUnit,
     projects: projectViews,
     scurve: scurve.map((s) => ({
-      ...s,
+      month: s.month,
+      disbursed: s.disbursed,
       cumulative: s.future ? null : s.cumulative,
       cumulativeRateBp: s.future ? null : s.cumulativeRateBp,
+      timeBp: s.timeBp,
+      future: s.future,
     })),
     flags: projectViews.flatMap((p) => p.flags.map((f) => ({ ...f, projectName: p.name }))),
     /** Capital by disbursement deadline: each tranche's deadline, what it provides, what is paid from it, what is left. */
-    byDeadline: byDeadline(tranches, paidOf).map((d) => ({ ...d, passed: d.deadline < today })),
+    byDeadline: byDeadline(tranches, paidOf).map((d) => ({
+      deadline: d.deadline,
+      allocated: d.allocated,
+      paid: d.paid,
+      left: d.left,
+      passed: d.deadline < today,
+    })),
     settings: settingsNow,
   };
 }

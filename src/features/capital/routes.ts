@@ -34,6 +34,7 @@ import { addContribution, addExtension, recordDisbursement, reverseDisbursement 
 import { importDisbursements } from './treasury-import';
 import {
   CapitalPlan,
+  Cockpit,
   Contribution,
   DeadlineExtension,
   DisbursementBody,
@@ -41,16 +42,21 @@ import {
   disbursementView,
   Dong,
   FundingSource,
+  Project,
+  ProjectDetail,
+  ProjectListItem,
+  ReadinessItem,
+  RedFlagSettings,
   ReversalBody,
   Year,
 } from './schemas';
+import { contributionView, extensionView, projectView, readinessView } from './views';
 import { adjustPlan, approvePlan, createPlan, getPlan, planDetail, setAllocations, setPlanLines } from './plans';
 import { addProjectPhoto, createProject, setReadiness, updateProject } from './projects';
 import { cockpit, redFlagSettings, underUnit } from './queries';
 
 export const capitalRoutes = createRouter();
 const UnitYear = z.object({ unitId: z.coerce.number().int().positive(), year: Year });
-const Loose = z.object({}).loose();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 capitalRoutes.openapi(
@@ -74,7 +80,7 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'Programme cockpit: plan, allocated, disbursed, rates by source / unit / project, S-curve, red flags',
     request: { query: UnitYear.extend({ asOf: IsoDate.optional() }) },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(Cockpit), ...errorResponses },
   }),
   async (c) => {
     const { unitId, year, asOf } = c.req.valid('query');
@@ -116,7 +122,7 @@ capitalRoutes.openapi(
         ready: z.enum(['1']).optional(),
       }),
     },
-    responses: { 200: json(z.object({ items: z.array(Loose) })), ...errorResponses },
+    responses: { 200: json(z.object({ items: z.array(ProjectListItem) })), ...errorResponses },
   }),
   async (c) => {
     const { unitId, q, ready } = c.req.valid('query');
@@ -143,7 +149,7 @@ capitalRoutes.openapi(
         )
       : new Set<number>();
     let items = rows.map((p) => ({
-      ...p,
+      ...projectView(p),
       dossierMissing: open.filter((o) => o.projectId === p.id).map((o) => o.label),
       hasAllocation: allocated.has(p.id),
     }));
@@ -188,9 +194,9 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'Create a project (with its dossier checklist)',
     request: { body: jsonBody(ProjectBody) },
-    responses: { 201: json(Loose, 'Created'), ...errorResponses, ...conflictResponse },
+    responses: { 201: json(Project, 'Created'), ...errorResponses, ...conflictResponse },
   }),
-  async (c) => c.json(await createProject(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json')), 201),
+  async (c) => c.json(projectView(await createProject(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'))), 201),
 );
 
 capitalRoutes.openapi(
@@ -200,7 +206,7 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'Project page: sources, dossier, allocations, ledger, S-curve, timeline',
     request: { params: IdParam, query: z.object({ year: Year.optional() }) },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(ProjectDetail), ...errorResponses },
   }),
   async (c) => {
     const deps = c.get('deps');
@@ -233,10 +239,13 @@ capitalRoutes.openapi(
           }),
       ),
     },
-    responses: { 200: json(Loose), ...errorResponses, ...conflictResponse },
+    responses: { 200: json(Project), ...errorResponses, ...conflictResponse },
   }),
   async (c) =>
-    c.json(await updateProject(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      projectView(await updateProject(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    ),
 );
 
 capitalRoutes.openapi(
@@ -249,11 +258,11 @@ capitalRoutes.openapi(
       params: z.object({ id: z.coerce.number().int().positive(), code: z.string().min(1).max(40) }),
       body: jsonBody(z.object({ done: z.boolean(), note: z.string().max(1000).nullable().optional() })),
     },
-    responses: { 200: json(Loose), ...errorResponses },
+    responses: { 200: json(ReadinessItem), ...errorResponses },
   }),
   async (c) => {
     const { id, code } = c.req.valid('param');
-    return c.json(await setReadiness(c.get('deps'), actorOf(c), metaOf(c), id, code, c.req.valid('json')), 200);
+    return c.json(readinessView(await setReadiness(c.get('deps'), actorOf(c), metaOf(c), id, code, c.req.valid('json'))), 200);
   },
 );
 
@@ -351,7 +360,9 @@ capitalRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await addExtension(c.get('deps'), actorOf(c), metaOf(c), { projectId: c.req.valid('param').id, ...c.req.valid('json') }),
+      extensionView(
+        await addExtension(c.get('deps'), actorOf(c), metaOf(c), { projectId: c.req.valid('param').id, ...c.req.valid('json') }),
+      ),
       201,
     ),
 );
@@ -378,7 +389,12 @@ capitalRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await addContribution(c.get('deps'), actorOf(c), metaOf(c), { projectId: c.req.valid('param').id, ...c.req.valid('json') }),
+      contributionView(
+        await addContribution(c.get('deps'), actorOf(c), metaOf(c), {
+          projectId: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
+      ),
       201,
     ),
 );
@@ -596,14 +612,6 @@ capitalRoutes.openapi(
   },
 );
 
-const Settings = z
-  .object({
-    behindTimePoints: z.number().int().min(1).max(100),
-    idleMonths: z.number().int().min(1).max(24),
-    deadlineDays: z.number().int().min(1).max(365),
-  })
-  .openapi('RedFlagSettings');
-
 capitalRoutes.openapi(
   createRoute({
     method: 'get',
@@ -611,7 +619,7 @@ capitalRoutes.openapi(
     tags: ['Capital'],
     summary: 'Red-flag thresholds for a unit',
     request: { query: z.object({ unitId: z.coerce.number().int().positive() }) },
-    responses: { 200: json(Settings), ...errorResponses },
+    responses: { 200: json(RedFlagSettings), ...errorResponses },
   }),
   async (c) => {
     const { unitId } = c.req.valid('query');
@@ -626,8 +634,8 @@ capitalRoutes.openapi(
     path: '/settings',
     tags: ['Capital'],
     summary: 'Change the red-flag thresholds for a unit and everything under it',
-    request: { query: z.object({ unitId: z.coerce.number().int().positive() }), body: jsonBody(Settings) },
-    responses: { 200: json(Settings), ...errorResponses },
+    request: { query: z.object({ unitId: z.coerce.number().int().positive() }), body: jsonBody(RedFlagSettings) },
+    responses: { 200: json(RedFlagSettings), ...errorResponses },
   }),
   async (c) => {
     const { unitId } = c.req.valid('query');

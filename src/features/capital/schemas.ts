@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_AMOUNT } from '../../domain/capital/money';
+import { PROJECT_STATUSES } from '../../db/schema';
 import { IsoDate } from '../units/schemas';
 
 /** Whole đồng, 0 … 10^14 (the limits keep every total exact). */
@@ -168,3 +169,222 @@ export const Contribution = z
     createdAt: z.string(),
   })
   .openapi('Contribution');
+
+const Int = z.number().int();
+/** A timestamp as JSON carries it (ISO 8601). */
+const Instant = z.string();
+/** A share in basis points (10000 = 100 %); empty when there is nothing to compare with. */
+const Bp = z.number().int().nullable();
+
+/** Red-flag thresholds of a unit (the nearest unit's setting wins). */
+export const RedFlagSettings = z
+  .object({
+    behindTimePoints: z.number().int().min(1).max(100),
+    idleMonths: z.number().int().min(1).max(24),
+    deadlineDays: z.number().int().min(1).max(365),
+  })
+  .openapi('RedFlagSettings');
+
+/** A project as the API shows it: never its search key or who typed it in. */
+export const Project = z
+  .object({
+    id: Int,
+    code: z.string(),
+    name: z.string(),
+    unitId: Int,
+    unitIds: z.array(Int).openapi({ description: 'every unit the project serves' }),
+    owner: z.string(),
+    type: z.enum(['standard', 'small_community', 'recurrent']),
+    status: z.enum(PROJECT_STATUSES),
+    totalInvestment: z.number().openapi({ description: 'đồng, all sources' }),
+    approvalDecision: z.string().nullable(),
+    approvalDate: z.string().nullable(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    contractor: z.string().nullable(),
+    description: z.string().nullable(),
+    indicators: z.array(z.object({ setCode: z.string(), code: z.string() })),
+    isDemo: z.boolean(),
+    version: Int,
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .openapi('CapitalProject');
+
+export const ProjectListItem = Project.extend({
+  dossierMissing: z.array(z.string()).openapi({ description: 'the dossier items not yet done' }),
+  hasAllocation: z.boolean(),
+}).openapi('CapitalProjectListItem');
+
+/** One item of a project's dossier checklist; who ticked it stays inside. */
+export const ReadinessItem = z
+  .object({
+    code: z.string(),
+    label: z.string(),
+    done: z.boolean(),
+    doneAt: Instant.nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('ProjectReadinessItem');
+
+export const RedFlag = z
+  .object({
+    rule: z.enum(['behind_time', 'idle', 'deadline_near', 'over_budget', 'allocated_not_ready']),
+    projectId: Int,
+    severity: z.enum(['high', 'medium']),
+    values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  })
+  .openapi('RedFlag');
+
+/** The project page: its sources, dossier, allocations, tranches, ledger, S-curve and timeline. */
+export const ProjectDetail = z
+  .object({
+    project: Project.extend({ units: z.array(z.object({ id: Int, name: z.string() })) }),
+    year: Int,
+    sources: z.array(z.object({ sourceCode: z.string(), name: z.string(), amount: z.number() })),
+    readiness: z.array(ReadinessItem),
+    allocations: z.array(
+      z.object({
+        planId: Int,
+        planName: z.string(),
+        planYear: Int,
+        planVersion: Int,
+        planStatus: z.enum(['draft', 'approved', 'superseded']),
+        resolutionNo: z.string().nullable(),
+        sourceCode: z.string(),
+        sourceName: z.string(),
+        amount: z.number(),
+        addedOn: z.string().nullable(),
+      }),
+    ),
+    ledger: z.array(
+      z.object({
+        id: Int,
+        planYear: Int,
+        date: z.string(),
+        amount: z.number(),
+        sourceCode: z.string(),
+        sourceName: z.string(),
+        paymentType: z.enum(['advance', 'acceptance']),
+        voucherRef: z.string(),
+        note: z.string().nullable(),
+      }),
+    ),
+    tranches: z.array(
+      z.object({
+        planId: Int,
+        sourceCode: z.string(),
+        sourceName: z.string(),
+        addedOn: z.string(),
+        amount: z.number(),
+        deadline: z.string(),
+        paid: z.number(),
+        left: z.number(),
+      }),
+    ),
+    extensions: z.array(DeadlineExtension),
+    contributions: z.array(Contribution.extend({ sourceName: z.string() })),
+    totals: z.object({
+      allocated: z.number(),
+      disbursed: z.number(),
+      rateBp: Bp,
+      deadline: z.string().nullable(),
+      disbursedAllTime: z.number(),
+    }),
+    scurve: z.array(z.object({ month: z.string(), cumulative: z.number(), rateBp: Bp })),
+    timeline: z.array(z.object({ at: Instant, action: z.string(), by: z.string() })),
+    photos: z.array(z.object({ id: Int, caption: z.string().nullable(), takenOn: z.string().nullable(), addedAt: Instant })),
+  })
+  .openapi('CapitalProjectDetail');
+
+/** The programme cockpit of a unit and year. */
+export const Cockpit = z
+  .object({
+    year: Int,
+    unitId: Int,
+    unitName: z.string(),
+    asOf: z.string().openapi({ description: 'the day the figures stand on (yyyy-mm-dd)' }),
+    totals: z.object({
+      plan: z.number(),
+      allocated: z.number(),
+      unallocated: z.number(),
+      disbursed: z.number(),
+      rateVsPlanBp: Bp,
+      rateVsAllocatedBp: Bp,
+      elapsedBp: Int,
+      over100: z.boolean(),
+    }),
+    plans: z.array(
+      z.object({
+        id: Int,
+        name: z.string(),
+        version: Int,
+        resolutionNo: z.string().nullable(),
+        resolutionDate: z.string().nullable(),
+        body: z.string().nullable(),
+      }),
+    ),
+    bySource: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        plan: z.number(),
+        allocated: z.number(),
+        disbursed: z.number(),
+        rateBp: Bp,
+      }),
+    ),
+    byUnit: z.array(
+      z.object({
+        unitId: Int,
+        name: z.string(),
+        allocated: z.number(),
+        disbursed: z.number(),
+        rateBp: Bp,
+        community: z.object({
+          money: z.number(),
+          landM2: z.number(),
+          workdays: z.number(),
+          inKindValue: z.number(),
+        }),
+      }),
+    ),
+    projects: z.array(
+      z.object({
+        id: Int,
+        code: z.string(),
+        name: z.string(),
+        unitId: Int,
+        unitName: z.string(),
+        status: z.enum(PROJECT_STATUSES),
+        type: z.enum(['standard', 'small_community', 'recurrent']),
+        totalInvestment: z.number(),
+        allocated: z.number(),
+        disbursed: z.number(),
+        rateBp: Bp,
+        deadline: z.string().nullable(),
+        lat: z.number().nullable(),
+        lon: z.number().nullable(),
+        readiness: z.object({ done: Int, total: Int }),
+        flags: z.array(RedFlag),
+      }),
+    ),
+    scurve: z.array(
+      z.object({
+        month: z.string(),
+        disbursed: z.number(),
+        cumulative: z.number().nullable().openapi({ description: 'empty for months after the day the figures stand on' }),
+        cumulativeRateBp: Bp,
+        timeBp: Int,
+        future: z.boolean(),
+      }),
+    ),
+    flags: z.array(RedFlag.extend({ projectName: z.string() })),
+    byDeadline: z.array(
+      z.object({ deadline: z.string(), allocated: z.number(), paid: z.number(), left: z.number(), passed: z.boolean() }),
+    ),
+    settings: RedFlagSettings,
+  })
+  .openapi('CapitalCockpit');

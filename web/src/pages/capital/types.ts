@@ -50,7 +50,6 @@ export type CockpitData = {
     lat: number | null;
     lon: number | null;
     flags: Flag[];
-    isDemo: boolean;
   }[];
   scurve: { month: string; disbursed: number; cumulative: number | null; cumulativeRateBp: number | null; timeBp: number }[];
   flags: (Flag & { projectName: string })[];
