@@ -63,4 +63,31 @@ describe('journey: rõ người, rõ việc, rõ thời gian', () => {
     expect(await row.getByText('Đã báo cáo cấp trên').count()).toBe(1);
     expect(await row.textContent()).toMatch(/Quá hạn \d+ ngày/);
   });
+
+  it("office picks the remaining suggestions and confirms them in one step, the commune's People's Committee leading, with a task written on one", async () => {
+    const [haiNinh] = await server.deps.db
+      .select()
+      .from(units)
+      .where(and(eq(units.name, 'xã Hải Ninh'), isNull(units.effectiveTo)));
+    const office = await login(browser, server.url, 'vpdp.quangninh');
+    await office.goto(`${server.url}/viec?don-vi=${haiNinh!.id}`);
+    await office.getByTestId('pick-all-suggestions').click();
+    await office.getByTestId('bulk-lead').selectOption({ label: 'Ủy ban nhân dân xã Hải Ninh' });
+    await office.getByTestId('bulk-month').fill('06/2027');
+    await office.getByTestId('bulk-confirm').click();
+    const dialog = office.getByTestId('confirm-dialog');
+    await dialog.getByText('Ủy ban nhân dân xã Hải Ninh', { exact: false }).first().waitFor();
+    await office.getByTestId('confirm-ok').click();
+    await office.getByTestId('success-notice').getByText('Ủy ban nhân dân xã Hải Ninh', { exact: false }).waitFor();
+    await expect.poll(() => office.locator('[data-testid^="pick-"]').count()).toBe(0);
+
+    // One of them gets its task text and a person in charge from the commune.
+    const row = office.locator('[data-testid^="item-"]').filter({ hasText: 'Ủy ban nhân dân xã Hải Ninh' }).first();
+    await row.getByRole('link').first().click();
+    await office.getByTestId('item-task-input').fill('Mở 3 lớp hướng dẫn kỹ năng số cho hộ kinh doanh tại nhà văn hóa thôn');
+    expect(await office.getByTestId('lead-person').locator('option').count()).toBeGreaterThan(1);
+    await office.getByTestId('lead-person').selectOption({ index: 1 });
+    await office.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => office.getByTestId('item-task').textContent()).toContain('Mở 3 lớp hướng dẫn kỹ năng số');
+  });
 });
