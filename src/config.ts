@@ -41,6 +41,12 @@ const envSchema = z.object({
   REMINDER_DAYS: z.coerce.number().int().min(1).default(7),
   ESCALATION_DAYS: z.coerce.number().int().min(1).default(14),
   AUDIT_KEY: z.string().min(32).optional(),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'an http(s) address with {z}, {x} and {y}')
+    .optional()
+    .or(z.literal('')),
+  MAP_ATTRIBUTION: z.string().max(200).default('© OpenStreetMap'),
 });
 
 export type Config = {
@@ -75,6 +81,12 @@ export type Config = {
    * start-up keeps one in DATA_DIR/audit.key, outside the database.
    */
   auditKey: string | undefined;
+  /**
+   * Base map tiles for the project map (MAP_TILE_URL, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png),
+   * with the attribution the tile provider asks for. Without it — or without a network — the map is a
+   * plain outline with the points.
+   */
+  mapTiles: { url: string; attribution: string } | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -108,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderDays: e.REMINDER_DAYS,
     escalationDays: e.ESCALATION_DAYS,
     auditKey: e.AUDIT_KEY,
+    mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION } : null,
   };
 }
 

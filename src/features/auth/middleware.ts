@@ -31,11 +31,22 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   });
 };
 
+/** The origin of the configured base-map tiles, the only other place images may come from. */
+function tileOrigin(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return ` ${new URL(url.replace(/[{}]/g, '')).origin}`;
+  } catch {
+    return '';
+  }
+}
+
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
+  const tiles = tileOrigin(c.get('deps')?.config.mapTiles?.url);
   c.header(
     'content-security-policy',
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:${tiles}; ` +
       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   );
   c.header('x-content-type-options', 'nosniff');

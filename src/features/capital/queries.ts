@@ -416,6 +416,7 @@ export async function cockpit(
       passed: d.deadline < today,
     })),
     settings: settingsNow,
+    basemap: deps.config.mapTiles ? { tileUrl: deps.config.mapTiles.url, attribution: deps.config.mapTiles.attribution } : null,
   };
 }
 

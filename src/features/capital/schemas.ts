@@ -386,5 +386,9 @@ export const Cockpit = z
       z.object({ deadline: z.string(), allocated: z.number(), paid: z.number(), left: z.number(), passed: z.boolean() }),
     ),
     settings: RedFlagSettings,
+    basemap: z
+      .object({ tileUrl: z.string(), attribution: z.string() })
+      .nullable()
+      .openapi({ description: 'The configured base-map tiles; null → the map is an outline with the points' }),
   })
   .openapi('CapitalCockpit');

@@ -9,6 +9,7 @@ import { bp, money } from '../../components/money';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading } from '../../components/ui';
 import { FlagIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
+import { ProjectMap } from './ProjectMap';
 import { formatAmountVi, formatDateVi, formatNumberVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import type { CockpitData } from './types';
 import { FilePicker } from '../../components/FilePicker';
@@ -222,7 +223,19 @@ export function CapitalPage() {
               </tbody>
             </table>
           </Card>
-          <ProjectMap data={d} />
+          <ProjectMap
+            basemap={d.basemap}
+            points={d.projects
+              .filter((p) => p.lat !== null && p.lon !== null)
+              .map((p) => ({
+                id: p.id,
+                name: p.name,
+                lat: p.lat!,
+                lon: p.lon!,
+                note: t('mapPointNote', { rate: bp(p.rateBp) }),
+                late: d.flags.some((f) => f.projectId === p.id && f.severity === 'high'),
+              }))}
+          />
         </>
       )}
       <div className="grid-2">
@@ -340,35 +353,6 @@ function Flags({ data }: { data: CockpitData }) {
           </li>
         ))}
       </ul>
-    </Card>
-  );
-}
-
-/** Projects placed by their coordinates (no map tiles are needed offline). */
-function ProjectMap({ data }: { data: CockpitData }) {
-  const { t } = useI18n();
-  const points = data.projects.filter((p) => p.lat !== null && p.lon !== null);
-  const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { formatter: (p: { data: [number, number, string] }) => p.data[2] },
-      grid: { left: 50, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: 'value', scale: true, name: 'kinh độ' },
-      yAxis: { type: 'value', scale: true, name: 'vĩ độ' },
-      series: [
-        {
-          type: 'scatter',
-          symbolSize: 14,
-          data: points.map((p) => [p.lon, p.lat, `${p.name} — ${bp(p.rateBp)}`]),
-          itemStyle: { color: '#b3261e' },
-        },
-      ],
-    }),
-    [points],
-  );
-  if (!points.length) return null;
-  return (
-    <Card title={t('projectMap')}>
-      <Chart option={option} height={280} label={t('projectMap')} />
     </Card>
   );
 }

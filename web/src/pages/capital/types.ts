@@ -7,6 +7,7 @@ export type Flag = {
 };
 export type CockpitData = {
   year: number;
+  basemap: { tileUrl: string; attribution: string } | null;
   byDeadline: { deadline: string; allocated: number; paid: number; left: number; passed: boolean }[];
   unitName: string;
   asOf: string;
