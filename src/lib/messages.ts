@@ -154,6 +154,10 @@ export const RULE_TEXT = {
     vi: 'người phụ trách phải là cán bộ của cơ quan chủ trì hoặc được giao việc ở đơn vị này hoặc cấp trên',
     en: 'the person in charge must work for an agency or hold a role over this unit',
   },
+  step_not_allowed: {
+    vi: 'bước này không thực hiện được ở trạng thái hiện tại',
+    en: 'this step is not possible in the current state',
+  },
   item_listed_twice: { vi: 'một việc được chọn hai lần', en: 'an item is listed twice' },
   item_already_confirmed: {
     vi: 'việc của chỉ tiêu {indicator} đã được xác nhận trước đó; tải lại danh sách rồi chọn lại',

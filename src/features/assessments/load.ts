@@ -1,3 +1,5 @@
+import { ASSESSMENT_LIFECYCLE } from '../../domain/lifecycles/assessment';
+import { isEditable } from '../../domain/lifecycles/machine';
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { assessments, assessmentValues } from '../../db/schema';
@@ -52,6 +54,6 @@ export async function lastVerifiedValues(db: Db, a: AssessmentRow, codes: string
 
 /** Values may change only while the commune is working on the month. */
 export function assertEditable(a: AssessmentRow) {
-  if (a.status === 'verified') throw ruleViolation('assessment_locked');
-  if (a.status === 'submitted') throw ruleViolation('assessment_submitted');
+  if (isEditable(ASSESSMENT_LIFECYCLE, a.status)) return;
+  throw ruleViolation(a.status === 'verified' ? 'assessment_locked' : 'assessment_submitted');
 }

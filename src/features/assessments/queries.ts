@@ -1,3 +1,5 @@
+import { ASSESSMENT_LIFECYCLE } from '../../domain/lifecycles/assessment';
+import { isEditable } from '../../domain/lifecycles/machine';
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { canonicalJson } from '../../lib/canonical-json';
 import type { Actor, Deps } from '../../context';
@@ -182,7 +184,7 @@ export async function assessmentView(deps: Deps, actor: Actor, id: number) {
         : null,
     },
     permissions: {
-      canEdit: (a.status === 'draft' || a.status === 'returned') && (await idsInScope(db, roots, [a.unitId])).has(a.unitId),
+      canEdit: isEditable(ASSESSMENT_LIFECYCLE, a.status) && (await idsInScope(db, roots, [a.unitId])).has(a.unitId),
       canVerify: (await idsInScope(db, verifyRoots, [a.unitId])).has(a.unitId),
     },
   };

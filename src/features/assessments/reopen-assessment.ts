@@ -1,7 +1,8 @@
+import { ASSESSMENT_LIFECYCLE } from '../../domain/lifecycles/assessment';
+import { takeStep } from '../../lib/lifecycle';
 import { eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments } from '../../db/schema';
-import { ruleViolation } from '../../lib/errors';
 import { write } from '../access/write-path';
 import { getAssessmentRow } from './load';
 
@@ -22,11 +23,11 @@ export async function reopenAssessment(
       lock: (tx) => getAssessmentRow(tx, id, true),
       version: { sent: input.version, stored: (a) => a.version },
       apply: async (tx, a) => {
-        if (a.status !== 'verified') throw ruleViolation('not_verified', { status: a.status });
+        const status = takeStep(ASSESSMENT_LIFECYCLE, 'reopen', a.status);
         const [after] = await tx
           .update(assessments)
           .set({
-            status: 'returned',
+            status,
             returnComment: input.reason,
             verifiedAt: null,
             verifiedBy: null,

@@ -1,3 +1,5 @@
+import { ASSESSMENT_LIFECYCLE } from '../../domain/lifecycles/assessment';
+import { takeStep } from '../../lib/lifecycle';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments, assessmentValues } from '../../db/schema';
@@ -29,7 +31,7 @@ export async function reviewAssessment(deps: Deps, actor: Actor, meta: RequestMe
       lock: (tx) => getAssessmentRow(tx, id, true),
       version: { sent: input.version, stored: (a) => a.version },
       apply: async (tx, a) => {
-        if (a.status !== 'submitted') throw ruleViolation('not_submitted', { status: a.status });
+        const status = takeStep(ASSESSMENT_LIFECYCLE, input.outcome === 'verify' ? 'verify' : 'return', a.status);
         const known = await indicatorsOf(tx, a);
         const unknown = decisions.filter((d) => !known.has(d.code));
         if (unknown.length)
@@ -43,7 +45,6 @@ export async function reviewAssessment(deps: Deps, actor: Actor, meta: RequestMe
         if (input.outcome === 'return' && !returned.length && !input.comment?.trim())
           throw ruleViolation('return_needs_a_comment');
 
-        const status = input.outcome === 'verify' ? ('verified' as const) : ('returned' as const);
         const [after] = await tx
           .update(assessments)
           .set({

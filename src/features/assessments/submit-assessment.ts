@@ -1,7 +1,8 @@
+import { ASSESSMENT_LIFECYCLE } from '../../domain/lifecycles/assessment';
+import { takeStep } from '../../lib/lifecycle';
 import { eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments } from '../../db/schema';
-import { ruleViolation } from '../../lib/errors';
 import { write } from '../access/write-path';
 import { getAssessmentRow } from './load';
 import { noticeOfStep } from './loop-notices';
@@ -17,11 +18,11 @@ export async function submitAssessment(deps: Deps, actor: Actor, meta: RequestMe
       lock: (tx) => getAssessmentRow(tx, id, true),
       version: { sent: version, stored: (a) => a.version },
       apply: async (tx, a) => {
-        if (a.status !== 'draft' && a.status !== 'returned') throw ruleViolation('cannot_submit_from', { status: a.status });
+        const status = takeStep(ASSESSMENT_LIFECYCLE, 'submit', a.status);
         const [after] = await tx
           .update(assessments)
           .set({
-            status: 'submitted',
+            status,
             submittedAt: meta.now,
             submittedBy: actor.userId,
             updatedAt: meta.now,

@@ -1,3 +1,6 @@
+import { RECOMMENDATION_LIFECYCLE, recommendationOpen } from '../../domain/lifecycles/recommendation';
+import { isEditable } from '../../domain/lifecycles/machine';
+import { takeStep } from '../../lib/lifecycle';
 /**
  * Recommendations: the chair's conclusion turned into requests with an addressee, a deadline and the
  * objects they concern. The addressee reports progress with evidence; the council accepts or does
@@ -138,7 +141,7 @@ export async function updateRecommendation(
       version: { sent: version, stored: (x) => x.rec.version },
       apply: async (tx, { rec: before, council }) => {
         if (input.addresseeUnitId !== undefined) await checkAddressee(tx, council.unitId, input.addresseeUnitId);
-        if (before.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+        if (!isEditable(RECOMMENDATION_LIFECYCLE, before.status)) throw ruleViolation('oversight_recommendation_closed');
         const [row] = await tx
           .update(recommendations)
           .set({ ...changes, version: before.version + 1 })
@@ -169,7 +172,7 @@ export async function reportProgress(
   input: { text: string; done: boolean; version: number; file?: { name: string; bytes: Uint8Array } | undefined },
 ) {
   const first = await recommendationFor(deps.db, actor, id, 'respond');
-  if (first.rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+  takeStep(RECOMMENDATION_LIFECYCLE, input.done ? 'report_done' : 'report_progress', first.rec.status);
   const kept = input.file ? await keepUpload(deps, input.file) : null;
   return write(
     { deps, actor, meta },
@@ -178,11 +181,11 @@ export async function reportProgress(
       version: { sent: input.version, stored: (x) => x.rec.version },
       apply: async (tx, { rec, council, activity }) => {
         const stored = kept ? await recordFile(tx, kept, meta.now) : null;
-        if (rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
+        const status = takeStep(RECOMMENDATION_LIFECYCLE, input.done ? 'report_done' : 'report_progress', rec.status);
         const [row] = await tx
           .update(recommendations)
           .set({
-            status: input.done ? 'reported' : rec.status === 'not_accepted' ? 'open' : rec.status,
+            status,
             version: rec.version + 1,
           })
           .where(eq(recommendations.id, id))
@@ -245,12 +248,11 @@ export async function decideRecommendation(
       ...onRecommendation(actor, id, 'manage'),
       version: { sent: input.version, stored: (x) => x.rec.version },
       apply: async (tx, { rec, council }) => {
-        if (rec.status === 'accepted') throw ruleViolation('oversight_recommendation_closed');
-        if (input.decision === 'accepted' && rec.status !== 'reported') throw ruleViolation('oversight_accept_needs_report');
+        const status = takeStep(RECOMMENDATION_LIFECYCLE, input.decision === 'accepted' ? 'accept' : 'not_accept', rec.status);
         const [row] = await tx
           .update(recommendations)
           .set({
-            status: input.decision,
+            status,
             decidedOn: todayVn(meta.now),
             decidedBy: actor.userId,
             decisionNote: input.note ?? null,
@@ -301,7 +303,7 @@ export async function recommendationDetail(deps: Deps, actor: Actor, id: number)
   return {
     ...recommendationView(rec),
     addresseeUnitName: unit?.name ?? '',
-    overdue: rec.status !== 'accepted' && rec.status !== 'closed' && rec.deadline < today,
+    overdue: recommendationOpen(rec.status) && rec.deadline < today,
     handover: await handoverNote(deps.db, rec.handoverId, { kind: 'recommendation', id: rec.id }),
     activity: { id: activity.id, title: activity.title, kind: activity.kind },
     council: { id: council.id, name: council.name, unitId: council.unitId },
@@ -351,7 +353,7 @@ export async function listRecommendations(
     .orderBy(asc(recommendations.deadline), desc(recommendations.id))
     .limit(500);
   return rows.map((r) => {
-    const overdue = !['accepted', 'closed'].includes(r.r.status) && r.r.deadline < today;
+    const overdue = recommendationOpen(r.r.status) && r.r.deadline < today;
     return {
       ...recommendationView(r.r),
       activityTitle: r.title,

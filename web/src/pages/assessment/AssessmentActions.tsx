@@ -1,3 +1,5 @@
+import { ASSESSMENT_LIFECYCLE } from '../../../../src/domain/lifecycles/assessment';
+import { allows } from '../../../../src/domain/lifecycles/machine';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -68,7 +70,7 @@ export function AssessmentActions({
             {t('submit')}
           </ConfirmButton>
         )}
-        {a.status === 'submitted' && view.permissions.canVerify && (
+        {allows(ASSESSMENT_LIFECYCLE, 'verify', a.status) && view.permissions.canVerify && (
           <>
             <ConfirmButton
               disabled={returned.length > 0 || act.isPending}
@@ -114,7 +116,7 @@ export function AssessmentActions({
             </ConfirmButton>
           </>
         )}
-        {a.status === 'verified' && view.permissions.canVerify && (
+        {allows(ASSESSMENT_LIFECYCLE, 'reopen', a.status) && view.permissions.canVerify && (
           <>
             <TextInput
               aria-label={t('reason')}

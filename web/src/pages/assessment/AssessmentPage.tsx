@@ -1,3 +1,5 @@
+import { ASSESSMENT_LIFECYCLE } from '../../../../src/domain/lifecycles/assessment';
+import { allows } from '../../../../src/domain/lifecycles/machine';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -78,7 +80,7 @@ export function AssessmentPage() {
   const canEdit = data.permissions.canEdit;
   const dirty = Object.keys(edits).length;
   const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
-  const reviewing = a.status === 'submitted' && data.permissions.canVerify;
+  const reviewing = allows(ASSESSMENT_LIFECYCLE, 'verify', a.status) && data.permissions.canVerify;
 
   const setEdit = (code: string, patch: Edit) => setEdits((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } }));
 

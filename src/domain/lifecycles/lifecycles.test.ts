@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { RULE_TEXT } from '../../lib/messages';
+import { ASSESSMENT_LIFECYCLE } from './assessment';
+import { allows, stepFrom, stepsFrom, type Lifecycle } from './machine';
+import { RECOMMENDATION_LIFECYCLE } from './recommendation';
+
+const ALL: [string, Lifecycle<string, string>][] = [
+  ['assessment', ASSESSMENT_LIFECYCLE],
+  ['recommendation', RECOMMENDATION_LIFECYCLE],
+];
+
+describe('lifecycles are closed tables', () => {
+  it.each(ALL)('%s: every step starts and ends in a known state, and every refusal has words', (_, l) => {
+    for (const [action, step] of Object.entries(l.steps)) {
+      expect(
+        step.from.every((s) => l.states.includes(s)),
+        action,
+      ).toBe(true);
+      for (const s of l.states) {
+        const r = stepFrom(l, action, s);
+        expect(r.ok, `${action} from ${s}`).toBe(allows(l, action, s));
+        if (r.ok) expect(l.states).toContain(r.to);
+        else expect(RULE_TEXT).toHaveProperty(r.rule);
+      }
+    }
+    for (const s of l.editable) expect(l.states).toContain(s);
+    for (const s of l.final) expect(stepsFrom(l, s), `nothing leaves ${s}`).toEqual([]);
+  });
+
+  it('a month: submitted from draft or returned; verified or returned from submitted; reopened only when verified', () => {
+    const l = ASSESSMENT_LIFECYCLE;
+    expect(stepsFrom(l, 'draft')).toEqual(['submit']);
+    expect(stepsFrom(l, 'returned')).toEqual(['submit']);
+    expect(stepsFrom(l, 'submitted')).toEqual(['verify', 'return']);
+    expect(stepsFrom(l, 'verified')).toEqual(['reopen']);
+    expect(stepFrom(l, 'reopen', 'verified')).toEqual({ ok: true, to: 'returned' });
+    expect(stepFrom(l, 'verify', 'draft')).toEqual({ ok: false, rule: 'not_submitted' });
+  });
+
+  it('a recommendation: a report that is not done reopens a not-accepted one and keeps the others; accepted is final', () => {
+    const l = RECOMMENDATION_LIFECYCLE;
+    expect(stepFrom(l, 'report_progress', 'not_accepted')).toEqual({ ok: true, to: 'open' });
+    expect(stepFrom(l, 'report_progress', 'reported')).toEqual({ ok: true, to: 'reported' });
+    expect(stepFrom(l, 'report_done', 'open')).toEqual({ ok: true, to: 'reported' });
+    expect(stepFrom(l, 'accept', 'open')).toEqual({ ok: false, rule: 'oversight_accept_needs_report' });
+    expect(stepFrom(l, 'report_done', 'accepted')).toEqual({ ok: false, rule: 'oversight_recommendation_closed' });
+  });
+});
