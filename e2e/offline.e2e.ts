@@ -166,4 +166,64 @@ describe('journey: entering a month on a phone without a connection', () => {
     expect(await officer.getByTestId('submit-assessment').isDisabled()).toBe(false);
     expect(await officer.locator('main').innerText()).not.toMatch(/VERSION_CONFLICT|undefined|\[object Object\]/);
   });
+
+  it('the installed app opens the month from the phone when the server cannot be reached, and signing out forgets it', async () => {
+    const db = server.deps.db;
+    const [haiSon] = await db
+      .select()
+      .from(units)
+      .where(and(eq(units.name, 'xã Hải Sơn'), isNull(units.effectiveTo)));
+    const [november] = await db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.unitId, haiSon!.id), eq(assessments.period, '2026-11-01')));
+    const id = november!.id;
+
+    // The app can be installed: a manifest with its Vietnamese name and icons.
+    const manifest = (await (await fetch(`${server.url}/manifest.webmanifest`)).json()) as { name: string; icons: unknown[] };
+    expect(manifest.name).toBe('Đồng Lòng');
+    expect(manifest.icons.length).toBeGreaterThan(0);
+
+    const page = await login(browser, server.url, 'canbo.haison', PHONE);
+    await page.goto(`${server.url}/kiem-dem/${id}`);
+    await page.getByTestId('assessment-title').waitFor();
+    // The service worker takes over the page, and the grid read through it is kept.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+    await page.reload();
+    await page.getByTestId('assessment-title').waitFor();
+    const kept = (url: string) => page.evaluate(async (u) => Boolean(await (await caches.open('dl-api')).match(u)), url);
+    await expect.poll(() => kept(`/api/assessments/${id}`)).toBe(true);
+
+    // No answer from the server at all: the app still opens the month from the phone, says it is offline,
+    // and a value saved now waits on the phone.
+    await server.suspend();
+    try {
+      await page.reload();
+      await page.getByTestId('assessment-title').waitFor();
+      await expect.poll(() => statusText(page)).toContain('Mất kết nối');
+      await page.getByTestId('input-10.1').selectOption('no');
+      await page.getByTestId('note-10.1').fill('Chờ kết quả đánh giá của huyện');
+      await page.getByTestId('save-values').click();
+      await expect.poll(() => page.getByTestId('queued-10.1').textContent()).toBe('Chờ đồng bộ');
+    } finally {
+      await server.resume();
+    }
+    await page.getByTestId('sync-now').click();
+    await expect
+      .poll(async () => {
+        const [v] = await db
+          .select()
+          .from(assessmentValues)
+          .where(and(eq(assessmentValues.assessmentId, id), eq(assessmentValues.indicatorCode, '10.1')));
+        return v?.note;
+      })
+      .toBe('Chờ kết quả đánh giá của huyện');
+    await expect.poll(() => statusText(page)).toContain('Trực tuyến');
+
+    // Signing out forgets the API answers kept on the phone.
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-submit').waitFor();
+    expect(await kept(`/api/assessments/${id}`)).toBe(false);
+  });
 });

@@ -117,7 +117,10 @@ async function networkFirst(req: Request): Promise<Response> {
     return res;
   } catch (err) {
     const cached = await caches.match(req, { cacheName: API_CACHE });
-    if (cached) return cached;
-    throw err;
+    if (!cached) throw err;
+    // Marked, so the page knows the server was not reached and says it is offline.
+    const headers = new Headers(cached.headers);
+    headers.set('x-dl-offline', '1');
+    return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
   }
 }

@@ -84,6 +84,14 @@ class OfflineQueue {
         void this.sync();
       });
       window.addEventListener('offline', () => this.emit());
+      // Every API call reports whether the server answered: the header's status follows reality.
+      window.addEventListener('dl:network', (e) => {
+        const reached = (e as CustomEvent<boolean>).detail;
+        if (reached === this.reachable) return;
+        this.reachable = reached;
+        this.emit();
+        if (reached) void this.sync();
+      });
       window.setInterval(() => {
         if (this.state.entries.some((e) => e.state === 'pending')) void this.sync();
       }, RETRY_MS);
