@@ -100,9 +100,11 @@ export function OfflineQueuePanel({
               <strong>{t('fileRefusedTitle', { name: e.name, code: e.code })}</strong>
             </p>
             <p className="error-text">{e.problem}</p>
-            <Button variant="secondary" onClick={() => void offlineQueue.drop(e.id)}>
-              {t('fileDiscard')}
-            </Button>
+            <div className="queue-actions">
+              <Button variant="secondary" onClick={() => void offlineQueue.drop(e.id)}>
+                {t('fileDiscard')}
+              </Button>
+            </div>
           </div>
         ) : null,
       )}
