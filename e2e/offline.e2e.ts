@@ -148,6 +148,7 @@ describe('journey: entering a month on a phone without a connection', () => {
     expect(await officer.getByTestId('conflict-mine-3.2').innerText()).toContain('Có');
     expect(await officer.getByTestId('conflict-stored-3.2').innerText()).toContain('Không');
     expect(await officer.getByTestId('conflict-stored-3.2').innerText()).toMatch(/do .+ sửa lúc/);
+    expect(await officer.getByTestId('conflict-stored-3.2').innerText()).toContain('Văn phòng điều phối kiểm tra lại (3.2)');
     await officer.getByTestId('conflict-3.3').waitFor();
     expect(await officer.getByTestId('queued-3.2').textContent()).toBe('Có xung đột');
     await expect.poll(() => officer.getByTestId('net-queued').textContent()).toContain('2 thay đổi');

@@ -88,7 +88,7 @@ describe('queueing edits made offline', () => {
     const refused = mergeCellEdit(cell('1.1', { state: 'rejected', problem: 'Sai kiểu' }), cell('1.1', { value: true }));
     expect(refused.state).toBe('pending');
     expect(refused.problem).toBeUndefined();
-    const stored = { version: 5, value: false, updatedBy: 'Văn phòng', updatedAt: null };
+    const stored = { version: 5, value: false, note: null, updatedBy: 'Văn phòng', updatedAt: null };
     const conflict = mergeCellEdit(cell('1.1', { state: 'conflict', stored }), cell('1.1', { value: true }));
     expect(conflict).toMatchObject({ state: 'conflict', stored, value: true });
   });
@@ -121,6 +121,7 @@ describe('what an answer means for the queued cells', () => {
         message: 'Ô này đã được người khác sửa',
         currentVersion: 4,
         currentValue: true,
+        currentNote: 'Đã kiểm tra',
         updatedBy: 'Văn phòng điều phối',
         updatedAt: '2026-11-10T09:00:00.000Z',
       },
@@ -155,7 +156,13 @@ describe('what an answer means for the queued cells', () => {
         code: '3.2',
         value: false,
         state: 'conflict',
-        stored: { version: 4, value: true, updatedBy: 'Văn phòng điều phối', updatedAt: '2026-11-10T09:00:00.000Z' },
+        stored: {
+          version: 4,
+          value: true,
+          note: 'Đã kiểm tra',
+          updatedBy: 'Văn phòng điều phối',
+          updatedAt: '2026-11-10T09:00:00.000Z',
+        },
       }),
     ]);
   });
@@ -190,7 +197,7 @@ describe('what an answer means for the queued cells', () => {
   });
 
   it('"keep mine" sends the same value over the version stored now', () => {
-    const stored = { version: 4, value: true, updatedBy: null, updatedAt: null };
+    const stored = { version: 4, value: true, note: null, updatedBy: null, updatedAt: null };
     const kept = keepMine(cell('3.2', { value: false, state: 'conflict', stored }));
     expect(kept).toMatchObject({ value: false, version: 4, state: 'pending' });
     expect(kept.stored).toBeUndefined();

@@ -10,6 +10,7 @@ import type { IndicatorValue } from '../../../src/domain/criteria/schema';
 export type StoredCell = {
   version: number;
   value: IndicatorValue | null;
+  note: string | null;
   updatedBy: string | null;
   updatedAt: string | null;
 };
@@ -130,6 +131,7 @@ function storedOf(d: Record<string, unknown>): StoredCell | null {
   return {
     version: d.currentVersion,
     value: (d.currentValue ?? null) as IndicatorValue | null,
+    note: typeof d.currentNote === 'string' ? d.currentNote : null,
     updatedBy: typeof d.updatedBy === 'string' ? d.updatedBy : null,
     updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : null,
   };

@@ -132,7 +132,9 @@ class OfflineQueue {
   /** Keeps the grid's unsaved cells on the phone; they are sent as soon as there is a connection. */
   async queueCells(assessmentId: number, changes: readonly CellChange[]) {
     await this.load();
-    if (this.userId === null || !changes.length) return;
+    if (!changes.length) return;
+    // Never quietly: the grid keeps its edits if there is nobody to keep them for.
+    if (this.userId === null) throw new Error('no signed-in person to keep the edits for');
     await this.put(queueChanges(this.mine(), { userId: this.userId, assessmentId }, changes, new Date().toISOString()));
     void this.sync();
   }
@@ -140,7 +142,7 @@ class OfflineQueue {
   /** Keeps an evidence file on the phone until it can be uploaded to its indicator. */
   async queueFile(assessmentId: number, code: string, file: File) {
     await this.load();
-    if (this.userId === null) return;
+    if (this.userId === null) throw new Error('no signed-in person to keep the file for');
     const entry: FileUpload = {
       kind: 'file',
       id: `${this.userId}|${assessmentId}|file|${crypto.randomUUID()}`,

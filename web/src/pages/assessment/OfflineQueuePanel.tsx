@@ -130,6 +130,7 @@ function ConflictItem({ cell, ind }: { cell: CellEdit; ind: GridIndicator | unde
         <div data-testid={`conflict-stored-${cell.code}`}>
           <small className="muted block">{t('conflictStored')}</small>
           <strong>{describeValue(stored?.value, ind, t)}</strong>
+          {stored?.note && <small className="block">{t('noteLabel', { note: stored.note })}</small>}
           {stored?.updatedBy && (
             <small className="block">
               {t('conflictStoredBy', { by: stored.updatedBy, at: stored.updatedAt ? formatDateTimeVi(stored.updatedAt) : '' })}
