@@ -204,6 +204,9 @@ describe('journey: entering a month on a phone without a connection', () => {
       await expect.poll(() => statusText(page)).toContain('Mất kết nối');
       await page.getByTestId('input-10.1').selectOption('no');
       await page.getByTestId('note-10.1').fill('Chờ kết quả đánh giá của huyện');
+      // Back to the top, where the summary with its button sits below the header (Playwright's own
+      // scrolling of a sticky element can leave it under the header).
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByTestId('save-values').click();
       await expect.poll(() => page.getByTestId('queued-10.1').textContent()).toBe('Chờ đồng bộ');
     } finally {
