@@ -52,10 +52,20 @@ export async function startServer(
   const app = buildApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
   return {
     url,
     deps,
+    /** The server stops answering (a phone that lost its connection sees no answer at all)… */
+    async suspend() {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    /** …and comes back on the same address. */
+    async resume() {
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+    },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

@@ -196,6 +196,11 @@ export function buildApp(deps: Deps, opts: { outermost?: MiddlewareHandler<AppEn
       },
       serveStatic({ root }),
     );
+    // The service worker is looked at on every visit, so a new release reaches phones at once.
+    app.use('/sw.js', async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('cache-control', 'no-cache');
+    });
     app.use('*', serveStatic({ root }));
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
     app.get('*', (c) => {

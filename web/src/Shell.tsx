@@ -12,6 +12,8 @@ import { LoginPage } from './pages/LoginPage';
 import { useInbox } from './pages/InboxPage';
 import { useTodo } from './pages/TodoPage';
 import { sortVi, todayVn } from '../../src/shared/vi';
+import { OfflineStatus, useOfflineQueueFor } from './offline/OfflineStatus';
+import { clearApiCache } from './offline/register';
 
 export function Shell() {
   const { t, lang, setLang } = useI18n();
@@ -23,6 +25,7 @@ export function Shell() {
   const logout = useMutation({
     mutationFn: () => api('/api/auth/logout', { method: 'POST' }),
     onSettled: async () => {
+      await clearApiCache();
       qc.clear();
       await qc.invalidateQueries({ queryKey: ['session'] });
       await navigate('/');
@@ -39,6 +42,7 @@ export function Shell() {
   const setMenuOpen = (open: boolean) => setOpenOn(open ? location.key : null);
   const closeMenu = useCallback(() => setOpenOn(null), []);
   useDrawerFocus(menuOpen, navRef, buttonRef, closeMenu);
+  useOfflineQueueFor(session.data?.user?.id ?? null);
 
   if (session.isLoading) return <Loading />;
   const user = session.data?.user;
@@ -93,6 +97,7 @@ export function Shell() {
         {!phone && <UnitSwitcher />}
         <div className="topbar-right">
           {!phone && langSwitch}
+          <OfflineStatus />
           <InboxBell />
           {!phone && userChip}
           {!phone && logoutButton}

@@ -30,6 +30,7 @@ import { ComparePage } from './pages/oversight/ComparePage';
 import { OversightPage } from './pages/oversight/OversightPage';
 import { PetitionsPage } from './pages/oversight/PetitionsPage';
 import { RecommendationPage, RecommendationsPage } from './pages/oversight/RecommendationPages';
+import { registerServiceWorker } from './offline/register';
 import './styles.css';
 
 // Charts (ECharts) load only with the pages that draw them.
@@ -46,6 +47,8 @@ const queryClient = new QueryClient({
     queries: {
       retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
       refetchOnWindowFocus: false,
+      // Without a connection a query still asks once, so the service worker can answer from what it kept.
+      networkMode: 'offlineFirst',
     },
   },
 });
@@ -94,6 +97,7 @@ const router = createBrowserRouter([
 ]);
 
 document.documentElement.lang = currentLang();
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -108,6 +108,8 @@ describe('monthly count-and-check workflow', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
     expect(stale.body.error.details.map((d) => d.path)).toEqual(['3.2']);
+    // What the cell holds now, so the person can compare it with theirs (an offline phone shows both).
+    expect(stale.body.error.details[0]).toMatchObject({ currentVersion: 1, currentValue: true, currentNote: null });
     expect(cell(await view(), '3.2').value).toBe(true);
     expect(cell(await view(), '4.1').version).toBe(0);
     expect(await env.deps.db.$count(auditEvents)).toBe(before);

@@ -95,6 +95,7 @@ export async function saveValues(
               message: MSG.stale[lang],
               currentVersion: cur?.v.version ?? 0,
               currentValue: cur?.v.value ?? null,
+              currentNote: cur?.v.note ?? null,
               updatedBy: cur?.by ?? null,
               updatedAt: cur?.v.updatedAt.toISOString() ?? null,
             };

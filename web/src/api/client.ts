@@ -19,6 +19,14 @@ export class ApiError extends Error {
   }
 }
 
+/** Set by the service worker on an answer it served from its cache because the network failed. */
+const OFFLINE_HEADER = 'x-dl-offline';
+
+/** Tells the shell whether the server answered (`dl:network`, detail true) or could not be reached. */
+function reportNetwork(reached: boolean) {
+  window.dispatchEvent(new CustomEvent<boolean>('dl:network', { detail: reached }));
+}
+
 function csrfToken(): string {
   return /(?:^|; )dl_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
 }
@@ -38,7 +46,15 @@ export async function api<T>(
     body = JSON.stringify(init.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(path, { method, headers, body: body ?? null, credentials: 'same-origin' });
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body ?? null, credentials: 'same-origin' });
+  } catch (err) {
+    reportNetwork(false);
+    throw err;
+  }
+  // An answer the service worker gave from what it kept means the server was not reached.
+  reportNetwork(!res.headers.has(OFFLINE_HEADER));
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {

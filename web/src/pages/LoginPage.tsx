@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { api, type Session } from '../api/client';
 import { Button, ErrorAlert, Field, TextInput } from '../components/ui';
 import { useI18n } from '../i18n';
+import { clearApiCache } from '../offline/register';
 
 const schema = z.object({ username: z.string().trim().min(1), password: z.string().min(1) });
 type Form = z.infer<typeof schema>;
@@ -15,7 +16,11 @@ export function LoginPage() {
   const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { username: '', password: '' } });
   const login = useMutation({
     mutationFn: (values: Form) => api<Session>('/api/auth/login', { method: 'POST', body: values }),
-    onSuccess: (session) => qc.setQueryData(['session'], session),
+    onSuccess: async (session) => {
+      // Whatever was kept for offline use belonged to the previous session.
+      await clearApiCache();
+      qc.setQueryData(['session'], session);
+    },
   });
   const required = lang === 'vi' ? 'Không được để trống' : 'Required';
   return (

@@ -14,11 +14,16 @@ import { FilePicker } from '../../components/FilePicker';
 export function AssessmentActions({
   view,
   dirty,
+  online,
+  queued,
   review,
   onToggleDiff,
 }: {
   view: AssessmentView;
   dirty: boolean;
+  /** Sending, verifying and importing need the server: offline, or with edits still on the phone, they wait. */
+  online: boolean;
+  queued: number;
   review: Record<string, ReviewDecision>;
   onToggleDiff: () => void;
 }) {
@@ -52,10 +57,16 @@ export function AssessmentActions({
       <ErrorAlert error={act.error} />
       <SuccessNotice>{done}</SuccessNotice>
       {act.data?.saved !== undefined && <p className="alert alert-success">{t('importedCells', { n: act.data.saved })}</p>}
+      {view.permissions.canEdit && (!online || queued > 0) && (
+        <p className="alert alert-warning" data-testid="submit-needs-network">
+          {!online ? t('submitNeedsNetwork') : t('submitNeedsSync')}
+          {!online && ` ${t('importNeedsNetwork')}`}
+        </p>
+      )}
       <div className="toolbar">
         {view.permissions.canEdit && (
           <ConfirmButton
-            disabled={dirty || act.isPending}
+            disabled={dirty || act.isPending || !online || queued > 0}
             title={t('confirmTitleSubmit')}
             body={<p>{t('confirmBodySubmit', where)}</p>}
             onConfirm={() =>
@@ -158,7 +169,7 @@ export function AssessmentActions({
             <FilePicker accept=".xlsx" aria-label={t('importExcel')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             <Button
               variant="secondary"
-              disabled={!file || dirty}
+              disabled={!file || dirty || !online}
               onClick={() => {
                 const form = new FormData();
                 form.set('file', file!);

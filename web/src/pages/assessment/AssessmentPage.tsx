@@ -11,7 +11,10 @@ import { api, ApiError } from '../../api/client';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../../components/ui';
 import { PaperclipIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
+import type { CellChange, CellEdit, FileUpload } from '../../offline/queue-logic';
+import { isNetworkError, offlineQueue, useOffline } from '../../offline/store';
 import { AssessmentActions } from './AssessmentActions';
+import { OfflineQueuePanel, QueueBadges } from './OfflineQueuePanel';
 import { DiffPanel } from './DiffPanel';
 import { IndicatorInput } from './IndicatorInput';
 import type { AssessmentView, GridIndicator } from './types';
@@ -27,7 +30,11 @@ export function AssessmentPage() {
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [review, setReview] = useState<Record<string, ReviewDecision>>({});
   const [showDiff, setShowDiff] = useState(false);
+  const [savedOnPhone, setSavedOnPhone] = useState(0);
   const data = view.data;
+  const offline = useOffline();
+  const here = useMemo(() => offline.entries.filter((e) => e.assessmentId === Number(id)), [offline.entries, id]);
+  const queuedCells = useMemo(() => new Map(here.flatMap((e) => (e.kind === 'cell' ? [[e.code, e] as const] : []))), [here]);
 
   const compiled = useMemo(
     () => (data ? compileSet(data.document, data.assessment.classCode, Number(data.assessment.month.slice(0, 4))) : null),
@@ -38,40 +45,72 @@ export function AssessmentPage() {
     for (const c of data?.criteria ?? []) {
       for (const i of c.indicators) {
         const e = edits[i.code];
-        const v = e && 'value' in e ? e.value : i.value;
+        const q = queuedCells.get(i.code);
+        const v = e && 'value' in e ? e.value : q && 'value' in q ? q.value : i.value;
         if (v !== null && v !== undefined) values[i.code] = v;
       }
     }
     return values;
-  }, [data, edits]);
+  }, [data, edits, queuedCells]);
   // Only statuses and counts are shown live, so the compact result is enough.
   const live = useMemo(() => (compiled ? evaluateCompact(compiled, packValues(compiled, merged)) : null), [compiled, merged]);
 
+  /**
+   * Online, cells go straight to the server. Without a connection (or when the request gets no answer)
+   * they are kept on the phone with the version each was read at; while this month has queued cells,
+   * new edits join the queue too, so every cell is sent from the version its person started from.
+   */
   const save = useMutation({
-    mutationFn: () => {
+    // Runs without a connection too: that is when the cells go into the phone's queue.
+    networkMode: 'always',
+    mutationFn: async (): Promise<'saved' | 'queued'> => {
       const byCode = new Map(data!.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
-      const changes = Object.entries(edits).map(([code, e]) => ({
+      const changes: CellChange[] = Object.entries(edits).map(([code, e]) => ({
         code,
         ...('value' in e ? { value: e.value ?? null } : {}),
         ...('note' in e ? { note: e.note ?? null } : {}),
         version: byCode.get(code)!.version,
       }));
-      return api(`/api/assessments/${id}/values`, { method: 'PUT', body: { changes } });
+      const keep = async () => {
+        await offlineQueue.queueCells(Number(id), changes);
+        return 'queued' as const;
+      };
+      if (!navigator.onLine || queuedCells.size > 0) return keep();
+      try {
+        await api(`/api/assessments/${id}/values`, { method: 'PUT', body: { changes } });
+        return 'saved';
+      } catch (err) {
+        if (!isNetworkError(err)) throw err;
+        offlineQueue.markUnreachable();
+        return keep();
+      }
     },
-    onSuccess: async () => {
+    onMutate: () => setSavedOnPhone(0),
+    onSuccess: async (how) => {
+      const n = Object.keys(edits).length;
       setEdits({});
-      await qc.invalidateQueries({ queryKey: ['assessment', id] });
+      if (how === 'queued') setSavedOnPhone(n);
+      else await qc.invalidateQueries({ queryKey: ['assessment', id] });
     },
   });
 
   const upload = useMutation({
-    mutationFn: ({ code, file }: { code: string; file: File }) => {
+    networkMode: 'always',
+    mutationFn: async ({ code, file }: { code: string; file: File }) => {
+      const keep = () => offlineQueue.queueFile(Number(id), code, file);
+      if (!navigator.onLine) return keep();
       const form = new FormData();
       form.set('indicatorCode', code);
       form.set('file', file);
-      return api(`/api/assessments/${id}/evidence`, { method: 'POST', raw: form });
+      try {
+        await api(`/api/assessments/${id}/evidence`, { method: 'POST', raw: form });
+        await qc.invalidateQueries({ queryKey: ['assessment', id] });
+      } catch (err) {
+        if (!isNetworkError(err)) throw err;
+        offlineQueue.markUnreachable();
+        await keep();
+      }
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['assessment', id] }),
   });
 
   if (view.isLoading) return <Loading />;
@@ -83,6 +122,13 @@ export function AssessmentPage() {
   const reviewing = allows(ASSESSMENT_LIFECYCLE, 'verify', a.status) && data.permissions.canVerify;
 
   const setEdit = (code: string, patch: Edit) => setEdits((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } }));
+  const indicators = new Map(data.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
+  const takeBack = (cell: CellEdit) =>
+    setEdit(cell.code, {
+      ...('value' in cell ? { value: cell.value ?? null, text: {} } : {}),
+      ...('note' in cell ? { note: cell.note ?? null } : {}),
+    });
+  const filesOf = (code: string) => here.filter((e): e is FileUpload => e.kind === 'file' && e.code === code);
 
   return (
     <>
@@ -140,12 +186,26 @@ export function AssessmentPage() {
         <div className="stat stat-actions">
           {canEdit && (
             <Button onClick={() => save.mutate()} disabled={!dirty || save.isPending} data-testid="save-values">
-              {t('saveDraft')}
+              {offline.online ? t('saveDraft') : t('saveOnPhone')}
             </Button>
           )}
-          <small className="muted">{dirty ? t('unsaved', { n: dirty }) : t('allSaved')}</small>
+          <small className="muted">
+            {dirty ? t('unsaved', { n: dirty }) : here.length ? t('netQueued', { n: here.length }) : t('allSaved')}
+          </small>
         </div>
       </div>
+      {savedOnPhone > 0 && here.length > 0 && (
+        <p className="alert alert-warning" role="status" data-testid="saved-on-phone">
+          {t('savedOnPhone', { n: savedOnPhone })}
+        </p>
+      )}
+      <OfflineQueuePanel
+        entries={here}
+        online={offline.online}
+        syncing={offline.syncing}
+        indicators={indicators}
+        onTakeBack={takeBack}
+      />
       <ErrorAlert error={save.error} />
       {conflict && (
         <Button variant="secondary" onClick={() => void view.refetch().then(() => setEdits({}))}>
@@ -154,7 +214,14 @@ export function AssessmentPage() {
       )}
       <ErrorAlert error={upload.error} />
 
-      <AssessmentActions view={data} dirty={dirty > 0} review={review} onToggleDiff={() => setShowDiff(!showDiff)} />
+      <AssessmentActions
+        view={data}
+        dirty={dirty > 0}
+        online={offline.online}
+        queued={here.length}
+        review={review}
+        onToggleDiff={() => setShowDiff(!showDiff)}
+      />
       {showDiff && <DiffPanel id={a.id} />}
 
       {data.criteria.map((c) => {
@@ -195,6 +262,8 @@ export function AssessmentPage() {
                     key={i.code}
                     ind={i}
                     edit={edits[i.code]}
+                    queued={queuedCells.get(i.code)}
+                    files={filesOf(i.code)}
                     status={live?.statusOf(i.code) ?? i.status}
                     canEdit={canEdit}
                     reviewing={reviewing}
@@ -216,6 +285,8 @@ export function AssessmentPage() {
 function IndicatorRow({
   ind,
   edit,
+  queued,
+  files,
   status,
   canEdit,
   reviewing,
@@ -226,6 +297,8 @@ function IndicatorRow({
 }: {
   ind: GridIndicator;
   edit: Edit | undefined;
+  queued: CellEdit | undefined;
+  files: FileUpload[];
   status: IndicatorStatus;
   canEdit: boolean;
   reviewing: boolean;
@@ -235,7 +308,8 @@ function IndicatorRow({
   onUpload: (file: File) => void;
 }) {
   const { t, lang } = useI18n();
-  const value = edit && 'value' in edit ? (edit.value ?? null) : ind.value;
+  const value = edit && 'value' in edit ? (edit.value ?? null) : queued && 'value' in queued ? (queued.value ?? null) : ind.value;
+  const note = edit && 'note' in edit ? edit.note : queued && 'note' in queued ? queued.note : ind.note;
   return (
     <tr id={`ind-${ind.code}`} className={`row-${status}`} data-testid={`row-${ind.code}`} data-status={status}>
       <td>
@@ -273,12 +347,13 @@ function IndicatorRow({
             data-testid={`note-${ind.code}`}
             aria-label={`${t('note')} ${ind.code}`}
             placeholder={t('note')}
-            value={edit && 'note' in edit ? (edit.note ?? '') : (ind.note ?? '')}
+            value={note ?? ''}
             onChange={(e) => onEdit({ note: e.target.value || null })}
           />
         ) : (
-          ind.note && <small className="muted block">{ind.note}</small>
+          note && <small className="muted block">{note}</small>
         )}
+        <QueueBadges cell={queued} files={files} />
       </td>
       <td data-label={t('evidence')}>
         <ul className="plain-list">
