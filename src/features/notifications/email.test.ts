@@ -8,9 +8,9 @@ import { makeProvince, makeUser } from '../../testing/factories';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
 import { clientAs } from '../../testing/factories';
 import { flushOutbox } from './mailer';
-import { notify } from './notify';
+import { notify, type Notice } from './notify';
 
-type Received = { from: string; to: string[]; subject: string; text: string };
+type Received = { from: string; to: string[]; subject: string; text: string; raw: string };
 
 describe('e-mail through a real SMTP exchange', () => {
   let env: TestEnv;
@@ -22,17 +22,23 @@ describe('e-mail through a real SMTP exchange', () => {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       onData(stream, session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push({
-              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              to: session.envelope.rcptTo.map((r) => r.address),
-              subject: mail.subject ?? '',
-              text: mail.text ?? '',
-            });
-            callback();
-          })
-          .catch(callback);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw)
+            .then((mail) => {
+              received.push({
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+                subject: mail.subject ?? '',
+                text: mail.text ?? '',
+                raw: raw.toString('latin1'),
+              });
+              callback();
+            })
+            .catch(callback);
+        });
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -55,11 +61,10 @@ describe('e-mail through a real SMTP exchange', () => {
     expect(
       (await bClient.request('PUT', '/api/notifications/preferences', { email: false, digest: true, mutedKinds: [] })).status,
     ).toBe(200);
-    const notice = {
+    const notice: Notice = {
       userIds: [a.id, b.id],
       kind: 'roadmap.due',
-      title: 'Sắp đến hạn: chỉ tiêu 17.6 — thu gom, xử lý chất thải rắn',
-      body: 'Việc “Thu gom, xử lý chất thải rắn” đến hạn cuối tháng 03/2026 (còn 5 ngày).',
+      params: { code: '17.6', title: 'Thu gom, xử lý chất thải rắn', month: { month: '2026-03' }, days: 5, progress: 40 },
       link: '/viec/1',
       dedupeKey: 'due:1:2026-03-01',
     };
@@ -69,7 +74,7 @@ describe('e-mail through a real SMTP exchange', () => {
     expect(result).toMatchObject({ sent: 1, failed: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]!.to).toEqual(['can.bo@quangninh.gov.vn']);
-    expect(received[0]!.subject).toBe('[Đồng Lòng] Sắp đến hạn: chỉ tiêu 17.6 — thu gom, xử lý chất thải rắn');
+    expect(received[0]!.subject).toBe('[Đồng Lòng] Sắp đến hạn: chỉ tiêu 17.6');
     expect(received[0]!.text).toContain('đến hạn cuối tháng 03/2026');
     expect(received[0]!.from).toBe('khong-tra-loi@donglong.local');
     const [row] = await env.deps.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, 'can.bo@quangninh.gov.vn'));
@@ -102,7 +107,12 @@ describe('notifications belong to their person', () => {
       await env.deps.db.transaction((tx) =>
         notify(
           tx,
-          { userIds: [mine.user.id], kind: 'x', title: 'Thông báo riêng', body: 'Nội dung', dedupeKey: 'k1' },
+          {
+            userIds: [mine.user.id],
+            kind: 'roadmap.digest',
+            params: { date: { date: '2026-03-10' }, open: 2, late: 1 },
+            dedupeKey: 'k1',
+          },
           new Date(),
         ),
       );
