@@ -40,6 +40,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Đồng Lòng <khong-tra-loi@donglong.local>'),
   REMINDER_DAYS: z.coerce.number().int().min(1).default(7),
   ESCALATION_DAYS: z.coerce.number().int().min(1).default(14),
+  RECOMMENDATION_REMINDER_DAYS: z.coerce.number().int().min(1).default(7),
   AUDIT_KEY: z.string().min(32).optional(),
   MAP_TILE_URL: z
     .string()
@@ -76,6 +77,8 @@ export type Config = {
   mailFrom: string;
   reminderDays: number;
   escalationDays: number;
+  /** Days before an oversight recommendation's report deadline when its addressee is reminded. */
+  recommendationReminderDays: number;
   /**
    * Secret for the audit trail's MACs and checkpoints (AUDIT_KEY, at least 32 characters). When unset,
    * start-up keeps one in DATA_DIR/audit.key, outside the database.
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     reminderDays: e.REMINDER_DAYS,
     escalationDays: e.ESCALATION_DAYS,
+    recommendationReminderDays: e.RECOMMENDATION_REMINDER_DAYS,
     auditKey: e.AUDIT_KEY,
     mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION } : null,
   };

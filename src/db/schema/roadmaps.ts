@@ -109,6 +109,9 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     kind: text('kind').notNull(),
+    /** The values for the kind's templates; the text is rendered in the reader's language. Null on older rows. */
+    params: jsonb('params').$type<Record<string, unknown>>(),
+    /** The Vietnamese text as written: what older rows (without params) and unknown kinds show. */
     title: text('title').notNull(),
     body: text('body').notNull(),
     link: text('link'),

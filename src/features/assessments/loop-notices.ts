@@ -6,11 +6,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { units } from '../../db/schema';
-import { formatDateVi, todayVn } from '../../shared/vi';
+import { todayVn } from '../../shared/vi';
+import { phrase } from '../notifications/catalogue';
 import { notify, supervisingOffice, unitResponders } from '../notifications/notify';
 import type { AssessmentRow } from './load';
-
-const monthOf = (period: string) => `${period.slice(5, 7)}/${period.slice(0, 4)}`;
 
 async function unitName(tx: Db, id: number) {
   const [u] = await tx.select({ name: units.name }).from(units).where(eq(units.id, id));
@@ -31,7 +30,8 @@ export async function noticeOfStep(
   publicUrl: string | undefined,
 ): Promise<number> {
   const name = await unitName(tx, a.unitId);
-  const month = monthOf(a.period);
+  const month = { month: a.period };
+  const date = { date: todayVn(now) };
   const link = `/kiem-dem/${a.id}`;
   const dedupeKey = `assessment.${s.step}:${a.id}:${version}`;
   switch (s.step) {
@@ -41,8 +41,7 @@ export async function noticeOfStep(
         {
           userIds: await supervisingOffice(tx, a.unitId),
           kind: 'assessment.submitted',
-          title: `${name} gửi kết quả kiểm đếm tháng ${month}, chờ xác minh`,
-          body: `${name} đã gửi kết quả kiểm đếm tiêu chí tháng ${month} ngày ${formatDateVi(todayVn(now))}. Văn phòng điều phối xem và xác minh hoặc trả lại kèm ý kiến.`,
+          params: { unit: name, month, date },
           link,
           dedupeKey,
         },
@@ -50,20 +49,20 @@ export async function noticeOfStep(
         publicUrl,
       );
     case 'returned': {
-      const lines = s.indicators.map((i) => `• Chỉ tiêu ${i.code}${i.comment ? `: ${i.comment}` : ''}`);
+      const lines = s.indicators.map((i) =>
+        i.comment ? phrase('indicatorComment', { code: i.code, comment: i.comment }) : phrase('indicatorOnly', { code: i.code }),
+      );
       return notify(
         tx,
         {
           userIds: await unitResponders(tx, a.unitId),
           kind: 'assessment.returned',
-          title: `Kết quả kiểm đếm tháng ${month} của ${name} được trả lại để bổ sung`,
-          body: [
-            `Văn phòng điều phối trả lại kết quả kiểm đếm tháng ${month}.`,
-            s.comment ? `Ý kiến chung: ${s.comment}` : '',
-            lines.length ? `Các chỉ tiêu cần bổ sung (${lines.length}):\n${lines.join('\n')}` : '',
-          ]
-            .filter(Boolean)
-            .join('\n'),
+          params: {
+            unit: name,
+            month,
+            comment: s.comment ? phrase('generalComment', { comment: s.comment }) : '',
+            indicators: lines.length ? phrase('returnedIndicators', { count: lines.length, lines: { lines } }) : '',
+          },
           link,
           dedupeKey,
         },
@@ -77,8 +76,7 @@ export async function noticeOfStep(
         {
           userIds: await unitResponders(tx, a.unitId),
           kind: 'assessment.verified',
-          title: `Kết quả kiểm đếm tháng ${month} của ${name} đã được xác minh`,
-          body: `Văn phòng điều phối đã xác minh và khóa kết quả kiểm đếm tháng ${month} ngày ${formatDateVi(todayVn(now))}.`,
+          params: { unit: name, month, date },
           link,
           dedupeKey,
         },

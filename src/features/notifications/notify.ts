@@ -1,32 +1,52 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { Lang } from '../../lib/messages';
+import { MAIL_TEXT, renderNotice, type NoticeKind, type NoticeParams } from './catalogue';
 import { agencies, notificationPrefs, notifications, outboxEmails, roleGrants, unitScope, users } from '../../db/schema';
 
+/** One notice of a known kind with exactly the params its templates use. */
 export type Notice = {
-  userIds: number[];
-  kind: string;
-  title: string;
-  body: string;
-  link?: string | null;
-  /** Same key, same person → delivered once, however many times or instances raise it. */
-  dedupeKey: string;
-};
+  [K in NoticeKind]: {
+    userIds: number[];
+    kind: K;
+    params: NoticeParams<K>;
+    link?: string | null;
+    /** Same key, same person → delivered once, however many times or instances raise it. */
+    dedupeKey: string;
+  };
+}[NoticeKind];
+
+const textOf = (n: Notice, lang: Lang) => renderNotice(n.kind, n.params, lang);
+
+/** The e-mail for a notice in the reader's language. */
+export function composeMail(n: Notice, lang: Lang, publicUrl?: string): { subject: string; text: string } {
+  const { title, body } = textOf(n, lang);
+  const words = MAIL_TEXT[lang];
+  return {
+    subject: `[Đồng Lòng] ${title}`,
+    text: `${body}\n\n${n.link ? `${words.details}: ${publicUrl ?? ''}${n.link}\n\n` : ''}${words.footer}`,
+  };
+}
 
 /**
  * Puts a notice in each person's inbox and, where they have an e-mail address and want mail of
- * this kind, an e-mail in the outbox — in the caller's transaction, so it exists only if the change does.
+ * this kind, an e-mail in the outbox in their language — in the caller's transaction, so it exists
+ * only if the change does. The inbox keeps the kind and params (rendered when read) and the
+ * Vietnamese text as written.
  */
 export async function notify(tx: Db, n: Notice, now: Date, publicUrl?: string) {
   const ids = [...new Set(n.userIds)];
   if (!ids.length) return 0;
+  const vi = textOf(n, 'vi');
   const inserted = await tx
     .insert(notifications)
     .values(
       ids.map((userId) => ({
         userId,
         kind: n.kind,
-        title: n.title,
-        body: n.body,
+        params: n.params,
+        title: vi.title,
+        body: vi.body,
         link: n.link ?? null,
         dedupeKey: n.dedupeKey,
         createdAt: now,
@@ -37,7 +57,7 @@ export async function notify(tx: Db, n: Notice, now: Date, publicUrl?: string) {
   const fresh = inserted.map((r) => r.userId);
   if (!fresh.length) return 0;
   const people = await tx
-    .select({ id: users.id, email: users.email, prefs: notificationPrefs })
+    .select({ id: users.id, email: users.email, locale: users.locale, prefs: notificationPrefs })
     .from(users)
     .leftJoin(notificationPrefs, eq(notificationPrefs.userId, users.id))
     .where(and(inArray(users.id, fresh), eq(users.active, true)));
@@ -46,8 +66,7 @@ export async function notify(tx: Db, n: Notice, now: Date, publicUrl?: string) {
     .map((p) => ({
       userId: p.id,
       toAddress: p.email!,
-      subject: `[Đồng Lòng] ${n.title}`,
-      text: `${n.body}\n\n${n.link ? `Xem chi tiết: ${publicUrl ?? ''}${n.link}\n\n` : ''}— Đồng Lòng (thư tự động, vui lòng không trả lời)`,
+      ...composeMail(n, p.locale, publicUrl),
       dedupeKey: n.dedupeKey,
       createdAt: now,
     }));

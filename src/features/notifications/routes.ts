@@ -1,14 +1,24 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import { notificationPrefs, notifications, outboxEmails } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { notificationPrefs, notifications, outboxEmails, users } from '../../db/schema';
+import type { Lang } from '../../lib/messages';
 import { AppError } from '../../lib/errors';
 import { createRouter, errorResponses, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { IdParam } from '../units/schemas';
 import { requireAction } from '../access/authorize';
 import { writeOwn } from '../access/write-path';
+import { noticeText } from './catalogue';
 
 export const notificationRoutes = createRouter();
+
+/** The language the reader asked for on this request, else the one in their profile. */
+async function readerLang(db: Db, userId: number, asked: string | undefined, requested: Lang): Promise<Lang> {
+  if (asked) return requested;
+  const [u] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return u?.locale ?? 'vi';
+}
 
 const Notification = z
   .object({
@@ -34,6 +44,7 @@ notificationRoutes.openapi(
   async (c) => {
     const actor = actorOf(c);
     const db = c.get('deps').db;
+    const lang = await readerLang(db, actor.userId, c.req.query('lang') ?? c.req.header('accept-language'), c.get('lang'));
     const mine = eq(notifications.userId, actor.userId);
     const rows = await db
       .select()
@@ -50,8 +61,7 @@ notificationRoutes.openapi(
         items: rows.map((r) => ({
           id: r.id,
           kind: r.kind,
-          title: r.title,
-          body: r.body,
+          ...noticeText(r, lang),
           link: r.link,
           createdAt: r.createdAt.toISOString(),
           readAt: r.readAt?.toISOString() ?? null,

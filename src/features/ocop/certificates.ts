@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Deps } from '../../context';
 import type { Db } from '../../db/client';
 import { ocopCertificates, ocopProducers, ocopProducts, roleGrants, unitScope, users } from '../../db/schema';
-import { formatDateVi, todayVn } from '../../shared/vi';
+import { todayVn } from '../../shared/vi';
 import { writeAs } from '../access/write-path';
 import { notify } from '../notifications/notify';
 
@@ -108,8 +108,14 @@ export async function dailyOcopCheck(deps: Deps, jobId: number | string) {
           {
             userIds: people,
             kind: 'ocop.expiring',
-            title: `Giấy chứng nhận OCOP sắp hết hạn: ${p.name}`,
-            body: `Sản phẩm “${p.name}” (${producerName}) đạt ${c.star} sao theo giấy chứng nhận số ${c.number}, hết hiệu lực ngày ${formatDateVi(c.validTo)} (còn ${left} ngày). Đề nghị chủ thể chuẩn bị hồ sơ đánh giá lại.`,
+            params: {
+              product: p.name,
+              producer: producerName,
+              star: c.star,
+              number: c.number,
+              validTo: { date: c.validTo },
+              days: left,
+            },
             link: `/ocop/san-pham/${p.id}`,
             dedupeKey: `ocop.expiring${window}:${c.id}`,
           },
@@ -124,8 +130,7 @@ export async function dailyOcopCheck(deps: Deps, jobId: number | string) {
           {
             userIds: people,
             kind: 'ocop.expired',
-            title: `Giấy chứng nhận OCOP đã hết hạn: ${p.name}`,
-            body: `Giấy chứng nhận số ${c.number} (${c.star} sao) của sản phẩm “${p.name}” hết hiệu lực từ ${formatDateVi(c.validTo)}. Sản phẩm không còn được ghi sao OCOP cho đến khi được đánh giá lại.`,
+            params: { product: p.name, star: c.star, number: c.number, validTo: { date: c.validTo } },
             link: `/ocop/san-pham/${p.id}`,
             dedupeKey: `ocop.expired:${c.id}`,
           },

@@ -15,6 +15,7 @@ import { grantUnitsFor } from '../access/authorize';
 import { auditSnapshot } from '../audit/write-audit';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { cycleActor, onProducer, onProduct, ownProducerId, productFor } from './access';
+import { noticeOfMove } from './cycle-notices';
 import { productSet } from './sheets';
 
 export type ProducerInput = {
@@ -316,7 +317,14 @@ export async function transitionProduct(
           });
         }
         const step = { action: input.action, to: check.to, documents: input.documents, note: input.note ?? null };
-        return { result: await moveProduct(tx, { actor, meta }, product, step), audit: movedEvent(product, step) };
+        const moved = await moveProduct(tx, { actor, meta }, product, step);
+        await noticeOfMove(tx, moved, step, {
+          userId: actor.userId,
+          version: moved.version,
+          now: meta.now,
+          publicUrl: deps.config.publicUrl,
+        });
+        return { result: moved, audit: movedEvent(product, step) };
       },
     },
   );

@@ -28,8 +28,10 @@ import { todayVn } from '../../shared/vi';
 import { ROLE_ACTIONS } from '../../shared/roles';
 import { authorize, grantUnitsFor, unitInScope } from '../access/authorize';
 import { checkedByLoad, write } from '../access/write-path';
-import { notify } from '../notifications/notify';
-import { latestCertificates, officeOver, producerUsers, validTo } from './certificates';
+import { phrase } from '../notifications/catalogue';
+import { notify, supervisingOffice } from '../notifications/notify';
+import { latestCertificates, officeOver, validTo } from './certificates';
+import { producerSide } from './cycle-notices';
 import { moveProduct } from './products';
 import { regimeOn, sheetFor } from './sheets';
 import { certificateView, roundProductView, roundView } from './views';
@@ -177,7 +179,7 @@ export async function addRoundProducts(deps: Deps, actor: Actor, meta: RequestMe
     { deps, actor, meta },
     {
       ...manageRound(roundId),
-      apply: async (tx, { round }) => {
+      apply: async (tx, { round, members }) => {
         requireOpen(round);
         const products = await tx.select().from(ocopProducts).where(inArray(ocopProducts.id, productIds));
         if (products.length !== new Set(productIds).size) throw new AppError('NOT_FOUND', { entity: 'ocop_product' });
@@ -205,6 +207,22 @@ export async function addRoundProducts(deps: Deps, actor: Actor, meta: RequestMe
         }
         if (problems.length) throw ruleViolation(problems[0]!.rule, { products: problems });
         const added = await tx.insert(ocopRoundProducts).values(rows).onConflictDoNothing().returning();
+        if (added.length) {
+          const ids = added.map((a) => a.productId).sort((a, b) => a - b);
+          const names = products.filter((p) => ids.includes(p.id)).map((p) => p.name);
+          await notify(
+            tx,
+            {
+              userIds: members.map((m) => m.userId),
+              kind: 'ocop.round_products',
+              params: { round: round.name, count: added.length, products: names.join(', ') },
+              link: `/ocop/hoi-dong/${roundId}`,
+              dedupeKey: `ocop.round_products:${roundId}:${ids.join('-')}`,
+            },
+            meta.now,
+            deps.config.publicUrl,
+          );
+        }
         return {
           result: added,
           audit: {
@@ -236,6 +254,50 @@ async function roundProduct(db: Db, roundId: number, productId: number, lock = f
   return row;
 }
 
+/**
+ * Once a product has its quorum of sheets (again, after a rescore), its chair is told to decide —
+ * once per pass, and not when the chair's own sheet completes it.
+ */
+async function noticeWhenReady(
+  tx: Db,
+  r: { round: RoundRow; members: { userId: number; role: string }[]; rescoreCount: number; productId: number },
+  actor: Actor,
+  meta: RequestMeta,
+  deps: Deps,
+) {
+  const memberIds = r.members.map((m) => m.userId);
+  const sheets = await tx
+    .select({ userId: ocopMemberScores.userId })
+    .from(ocopMemberScores)
+    .where(
+      and(
+        eq(ocopMemberScores.roundId, r.round.id),
+        eq(ocopMemberScores.productId, r.productId),
+        inArray(ocopMemberScores.userId, memberIds),
+      ),
+    );
+  if (sheets.length < r.round.quorum) return;
+  const [product] = await tx.select({ name: ocopProducts.name }).from(ocopProducts).where(eq(ocopProducts.id, r.productId));
+  await notify(
+    tx,
+    {
+      userIds: r.members.filter((m) => m.role === 'chair' && m.userId !== actor.userId).map((m) => m.userId),
+      kind: 'ocop.ready_to_decide',
+      params: {
+        product: product?.name ?? '',
+        round: r.round.name,
+        scored: sheets.length,
+        members: memberIds.length,
+        quorum: r.round.quorum,
+      },
+      link: `/ocop/hoi-dong/${r.round.id}`,
+      dedupeKey: `ocop.ready_to_decide:${r.round.id}:${r.productId}:${r.rescoreCount}`,
+    },
+    meta.now,
+    deps.config.publicUrl,
+  );
+}
+
 /** A member's sheet: every criterion answered with one of its options, or nothing is saved. */
 export async function submitScore(
   deps: Deps,
@@ -249,7 +311,7 @@ export async function submitScore(
     { deps, actor, meta },
     {
       ...inRound(actor, roundId, productId, 'member'),
-      apply: async (tx, { round, rp, sheet }) => {
+      apply: async (tx, { round, members, rp, sheet }) => {
         requireOpen(round);
         if (rp.status === 'decided') throw ruleViolation('ocop_result_decided');
         const score = scoreSheet(sheet.document, answers);
@@ -287,6 +349,7 @@ export async function submitScore(
             target: [ocopMemberScores.roundId, ocopMemberScores.productId, ocopMemberScores.userId],
             set: values,
           });
+        await noticeWhenReady(tx, { round, members, rescoreCount: rp.rescoreCount, productId }, actor, meta, deps);
         return {
           result: { total: score.total, byPart: score.byPart, zeroMandatory: score.zeroMandatory },
           audit: {
@@ -343,8 +406,7 @@ export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta,
             {
               userIds: [...memberIds],
               kind: 'ocop.rescore',
-              title: `Chấm lại điểm: ${product!.name}`,
-              body: `Điểm của các thành viên hội đồng “${round.name}” chênh nhau ${String(agg.spread).replace('.', ',')} điểm (vượt ${round.spreadLimit} điểm cho phép). Đề nghị các thành viên thảo luận và chấm lại.`,
+              params: { product: product!.name, round: round.name, spread: agg.spread, limit: round.spreadLimit },
               link: `/ocop/hoi-dong/${roundId}`,
               dedupeKey: `ocop.rescore:${roundId}:${productId}:${rp.rescoreCount + 1}`,
             },
@@ -384,19 +446,51 @@ export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta,
             note: `Kết quả ${(agg.meanX100 / 100).toFixed(2)} điểm, ${outcome.star} sao — chưa đủ điều kiện công nhận`,
           });
         }
+        const result = {
+          product: product!.name,
+          round: round.name,
+          score: { decimal: agg.meanX100 / 100, digits: 2 },
+          star: outcome.star,
+        };
         await notify(
           tx,
           {
-            userIds: await producerUsers(tx, product!.producerId),
+            userIds: await producerSide(tx, product!),
             kind: 'ocop.result',
-            title: `Kết quả đánh giá OCOP: ${product!.name}`,
-            body: `Hội đồng “${round.name}” chấm ${(agg.meanX100 / 100).toFixed(2).replace('.', ',')} điểm, tương ứng ${outcome.star} sao.${outcome.recognisedHere ? ' Sản phẩm được đề nghị công nhận.' : outcome.forward ? ' Sản phẩm được đề nghị cấp trên đánh giá.' : ' Sản phẩm chưa đủ điều kiện công nhận, tiếp tục hoàn thiện.'}`,
+            params: {
+              ...result,
+              outcome: phrase(
+                outcome.recognisedHere ? 'resultRecognised' : outcome.forward ? 'resultForwarded' : 'resultNotRecognised',
+              ),
+            },
             link: `/ocop/san-pham/${productId}`,
             dedupeKey: `ocop.result:${roundId}:${productId}`,
           },
           meta.now,
           deps.config.publicUrl,
         );
+        // Whoever acts next: the office records the certificate, or the office above convenes its council.
+        if (outcome.recognisedHere || outcome.forward)
+          await notify(
+            tx,
+            outcome.recognisedHere
+              ? {
+                  userIds: await officeOver(tx, round.unitId),
+                  kind: 'ocop.to_certify',
+                  params: result,
+                  link: `/ocop/hoi-dong/${roundId}`,
+                  dedupeKey: `ocop.to_certify:${roundId}:${productId}`,
+                }
+              : {
+                  userIds: await supervisingOffice(tx, round.unitId),
+                  kind: 'ocop.forwarded',
+                  params: result,
+                  link: `/ocop/san-pham/${productId}`,
+                  dedupeKey: `ocop.forwarded:${roundId}:${productId}`,
+                },
+            meta.now,
+            deps.config.publicUrl,
+          );
         return {
           result: { status: 'decided' as const, meanX100: agg.meanX100, spread: agg.spread, cap, ...outcome } as DecideResult,
           audit: {
@@ -480,10 +574,15 @@ export async function issueCertificate(
         await notify(
           tx,
           {
-            userIds: [...(await producerUsers(tx, product!.producerId)), ...(await officeOver(tx, product!.unitId))],
+            userIds: [...(await producerSide(tx, product!)), ...(await officeOver(tx, product!.unitId))],
             kind: 'ocop.certified',
-            title: `Sản phẩm OCOP ${cert!.star} sao: ${product!.name}`,
-            body: `Sản phẩm “${product!.name}” được công nhận ${cert!.star} sao theo ${input.decisionNo}, giấy chứng nhận số ${input.number}, có hiệu lực 36 tháng.`,
+            params: {
+              product: product!.name,
+              star: cert!.star,
+              decision: input.decisionNo,
+              number: input.number,
+              validTo: { date: cert!.validTo },
+            },
             link: `/ocop/san-pham/${productId}`,
             dedupeKey: `ocop.certified:${cert!.id}`,
           },

@@ -9,11 +9,12 @@ import { councils, petitions, units, type PetitionCategory, type PetitionSource,
 import { canMovePetition, petitionStats } from '../../domain/oversight/petitions';
 import type { Db } from '../../db/client';
 import { AppError, ruleViolation } from '../../lib/errors';
-import { formatDateVi, searchKey, todayVn } from '../../shared/vi';
+import { searchKey, todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
 import { auditSnapshot } from '../audit/write-audit';
 import { checkedByLoad, write } from '../access/write-path';
 import { keepCouncil } from './records';
+import { phrase } from '../notifications/catalogue';
 import { notify, unitResponders } from '../notifications/notify';
 import { lockRow, petitionFor } from './access';
 import { petitionView } from './views';
@@ -120,8 +121,11 @@ export async function managePetition(
             {
               userIds: await unitResponders(tx, row.assigneeUnitId),
               kind: 'oversight.petition',
-              title: `Kiến nghị cử tri cần trả lời: ${council.name}`,
-              body: `“${row.text}”${row.deadline ? ` — hạn trả lời ${formatDateVi(row.deadline)}` : ''}.`,
+              params: {
+                council: council.name,
+                text: row.text,
+                deadline: row.deadline ? phrase('answerBy', { date: { date: row.deadline } }) : '',
+              },
               link: `/giam-sat/kien-nghi-cu-tri`,
               dedupeKey: `oversight.petition:${id}:${row.assigneeUnitId}`,
             },

@@ -13,11 +13,12 @@ import type { Db } from '../../db/client';
 import { councils, oversightActivities, recommendationReports, recommendations, roleGrants, units } from '../../db/schema';
 import type { RecommendationLink } from '../../domain/oversight/types';
 import { AppError, ruleViolation } from '../../lib/errors';
-import { formatDateVi, todayVn } from '../../shared/vi';
+import { todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
 import { auditSnapshot } from '../audit/write-audit';
 import { checkedByLoad, write, writeAs } from '../access/write-path';
 import { daysBetween } from '../ocop/certificates';
+import { phrase } from '../notifications/catalogue';
 import { notify, supervisingOffice, unitResponders } from '../notifications/notify';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { lockRow, recommendationFor } from './access';
@@ -88,8 +89,7 @@ export async function createRecommendation(
           {
             userIds: await unitResponders(tx, input.addresseeUnitId),
             kind: 'oversight.recommendation',
-            title: `Kiến nghị giám sát mới: ${council.name}`,
-            body: `${activity.title}: “${input.text}” — hạn báo cáo ${formatDateVi(input.deadline)}.`,
+            params: { council: council.name, activity: activity.title, text: input.text, deadline: { date: input.deadline } },
             link: `/giam-sat/kien-nghi/${row!.id}`,
             dedupeKey: `oversight.recommendation:${row!.id}`,
           },
@@ -210,8 +210,7 @@ export async function reportProgress(
             {
               userIds: await councilPeople(tx, council.unitId),
               kind: 'oversight.reported',
-              title: `Báo cáo thực hiện kiến nghị: ${rec.addresseeLabel}`,
-              body: `${activity.title}, kiến nghị số ${rec.seq}: ${input.text}`,
+              params: { addressee: rec.addresseeLabel, activity: activity.title, seq: rec.seq, text: input.text },
               link: `/giam-sat/kien-nghi/${id}`,
               dedupeKey: `oversight.reported:${report!.id}`,
             },
@@ -266,9 +265,13 @@ export async function decideRecommendation(
           {
             userIds: await unitResponders(tx, rec.addresseeUnitId),
             kind: 'oversight.decided',
-            title:
-              input.decision === 'accepted' ? 'Kiến nghị được ghi nhận hoàn thành' : 'Kiến nghị chưa được ghi nhận hoàn thành',
-            body: `${council.name}, kiến nghị số ${rec.seq}: ${rec.text}${input.note ? ` — ${input.note}` : ''}`,
+            params: {
+              verdict: phrase(input.decision === 'accepted' ? 'recommendationAccepted' : 'recommendationNotAccepted'),
+              council: council.name,
+              seq: rec.seq,
+              text: rec.text,
+              note: input.note ? phrase('dashNote', { note: input.note }) : '',
+            },
             link: `/giam-sat/kien-nghi/${id}`,
             dedupeKey: `oversight.decided:${id}:${row.version}`,
           },
@@ -369,12 +372,17 @@ export async function listRecommendations(
 export const ESCALATE_AFTER_DAYS = 30;
 
 /**
- * Daily: overdue recommendations remind their addressee and the council once; after 30 days
- * overdue, the coordination office above the addressee is told as well (once).
+ * Daily: a recommendation whose report falls due within `recommendationReminderDays` reminds its
+ * addressee once; an overdue one tells the addressee and the council once; after 30 days overdue,
+ * the coordination office above the addressee is told as well (once). Each notice is keyed on the
+ * deadline, so a new deadline reminds again.
  */
 export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
   const now = deps.clock.now();
   const today = todayVn(now);
+  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + deps.config.recommendationReminderDays * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   const follow = alias(councils, 'follow_up');
   const ownUnit = alias(units, 'own_unit');
   const candidates = await deps.db
@@ -392,7 +400,7 @@ export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
     .innerJoin(councils, eq(councils.id, oversightActivities.councilId))
     .innerJoin(ownUnit, eq(ownUnit.id, councils.unitId))
     .leftJoin(follow, eq(follow.id, recommendations.followUpCouncilId))
-    .where(and(inArray(recommendations.status, ['open', 'not_accepted']), sql`${recommendations.deadline} < ${today}`));
+    .where(and(inArray(recommendations.status, ['open', 'not_accepted']), sql`${recommendations.deadline} <= ${horizon}`));
   // A council that has ended follows up nothing: its items escalate only once handed over, to the successor.
   const rows = candidates
     .filter((x) => x.followUnitId !== null || x.ownEnded === null || x.ownEnded > today)
@@ -403,19 +411,45 @@ export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
       councilUnitId: x.followUnitId ?? x.ownUnitId,
     }));
   let sent = 0;
+  let overdue = 0;
+  let due = 0;
   const meta = { requestId: `job-${jobId}`, ip: null, now };
   await writeAs(deps, { meta, systemName: 'Hệ thống (tác vụ định kỳ)' }, async (tx) => {
     for (const { r, councilName, councilUnitId, title } of rows) {
+      const link = `/giam-sat/kien-nghi/${r.id}`;
+      const about = {
+        council: councilName,
+        activity: title,
+        seq: r.seq,
+        addressee: r.addresseeLabel,
+        text: r.text,
+        deadline: { date: r.deadline },
+      };
+      if (r.deadline >= today) {
+        due++;
+        sent += await notify(
+          tx,
+          {
+            userIds: await unitResponders(tx, r.addresseeUnitId),
+            kind: 'oversight.due',
+            params: { ...about, days: daysBetween(today, r.deadline) },
+            link,
+            dedupeKey: `oversight.due:${r.id}:${r.deadline}`,
+          },
+          now,
+          deps.config.publicUrl,
+        );
+        continue;
+      }
+      overdue++;
       const late = daysBetween(r.deadline, today);
-      const body = `${councilName} — ${title}, kiến nghị số ${r.seq} gửi ${r.addresseeLabel}: “${r.text}”. Hạn báo cáo ${formatDateVi(r.deadline)}, đã quá ${late} ngày.`;
       sent += await notify(
         tx,
         {
           userIds: [...(await unitResponders(tx, r.addresseeUnitId)), ...(await councilPeople(tx, councilUnitId))],
           kind: 'oversight.overdue',
-          title: `Kiến nghị giám sát quá hạn: ${r.addresseeLabel}`,
-          body,
-          link: `/giam-sat/kien-nghi/${r.id}`,
+          params: { ...about, days: late },
+          link,
           dedupeKey: `oversight.overdue:${r.id}:${r.deadline}`,
         },
         now,
@@ -427,9 +461,8 @@ export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
           {
             userIds: await supervisingOffice(tx, r.addresseeUnitId),
             kind: 'oversight.escalated',
-            title: `Kiến nghị giám sát quá hạn trên ${ESCALATE_AFTER_DAYS} ngày: ${r.addresseeLabel}`,
-            body,
-            link: `/giam-sat/kien-nghi/${r.id}`,
+            params: { ...about, days: late, limit: ESCALATE_AFTER_DAYS },
+            link,
             dedupeKey: `oversight.escalated:${r.id}:${r.deadline}`,
           },
           now,
@@ -438,10 +471,8 @@ export async function dailyOversightCheck(deps: Deps, jobId: number | string) {
     }
     return {
       result: undefined,
-      audit: sent
-        ? { action: 'system.run_oversight_daily', entityType: 'system', after: { notices: sent, overdue: rows.length } }
-        : [],
+      audit: sent ? { action: 'system.run_oversight_daily', entityType: 'system', after: { notices: sent, overdue, due } } : [],
     };
   });
-  return { overdue: rows.length, sent };
+  return { overdue, due, sent };
 }

@@ -31,15 +31,14 @@ export async function dailyRoadmapCheck(deps: Deps, jobId: number | string) {
         ...(item.leadUserId ? [item.leadUserId] : []),
         ...(await agencyUsers(tx, item.leadAgencyId ? [item.leadAgencyId] : [])),
       ];
-      const deadlineText = `${item.targetMonth!.slice(5, 7)}/${item.targetMonth!.slice(0, 4)}`;
+      const month = { month: item.targetMonth! };
       if (d.dueInDays >= 0 && d.dueInDays <= reminderDays) {
         reminders += await notify(
           tx,
           {
             userIds: people,
             kind: 'roadmap.due',
-            title: `Sắp đến hạn: chỉ tiêu ${item.indicatorCode}`,
-            body: `Việc “${item.title}” đến hạn cuối tháng ${deadlineText} (còn ${d.dueInDays} ngày). Tiến độ hiện tại: ${item.progress}%.`,
+            params: { code: item.indicatorCode, title: item.title, month, days: d.dueInDays, progress: item.progress },
             link: `/viec/${item.id}`,
             dedupeKey: `due:${item.id}:${item.targetMonth}`,
           },
@@ -53,8 +52,7 @@ export async function dailyRoadmapCheck(deps: Deps, jobId: number | string) {
           {
             userIds: people,
             kind: 'roadmap.overdue',
-            title: `Quá hạn: chỉ tiêu ${item.indicatorCode}`,
-            body: `Việc “${item.title}” đã quá hạn tháng ${deadlineText}. Đề nghị cập nhật tiến độ hoặc đề xuất gia hạn.`,
+            params: { code: item.indicatorCode, title: item.title, month },
             link: `/viec/${item.id}`,
             dedupeKey: `overdue:${item.id}:${item.targetMonth}`,
           },
@@ -75,8 +73,7 @@ export async function dailyRoadmapCheck(deps: Deps, jobId: number | string) {
           {
             userIds: await supervisingOffice(tx, item.unitId),
             kind: 'roadmap.escalated',
-            title: `Chuyển cấp trên: chỉ tiêu ${item.indicatorCode} quá hạn ${d.overdueDays} ngày`,
-            body: `Việc “${item.title}” quá hạn tháng ${deadlineText} đã ${d.overdueDays} ngày, chưa hoàn thành (${item.progress}%).`,
+            params: { code: item.indicatorCode, title: item.title, month, days: d.overdueDays, progress: item.progress },
             link: `/viec/${item.id}`,
             dedupeKey: `escalated:${item.id}:${item.targetMonth}`,
           },
@@ -114,8 +111,7 @@ export async function dailyRoadmapCheck(deps: Deps, jobId: number | string) {
         {
           userIds: [userId],
           kind: 'roadmap.digest',
-          title: `Tổng hợp ngày ${today.split('-').reverse().join('/')}: ${items.length} việc đang mở`,
-          body: `Bạn có ${items.length} việc đang mở, trong đó ${late} việc quá hạn.`,
+          params: { date: { date: today }, open: items.length, late },
           link: '/viec?cua-toi=1',
           dedupeKey: `digest:${today}`,
         },

@@ -18,7 +18,7 @@ export async function syncRoadmap(tx: Db, deps: Deps, assessmentId: number, now:
     .where(and(eq(roadmapItems.unitId, a!.unitId), eq(roadmapItems.setCode, set!.code)));
   const closed: number[] = [];
   const reopened: number[] = [];
-  const month = `${a!.period.slice(5, 7)}/${a!.period.slice(0, 4)}`;
+  const month = { month: a!.period };
   for (const item of items) {
     const status = r!.indicatorStatus[item.indicatorCode];
     if (!status) continue;
@@ -44,8 +44,7 @@ export async function syncRoadmap(tx: Db, deps: Deps, assessmentId: number, now:
         {
           userIds: await people(),
           kind: 'roadmap.closed',
-          title: `Chỉ tiêu ${item.indicatorCode} đã đạt`,
-          body: `Kết quả kiểm đếm tháng ${month} đã xác minh chỉ tiêu đạt. Việc “${item.title}” tự đóng.`,
+          params: { code: item.indicatorCode, month, title: item.title },
           link: `/viec/${item.id}`,
           dedupeKey: `closed:${item.id}:${assessmentId}`,
         },
@@ -83,8 +82,7 @@ export async function syncRoadmap(tx: Db, deps: Deps, assessmentId: number, now:
         {
           userIds: await people(),
           kind: 'roadmap.reopened',
-          title: `Chỉ tiêu ${item.indicatorCode} không còn đạt`,
-          body: `Kết quả kiểm đếm tháng ${month}: chỉ tiêu chưa đạt trở lại. Việc “${item.title}” được mở lại.`,
+          params: { code: item.indicatorCode, month, title: item.title },
           link: `/viec/${item.id}`,
           dedupeKey: `reopened:${item.id}:${assessmentId}`,
         },

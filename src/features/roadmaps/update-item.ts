@@ -6,6 +6,7 @@ import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { write } from '../access/write-path';
 import { auditSnapshot } from '../audit/write-audit';
+import { phrase } from '../notifications/catalogue';
 import { agencyUsers, notify } from '../notifications/notify';
 import { responsiblePeopleFor } from './assignees';
 
@@ -100,7 +101,6 @@ async function applyChange(tx: Db, w: { deps: Deps; actor: Actor; meta: RequestM
   const assignedChanged =
     confirming || (after.confirmed && (after.leadAgencyId !== before.leadAgencyId || after.leadUserId !== before.leadUserId));
   if (assignedChanged) {
-    const month = after.targetMonth ? `${after.targetMonth.slice(5, 7)}/${after.targetMonth.slice(0, 4)}` : '';
     await notify(
       tx,
       {
@@ -109,8 +109,11 @@ async function applyChange(tx: Db, w: { deps: Deps; actor: Actor; meta: RequestM
           ...(await agencyUsers(tx, after.leadAgencyId ? [after.leadAgencyId] : [])),
         ],
         kind: 'roadmap.assigned',
-        title: `Được giao chủ trì chỉ tiêu ${after.indicatorCode}`,
-        body: `Nội dung: ${after.task ?? after.title}. Thời hạn: tháng ${month}.`,
+        params: {
+          code: after.indicatorCode,
+          task: after.task ?? after.title,
+          deadline: after.targetMonth ? phrase('month', { month: { month: after.targetMonth } }) : phrase('notSet'),
+        },
         link: `/viec/${after.id}`,
         dedupeKey: `assigned:${after.id}:${after.leadAgencyId}:${after.leadUserId}`,
       },
