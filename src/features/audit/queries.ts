@@ -34,7 +34,7 @@ function auditConditions(db: Db, actor: Actor, f: Omit<AuditFilter, 'limit' | 'b
   if (f.to) conds.push(lt(auditEvents.at, sql`${new Date(`${f.to}T00:00:00+07:00`)}::timestamptz + interval '1 day'`));
   if (f.action) {
     const names = f.action in AUDIT_ACTIONS ? storedNames(f.action as AuditAction) : [];
-    const prefix = sql`${auditEvents.action} like ${f.action.replace(/[%_\\]/g, '') + '%'}`;
+    const prefix = sql`${auditEvents.action} like ${f.action.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%'}`;
     conds.push(names.length ? inArray(auditEvents.action, names) : prefix);
   }
   if (f.kind) {
