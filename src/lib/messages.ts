@@ -158,6 +158,14 @@ export const RULE_TEXT = {
     vi: 'bước này không thực hiện được ở trạng thái hiện tại',
     en: 'this step is not possible in the current state',
   },
+  target_month_out_of_range: {
+    vi: 'thời hạn {month} không hợp lệ: chọn từ tháng này đến hết năm 2035',
+    en: 'the deadline {month} is not possible: choose from this month up to the end of 2035',
+  },
+  suggestion_not_confirmed: {
+    vi: 'việc đề xuất chưa được xác nhận: xác nhận (giao cơ quan chủ trì, thời hạn) trước khi cập nhật tiến độ',
+    en: 'this suggestion is not confirmed yet: confirm it (lead agency, deadline) before changing its progress',
+  },
   item_listed_twice: { vi: 'một việc được chọn hai lần', en: 'an item is listed twice' },
   item_already_confirmed: {
     vi: 'việc của chỉ tiêu {indicator} đã được xác nhận trước đó; tải lại danh sách rồi chọn lại',

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agencies, roadmapCheckins, roadmapItems, users } from '../db/schema';
 
@@ -18,7 +18,14 @@ export async function loadRoadmapDemo(tx: Db, unitIds: Map<string, number>, user
     kinhTe: await mk(mc, 'Phòng Kinh tế thành phố Móng Cái', 'Phòng Kinh tế', 'pkt.mongcai@demo.donglong.local'),
     tnmt: await mk(mc, 'Phòng Tài nguyên và Môi trường thành phố Móng Cái', 'Phòng TN&MT', 'ptnmt.mongcai@demo.donglong.local'),
     vhtt: await mk(mc, 'Phòng Văn hóa và Thông tin thành phố Móng Cái', 'Phòng VH&TT', 'pvhtt.mongcai@demo.donglong.local'),
-    ubndHaiSon: await mk(haiSon, 'Ủy ban nhân dân xã Hải Sơn', 'UBND xã Hải Sơn', 'ubnd.haison@demo.donglong.local'),
+    // The commune's People's Committee exists with the commune; the demo gives it an address.
+    ubndHaiSon: (
+      await tx
+        .update(agencies)
+        .set({ email: 'ubnd.haison@demo.donglong.local', isDemo: true })
+        .where(and(eq(agencies.unitId, haiSon), eq(agencies.kind, 'people_committee')))
+        .returning()
+    )[0]!.id,
   };
   await tx
     .update(users)

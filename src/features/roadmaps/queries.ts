@@ -168,7 +168,9 @@ export async function listItems(deps: Deps, actor: Actor, f: BoardFilter) {
     const [me] = await db.select({ agencyId: users.agencyId }).from(users).where(eq(users.id, actor.userId));
     const mine: SQL[] = [eq(roadmapItems.leadUserId, actor.userId)];
     // The People's Committee of a unit is its officials: work it leads is theirs.
-    const grantUnits = actor.grants.map((g) => g.unitId);
+    const grantUnits = actor.grants
+      .filter((g) => g.role === 'commune_officer' || g.role === 'coordination_office')
+      .map((g) => g.unitId);
     if (grantUnits.length)
       mine.push(
         inArray(

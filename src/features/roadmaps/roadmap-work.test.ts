@@ -192,4 +192,29 @@ describe('roadmap items as work: task, person in charge, People’s Committees, 
       );
     expect(events).toHaveLength(4);
   });
+
+  it('refuses a deadline in the past or beyond 2035, and progress on a suggestion nobody has taken on', async () => {
+    const [item] = await suggestions(1);
+    for (const targetMonth of ['2020-01', '9999-12']) {
+      const res = await office.post('/api/roadmaps/confirm', { items: [item], leadAgencyId: department, targetMonth });
+      expect(res.status).toBe(422);
+      expect((res.body as { error: { message: string } }).error.message).toMatch(/thời hạn \d{2}\/\d{4} không hợp lệ/);
+    }
+    const done = await office.patch(`/api/roadmaps/${item!.id}`, { version: item!.version, status: 'done' });
+    expect(done.status).toBe(422);
+    const [still] = await env.deps.db.select().from(roadmapItems).where(eq(roadmapItems.id, item!.id));
+    expect([still!.status, still!.confirmed, still!.version]).toEqual(['not_started', false, 1]);
+  });
+
+  it("a viewer of the commune does not count the People's Committee's work as theirs", async () => {
+    const viewer = (await clientAs(env, 'viewer', p.communeA.id)).client;
+    const [item] = await suggestions(1);
+    expect(
+      (await office.post('/api/roadmaps/confirm', { items: [item], leadAgencyId: committeeA, targetMonth: '2035-12' })).status,
+    ).toBe(200);
+    const mine = await viewer.get<{ items: Item[] }>('/api/roadmaps?mine=1');
+    expect(mine.body.items.map((i) => i.id)).not.toContain(item!.id);
+    const officers = await officer.client.get<{ items: Item[] }>('/api/roadmaps?mine=1');
+    expect(officers.body.items.map((i) => i.id)).toContain(item!.id);
+  });
 });

@@ -34,6 +34,9 @@ export async function getItem(db: Db, id: number, lock = false) {
   return row;
 }
 
+/** The latest month work can be planned for: the end of the 2031–2035 programme period. */
+const LAST_TARGET_MONTH = '2035-12';
+
 /** Agencies must work for the item's unit or a unit above it. */
 async function checkAgencies(db: Db, unitId: number, ids: number[]) {
   if (!ids.length) return;
@@ -72,7 +75,16 @@ async function applyChange(tx: Db, w: { deps: Deps; actor: Actor; meta: RequestM
   const targetMonth = input.targetMonth === undefined ? before.targetMonth : input.targetMonth ? `${input.targetMonth}-01` : null;
   if (confirming && (!leadAgencyId || !targetMonth))
     throw ruleViolation('confirm_needs_lead_and_target', { indicator: before.indicatorCode });
+  // A month set now lies between this month and the end of the next programme period (2035).
+  if (input.targetMonth && `${input.targetMonth}-01` !== before.targetMonth) {
+    if (input.targetMonth < today.slice(0, 7) || input.targetMonth > LAST_TARGET_MONTH)
+      throw ruleViolation('target_month_out_of_range', {
+        month: `${input.targetMonth.slice(5, 7)}/${input.targetMonth.slice(0, 4)}`,
+      });
+  }
   const status = input.status ?? before.status;
+  // A suggestion is work nobody has taken on yet: it is confirmed first, then it moves.
+  if (!before.confirmed && !confirming && status !== before.status) throw ruleViolation('suggestion_not_confirmed');
   const [after] = await tx
     .update(roadmapItems)
     .set({
@@ -185,6 +197,8 @@ export async function confirmItems(deps: Deps, actor: Actor, meta: RequestMeta, 
         if (stale) throw versionConflict(stale.version);
         const confirmed = rows.find((r) => r.confirmed);
         if (confirmed) throw ruleViolation('item_already_confirmed', { indicator: confirmed.indicatorCode });
+        const closed = rows.find((r) => r.status === 'done');
+        if (closed) throw ruleViolation('item_closed', { indicator: closed.indicatorCode });
         const results = [];
         for (const before of rows)
           results.push(
