@@ -39,4 +39,22 @@ describe('audit fields in words', () => {
     expect(fieldValue('2026-11-29T17:30:00.000Z', 'vi')).toBe('30/11/2026 00:30');
     expect(fieldValue({ unitId: 4, value: 3, kind: 'x' }, 'vi')).toBe('3 — x');
   });
+
+  it('reads a confirmation and an account as people do: months as months, roles and job titles in words', () => {
+    const confirm = changedFields(
+      { confirmed: false, targetMonth: '2027-08-01', costClass: 'none', leadAgencyId: null },
+      { confirmed: true, targetMonth: '2027-06-01', costClass: 'budget', leadAgencyId: 18 },
+      'vi',
+      'roadmap_item',
+    );
+    expect(confirm.shown).toEqual([
+      { label: 'Đã xác nhận', before: 'Không', after: 'Có' },
+      { label: 'Tháng hoàn thành', before: '08/2027', after: '06/2027' },
+      { label: 'Kinh phí', before: 'Không cần kinh phí', after: 'Cần kinh phí sự nghiệp' },
+    ]);
+    expect(changedFields(null, { title: 'Phó Chánh Văn phòng', role: 'commune_officer' }, 'vi', 'user').shown).toEqual([
+      { label: 'Chức danh', before: '—', after: 'Phó Chánh Văn phòng' },
+      { label: 'Vai trò', before: '—', after: 'Cán bộ xã' },
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
-import { formatDateTimeVi, formatDateVi, formatNumberVi } from './vi';
+import { ROLE_LABELS } from './roles';
+import { formatDateTimeVi, formatDateVi, formatMonthVi, formatNumberVi } from './vi';
 
 type Lang = 'vi' | 'en';
 const L = (vi: string, en: string) => ({ vi, en });
@@ -45,7 +46,22 @@ const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   assigneeLabel: L('Cơ quan giải quyết', 'Assignee'),
   rows: L('Số dòng', 'Rows'),
   count: L('Số lượng', 'Count'),
+  task: L('Nội dung công việc', 'Task'),
+  confirmed: L('Đã xác nhận', 'Confirmed'),
+  priority: L('Mức ưu tiên', 'Priority'),
+  progress: L('Tiến độ (%)', 'Progress (%)'),
+  jobTitle: L('Chức danh', 'Job title'),
+  costClass: L('Kinh phí', 'Cost'),
 };
+
+/** Fields whose meaning depends on the kind of record. */
+const FIELD_LABELS_OF: Record<string, Record<string, { vi: string; en: string }>> = {
+  user: { title: L('Chức danh', 'Job title') },
+  role_grant: {},
+};
+
+/** Fields that hold a month (stored as its first day). */
+const MONTH_FIELDS = new Set(['targetMonth', 'month', 'period']);
 
 /** The words for the states a record passes through; a state not named here is not shown. */
 const STATE_WORDS: Record<string, { vi: string; en: string }> = {
@@ -74,10 +90,15 @@ const STATE_WORDS: Record<string, { vi: string; en: string }> = {
   rescore: L('Chấm lại', 'Rescoring'),
   decided: L('Đã chốt', 'Decided'),
   suggested: L('Đề xuất', 'Suggested'),
+  not_started: L('Chưa bắt đầu', 'Not started'),
+  at_risk: L('Có nguy cơ chậm', 'At risk'),
+  none: L('Không cần kinh phí', 'No cost'),
+  budget: L('Cần kinh phí sự nghiệp', 'Needs a budget'),
+  investment: L('Cần vốn đầu tư', 'Needs investment'),
   confirmed: L('Đã xác nhận', 'Confirmed'),
 };
 /** Fields whose values are states or kinds (stored as codes): shown only in words. */
-const STATE_FIELDS = new Set(['status', 'stage', 'decision', 'role', 'category', 'kind']);
+const STATE_FIELDS = new Set(['status', 'stage', 'decision', 'category', 'kind', 'costClass']);
 
 const INDICATOR = /^\d+(\.\d+)*[a-z]?$/i;
 const TECHNICAL = /(^id$|Id$|^version$|^rowVersion$|Key$|Hash$|^hash$|At$|By$|^isDemo$)/;
@@ -107,17 +128,25 @@ export function fieldValue(v: unknown, lang: Lang): string {
  * The fields an event changed, named for a person: fields both sides have that differ (or that one
  * side has), known fields and indicator codes only — the rest is in the technical view.
  */
-export function changedFields(before: unknown, after: unknown, lang: Lang) {
+export function changedFields(before: unknown, after: unknown, lang: Lang, kind?: string) {
   const obj = (x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
   const b = obj(before);
   const a = obj(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   const shown: { label: string; before: string; after: string }[] = [];
   for (const k of keys) {
-    const label = FIELD_LABELS[k]?.[lang] ?? (INDICATOR.test(k) ? `${lang === 'vi' ? 'Chỉ tiêu' : 'Indicator'} ${k}` : null);
+    const label =
+      (kind ? FIELD_LABELS_OF[kind]?.[k]?.[lang] : undefined) ??
+      FIELD_LABELS[k]?.[lang] ??
+      (INDICATOR.test(k) ? `${lang === 'vi' ? 'Chỉ tiêu' : 'Indicator'} ${k}` : null);
     if (!label) continue;
-    const words = (x: unknown) =>
-      STATE_FIELDS.has(k) && typeof x === 'string' ? (STATE_WORDS[x]?.[lang] ?? null) : fieldValue(x, lang);
+    const words = (x: unknown): string | null => {
+      if (k === 'role' && typeof x === 'string')
+        return x in ROLE_LABELS ? ROLE_LABELS[x as keyof typeof ROLE_LABELS][lang] : null;
+      if (STATE_FIELDS.has(k) && typeof x === 'string') return STATE_WORDS[x]?.[lang] ?? null;
+      if (MONTH_FIELDS.has(k) && typeof x === 'string' && /^\d{4}-\d{2}(-01)?$/.test(x)) return formatMonthVi(x.slice(0, 7));
+      return fieldValue(x, lang);
+    };
     const was = k in b ? words(b[k]) : '—';
     const now = k in a ? words(a[k]) : '—';
     if (was === null || now === null) continue;

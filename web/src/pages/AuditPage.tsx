@@ -184,7 +184,7 @@ export function AuditPage() {
             </thead>
             <tbody>
               {rows.map((e) => {
-                const fields = changedFields(e.before, e.after, lang);
+                const fields = changedFields(e.before, e.after, lang, e.entityType);
                 return (
                   <Fragment key={e.seq}>
                     <tr data-testid="audit-row">
