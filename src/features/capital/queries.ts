@@ -245,14 +245,13 @@ export async function cockpit(
     if (d) deadlines.set(id, d);
   }
   const sources = await db.select().from(fundingSources).orderBy(fundingSources.sortOrder);
-  const unitNames = new Map(
-    (
-      await db
-        .select({ id: units.id, name: units.name })
-        .from(units)
-        .where(inArray(units.id, [...new Set(projectRows.map((p) => p.unitId)), unitId]))
-    ).map((u) => [u.id, u.name]),
-  );
+  const unitRows = await db
+    .select({ id: units.id, name: units.name, effectiveTo: units.effectiveTo })
+    .from(units)
+    .where(inArray(units.id, [...new Set(projectRows.map((p) => p.unitId)), unitId]));
+  const unitNames = new Map(unitRows.map((u) => [u.id, u.name]));
+  /** A former commune (merged in 2025) is told apart from the current one of the same name by its end date. */
+  const unitEnds = new Map(unitRows.map((u) => [u.id, u.effectiveTo]));
   const settingsNow = await redFlagSettings(db, unitId);
 
   const plan = sumDong(lines.map((l) => l.amount));
@@ -340,6 +339,7 @@ export async function cockpit(
     return {
       unitId: u,
       name: unitNames.get(u) ?? '',
+      effectiveTo: unitEnds.get(u) ?? null,
       allocated: al,
       disbursed: di,
       rateBp: rateBp(di, al),

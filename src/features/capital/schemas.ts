@@ -340,6 +340,7 @@ export const Cockpit = z
       z.object({
         unitId: Int,
         name: z.string(),
+        effectiveTo: z.string().nullable().openapi({ description: 'The last day of a former unit; null for a current one' }),
         allocated: z.number(),
         disbursed: z.number(),
         rateBp: Bp,

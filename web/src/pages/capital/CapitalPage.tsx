@@ -173,7 +173,7 @@ export function CapitalPage() {
               <tbody>
                 {d.byUnit.map((u) => (
                   <tr key={u.unitId}>
-                    <td>{u.name}</td>
+                    <td>{unitOptionLabel(u, lang)}</td>
                     <td className="num">{money(u.allocated)}</td>
                     <td className="num">{money(u.disbursed)}</td>
                     <td className="num">{bp(u.rateBp)}</td>

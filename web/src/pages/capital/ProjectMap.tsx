@@ -2,12 +2,14 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Card } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { useIsPhone } from '../../components/useMediaQuery';
 import { formatNumberVi } from '../../../../src/shared/vi';
 
 export type MapPoint = { id: number; name: string; lat: number; lon: number; note: string; late: boolean };
 
-const W = 640;
-const H = 360;
+/** The frame in screen pixels: a wide one on a desktop, a near-square one on a phone so names stay readable. */
+const DESKTOP = { W: 640, H: 360 };
+const PHONE = { W: 360, H: 320 };
 const TILE = 256;
 const PAD = 48;
 
@@ -22,7 +24,7 @@ export function project(lon: number, lat: number, zoom: number) {
 }
 
 /** The closest zoom (at most 15) at which every point fits the frame with a margin. */
-export function fitZoom(points: { lat: number; lon: number }[]) {
+export function fitZoom(points: { lat: number; lon: number }[], W = DESKTOP.W, H = DESKTOP.H) {
   for (let z = 15; z > 1; z--) {
     const xy = points.map((p) => project(p.lon, p.lat, z));
     const w = Math.max(...xy.map((p) => p.x)) - Math.min(...xy.map((p) => p.x));
@@ -78,9 +80,10 @@ export function ProjectMap({
   const { t } = useI18n();
   const navigate = useNavigate();
   const [tilesFailed, setTilesFailed] = useState(false);
+  const { W, H } = useIsPhone() ? PHONE : DESKTOP;
   const view = useMemo(() => {
     if (!points.length) return null;
-    const zoom = fitZoom(points);
+    const zoom = fitZoom(points, W, H);
     const xy = points.map((p) => project(p.lon, p.lat, zoom));
     const cx = (Math.max(...xy.map((p) => p.x)) + Math.min(...xy.map((p) => p.x))) / 2;
     const cy = (Math.max(...xy.map((p) => p.y)) + Math.min(...xy.map((p) => p.y))) / 2;
@@ -134,7 +137,7 @@ export function ProjectMap({
       meridians: meridians.map((lon) => ({ lon, x: toX(lon) })),
       parallels: parallels.map((lat) => ({ lat, y: toY(lat) })),
     };
-  }, [points, basemap]);
+  }, [points, basemap, W, H]);
   if (!view) return null;
   const online = typeof navigator === 'undefined' || navigator.onLine;
   const withTiles = Boolean(basemap) && !tilesFailed && online;

@@ -33,6 +33,7 @@ export type CockpitData = {
   byUnit: {
     unitId: number;
     name: string;
+    effectiveTo: string | null;
     allocated: number;
     disbursed: number;
     rateBp: number | null;
