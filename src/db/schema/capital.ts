@@ -1,3 +1,4 @@
+import { PROJECT_STATES, type ProjectState } from '../../domain/lifecycles/project';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -51,8 +52,9 @@ export const disbursementRules = pgTable('disbursement_rules', {
   source: text('source'),
 });
 
-export const PROJECT_STATUSES = ['proposed', 'readiness', 'approved', 'construction', 'completed', 'settled'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+/** The project's states are its lifecycle's (`domain/lifecycles/project.ts`). */
+export const PROJECT_STATUSES = PROJECT_STATES;
+export type ProjectStatus = ProjectState;
 
 export const projects = pgTable(
   'projects',

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { RULE_TEXT } from '../../lib/messages';
 import { ASSESSMENT_LIFECYCLE } from './assessment';
 import { allows, stepFrom, stepsFrom, type Lifecycle } from './machine';
+import { nextProjectState, PROJECT_LIFECYCLE } from './project';
 import { RECOMMENDATION_LIFECYCLE } from './recommendation';
 
 const ALL: [string, Lifecycle<string, string>][] = [
   ['assessment', ASSESSMENT_LIFECYCLE],
   ['recommendation', RECOMMENDATION_LIFECYCLE],
+  ['project', PROJECT_LIFECYCLE],
 ];
 
 describe('lifecycles are closed tables', () => {
@@ -44,5 +46,11 @@ describe('lifecycles are closed tables', () => {
     expect(stepFrom(l, 'report_done', 'open')).toEqual({ ok: true, to: 'reported' });
     expect(stepFrom(l, 'accept', 'open')).toEqual({ ok: false, rule: 'oversight_accept_needs_report' });
     expect(stepFrom(l, 'report_done', 'accepted')).toEqual({ ok: false, rule: 'oversight_recommendation_closed' });
+  });
+
+  it('a project: one step forward at a time, settled is the end', () => {
+    const order: (string | null)[] = [];
+    for (let s: ReturnType<typeof nextProjectState> = 'proposed'; s; s = nextProjectState(s)) order.push(s);
+    expect(order).toEqual(['proposed', 'readiness', 'approved', 'construction', 'completed', 'settled']);
   });
 });

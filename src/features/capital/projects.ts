@@ -1,3 +1,4 @@
+import { nextProjectState } from '../../domain/lifecycles/project';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import {
@@ -125,15 +126,6 @@ export async function createProject(deps: Deps, actor: Actor, meta: RequestMeta,
   );
 }
 
-const NEXT: Record<ProjectStatus, ProjectStatus | null> = {
-  proposed: 'readiness',
-  readiness: 'approved',
-  approved: 'construction',
-  construction: 'completed',
-  completed: 'settled',
-  settled: null,
-};
-
 export type ProjectUpdate = Partial<Omit<ProjectInput, 'code' | 'unitId' | 'unitIds'>> & {
   version: number;
   status?: ProjectStatus | undefined;
@@ -151,11 +143,11 @@ export async function updateProject(deps: Deps, actor: Actor, meta: RequestMeta,
       version: { sent: input.version, stored: (p) => p.version },
       apply: async (tx, before) => {
         if (input.status && input.status !== before.status) {
-          if (NEXT[before.status] !== input.status) {
+          if (nextProjectState(before.status) !== input.status) {
             throw ruleViolation('status_transition', {
               from: before.status,
               to: input.status,
-              allowed: NEXT[before.status],
+              allowed: nextProjectState(before.status),
               order: PROJECT_STATUSES,
             });
           }

@@ -1,3 +1,4 @@
+import { nextProjectState, type ProjectState } from '../../../../src/domain/lifecycles/project';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -16,7 +17,7 @@ type Detail = {
     code: string;
     name: string;
     owner: string;
-    status: string;
+    status: ProjectState;
     type: string;
     totalInvestment: number;
     contractor: string | null;
@@ -64,14 +65,6 @@ type Detail = {
   timeline: { at: string; action: string; by: string }[];
   photos: { id: number; caption: string | null; addedAt: string }[];
 };
-const NEXT: Record<string, string | null> = {
-  proposed: 'readiness',
-  readiness: 'approved',
-  approved: 'construction',
-  construction: 'completed',
-  completed: 'settled',
-  settled: null,
-};
 
 export function ProjectPage() {
   const { id } = useParams();
@@ -95,7 +88,7 @@ export function ProjectPage() {
   if (!detail.data) return <ErrorAlert error={detail.error} />;
   const d = detail.data;
   const p = d.project;
-  const next = NEXT[p.status];
+  const next = nextProjectState(p.status);
   return (
     <>
       <nav className="breadcrumb">
