@@ -110,4 +110,18 @@ describe('audit trail: chain links and browsing', () => {
     const gone = byKind.body.items.find((e) => e.action === 'plan.create')!;
     expect([gone.objectName, gone.objectLink]).toEqual([null, null]);
   });
+
+  it('a date range that ends before it starts is refused in words, in both languages', async () => {
+    const office = (await clientAs(env, 'coordination_office', p1.province.id)).client;
+    const vi = await office.get<{ error: { code: string; details: { message: string }[] } }>(
+      '/api/audit?from=2026-05-02&to=2026-05-01',
+    );
+    expect(vi.status).toBe(400);
+    expect(vi.body.error.details[0]!.message).toBe('ngày bắt đầu sau ngày kết thúc');
+    const en = await office.get<{ error: { details: { message: string }[] } }>('/api/audit?from=2026-02-30', {
+      'accept-language': 'en',
+    });
+    expect(en.status).toBe(400);
+    expect(en.body.error.details[0]!.message).toBe('not a calendar date');
+  });
 });

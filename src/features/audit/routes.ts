@@ -38,26 +38,32 @@ auditRoutes.openapi(
     tags: ['Audit'],
     summary: 'Browse the audit trail in my scope, newest first',
     request: {
-      query: z.object({
-        from: IsoDate.optional(),
-        to: IsoDate.optional(),
-        action: z
-          .string()
-          .max(80)
-          .optional()
-          .openapi({ description: 'An action name (earlier names of it included) or a prefix' }),
-        kind: z
-          .string()
-          .max(40)
-          .optional()
-          .openapi({ description: 'The kind of object the actions are about, e.g. `assessment`, `ocop_product`' }),
-        entityType: z.string().max(40).optional(),
-        entityId: z.string().max(40).optional(),
-        actorUserId: z.coerce.number().int().positive().optional(),
-        unitId: z.coerce.number().int().positive().optional(),
-        beforeSeq: z.coerce.number().int().positive().optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-      }),
+      query: z
+        .object({
+          from: IsoDate.optional(),
+          to: IsoDate.optional(),
+          action: z
+            .string()
+            .max(80)
+            .optional()
+            .openapi({ description: 'An action name (earlier names of it included) or a prefix' }),
+          kind: z
+            .string()
+            .max(40)
+            .optional()
+            .openapi({ description: 'The kind of object the actions are about, e.g. `assessment`, `ocop_product`' }),
+          entityType: z.string().max(40).optional(),
+          entityId: z.string().max(40).optional(),
+          actorUserId: z.coerce.number().int().positive().optional(),
+          unitId: z.coerce.number().int().positive().optional(),
+          beforeSeq: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        })
+        .refine((q) => !q.from || !q.to || q.from <= q.to, {
+          message: 'the first day comes after the last',
+          params: { vi: 'ngày bắt đầu sau ngày kết thúc' },
+          path: ['to'],
+        }),
     },
     responses: {
       200: json(z.object({ items: z.array(AuditEvent), nextBeforeSeq: z.number().int().nullable() })),

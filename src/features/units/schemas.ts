@@ -6,7 +6,8 @@ export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'Ngày không tồn tại / not a calendar date',
+    message: 'not a calendar date',
+    params: { vi: 'ngày không tồn tại' },
   })
   .openapi({ example: '2025-07-01' });
 
