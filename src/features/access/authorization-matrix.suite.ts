@@ -42,7 +42,7 @@ import { buildSnapshotData, snapshotHash } from '../oversight/snapshots';
 import { refreshResults } from '../assessments/results';
 import { ensureReferenceData } from '../../seed/reference';
 import { and, eq } from 'drizzle-orm';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../../lib/audit-chain';
 import { insertUnit } from '../units/write';
 import { rebuildUnitScope } from '../units/scope';
 import { ROLES, roleAllows, type Action, type Role } from '../../shared/roles';

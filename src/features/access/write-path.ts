@@ -16,7 +16,7 @@ import { AppError, versionConflict } from '../../lib/errors';
 import type { AuditAction } from '../../shared/audit-actions';
 import type { Action } from '../../shared/roles';
 import { todayVn } from '../../shared/vi';
-import { writeAudit, type AuditEntry } from '../audit/write-audit';
+import { writeAudit, type AuditEntry } from '../../lib/audit-chain';
 import { authorize, unitInScope } from './authorize';
 
 /** Who is writing: the signed-in person and the request. */

@@ -5,7 +5,7 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments, assessmentValues } from '../../db/schema';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { write } from '../access/write-path';
-import { syncRoadmap } from '../roadmaps/sync';
+import { syncRoadmap } from './sync-roadmap';
 import { getAssessmentRow, indicatorsOf } from './load';
 import { noticeOfStep } from './loop-notices';
 

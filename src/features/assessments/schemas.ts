@@ -1,10 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IndicatorValue } from '../../domain/criteria/schema';
-
-export const Month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'yyyy-mm')
-  .openapi({ example: '2022-05' });
+import { Month } from '../units/schemas';
 
 export const OpenAssessmentBody = z
   .object({ unitId: z.number().int().positive(), month: Month, targetLevel: z.enum(['ntm', 'advanced', 'model']).optional() })

@@ -11,7 +11,7 @@ import { auditEvents, auditHead } from '../../db/schema';
 import { createTestEnv, type TestEnv } from '../../testing/harness';
 import { withAuditKey } from './audit-key';
 import { writeAuditCheckpoint } from './checkpoints';
-import { writeAudit } from './write-audit';
+import { writeAudit } from '../../lib/audit-chain';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 

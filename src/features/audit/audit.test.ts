@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
 import { clientAs, makeProvince } from '../../testing/factories';
-import { writeAudit } from './write-audit';
+import { writeAudit } from '../../lib/audit-chain';
 import { createTestEnv, type TestEnv } from '../../testing/harness';
 
 type AuditList = {

@@ -11,7 +11,7 @@ import { clientAs, makeProvince } from '../../testing/factories';
 import { createTestEnv, type TestEnv } from '../../testing/harness';
 import { checkpointAudit, checkpointMac, checkpointsFileOf, readCheckpoints } from './checkpoints';
 import { verifyAuditChain } from './verify-chain';
-import { GENESIS_HASH, hashedEventOf, hashEvent, writeAudit } from './write-audit';
+import { GENESIS_HASH, hashedEventOf, hashEvent, writeAudit } from '../../lib/audit-chain';
 
 /** Events written by the application, with the installation's key (or without: as before MACs existed). */
 async function record(env: TestEnv, n: number, signed = true) {

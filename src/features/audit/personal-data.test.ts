@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
 import { createTestEnv, type TestEnv } from '../../testing/harness';
-import { writeAudit, type AuditWho } from './write-audit';
+import { writeAudit, type AuditWho } from '../../lib/audit-chain';
 
 describe('no personal data of citizens in the audit trail', () => {
   let env: TestEnv;

@@ -2,7 +2,7 @@ import { asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditEvents, auditHead } from '../../db/schema';
 import { readCheckpoints, type Checkpoint } from './checkpoints';
-import { auditMac, GENESIS_HASH, hashedEventOf, hashEvent } from './write-audit';
+import { auditMac, GENESIS_HASH, hashedEventOf, hashEvent } from '../../lib/audit-chain';
 
 export type ChainProblem =
   /** The event's hash no longer matches its content. */

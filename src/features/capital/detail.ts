@@ -3,7 +3,7 @@ import { xlsxBytes } from '../../lib/xlsx';
 import type ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { loadExcel, loadQrCode } from '../../lib/lazy';
-import { baseUrl } from '../portal/layout';
+import { baseUrl } from '../../lib/html';
 import type { Actor, Deps } from '../../context';
 import {
   allocations,

@@ -6,7 +6,7 @@ import { sumBy, sumByBig } from '../../domain/capital/money';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { idsInScope } from '../access/authorize';
 import { lockKey, write } from '../access/write-path';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { lockProjects } from './ledger';
 import { attributeYear, yearAllocations, yearTranches } from './queries';
 

@@ -17,7 +17,7 @@ import { AppError, ruleViolation } from '../../lib/errors';
 import { searchKey } from '../../shared/vi';
 import { authorize } from '../access/authorize';
 import { write } from '../access/write-path';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { lockProjects } from './ledger';
 import { getProject, type ProjectRow } from './queries';
 

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, json } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
-import { Month } from '../assessments/schemas';
-import { SummaryCounts } from '../dashboard/routes';
-import { IdParam } from '../units/schemas';
+import { IdParam, Month } from '../units/schemas';
+import { SummaryCounts } from './schemas';
 import { previewDraftImpact } from './preview-draft-impact';
 import { draftImpactWorkbook } from './what-if-excel';
 

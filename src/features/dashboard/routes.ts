@@ -2,26 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, json } from '../../lib/http';
 import { actorOf } from '../../lib/request';
 import { readerOf } from '../../db/client';
-import { Month } from '../assessments/schemas';
+import { SummaryCounts } from '../criteria/schemas';
+import { Month } from '../units/schemas';
 import { heatmapWorkbook, scorecardWorkbook } from './excel';
 import { gaps, heatmap, latestVerified, scorecard, summarise } from './queries';
 
 export const dashboardRoutes = createRouter();
 const UnitMonth = z.object({ unitId: z.coerce.number().int().positive(), month: Month });
-
-/** The summary cards' figures over the communes assessed (the what-if preview compares two of them). */
-export const SummaryCounts = z.object({
-  assessedCount: z.number().int(),
-  criteriaMetSum: z.number().int(),
-  indicatorsMetSum: z.number().int(),
-  averageCriteria: z.number().nullable(),
-  averageIndicators: z.number().nullable(),
-  criteriaTotal: z.number().int().nullable(),
-  indicatorsTotal: z.number().int().nullable(),
-  standardCount: z.number().int(),
-  advancedCount: z.number().int(),
-  modelCount: z.number().int(),
-});
 
 const Summary = SummaryCounts.extend({ unitCount: z.number().int(), units: z.array(z.unknown()) }).openapi('DashboardSummary');
 

@@ -12,7 +12,7 @@ import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
 import { write, type AuditEvent } from '../access/write-path';
 import { searchKey } from '../../shared/vi';
 import { grantUnitsFor } from '../access/authorize';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { cycleActor, onProducer, onProduct, ownProducerId, productFor } from './access';
 import { noticeOfMove } from './cycle-notices';

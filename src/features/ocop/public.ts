@@ -11,7 +11,7 @@ import { files, ocopProducers, ocopProductPhotos, ocopProducts, units } from '..
 import { AppError } from '../../lib/errors';
 import { formatDateVi, todayVn } from '../../shared/vi';
 import { productFor } from './access';
-import { baseUrl, esc, stars } from '../portal/layout';
+import { baseUrl, esc, stars } from '../../lib/html';
 import { successorIdsAsOf, unitsByIds } from '../units/queries';
 import { latestCertificates, starState } from './certificates';
 

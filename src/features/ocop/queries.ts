@@ -22,7 +22,7 @@ import { actionsFrom, DOCUMENTS, STEP_OF, type Stage } from '../../domain/ocop/c
 import { AppError } from '../../lib/errors';
 import { searchKey, sortVi, todayVn } from '../../shared/vi';
 import { authorize, scopeFilter, underUnit } from '../access/authorize';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { lockKey, write } from '../access/write-path';
 import { cycleActor, ownProducerId, producerFor, productFor } from './access';
 import { latestCertificates, starState } from './certificates';

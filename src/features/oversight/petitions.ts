@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { searchKey, todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { checkedByLoad, write } from '../access/write-path';
 import { keepCouncil } from './records';
 import { phrase } from '../notifications/catalogue';

@@ -15,7 +15,7 @@ import type { RecommendationLink } from '../../domain/oversight/types';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { checkedByLoad, write, writeAs } from '../access/write-path';
 import { daysBetween } from '../ocop/certificates';
 import { phrase } from '../notifications/catalogue';

@@ -28,7 +28,7 @@ import { AppError, ruleViolation } from '../../lib/errors';
 import { sortVi } from '../../shared/vi';
 import { scopeFilter } from '../access/authorize';
 import { checkedByLoad, write } from '../access/write-path';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { activityFor, councilFor, lockRow, type CouncilRow } from './access';
 import { activityView, bodyView, councilView, documentView, recommendationView } from './views';

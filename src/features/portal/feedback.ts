@@ -15,7 +15,7 @@ import { AppError, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { scopeFilter } from '../access/authorize';
 import { lockKey, one, write, writeAs } from '../access/write-path';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { feedbackView } from './schemas';
 

@@ -4,18 +4,7 @@
  */
 import { loadEcharts } from '../../lib/lazy';
 import type { Deps } from '../../context';
-
-export function esc(s: string | number | null | undefined): string {
-  return String(s ?? '').replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-}
-
-/** ★★★☆☆ for a 3-star product. */
-export const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
-
-export const baseUrl = (deps: Deps) => (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '');
+import { baseUrl, esc } from '../../lib/html';
 
 const CSS = `*{box-sizing:border-box}body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:0;background:#f6f7f4;color:#1d2a1f;line-height:1.5}
 a{color:#0b5394}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #c98a00;outline-offset:2px}

@@ -32,7 +32,8 @@ import {
 import { explainCriterion } from './explain';
 import { FeedbackForm, feedbackPhoto, formToken, submitFeedback } from './feedback';
 import { publishedProjectIds } from './publish';
-import { barChartSvg, baseUrl, esc, layout, stars } from './layout';
+import { baseUrl, esc, stars } from '../../lib/html';
+import { barChartSvg, layout } from './layout';
 import { publicProjectUrl } from '../capital/detail';
 
 export const portalRoutes = new Hono<AppEnv>();

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import { conflictResponse, createRouter, documented, errorResponses, fileUpload, json, jsonBody } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { authorize } from '../access/authorize';
-import { IdParam } from '../units/schemas';
+import { IdParam, Month } from '../units/schemas';
 import { todayVn } from '../../shared/vi';
 import { budgetProposals, budgetWorkbook } from './budget';
 import { checkIn } from './check-in';
@@ -13,7 +13,6 @@ import { agenciesFor, responsiblePeopleFor } from './assignees';
 import { itemDetail, listItems } from './queries';
 import { suggestItems } from './suggest-items';
 import { confirmItems, updateItem } from './update-item';
-import { Month } from '../assessments/schemas';
 import { RoadmapItem, RoadmapItemDetail } from './schemas';
 
 export const roadmapRoutes = createRouter();

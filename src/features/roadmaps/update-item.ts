@@ -5,7 +5,7 @@ import { agencies, roadmapItems, unitScope, type CostClass, type RoadmapStatus }
 import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { write } from '../access/write-path';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { phrase } from '../notifications/catalogue';
 import { agencyUsers, notify } from '../notifications/notify';
 import { responsiblePeopleFor } from './assignees';

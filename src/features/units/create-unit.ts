@@ -5,7 +5,7 @@ import { units } from '../../db/schema';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { UNIT_LEVEL, type UnitType } from '../../shared/roles';
 import { write } from '../access/write-path';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { activeOn, getUnitRow } from './queries';
 import { rebuildUnitScope } from './scope';
 import { insertUnit, lockUnitTree } from './write';

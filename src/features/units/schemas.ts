@@ -11,6 +11,11 @@ export const IsoDate = z
   })
   .openapi({ example: '2025-07-01' });
 
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'yyyy-mm')
+  .openapi({ example: '2022-05' });
+
 export const IdParam = z.object({
   id: z.coerce
     .number()

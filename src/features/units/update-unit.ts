@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { searchKey } from '../../shared/vi';
 import { write } from '../access/write-path';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { activeOn } from './queries';
 
 export type UpdateUnitInput = {

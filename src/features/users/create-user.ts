@@ -6,7 +6,7 @@ import type { Lang } from '../../lib/messages';
 import type { Role } from '../../shared/roles';
 import { searchKey } from '../../shared/vi';
 import { authorize } from '../access/authorize';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { write } from '../access/write-path';
 import { hashPassword, PASSWORD_PROBLEM_TEXT, passwordProblems } from '../auth/passwords';
 import { assertCanGrant, assertSeparation } from './authority';

@@ -5,7 +5,7 @@ import { roleGrants } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { COUNCIL_ROLES, type Role } from '../../shared/roles';
 import { write } from '../access/write-path';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { assertAuthorityOver, assertCanGrant, assertSeparation } from './authority';
 import { loadPerson, lockPerson, type Person } from './person';
 

@@ -4,7 +4,7 @@ import { sessions, users } from '../../db/schema';
 import { ruleViolation } from '../../lib/errors';
 import { searchKey } from '../../shared/vi';
 import { write } from '../access/write-path';
-import { auditSnapshot } from '../audit/write-audit';
+import { auditSnapshot } from '../../lib/audit-chain';
 import { loadPerson, lockPerson, overPerson } from './person';
 
 export type UpdateUserInput = {

@@ -1,10 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Actor, RequestMeta } from '../../context';
-import type { Db } from '../../db/client';
-import { auditEvents, auditHead } from '../../db/schema';
-import { canonicalJson } from '../../lib/canonical-json';
-import type { AuditObject } from '../../shared/audit-actions';
+import type { Actor, RequestMeta } from '../context';
+import type { Db } from '../db/client';
+import { auditEvents, auditHead } from '../db/schema';
+import { canonicalJson } from './canonical-json';
+import type { AuditObject } from '../shared/audit-actions';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_LOCK = 727002;
