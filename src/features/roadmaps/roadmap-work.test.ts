@@ -12,7 +12,7 @@ type Item = {
   leadUserId: number | null;
   leadAgencyId: number | null;
 };
-type Agency = { id: number; name: string; kind: string };
+type Agency = { id: number; name: string; kind: string; reachable: number };
 
 describe('roadmap items as work: task, person in charge, People’s Committees, confirming several at once', () => {
   let env: TestEnv;
@@ -68,6 +68,14 @@ describe('roadmap items as work: task, person in charge, People’s Committees, 
     expect(names).toContain('Ủy ban nhân dân huyện Thử Nghiệm');
     expect(names).toContain('Sở Nông nghiệp và Môi trường');
     expect(names).not.toContain('Ủy ban nhân dân xã Đồng Tâm');
+  });
+
+  it('says how many people each agency would tell: none for an agency without accounts, the officers for a commune committee', async () => {
+    const res = await office.get<{ items: Agency[] }>(`/api/roadmaps/agencies?unitId=${p.communeA.id}`);
+    expect(res.status).toBe(200);
+    const byId = new Map(res.body.items.map((a) => [a.id, a]));
+    expect(byId.get(department)?.reachable).toBe(0);
+    expect(byId.get(committeeA)?.reachable).toBeGreaterThanOrEqual(1);
   });
 
   it('takes a task text and a person in charge who works for the unit; refuses someone from elsewhere and changes nothing', async () => {

@@ -413,6 +413,17 @@ export const en: Record<MessageKey, string> = {
   cfBulkBody:
     'The {n} items below will be confirmed and assigned to {lead}, due {m}. The lead agency and person in charge will be notified. If anyone changed one of them meanwhile, none is confirmed.',
   doneBulkConfirm: '{n} items confirmed and assigned to {lead}; the lead agency has been notified.',
+  agencyNoAccounts: '— no accounts yet',
+  cfBulkBodyNobody:
+    'The {n} items below will be confirmed and assigned to {lead}, due {m}. If anyone changed one of them meanwhile, none is confirmed.',
+  cfRoadmapConfirmBodyNobody: 'Indicator {code} “{title}” of {unit} will be assigned to {lead} to lead, due {m}.',
+  cfLeadNobody:
+    '{lead} has no accounts yet: nobody will be notified about this work. Create an account for the agency, choose a person in charge or choose another agency.',
+  cfLeadNobodyPerson: '{lead} has no accounts yet: only {person} will be notified.',
+  doneBulkConfirmNobody:
+    '{n} items confirmed and assigned to {lead}; nobody there has been notified, as the agency has no accounts yet.',
+  doneRoadmapConfirmNobody:
+    'Indicator {code} is confirmed and assigned to {lead}; nobody there has been notified, as the agency has no accounts yet.',
   leadAgency: 'Lead agency',
   supporting: 'Supporting agencies',
   leadPerson: 'Person in charge',
