@@ -25,6 +25,13 @@ export const en: Record<MessageKey, string> = {
   password: 'Password',
   loginButton: 'Sign in',
   logout: 'Sign out',
+  signOutUnsyncedTitle: 'Changes not yet synced',
+  signOutUnsyncedBody: 'You still have {n} changes on this device that are not synced.',
+  signOutConflicts: '{n} of them are in conflict and wait for you to choose which figures to keep.',
+  signOutUnsyncedKept:
+    'If you sign out, they are kept on this device for you alone — whoever signs in next cannot see them — and are sent only when you sign in again on this device.',
+  signOutStay: 'Stay signed in',
+  signOutAnyway: 'Sign out anyway',
   changePassword: 'Change password',
   currentPassword: 'Current password',
   newPassword: 'New password',

@@ -25,6 +25,13 @@ export const vi = {
   password: 'Mật khẩu',
   loginButton: 'Đăng nhập',
   logout: 'Đăng xuất',
+  signOutUnsyncedTitle: 'Còn thay đổi chưa đồng bộ',
+  signOutUnsyncedBody: 'Bạn còn {n} thay đổi chưa đồng bộ trên máy này.',
+  signOutConflicts: 'Trong đó {n} thay đổi có xung đột, đang chờ bạn chọn giữ số liệu nào.',
+  signOutUnsyncedKept:
+    'Nếu đăng xuất, các thay đổi được giữ trên máy cho riêng bạn, người đăng nhập sau không xem được; chúng chỉ được gửi khi bạn đăng nhập lại trên máy này.',
+  signOutStay: 'Ở lại',
+  signOutAnyway: 'Vẫn đăng xuất',
   changePassword: 'Đổi mật khẩu',
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',
