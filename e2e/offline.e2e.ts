@@ -228,6 +228,72 @@ describe('journey: entering a month on a phone without a connection', () => {
     await page.getByTestId('menu-button').click();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-submit').waitFor();
-    expect(await kept(`/api/assessments/${id}`)).toBe(false);
+    await expect.poll(() => kept(`/api/assessments/${id}`)).toBe(false);
+  });
+
+  it('signing out without a connection takes effect at once; the server session ends when the connection returns', async () => {
+    const db = server.deps.db;
+    const [haiSon] = await db
+      .select()
+      .from(units)
+      .where(and(eq(units.name, 'xã Hải Sơn'), isNull(units.effectiveTo)));
+    const [november] = await db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.unitId, haiSon!.id), eq(assessments.period, '2026-11-01')));
+    const id = november!.id;
+    const note = 'Ghi chú làm khi mất mạng, trước khi đăng xuất';
+
+    const page = await login(browser, server.url, 'canbo.haison', { ...PHONE, serviceWorkers: 'block' });
+    const context = page.context();
+    await page.goto(`${server.url}/kiem-dem/${id}`);
+    await page.getByTestId('assessment-title').waitFor();
+    await page.waitForLoadState('networkidle');
+    const cookie = (await context.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const withOldCookie = async () => (await fetch(`${server.url}/api/me/todo`, { headers: { cookie } })).status;
+    expect(await withOldCookie()).toBe(200);
+
+    await context.setOffline(true);
+    await expect.poll(() => statusText(page)).toContain('Mất kết nối');
+    await page.getByTestId('note-3.1').fill(note);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('save-values').click();
+    await expect.poll(() => page.getByTestId('queued-3.1').textContent()).toBe('Chờ đồng bộ');
+
+    // An edit still waits on the phone: signing out says so, and staying keeps the person signed in.
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('logout').click();
+    expect(await page.getByTestId('logout-unsynced').innerText()).toContain('Bạn còn 1 thay đổi chưa đồng bộ');
+    await page.getByTestId('confirm-cancel').click();
+    await page.getByTestId('current-user').waitFor({ state: 'attached' });
+
+    // Signing out anyway: the login page shows at once, without the network, and nothing of the
+    // person's work is left on the page.
+    await page.getByTestId('logout').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('login-submit').waitFor({ timeout: 3_000 });
+    expect(await page.locator('body').innerText()).not.toContain(note);
+    // The server has not heard yet: the old session still answers until the connection returns.
+    expect(await withOldCookie()).toBe(200);
+
+    // The connection returns: the sign-out reaches the server, and the old cookie no longer opens anything.
+    await context.setOffline(false);
+    await expect.poll(withOldCookie, { timeout: 10_000 }).toBe(401);
+    await page.getByTestId('login-submit').waitFor();
+
+    // Signing in again as the same person: the edit kept for them is sent.
+    await page.getByLabel('Tên đăng nhập').fill('canbo.haison');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor({ state: 'attached' });
+    await expect
+      .poll(async () => {
+        const [v] = await db
+          .select()
+          .from(assessmentValues)
+          .where(and(eq(assessmentValues.assessmentId, id), eq(assessmentValues.indicatorCode, '3.1')));
+        return v?.note;
+      })
+      .toBe(note);
   });
 });

@@ -72,11 +72,13 @@ describe('journey: rõ người, rõ việc, rõ thời gian', () => {
     const office = await login(browser, server.url, 'vpdp.quangninh');
     await office.goto(`${server.url}/viec?don-vi=${haiNinh!.id}`);
     await office.getByTestId('pick-all-suggestions').click();
-    await office.getByTestId('bulk-lead').selectOption({ label: 'Ủy ban nhân dân xã Hải Ninh' });
+    // Nobody at the commune has an account yet: the picker says so, and so does the confirmation.
+    await office.getByTestId('bulk-lead').selectOption({ label: 'Ủy ban nhân dân xã Hải Ninh — chưa có tài khoản nào' });
     await office.getByTestId('bulk-month').fill('06/2027');
     await office.getByTestId('bulk-confirm').click();
     const dialog = office.getByTestId('confirm-dialog');
     await dialog.getByText('Ủy ban nhân dân xã Hải Ninh', { exact: false }).first().waitFor();
+    expect(await dialog.getByTestId('lead-nobody').innerText()).toContain('sẽ không ai được thông báo');
     await office.getByTestId('confirm-ok').click();
     await office.getByTestId('success-notice').getByText('Ủy ban nhân dân xã Hải Ninh', { exact: false }).waitFor();
     await expect.poll(() => office.locator('[data-testid^="pick-"]').count()).toBe(0);

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, type Unit } from './api/client';
@@ -13,25 +13,14 @@ import { useInbox } from './pages/InboxPage';
 import { useTodo } from './pages/TodoPage';
 import { sortVi, todayVn } from '../../src/shared/vi';
 import { OfflineStatus, useOfflineQueueFor } from './offline/OfflineStatus';
-import { clearApiCache } from './offline/register';
+import { SignOutButton } from './auth/SignOutButton';
+import { watchPendingLogout } from './auth/signout';
 
 export function Shell() {
   const { t, lang, setLang } = useI18n();
   const session = useSession();
   const can = useCan();
   useUnauthenticatedListener();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const logout = useMutation({
-    mutationFn: () => api('/api/auth/logout', { method: 'POST' }),
-    onSettled: async () => {
-      await clearApiCache();
-      qc.clear();
-      await qc.invalidateQueries({ queryKey: ['session'] });
-      await navigate('/');
-    },
-  });
-
   const phone = useIsPhone();
   const location = useLocation();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -43,6 +32,8 @@ export function Shell() {
   const closeMenu = useCallback(() => setOpenOn(null), []);
   useDrawerFocus(menuOpen, navRef, buttonRef, closeMenu);
   useOfflineQueueFor(session.data?.user?.id ?? null);
+  // A sign-out made without a connection reaches the server when it can, signed in again or not.
+  useEffect(() => watchPendingLogout(), []);
 
   if (session.isLoading) return <Loading />;
   const user = session.data?.user;
@@ -59,11 +50,7 @@ export function Shell() {
       {lang === 'vi' ? t('switchToEnglish') : t('switchToVietnamese')}
     </button>
   );
-  const logoutButton = (
-    <button type="button" className="btn btn-secondary" onClick={() => logout.mutate()} data-testid="logout">
-      {t('logout')}
-    </button>
-  );
+  const logoutButton = <SignOutButton />;
 
   return (
     <div className="app">

@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors';
 import { roleAllows, type Action } from '../../shared/roles';
 
 /** Units on which the actor holds a role that allows `action`. */
-export function grantUnitsFor(actor: Actor, action: Action): number[] {
+export function grantUnitsFor(actor: Pick<Actor, 'grants'>, action: Action): number[] {
   return [...new Set(actor.grants.filter((g) => roleAllows(g.role, action)).map((g) => g.unitId))];
 }
 
@@ -61,7 +61,7 @@ export async function unitInScope(db: Db, roots: number[], unitId: number): Prom
  * `column IN (units the actor may <action>)` — add it to every query over unit-owned rows so that
  * a list never shows what `authorize` would refuse.
  */
-export function scopeFilter(db: Db, actor: Actor, action: Action, column: AnyPgColumn): SQL {
+export function scopeFilter(db: Db, actor: Pick<Actor, 'grants'>, action: Action, column: AnyPgColumn): SQL {
   const roots = grantUnitsFor(actor, action);
   if (!roots.length) return sql`false`;
   return inArray(column, db.select({ id: unitScope.descendantId }).from(unitScope).where(inArray(unitScope.ancestorId, roots)));

@@ -135,4 +135,13 @@ describe('notice catalogue', () => {
       ).title,
     ).toBe('Summary for 10/03/2026: 2 open items');
   });
+
+  it('the English digest counts in the singular for one item and in the plural otherwise', () => {
+    const digest = (open: number) => renderNotice('roadmap.digest', { date: { date: '2026-03-10' }, open, late: 0 }, 'en');
+    expect(digest(1)).toEqual({ title: 'Summary for 10/03/2026: 1 open item', body: 'You have 1 open item; 0 overdue.' });
+    expect(digest(3).title).toBe('Summary for 10/03/2026: 3 open items');
+    expect(renderNotice('roadmap.digest', { date: { date: '2026-03-10' }, open: 1, late: 1 }, 'vi').title).toBe(
+      'Tổng hợp ngày 10/03/2026: 1 việc đang mở',
+    );
+  });
 });

@@ -94,10 +94,10 @@ export const NOTICES = {
     },
   },
   'roadmap.digest': {
-    title: { vi: 'Tổng hợp ngày {date}: {open} việc đang mở', en: 'Summary for {date}: {open} open items' },
+    title: { vi: 'Tổng hợp ngày {date}: {open} việc đang mở', en: 'Summary for {date}: {open} open {open:item|items}' },
     body: {
       vi: 'Bạn có {open} việc đang mở, trong đó {late} việc quá hạn.',
-      en: 'You have {open} open items, {late} of them overdue.',
+      en: 'You have {open} open {open:item|items}; {late} overdue.',
     },
   },
 
@@ -309,8 +309,9 @@ export const NOTICES = {
 
 export type NoticeKind = keyof typeof NOTICES;
 
-/** The `{name}`s of a template string, as a union of literal types. */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+/** The `{name}`s of a template string, as a union of literal types (`{name:one|other}` names `name`). */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? NameOf<P> | Placeholders<Rest> : never;
+type NameOf<P extends string> = P extends `${infer N}:${string}` ? N : P;
 type TextsOf<T extends Template> = T['title']['vi'] | T['title']['en'] | T['body']['vi'] | T['body']['en'];
 
 /** Exactly the params a kind's templates use, each required. */
@@ -338,10 +339,16 @@ function renderValue(v: NoticeValue, lang: Lang): string {
   return fill(PHRASES[v.phrase][lang], v.params ?? {}, lang);
 }
 
+/**
+ * `{name}` is the param's value; `{name:one|other}` is the word for it — `one` when the param is the
+ * number 1, `other` for any other count (English plurals: "1 open item", "2 open items").
+ */
 function fill(template: string, params: Readonly<Record<string, NoticeValue>>, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  return template.replace(/\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g, (whole, key: string, one?: string, other?: string) => {
     const v = params[key];
-    return v === undefined ? whole : renderValue(v, lang);
+    if (v === undefined) return whole;
+    if (one !== undefined && other !== undefined) return v === 1 ? one : other;
+    return renderValue(v, lang);
   });
 }
 

@@ -79,13 +79,21 @@ export async function notify(tx: Db, n: Notice, now: Date, publicUrl?: string) {
  * (commune officers and the coordination office there).
  */
 export async function agencyUsers(tx: Db, agencyIds: number[]): Promise<number[]> {
+  return [...new Set((await agencyMembers(tx, agencyIds)).map((r) => r.userId))];
+}
+
+/**
+ * Who is told about an agency's work, agency by agency: its active staff and, for a People's Committee,
+ * the active officials (commune officers, coordination office) with a grant on its unit.
+ */
+export async function agencyMembers(tx: Db, agencyIds: number[]): Promise<{ agencyId: number; userId: number }[]> {
   if (!agencyIds.length) return [];
   const staff = await tx
-    .select({ id: users.id })
+    .select({ agencyId: users.agencyId, userId: users.id })
     .from(users)
     .where(and(inArray(users.agencyId, agencyIds), eq(users.active, true)));
   const officials = await tx
-    .selectDistinct({ id: roleGrants.userId })
+    .selectDistinct({ agencyId: agencies.id, userId: roleGrants.userId })
     .from(roleGrants)
     .innerJoin(agencies, and(eq(agencies.unitId, roleGrants.unitId), eq(agencies.kind, 'people_committee')))
     .innerJoin(users, eq(users.id, roleGrants.userId))
@@ -97,7 +105,16 @@ export async function agencyUsers(tx: Db, agencyIds: number[]): Promise<number[]
         eq(users.active, true),
       ),
     );
-  return [...new Set([...staff, ...officials].map((r) => r.id))];
+  const seen = new Set<string>();
+  const out: { agencyId: number; userId: number }[] = [];
+  for (const r of [...staff, ...officials]) {
+    if (r.agencyId === null) continue;
+    const key = `${r.agencyId}:${r.userId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ agencyId: r.agencyId, userId: r.userId });
+  }
+  return out;
 }
 
 /** Coordination-office people above a unit (not on the unit itself): who an escalation goes to. */

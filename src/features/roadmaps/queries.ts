@@ -145,6 +145,39 @@ export function sortItems(items: ItemView[], sort: BoardFilter['sort'] = 'easy')
   });
 }
 
+/** Whose "việc của tôi" it is: the person and the roles they hold now. */
+export type MineOf = Pick<Actor, 'userId' | 'grants'>;
+
+/**
+ * "Việc của tôi": confirmed items the person may read that they are in charge of, that their agency leads
+ * or supports, or that the People's Committee of a unit they are an official of (commune officer,
+ * coordination office) leads. The board's list and the daily digest both count with this, so they agree.
+ */
+export async function mineCondition(db: Db, who: MineOf): Promise<SQL> {
+  const [me] = await db.select({ agencyId: users.agencyId }).from(users).where(eq(users.id, who.userId));
+  const mine: SQL[] = [eq(roadmapItems.leadUserId, who.userId)];
+  // The People's Committee of a unit is its officials: work it leads is theirs.
+  const grantUnits = who.grants
+    .filter((g) => g.role === 'commune_officer' || g.role === 'coordination_office')
+    .map((g) => g.unitId);
+  if (grantUnits.length)
+    mine.push(
+      inArray(
+        roadmapItems.leadAgencyId,
+        db
+          .select({ id: agencies.id })
+          .from(agencies)
+          .where(and(eq(agencies.kind, 'people_committee'), inArray(agencies.unitId, grantUnits))),
+      ),
+    );
+  if (me?.agencyId)
+    mine.push(
+      eq(roadmapItems.leadAgencyId, me.agencyId),
+      sql`${roadmapItems.supportingAgencyIds} @> ${JSON.stringify([me.agencyId])}::jsonb`,
+    );
+  return and(scopeFilter(db, who, 'roadmap.read', roadmapItems.unitId), or(...mine), eq(roadmapItems.confirmed, true))!;
+}
+
 export async function listItems(deps: Deps, actor: Actor, f: BoardFilter) {
   const db = deps.db;
   const conds: SQL[] = [scopeFilter(db, actor, 'roadmap.read', roadmapItems.unitId)];
@@ -164,31 +197,7 @@ export async function listItems(deps: Deps, actor: Actor, f: BoardFilter) {
         sql`${roadmapItems.supportingAgencyIds} @> ${JSON.stringify([f.agencyId])}::jsonb`,
       )!,
     );
-  if (f.mine) {
-    const [me] = await db.select({ agencyId: users.agencyId }).from(users).where(eq(users.id, actor.userId));
-    const mine: SQL[] = [eq(roadmapItems.leadUserId, actor.userId)];
-    // The People's Committee of a unit is its officials: work it leads is theirs.
-    const grantUnits = actor.grants
-      .filter((g) => g.role === 'commune_officer' || g.role === 'coordination_office')
-      .map((g) => g.unitId);
-    if (grantUnits.length)
-      mine.push(
-        inArray(
-          roadmapItems.leadAgencyId,
-          db
-            .select({ id: agencies.id })
-            .from(agencies)
-            .where(and(eq(agencies.kind, 'people_committee'), inArray(agencies.unitId, grantUnits))),
-        ),
-      );
-    if (me?.agencyId)
-      mine.push(
-        eq(roadmapItems.leadAgencyId, me.agencyId),
-        sql`${roadmapItems.supportingAgencyIds} @> ${JSON.stringify([me.agencyId])}::jsonb`,
-      );
-    conds.push(or(...mine)!);
-    conds.push(eq(roadmapItems.confirmed, true));
-  }
+  if (f.mine) conds.push(await mineCondition(db, actor));
   if (f.status?.length) conds.push(inArray(roadmapItems.status, f.status));
   if (f.cost?.length) conds.push(inArray(roadmapItems.costClass, f.cost));
   if (f.confirmed !== undefined) conds.push(eq(roadmapItems.confirmed, f.confirmed));

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, auditEvents, notifications, roadmapItems } from '../../db/schema';
 import { clientAs, makeAgency, makeProvince } from '../../testing/factories';
+import { dailyRoadmapCheck } from './daily-check';
 import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
 
 type Item = {
@@ -12,7 +13,7 @@ type Item = {
   leadUserId: number | null;
   leadAgencyId: number | null;
 };
-type Agency = { id: number; name: string; kind: string };
+type Agency = { id: number; name: string; kind: string; reachable: number };
 
 describe('roadmap items as work: task, person in charge, People’s Committees, confirming several at once', () => {
   let env: TestEnv;
@@ -70,6 +71,14 @@ describe('roadmap items as work: task, person in charge, People’s Committees, 
     expect(names).not.toContain('Ủy ban nhân dân xã Đồng Tâm');
   });
 
+  it('says how many people each agency would tell: none for an agency without accounts, the officers for a commune committee', async () => {
+    const res = await office.get<{ items: Agency[] }>(`/api/roadmaps/agencies?unitId=${p.communeA.id}`);
+    expect(res.status).toBe(200);
+    const byId = new Map(res.body.items.map((a) => [a.id, a]));
+    expect(byId.get(department)?.reachable).toBe(0);
+    expect(byId.get(committeeA)?.reachable).toBeGreaterThanOrEqual(1);
+  });
+
   it('takes a task text and a person in charge who works for the unit; refuses someone from elsewhere and changes nothing', async () => {
     const [item] = await suggestions(1);
     const people = await office.get<{ items: { id: number }[] }>(`/api/roadmaps/people?unitId=${p.communeA.id}`);
@@ -102,6 +111,56 @@ describe('roadmap items as work: task, person in charge, People’s Committees, 
       .from(notifications)
       .where(and(eq(notifications.userId, officer.user.id), eq(notifications.kind, 'roadmap.assigned')));
     expect(told.map((n) => n.body).join(' ')).toContain(task);
+  });
+
+  it("the daily digest counts exactly the open work of the person's “việc của tôi”: led, supported, and the committee's", async () => {
+    const works = (await makeAgency(env.deps, p.province.id, 'Sở Xây dựng')).id;
+    const me = await clientAs(env, 'commune_officer', p.communeA.id, {}, { agencyId: works });
+    const now = new Date();
+    const base = {
+      unitId: p.communeA.id,
+      setCode: 'NTM_XA_2026',
+      criterionNumber: '9',
+      confirmed: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const code = () => `9.${Math.floor(Math.random() * 1e6)}`;
+    await env.deps.db.insert(roadmapItems).values([
+      {
+        ...base,
+        indicatorCode: code(),
+        title: 'Tôi phụ trách',
+        leadUserId: me.user.id,
+        leadAgencyId: department,
+        targetMonth: '2027-03-01',
+      },
+      {
+        ...base,
+        indicatorCode: code(),
+        title: 'Sở tôi phối hợp',
+        leadAgencyId: department,
+        supportingAgencyIds: [works],
+        targetMonth: '2027-04-01',
+      },
+      { ...base, indicatorCode: code(), title: 'Ủy ban xã chủ trì', leadAgencyId: committeeA, targetMonth: '2020-01-01' },
+      { ...base, indicatorCode: code(), title: 'Đã xong', leadAgencyId: committeeA, targetMonth: '2027-05-01', status: 'done' },
+    ]);
+    const mine = await me.client.get<{ items: (Item & { overdueDays: number })[] }>(
+      '/api/roadmaps?mine=1&status=not_started,in_progress,at_risk',
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThanOrEqual(3);
+
+    await dailyRoadmapCheck(env.deps, 'digest-test');
+    const [digest] = await env.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, me.user.id), eq(notifications.kind, 'roadmap.digest')));
+    const params = digest!.params as { open: number; late: number };
+    expect(params.open).toBe(mine.body.items.length);
+    expect(params.late).toBe(mine.body.items.filter((i) => i.overdueDays > 0).length);
+    expect(digest!.link).toContain('cua-toi=1');
   });
 
   it('the people list of a unit is refused to another province', async () => {

@@ -10,6 +10,7 @@ import { todayVn } from '../../shared/vi';
 import { budgetProposals, budgetWorkbook } from './budget';
 import { checkIn } from './check-in';
 import { agenciesFor, responsiblePeopleFor } from './assignees';
+import { agencyMembers } from '../notifications/notify';
 import { itemDetail, listItems } from './queries';
 import { suggestItems } from './suggest-items';
 import { confirmItems, updateItem } from './update-item';
@@ -91,7 +92,16 @@ roadmapRoutes.openapi(
         z.object({
           items: z.array(
             z
-              .object({ id: z.number().int(), name: z.string(), unitId: z.number().int(), kind: z.enum(AGENCY_KINDS) })
+              .object({
+                id: z.number().int(),
+                name: z.string(),
+                unitId: z.number().int(),
+                kind: z.enum(AGENCY_KINDS),
+                reachable: z
+                  .number()
+                  .int()
+                  .openapi({ description: 'How many active people would be told about work this agency leads' }),
+              })
               .openapi('LeadAgency'),
           ),
         }),
@@ -104,7 +114,18 @@ roadmapRoutes.openapi(
     await authorize(c.get('deps').db, actorOf(c), 'roadmap.read', unitId);
     const deps = c.get('deps');
     const items = await agenciesFor(deps.db, unitId, todayVn(deps.clock.now()));
-    return c.json({ items: items.map((a) => ({ id: a.id, name: a.name, unitId: a.unitId, kind: a.kind })) }, 200);
+    const reach = new Map<number, number>();
+    for (const m of await agencyMembers(
+      deps.db,
+      items.map((a) => a.id),
+    ))
+      reach.set(m.agencyId, (reach.get(m.agencyId) ?? 0) + 1);
+    return c.json(
+      {
+        items: items.map((a) => ({ id: a.id, name: a.name, unitId: a.unitId, kind: a.kind, reachable: reach.get(a.id) ?? 0 })),
+      },
+      200,
+    );
   },
 );
 

@@ -16,6 +16,7 @@ export function ConfirmButton({
   title,
   body,
   confirmLabel,
+  cancelLabel,
   onConfirm,
   variant = 'primary',
   disabled,
@@ -26,6 +27,8 @@ export function ConfirmButton({
   body: ReactNode;
   /** What the "yes" button says; the opening button's text when not given. */
   confirmLabel?: string;
+  /** What the "no" button says; "Không, quay lại" when not given. */
+  cancelLabel?: string;
   onConfirm: () => void;
   variant?: Variant;
   disabled?: boolean;
@@ -61,7 +64,7 @@ export function ConfirmButton({
           </div>
           <div className="dialog-actions">
             <Button variant="secondary" onClick={() => setOpen(false)} autoFocus data-testid="confirm-cancel">
-              {t('confirmCancel')}
+              {cancelLabel ?? t('confirmCancel')}
             </Button>
             <Button
               variant={variant === 'danger' ? 'danger' : 'primary'}

@@ -25,6 +25,13 @@ export const en: Record<MessageKey, string> = {
   password: 'Password',
   loginButton: 'Sign in',
   logout: 'Sign out',
+  signOutUnsyncedTitle: 'Changes not yet synced',
+  signOutUnsyncedBody: 'You still have {n} changes on this device that are not synced.',
+  signOutConflicts: '{n} of them are in conflict and wait for you to choose which figures to keep.',
+  signOutUnsyncedKept:
+    'If you sign out, they are kept on this device for you alone — whoever signs in next cannot see them — and are sent only when you sign in again on this device.',
+  signOutStay: 'Stay signed in',
+  signOutAnyway: 'Sign out anyway',
   changePassword: 'Change password',
   currentPassword: 'Current password',
   newPassword: 'New password',
@@ -413,6 +420,17 @@ export const en: Record<MessageKey, string> = {
   cfBulkBody:
     'The {n} items below will be confirmed and assigned to {lead}, due {m}. The lead agency and person in charge will be notified. If anyone changed one of them meanwhile, none is confirmed.',
   doneBulkConfirm: '{n} items confirmed and assigned to {lead}; the lead agency has been notified.',
+  agencyNoAccounts: '— no accounts yet',
+  cfBulkBodyNobody:
+    'The {n} items below will be confirmed and assigned to {lead}, due {m}. If anyone changed one of them meanwhile, none is confirmed.',
+  cfRoadmapConfirmBodyNobody: 'Indicator {code} “{title}” of {unit} will be assigned to {lead} to lead, due {m}.',
+  cfLeadNobody:
+    '{lead} has no accounts yet: nobody will be notified about this work. Create an account for the agency, choose a person in charge or choose another agency.',
+  cfLeadNobodyPerson: '{lead} has no accounts yet: only {person} will be notified.',
+  doneBulkConfirmNobody:
+    '{n} items confirmed and assigned to {lead}; nobody there has been notified, as the agency has no accounts yet.',
+  doneRoadmapConfirmNobody:
+    'Indicator {code} is confirmed and assigned to {lead}; nobody there has been notified, as the agency has no accounts yet.',
   leadAgency: 'Lead agency',
   supporting: 'Supporting agencies',
   leadPerson: 'Person in charge',

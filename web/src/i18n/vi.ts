@@ -25,6 +25,13 @@ export const vi = {
   password: 'Mật khẩu',
   loginButton: 'Đăng nhập',
   logout: 'Đăng xuất',
+  signOutUnsyncedTitle: 'Còn thay đổi chưa đồng bộ',
+  signOutUnsyncedBody: 'Bạn còn {n} thay đổi chưa đồng bộ trên máy này.',
+  signOutConflicts: 'Trong đó {n} thay đổi có xung đột, đang chờ bạn chọn giữ số liệu nào.',
+  signOutUnsyncedKept:
+    'Nếu đăng xuất, các thay đổi được giữ trên máy cho riêng bạn, người đăng nhập sau không xem được; chúng chỉ được gửi khi bạn đăng nhập lại trên máy này.',
+  signOutStay: 'Ở lại',
+  signOutAnyway: 'Vẫn đăng xuất',
   changePassword: 'Đổi mật khẩu',
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',
@@ -414,6 +421,17 @@ export const vi = {
   cfBulkBody:
     '{n} việc dưới đây sẽ được xác nhận, giao {lead} chủ trì, thời hạn tháng {m}. Cơ quan chủ trì và người phụ trách sẽ được thông báo. Nếu một việc đã bị người khác sửa, không việc nào được xác nhận.',
   doneBulkConfirm: 'Đã xác nhận {n} việc và giao {lead} chủ trì; cơ quan chủ trì đã được thông báo.',
+  agencyNoAccounts: '— chưa có tài khoản nào',
+  cfBulkBodyNobody:
+    '{n} việc dưới đây sẽ được xác nhận, giao {lead} chủ trì, thời hạn tháng {m}. Nếu một việc đã bị người khác sửa, không việc nào được xác nhận.',
+  cfRoadmapConfirmBodyNobody: 'Chỉ tiêu {code} «{title}» của {unit} sẽ được giao cho {lead} chủ trì, hạn hoàn thành tháng {m}.',
+  cfLeadNobody:
+    '{lead} chưa có tài khoản nào trong hệ thống: sẽ không ai được thông báo về việc này. Hãy tạo tài khoản cho cơ quan, chọn người phụ trách hoặc chọn cơ quan khác.',
+  cfLeadNobodyPerson: '{lead} chưa có tài khoản nào trong hệ thống: chỉ {person} được thông báo.',
+  doneBulkConfirmNobody:
+    'Đã xác nhận {n} việc và giao {lead} chủ trì; chưa ai ở cơ quan này được thông báo vì cơ quan chưa có tài khoản.',
+  doneRoadmapConfirmNobody:
+    'Đã xác nhận chỉ tiêu {code} và giao cho {lead} chủ trì; chưa ai ở cơ quan này được thông báo vì cơ quan chưa có tài khoản.',
   leadAgency: 'Cơ quan chủ trì',
   supporting: 'Cơ quan phối hợp',
   leadPerson: 'Người phụ trách',

@@ -6,6 +6,7 @@ import { api, type Session } from '../api/client';
 import { Button, ErrorAlert, Field, TextInput } from '../components/ui';
 import { useI18n } from '../i18n';
 import { clearApiCache } from '../offline/register';
+import { flushLogout } from '../auth/signout';
 
 const schema = z.object({ username: z.string().trim().min(1), password: z.string().min(1) });
 type Form = z.infer<typeof schema>;
@@ -15,7 +16,11 @@ export function LoginPage() {
   const qc = useQueryClient();
   const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { username: '', password: '' } });
   const login = useMutation({
-    mutationFn: (values: Form) => api<Session>('/api/auth/login', { method: 'POST', body: values }),
+    mutationFn: async (values: Form) => {
+      // A sign-out made without a connection ends the old session first.
+      await flushLogout();
+      return api<Session>('/api/auth/login', { method: 'POST', body: values });
+    },
     onSuccess: async (session) => {
       // Whatever was kept for offline use belonged to the previous session.
       await clearApiCache();

@@ -5,9 +5,9 @@ import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 import { formatMonthVi, MonthInput } from '../../components/MonthInput';
 import { Card, ErrorAlert, Field } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import type { RoadmapItem } from './types';
+import { LeadAgencyOption, NobodyNotified } from './LeadAgencyOption';
+import type { LeadAgency, RoadmapItem } from './types';
 
-type Agency = { id: number; name: string };
 type Person = { id: number; name: string };
 
 /**
@@ -23,13 +23,16 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
   const [done, setDone] = useState('');
   const agencies = useQuery({
     queryKey: ['agencies', unitId],
-    queryFn: () => api<{ items: Agency[] }>(`/api/roadmaps/agencies?unitId=${unitId}`),
+    queryFn: () => api<{ items: LeadAgency[] }>(`/api/roadmaps/agencies?unitId=${unitId}`),
   });
   const people = useQuery({
     queryKey: ['roadmap-people', unitId],
     queryFn: () => api<{ items: Person[] }>(`/api/roadmaps/people?unitId=${unitId}`),
   });
-  const leadName = agencies.data?.items.find((a) => String(a.id) === lead)?.name ?? '';
+  const leadAgency = agencies.data?.items.find((a) => String(a.id) === lead);
+  const leadName = leadAgency?.name ?? '';
+  const personName = people.data?.items.find((p) => String(p.id) === person)?.name ?? '';
+  const nobody = leadAgency !== undefined && leadAgency.reachable === 0;
   const confirm = useMutation({
     mutationFn: () =>
       api<{ confirmed: number }>('/api/roadmaps/confirm', {
@@ -43,7 +46,7 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
       }),
     onMutate: () => setDone(''),
     onSuccess: async (r) => {
-      setDone(t('doneBulkConfirm', { n: r.confirmed, lead: leadName }));
+      setDone(t(nobody ? 'doneBulkConfirmNobody' : 'doneBulkConfirm', { n: r.confirmed, lead: leadName }));
       onDone();
       await qc.invalidateQueries({ queryKey: ['roadmaps'] });
     },
@@ -61,9 +64,7 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
                 <select id={fid} className="input" value={lead} onChange={(e) => setLead(e.target.value)} data-testid="bulk-lead">
                   <option value="">—</option>
                   {agencies.data?.items.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
+                    <LeadAgencyOption key={a.id} agency={a} />
                   ))}
                 </select>
               )}
@@ -96,7 +97,10 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
             title={t('cfBulkTitle', { n: picked.length })}
             body={
               <>
-                <p>{t('cfBulkBody', { n: picked.length, lead: leadName, m: formatMonthVi(month) })}</p>
+                <p>
+                  {t(nobody ? 'cfBulkBodyNobody' : 'cfBulkBody', { n: picked.length, lead: leadName, m: formatMonthVi(month) })}
+                </p>
+                <NobodyNotified agency={leadAgency} personName={personName} />
                 <ul className="plain-list">
                   {picked.map((i) => (
                     <li key={i.id}>

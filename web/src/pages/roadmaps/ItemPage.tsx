@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatNumberVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
 import { ItemBadges } from './ItemBadges';
-import { monthVi, type CostClass, type ItemDetail, type RoadmapStatus } from './types';
+import { monthVi, type CostClass, type ItemDetail, type LeadAgency, type RoadmapStatus } from './types';
+import { LeadAgencyOption, NobodyNotified } from './LeadAgencyOption';
 import { FilePicker } from '../../components/FilePicker';
 import { formatMonthVi, MonthInput } from '../../components/MonthInput';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
@@ -102,7 +103,7 @@ function EditItem({ item }: { item: ItemDetail }) {
   const qc = useQueryClient();
   const agencies = useQuery({
     queryKey: ['agencies', item.unitId],
-    queryFn: () => api<{ items: { id: number; name: string }[] }>(`/api/roadmaps/agencies?unitId=${item.unitId}`),
+    queryFn: () => api<{ items: LeadAgency[] }>(`/api/roadmaps/agencies?unitId=${item.unitId}`),
   });
   const people = useQuery({
     queryKey: ['roadmap-people', item.unitId],
@@ -139,13 +140,20 @@ function EditItem({ item }: { item: ItemDetail }) {
       });
     },
     onSuccess: async (_r, confirm) => {
-      setDone(confirm ? t('doneRoadmapConfirm', { code: item.indicatorCode, lead: leadName }) : t('saved'));
+      setDone(
+        confirm
+          ? t(nobody ? 'doneRoadmapConfirmNobody' : 'doneRoadmapConfirm', { code: item.indicatorCode, lead: leadName })
+          : t('saved'),
+      );
       await qc.invalidateQueries({ queryKey: ['roadmap', String(item.id)] });
       await qc.invalidateQueries({ queryKey: ['roadmaps'] });
     },
     onMutate: () => setDone(''),
   });
-  const leadName = agencies.data?.items.find((a) => String(a.id) === lead)?.name ?? '';
+  const leadAgency = agencies.data?.items.find((a) => String(a.id) === lead);
+  const leadName = leadAgency?.name ?? '';
+  const personName = people.data?.items.find((p) => String(p.id) === person)?.name ?? '';
+  const nobody = leadAgency !== undefined && leadAgency.reachable === 0;
   return (
     <Card title={t('edit')}>
       <ErrorAlert error={save.error} />
@@ -170,9 +178,7 @@ function EditItem({ item }: { item: ItemDetail }) {
             <select id={fid} className="input" value={lead} onChange={(e) => setLead(e.target.value)} data-testid="lead-agency">
               <option value="">—</option>
               {agencies.data?.items.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
+                <LeadAgencyOption key={a.id} agency={a} />
               ))}
             </select>
           )}
@@ -262,15 +268,18 @@ function EditItem({ item }: { item: ItemDetail }) {
             disabled={save.isPending || !lead || !target}
             title={t('cfRoadmapConfirmTitle')}
             body={
-              <p>
-                {t('cfRoadmapConfirmBody', {
-                  code: item.indicatorCode,
-                  title: item.title,
-                  unit: item.unitName,
-                  lead: leadName,
-                  m: formatMonthVi(target),
-                })}
-              </p>
+              <>
+                <p>
+                  {t(nobody ? 'cfRoadmapConfirmBodyNobody' : 'cfRoadmapConfirmBody', {
+                    code: item.indicatorCode,
+                    title: item.title,
+                    unit: item.unitName,
+                    lead: leadName,
+                    m: formatMonthVi(target),
+                  })}
+                </p>
+                <NobodyNotified agency={leadAgency} personName={personName} />
+              </>
             }
             testId="confirm-item"
           >

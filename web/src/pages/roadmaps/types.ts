@@ -44,3 +44,6 @@ export type ItemDetail = RoadmapItem & {
 };
 
 export const monthVi = (m: string | null) => (m ? `${m.slice(5, 7)}/${m.slice(0, 4)}` : '—');
+
+/** An agency that can lead a unit's work, with how many people would be told about it. */
+export type LeadAgency = { id: number; name: string; unitId: number; kind: string; reachable: number };
