@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import {
   assessments,
@@ -34,21 +35,21 @@ type Resolver = (db: Db, ids: number[]) => Promise<Map<number, ObjectRef>>;
 const short = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const byId = <T extends { id: number }>(rows: T[], f: (r: T) => ObjectRef) => new Map(rows.map((r) => [r.id, f(r)]));
 
+/** A kind whose name is one column of its own table: the name (long texts shortened) and its page. */
+const named =
+  (table: PgTable, id: PgColumn, name: PgColumn, link: (id: number) => string): Resolver =>
+  async (db, ids) => {
+    const rows = (await db.select({ id, name }).from(table).where(inArray(id, ids))) as { id: number; name: string }[];
+    return byId(rows, (r) => ({ name: short(r.name), link: link(r.id) }));
+  };
+
 /**
  * One resolver per kind of object: a batched look-up of the names of the events on a page. Kinds
  * without a name of their own (settings, a notification, the system) show only their kind.
  */
 const RESOLVERS: Partial<Record<AuditObject, Resolver>> = {
-  unit: async (db, ids) =>
-    byId(await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)), (r) => ({
-      name: r.name,
-      link: `/don-vi/${r.id}`,
-    })),
-  user: async (db, ids) =>
-    byId(await db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, ids)), (r) => ({
-      name: r.name,
-      link: '/nguoi-dung',
-    })),
+  unit: named(units, units.id, units.name, (id) => `/don-vi/${id}`),
+  user: named(users, users.id, users.fullName, () => '/nguoi-dung'),
   role_grant: async (db, ids) =>
     byId(
       await db
@@ -94,16 +95,8 @@ const RESOLVERS: Partial<Record<AuditObject, Resolver>> = {
         .where(inArray(criteriaSets.id, ids)),
       (r) => ({ name: `${r.name} (v${r.version})`, link: `/bo-tieu-chi/${r.id}` }),
     ),
-  capital_plan: async (db, ids) =>
-    byId(
-      await db.select({ id: capitalPlans.id, name: capitalPlans.name }).from(capitalPlans).where(inArray(capitalPlans.id, ids)),
-      (r) => ({ name: r.name, link: `/von/ke-hoach/${r.id}` }),
-    ),
-  project: async (db, ids) =>
-    byId(await db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, ids)), (r) => ({
-      name: r.name,
-      link: `/von/du-an/${r.id}`,
-    })),
+  capital_plan: named(capitalPlans, capitalPlans.id, capitalPlans.name, (id) => `/von/ke-hoach/${id}`),
+  project: named(projects, projects.id, projects.name, (id) => `/von/du-an/${id}`),
   disbursement: async (db, ids) =>
     byId(
       await db
@@ -113,27 +106,9 @@ const RESOLVERS: Partial<Record<AuditObject, Resolver>> = {
         .where(inArray(disbursements.id, ids)),
       (r) => ({ name: r.name, link: `/von/du-an/${r.projectId}` }),
     ),
-  ocop_product: async (db, ids) =>
-    byId(
-      await db.select({ id: ocopProducts.id, name: ocopProducts.name }).from(ocopProducts).where(inArray(ocopProducts.id, ids)),
-      (r) => ({ name: r.name, link: `/ocop/san-pham/${r.id}` }),
-    ),
-  ocop_producer: async (db, ids) =>
-    byId(
-      await db
-        .select({ id: ocopProducers.id, name: ocopProducers.name })
-        .from(ocopProducers)
-        .where(inArray(ocopProducers.id, ids)),
-      (r) => ({ name: r.name, link: '/ocop/chu-the' }),
-    ),
-  ocop_round: async (db, ids) =>
-    byId(
-      await db.select({ id: ocopRounds.id, name: ocopRounds.name }).from(ocopRounds).where(inArray(ocopRounds.id, ids)),
-      (r) => ({
-        name: r.name,
-        link: `/ocop/hoi-dong/${r.id}`,
-      }),
-    ),
+  ocop_product: named(ocopProducts, ocopProducts.id, ocopProducts.name, (id) => `/ocop/san-pham/${id}`),
+  ocop_producer: named(ocopProducers, ocopProducers.id, ocopProducers.name, () => '/ocop/chu-the'),
+  ocop_round: named(ocopRounds, ocopRounds.id, ocopRounds.name, (id) => `/ocop/hoi-dong/${id}`),
   ocop_sheet: async (db, ids) =>
     byId(
       await db
@@ -142,48 +117,17 @@ const RESOLVERS: Partial<Record<AuditObject, Resolver>> = {
         .where(inArray(ocopSheets.id, ids)),
       (r) => ({ name: `Bộ ${r.setNo} (v${r.version})`, link: '/ocop/phieu-cham' }),
     ),
-  council: async (db, ids) =>
-    byId(await db.select({ id: councils.id, name: councils.name }).from(councils).where(inArray(councils.id, ids)), (r) => ({
-      name: r.name,
-      link: '/giam-sat',
-    })),
-  council_body: async (db, ids) =>
-    byId(
-      await db
-        .select({ id: councilBodies.id, name: councilBodies.name })
-        .from(councilBodies)
-        .where(inArray(councilBodies.id, ids)),
-      (r) => ({ name: r.name, link: '/giam-sat' }),
-    ),
-  council_delegate: async (db, ids) =>
-    byId(
-      await db
-        .select({ id: councilDelegates.id, name: councilDelegates.fullName })
-        .from(councilDelegates)
-        .where(inArray(councilDelegates.id, ids)),
-      (r) => ({ name: r.name, link: '/giam-sat' }),
-    ),
-  oversight_activity: async (db, ids) =>
-    byId(
-      await db
-        .select({ id: oversightActivities.id, name: oversightActivities.title })
-        .from(oversightActivities)
-        .where(inArray(oversightActivities.id, ids)),
-      (r) => ({ name: short(r.name), link: `/giam-sat/hoat-dong/${r.id}` }),
-    ),
-  recommendation: async (db, ids) =>
-    byId(
-      await db
-        .select({ id: recommendations.id, text: recommendations.text })
-        .from(recommendations)
-        .where(inArray(recommendations.id, ids)),
-      (r) => ({ name: short(r.text), link: `/giam-sat/kien-nghi/${r.id}` }),
-    ),
-  petition: async (db, ids) =>
-    byId(await db.select({ id: petitions.id, text: petitions.text }).from(petitions).where(inArray(petitions.id, ids)), (r) => ({
-      name: short(r.text),
-      link: '/giam-sat/kien-nghi-cu-tri',
-    })),
+  council: named(councils, councils.id, councils.name, () => '/giam-sat'),
+  council_body: named(councilBodies, councilBodies.id, councilBodies.name, () => '/giam-sat'),
+  council_delegate: named(councilDelegates, councilDelegates.id, councilDelegates.fullName, () => '/giam-sat'),
+  oversight_activity: named(
+    oversightActivities,
+    oversightActivities.id,
+    oversightActivities.title,
+    (id) => `/giam-sat/hoat-dong/${id}`,
+  ),
+  recommendation: named(recommendations, recommendations.id, recommendations.text, (id) => `/giam-sat/kien-nghi/${id}`),
+  petition: named(petitions, petitions.id, petitions.text, () => '/giam-sat/kien-nghi-cu-tri'),
   roadmap_item: async (db, ids) =>
     byId(
       await db
@@ -192,14 +136,7 @@ const RESOLVERS: Partial<Record<AuditObject, Resolver>> = {
         .where(inArray(roadmapItems.id, ids)),
       (r) => ({ name: short(`${r.code} · ${r.title}`), link: `/viec/${r.id}` }),
     ),
-  feedback: async (db, ids) =>
-    byId(
-      await db.select({ id: feedback.id, title: feedback.targetTitle }).from(feedback).where(inArray(feedback.id, ids)),
-      (r) => ({
-        name: short(r.title),
-        link: '/cong-khai-quan-ly',
-      }),
-    ),
+  feedback: named(feedback, feedback.id, feedback.targetTitle, () => '/cong-khai-quan-ly'),
   publication: async (_db, ids) => new Map(ids.map((id) => [id, { name: null, link: '/cong-khai-quan-ly' }])),
 };
 

@@ -5,7 +5,8 @@
  * session on the server needs the network: until it answers, a pending-logout mark stays in the
  * browser's storage and is sent at the next moment the server can be reached (the `online` event, any
  * answered call, a new load of the app, before signing in again), so the old session cookie never
- * outlives the sign-out for long.
+ * outlives the sign-out for long. The mark holds no data — only that this device owes the server a
+ * sign-out — so it cannot live in the database, which is out of reach exactly when it is set.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { api, ApiError, type Session } from '../api/client';

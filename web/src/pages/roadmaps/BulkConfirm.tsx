@@ -1,14 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 import { formatMonthVi, MonthInput } from '../../components/MonthInput';
 import { Card, ErrorAlert, Field } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { LeadAgencyOption, NobodyNotified } from './LeadAgencyOption';
-import type { LeadAgency, RoadmapItem } from './types';
-
-type Person = { id: number; name: string };
+import { AssigneeFields, NobodyNotified, useAssignees } from './Assignees';
+import type { RoadmapItem } from './types';
 
 /**
  * Confirming the suggestions picked on the board in one step: one lead agency (the commune's People's
@@ -21,18 +19,8 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
   const [person, setPerson] = useState('');
   const [month, setMonth] = useState('');
   const [done, setDone] = useState('');
-  const agencies = useQuery({
-    queryKey: ['agencies', unitId],
-    queryFn: () => api<{ items: LeadAgency[] }>(`/api/roadmaps/agencies?unitId=${unitId}`),
-  });
-  const people = useQuery({
-    queryKey: ['roadmap-people', unitId],
-    queryFn: () => api<{ items: Person[] }>(`/api/roadmaps/people?unitId=${unitId}`),
-  });
-  const leadAgency = agencies.data?.items.find((a) => String(a.id) === lead);
-  const leadName = leadAgency?.name ?? '';
-  const personName = people.data?.items.find((p) => String(p.id) === person)?.name ?? '';
-  const nobody = leadAgency !== undefined && leadAgency.reachable === 0;
+  const assignees = useAssignees(unitId, lead, person);
+  const { leadAgency, leadName, personName, nobody } = assignees;
   const confirm = useMutation({
     mutationFn: () =>
       api<{ confirmed: number }>('/api/roadmaps/confirm', {
@@ -59,34 +47,14 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
       {picked.length > 0 && (
         <>
           <div className="grid-2">
-            <Field label={t('leadAgency')}>
-              {(fid) => (
-                <select id={fid} className="input" value={lead} onChange={(e) => setLead(e.target.value)} data-testid="bulk-lead">
-                  <option value="">—</option>
-                  {agencies.data?.items.map((a) => (
-                    <LeadAgencyOption key={a.id} agency={a} />
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('responsible')}>
-              {(fid) => (
-                <select
-                  id={fid}
-                  className="input"
-                  value={person}
-                  onChange={(e) => setPerson(e.target.value)}
-                  data-testid="bulk-person"
-                >
-                  <option value="">{t('responsibleNone')}</option>
-                  {people.data?.items.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <AssigneeFields
+              assignees={assignees}
+              lead={lead}
+              setLead={setLead}
+              person={person}
+              setPerson={setPerson}
+              testIds={{ lead: 'bulk-lead', person: 'bulk-person' }}
+            />
             <Field label={t('deadline')}>
               {(fid) => <MonthInput id={fid} value={month} onChange={setMonth} testId="bulk-month" />}
             </Field>

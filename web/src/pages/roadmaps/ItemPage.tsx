@@ -9,8 +9,8 @@ import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatNumberVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
 import { ItemBadges } from './ItemBadges';
-import { monthVi, type CostClass, type ItemDetail, type LeadAgency, type RoadmapStatus } from './types';
-import { LeadAgencyOption, NobodyNotified } from './LeadAgencyOption';
+import { monthVi, type CostClass, type ItemDetail, type RoadmapStatus } from './types';
+import { AssigneeFields, NobodyNotified, useAssignees } from './Assignees';
 import { FilePicker } from '../../components/FilePicker';
 import { formatMonthVi, MonthInput } from '../../components/MonthInput';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
@@ -101,16 +101,10 @@ export function ItemPage() {
 function EditItem({ item }: { item: ItemDetail }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const agencies = useQuery({
-    queryKey: ['agencies', item.unitId],
-    queryFn: () => api<{ items: LeadAgency[] }>(`/api/roadmaps/agencies?unitId=${item.unitId}`),
-  });
-  const people = useQuery({
-    queryKey: ['roadmap-people', item.unitId],
-    queryFn: () => api<{ items: { id: number; name: string }[] }>(`/api/roadmaps/people?unitId=${item.unitId}`),
-  });
   const [lead, setLead] = useState(String(item.leadAgencyId ?? ''));
   const [person, setPerson] = useState(String(item.leadUserId ?? ''));
+  const assignees = useAssignees(item.unitId, lead, person);
+  const { leadAgency, leadName, personName, nobody } = assignees;
   const [task, setTask] = useState(item.task ?? '');
   const [supporting, setSupporting] = useState<number[]>(item.supportingAgencies.map((a) => a.id));
   const [target, setTarget] = useState(item.targetMonth ?? '');
@@ -150,10 +144,6 @@ function EditItem({ item }: { item: ItemDetail }) {
     },
     onMutate: () => setDone(''),
   });
-  const leadAgency = agencies.data?.items.find((a) => String(a.id) === lead);
-  const leadName = leadAgency?.name ?? '';
-  const personName = people.data?.items.find((p) => String(p.id) === person)?.name ?? '';
-  const nobody = leadAgency !== undefined && leadAgency.reachable === 0;
   return (
     <Card title={t('edit')}>
       <ErrorAlert error={save.error} />
@@ -173,34 +163,14 @@ function EditItem({ item }: { item: ItemDetail }) {
         )}
       </Field>
       <div className="grid-2">
-        <Field label={t('leadAgency')}>
-          {(fid) => (
-            <select id={fid} className="input" value={lead} onChange={(e) => setLead(e.target.value)} data-testid="lead-agency">
-              <option value="">—</option>
-              {agencies.data?.items.map((a) => (
-                <LeadAgencyOption key={a.id} agency={a} />
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('responsible')}>
-          {(fid) => (
-            <select
-              id={fid}
-              className="input"
-              value={person}
-              onChange={(e) => setPerson(e.target.value)}
-              data-testid="lead-person"
-            >
-              <option value="">{t('responsibleNone')}</option>
-              {people.data?.items.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <AssigneeFields
+          assignees={assignees}
+          lead={lead}
+          setLead={setLead}
+          person={person}
+          setPerson={setPerson}
+          testIds={{ lead: 'lead-agency', person: 'lead-person' }}
+        />
         <Field label={t('deadline')}>
           {(fid) => <MonthInput id={fid} value={target} onChange={setTarget} testId="target-month" />}
         </Field>
@@ -245,7 +215,7 @@ function EditItem({ item }: { item: ItemDetail }) {
       </div>
       <fieldset className="items-input">
         <legend>{t('supporting')}</legend>
-        {agencies.data?.items
+        {assignees.agencies
           .filter((a) => String(a.id) !== lead)
           .map((a) => (
             <label key={a.id} className="checkbox">
