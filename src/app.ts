@@ -117,6 +117,22 @@ const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
  * `outermost` runs before everything else and sees every final response (the test harness checks
  * answers against their declared schemas there).
  */
+/** The head of the OpenAPI document at /api/openapi.json (the paths come from the routes). */
+export const OPENAPI_CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Đồng Lòng API',
+    version: '0.1.0',
+    description:
+      'API of Đồng Lòng (Nông thôn mới, OCOP, HĐND oversight). Sign in with `POST /api/auth/login` and a JSON ' +
+      'body `{ "username", "password" }`: the answer carries `csrfToken` and sets the `dl_session` and `dl_csrf` ' +
+      'cookies. Send the session cookie with every request and the `x-csrf-token` header (the token) with every ' +
+      'state-changing one. A system administrator correcting the records of a unit that has ended sends the ' +
+      'reason in `x-correction-reason` (URI-encoded). Errors: ' +
+      '`{ "error": { "code", "message", "details" } }`, message in Vietnamese or English by Accept-Language.',
+  },
+};
+
 export function buildApp(deps: Deps, opts: { outermost?: MiddlewareHandler<AppEnv> } = {}) {
   const app = new OpenAPIHono<AppEnv>();
 
@@ -164,21 +180,7 @@ export function buildApp(deps: Deps, opts: { outermost?: MiddlewareHandler<AppEn
   app.route('/api/portal', portalApiRoutes);
   app.route('/api/public/ocop', publicOcopApi);
 
-  const openApiConfig = {
-    openapi: '3.1.0',
-    info: {
-      title: 'Đồng Lòng API',
-      version: '0.1.0',
-      description:
-        'API of Đồng Lòng (Nông thôn mới, OCOP, HĐND oversight). Sign in with `POST /api/auth/login` and a JSON ' +
-        'body `{ "username", "password" }`: the answer carries `csrfToken` and sets the `dl_session` and `dl_csrf` ' +
-        'cookies. Send the session cookie with every request and the `x-csrf-token` header (the token) with every ' +
-        'state-changing one. A system administrator correcting the records of a unit that has ended sends the ' +
-        'reason in `x-correction-reason` (URI-encoded). Errors: ' +
-        '`{ "error": { "code", "message", "details" } }`, message in Vietnamese or English by Accept-Language.',
-    },
-  };
-  app.doc31('/api/openapi.json', openApiConfig);
+  app.doc31('/api/openapi.json', OPENAPI_CONFIG);
   app.route('/api/docs', docsRoutes);
 
   app.all('/api/*', () => {

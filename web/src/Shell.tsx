@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { api, type Unit } from './api/client';
+import { call } from './api/client';
 import { useCan, useSession, useUnauthenticatedListener } from './auth/session';
 import { roleLabel } from './components/labels';
 import { BellIcon, CloseIcon, MenuIcon } from './components/icons';
@@ -164,7 +164,7 @@ function UnitSwitcher() {
   const today = todayVn();
   const units = useQuery({
     queryKey: ['units', 'active', today],
-    queryFn: () => api<{ items: Unit[] }>(`/api/units?asOf=${today}`),
+    queryFn: () => call('GET /api/units', { query: { asOf: today } }),
   });
   const items = sortVi(
     (units.data?.items ?? []).filter((u) => u.type !== 'village' && u.type !== 'country'),

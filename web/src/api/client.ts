@@ -1,3 +1,4 @@
+import type { ApiOperations } from '../../../src/shared/api.gen';
 import { currentLang } from '../i18n';
 
 export type FieldError = { path?: string; row?: number; column?: string | null; code: string; message: string };
@@ -55,6 +56,9 @@ export async function api<T>(
   }
   // An answer the service worker gave from what it kept means the server was not reached.
   reportNetwork(!res.headers.has(OFFLINE_HEADER));
+  // A download (a report, a template) answers with its file.
+  const type = res.headers.get('content-type') ?? '';
+  if (res.ok && type && !type.includes('json')) return (await res.blob()) as T;
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
@@ -66,91 +70,52 @@ export async function api<T>(
   return data as T;
 }
 
+/** An operation of the API by method and path, as the OpenAPI document names it: `'GET /api/units/{id}'`. */
+export type Op = keyof ApiOperations;
+/** What an operation answers (its 2xx JSON body; `Blob` for a download). */
+export type Answer<K extends Op> = ApiOperations[K]['response'];
+/** What an operation takes as its body. */
+export type Body<K extends Op> = ApiOperations[K]['body'];
+/** What an operation takes as its query. */
+export type Query<K extends Op> = ApiOperations[K]['query'];
+
+type Part<T, Name extends string> = [T] extends [never] ? { [P in Name]?: undefined } : { [P in Name]: T };
+type QueryPart<T> = [T] extends [never] ? { query?: undefined } : { query?: { [P in keyof T]?: T[P] | null } };
+/** The parameters, query and body of one call; what the operation does not take cannot be passed. */
+export type CallArgs<K extends Op> = Part<ApiOperations[K]['params'], 'params'> &
+  QueryPart<ApiOperations[K]['query']> &
+  Part<ApiOperations[K]['body'], 'body'> & { headers?: Record<string, string> };
+
+/** The address of an operation: its path with the parameters filled in and the query appended. */
+export function urlOf(op: Op, args: { params?: object; query?: object } = {}): string {
+  const [, template] = op.split(' ') as [string, string];
+  const params = (args.params ?? {}) as Record<string, string | number>;
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(args.query ?? {}) as [string, unknown][]) {
+    if (v === undefined || v === null || v === '') continue;
+    for (const one of Array.isArray(v) ? v : [v]) search.append(k, String(one));
+  }
+  const q = search.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+/**
+ * Calls one operation of the API, typed from its contract: the parameters, query and body it takes
+ * and the answer it gives come from the OpenAPI document (`src/shared/api.gen.ts`), never from shapes
+ * declared again here. A multipart body (a file) goes as it is, anything else as JSON.
+ */
+export function call<K extends Op>(op: K, ...rest: {} extends CallArgs<K> ? [CallArgs<K>?] : [CallArgs<K>]): Promise<Answer<K>> {
+  const args = (rest[0] ?? {}) as { params?: object; query?: object; body?: unknown; headers?: Record<string, string> };
+  const method = op.slice(0, op.indexOf(' '));
+  const url = urlOf(op, args);
+  const init = { method, headers: args.headers };
+  if (args.body instanceof FormData || args.body instanceof Blob || typeof args.body === 'string') {
+    return api<Answer<K>>(url, { ...init, raw: args.body });
+  }
+  return api<Answer<K>>(url, { ...init, body: args.body });
+}
+
 import type { Action, Role, UnitType } from '../../../src/shared/roles';
 export type { Action, Role, UnitType };
-
-export type SessionUser = {
-  id: number;
-  username: string;
-  fullName: string;
-  homeUnitId: number;
-  homeUnitName: string;
-  grants: { id: number; role: Role; unitId: number; unitName: string }[];
-  permissions: Action[];
-};
-export type Session = { user: SessionUser | null; csrfToken: string };
-
-export type Unit = {
-  id: number;
-  code: string;
-  name: string;
-  type: UnitType;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  verified: boolean;
-  sourceNote: string | null;
-  isDemo: boolean;
-  version: number;
-  parentId: number | null;
-};
-export type UnitRef = {
-  id: number;
-  name: string;
-  code: string;
-  type: UnitType;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  inScope: boolean;
-};
-export type UnitDetail = {
-  unit: Unit;
-  ancestors: UnitRef[];
-  parentHistory: { parent: UnitRef | null; effectiveFrom: string; effectiveTo: string | null }[];
-  children: (Unit & { linkFrom: string; linkTo: string | null })[];
-  events: {
-    id: number;
-    kind: string;
-    effectiveDate: string;
-    legalBasis: string;
-    legalBasisDate: string | null;
-    note: string | null;
-    from: UnitRef[];
-    to: UnitRef[];
-  }[];
-  predecessors: UnitRef[];
-  successors: UnitRef[];
-};
-export type User = {
-  id: number;
-  username: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  title: string | null;
-  homeUnitId: number;
-  homeUnitName: string;
-  active: boolean;
-  isDemo: boolean;
-  lastLoginAt: string | null;
-  locked: boolean;
-  version: number;
-  grants: { id: number; role: Role; unitId: number; unitName: string; grantedAt: string }[];
-};
-export type AuditEvent = {
-  seq: number;
-  at: string;
-  actorUserId: number | null;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  unitId: number | null;
-  unitName: string | null;
-  objectName: string | null;
-  objectLink: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-  hash: string;
-};
+export type { AuditEvent, Session, SessionUser, Unit, UnitDetail, UnitRef, User } from '../../../src/shared/api.gen';

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, type Action, type Session } from '../api/client';
+import { call, type Action, type Session } from '../api/client';
 import { flushLogout, logoutPending, SIGNED_OUT } from './signout';
 
 /** The session; after a sign-out the server has not heard of yet, nobody (the sign-out is sent first). */
 async function readSession(): Promise<Session> {
   if (logoutPending() && !(await flushLogout())) return SIGNED_OUT;
-  return api<Session>('/api/auth/session');
+  return call('GET /api/auth/session');
 }
 
 export function useSession() {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { api } from '../api/client';
+import { call } from '../api/client';
 import { todayVn } from '../../../src/shared/vi';
 
 /**
@@ -11,7 +11,7 @@ import { todayVn } from '../../../src/shared/vi';
 export function useLatestMonth() {
   return useQuery({
     queryKey: ['me', 'periods'],
-    queryFn: () => api<{ latestMonth: string | null }>('/api/me/periods'),
+    queryFn: () => call('GET /api/me/periods'),
     staleTime: 60_000,
   });
 }

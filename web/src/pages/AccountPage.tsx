@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api } from '../api/client';
+import { call, type Answer } from '../api/client';
 import { useSession } from '../auth/session';
 import { roleLabel } from '../components/labels';
 import { Button, Card, ErrorAlert, Field, TextInput } from '../components/ui';
@@ -16,7 +16,7 @@ export function AccountPage() {
   const user = useSession().data?.user;
   const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { currentPassword: '', newPassword: '' } });
   const change = useMutation({
-    mutationFn: (v: Form) => api('/api/auth/password', { method: 'POST', body: v }),
+    mutationFn: (v: Form) => call('POST /api/auth/password', { body: v }),
     onSuccess: () => form.reset(),
   });
   if (!user) return null;
@@ -57,14 +57,14 @@ export function AccountPage() {
   );
 }
 
-type Prefs = { email: boolean; digest: boolean; mutedKinds: string[] };
+type Prefs = Answer<'GET /api/notifications/preferences'>;
 
 function Preferences() {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const prefs = useQuery({ queryKey: ['prefs'], queryFn: () => api<Prefs>('/api/notifications/preferences') });
+  const prefs = useQuery({ queryKey: ['prefs'], queryFn: () => call('GET /api/notifications/preferences') });
   const save = useMutation({
-    mutationFn: (p: Prefs) => api<Prefs>('/api/notifications/preferences', { method: 'PUT', body: p }),
+    mutationFn: (p: Prefs) => call('PUT /api/notifications/preferences', { body: p }),
     onSuccess: (p) => qc.setQueryData(['prefs'], p),
   });
   if (!prefs.data) return null;

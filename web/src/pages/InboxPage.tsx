@@ -1,25 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api/client';
+import { call } from '../api/client';
 import { Button, Card, ErrorAlert, Loading } from '../components/ui';
 import { useI18n } from '../i18n';
 import { formatDateTimeVi } from '../../../src/shared/vi';
 
-type Inbox = {
-  items: {
-    id: number;
-    kind: string;
-    title: string;
-    body: string;
-    link: string | null;
-    createdAt: string;
-    readAt: string | null;
-  }[];
-  unread: number;
-};
-
 export function useInbox() {
-  return useQuery({ queryKey: ['inbox'], queryFn: () => api<Inbox>('/api/notifications'), refetchInterval: 60_000 });
+  return useQuery({ queryKey: ['inbox'], queryFn: () => call('GET /api/notifications'), refetchInterval: 60_000 });
 }
 
 export function InboxPage() {
@@ -27,7 +14,8 @@ export function InboxPage() {
   const qc = useQueryClient();
   const inbox = useInbox();
   const act = useMutation({
-    mutationFn: (path: string) => api(path, { method: 'POST' }),
+    mutationFn: (id: number | 'all') =>
+      id === 'all' ? call('POST /api/notifications/read-all') : call('POST /api/notifications/{id}/read', { params: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['inbox'] }),
   });
   if (inbox.isLoading) return <Loading />;
@@ -36,7 +24,7 @@ export function InboxPage() {
     <>
       <h1>{t('inboxTitle')}</h1>
       {inbox.data.unread > 0 && (
-        <Button variant="secondary" onClick={() => act.mutate('/api/notifications/read-all')}>
+        <Button variant="secondary" onClick={() => act.mutate('all')}>
           {t('markAllRead')}
         </Button>
       )}
@@ -47,7 +35,7 @@ export function InboxPage() {
             <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
               <strong>
                 {n.link ? (
-                  <Link to={n.link} onClick={() => !n.readAt && act.mutate(`/api/notifications/${n.id}/read`)}>
+                  <Link to={n.link} onClick={() => !n.readAt && act.mutate(n.id)}>
                     {n.title}
                   </Link>
                 ) : (
@@ -57,7 +45,7 @@ export function InboxPage() {
               <p>{n.body}</p>
               <small className="muted">{formatDateTimeVi(n.createdAt)}</small>{' '}
               {!n.readAt && (
-                <Button variant="link" onClick={() => act.mutate(`/api/notifications/${n.id}/read`)}>
+                <Button variant="link" onClick={() => act.mutate(n.id)}>
                   {t('markRead')}
                 </Button>
               )}
@@ -69,14 +57,9 @@ export function InboxPage() {
   );
 }
 
-type Outbox = {
-  smtpConfigured: boolean;
-  items: { id: number; toAddress: string; subject: string; text: string; status: string; createdAt: string }[];
-};
-
 export function OutboxPage() {
   const { t } = useI18n();
-  const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => api<Outbox>('/api/notifications/outbox') });
+  const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => call('GET /api/notifications/outbox') });
   if (outbox.isLoading) return <Loading />;
   if (!outbox.data) return <ErrorAlert error={outbox.error} />;
   return (

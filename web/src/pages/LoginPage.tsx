@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api, type Session } from '../api/client';
+import { call } from '../api/client';
 import { Button, ErrorAlert, Field, TextInput } from '../components/ui';
 import { useI18n } from '../i18n';
 import { clearApiCache } from '../offline/register';
@@ -19,7 +19,7 @@ export function LoginPage() {
     mutationFn: async (values: Form) => {
       // A sign-out made without a connection ends the old session first.
       await flushLogout();
-      return api<Session>('/api/auth/login', { method: 'POST', body: values });
+      return call('POST /api/auth/login', { body: values });
     },
     onSuccess: async (session) => {
       // Whatever was kept for offline use belonged to the previous session.

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api/client';
+import { call } from '../api/client';
 import { useCan } from '../auth/session';
 import { formatMonthVi } from '../components/MonthInput';
 import { Badge, ErrorAlert, Loading } from '../components/ui';
@@ -9,28 +9,15 @@ import type { MessageKey } from '../i18n/vi';
 import { formatDateVi } from '../../../src/shared/vi';
 import type { TodoGroupKey, TodoKind } from '../../../src/shared/todo';
 
-export type TodoItem = {
-  kind: TodoKind;
-  unitId: number | null;
-  unitName: string | null;
-  month: string | null;
-  name: string | null;
-  code: string | null;
-  step: string | null;
-  count: number | null;
-  dueDate: string | null;
-  overdue: boolean;
-  link: string;
-};
-type TodoGroup = { group: TodoGroupKey; total: number; items: TodoItem[] };
-type Todo = { today: string; groups: TodoGroup[] };
+import type { TodoGroup, TodoItem } from '../../../src/shared/api.gen';
+export type { TodoItem };
 
 /** Long texts (a council's request, a petition) are cut in the list; the page behind the link has them whole. */
 const MAX_NAME = 160;
 const cut = (s: string | null) => (s && s.length > MAX_NAME ? `${s.slice(0, MAX_NAME - 1).trimEnd()}…` : (s ?? ''));
 
 export function useTodo() {
-  return useQuery({ queryKey: ['me', 'todo'], queryFn: () => api<Todo>('/api/me/todo') });
+  return useQuery({ queryKey: ['me', 'todo'], queryFn: () => call('GET /api/me/todo') });
 }
 
 /** The home page: one card per kind of work waiting for the signed-in person, each item a link. */

@@ -1,23 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, type Unit } from '../api/client';
+import { call, type Unit } from '../api/client';
 import { useCan } from '../auth/session';
 import { Badge, Button, Card, ErrorAlert } from '../components/ui';
 import { useI18n } from '../i18n';
 import { todayVn } from '../../../src/shared/vi';
 import { MonthInput } from '../components/MonthInput';
-
-type Row = {
-  id: number;
-  month: string;
-  status: 'draft' | 'submitted' | 'returned' | 'verified';
-  setCode: string;
-  criteriaMet: number | null;
-  criteriaTotal: number | null;
-  indicatorsMet: number | null;
-  indicatorsTotal: number | null;
-};
 
 /** The unit page's monthly count-and-check: the months it has and opening the next one. */
 export function UnitAssessments({ unit }: { unit: Unit }) {
@@ -29,12 +18,12 @@ export function UnitAssessments({ unit }: { unit: Unit }) {
   const [target, setTarget] = useState<'ntm' | 'advanced' | 'model'>('ntm');
   const list = useQuery({
     queryKey: ['assessments', unit.id],
-    queryFn: () => api<{ items: Row[] }>(`/api/assessments?unitId=${unit.id}`),
+    queryFn: () => call('GET /api/assessments', { query: { unitId: unit.id } }),
     enabled: can('assessment.read'),
   });
   const open = useMutation({
     mutationFn: () =>
-      api<{ id: number }>('/api/assessments', { method: 'POST', body: { unitId: unit.id, month, targetLevel: target } }),
+      call('POST /api/assessments', { body: { unitId: unit.id, month, targetLevel: target } }),
     onSuccess: async (res) => {
       await qc.invalidateQueries({ queryKey: ['assessments', unit.id] });
       await navigate(`/kiem-dem/${res.id}`);

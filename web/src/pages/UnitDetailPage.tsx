@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, type UnitDetail, type UnitRef } from '../api/client';
+import { call, ApiError, type UnitRef } from '../api/client';
 import { useCan } from '../auth/session';
 import { successionLabel, unitTypeLabel } from '../components/labels';
 import { Badge, Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
@@ -13,7 +13,7 @@ export function UnitDetailPage() {
   const { id } = useParams();
   const { t, lang } = useI18n();
   const can = useCan();
-  const detail = useQuery({ queryKey: ['unit', id], queryFn: () => api<UnitDetail>(`/api/units/${id}`) });
+  const detail = useQuery({ queryKey: ['unit', id], queryFn: () => call('GET /api/units/{id}', { params: { id: Number(id) } }) });
 
   if (detail.isLoading) return <Loading />;
   if (detail.error instanceof ApiError && detail.error.status === 404) {
@@ -157,7 +157,7 @@ export function UnitDetailPage() {
         <div className="grid-2">
           <EditUnit unit={unit} />
           {!unit.effectiveTo && <AddChildUnit parent={unit} />}
-          {!unit.effectiveTo && unit.type !== 'country' && <RecordSuccession unit={unit} parentId={ancestors[0]?.id ?? null} />}
+          {!unit.effectiveTo && ancestors[0] && <RecordSuccession unit={unit} parentId={ancestors[0].id} />}
         </div>
       )}
     </>

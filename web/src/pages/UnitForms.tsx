@@ -3,24 +3,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
-import { api, type Unit, type UnitType } from '../api/client';
+import { call, type Body, type Unit, type UnitType } from '../api/client';
 import { UNIT_TYPE_LABELS } from '../components/labels';
 import { Button, Card, ErrorAlert, Field, TextInput } from '../components/ui';
 import { useI18n } from '../i18n';
 import { parseDateVi, todayVn, formatDateVi } from '../../../src/shared/vi';
+import { UNIT_TYPES } from '../../../src/shared/roles';
 
 const dateVi = z.string().refine((s) => parseDateVi(s) !== null, 'dd/mm/yyyy');
-const CHILD_TYPES: UnitType[] = [
-  'province',
-  'city',
-  'district',
-  'town',
-  'commune',
-  'ward',
-  'township',
-  'special_zone',
-  'village',
-];
+/** Every kind of unit but the country, which is the root and never created. */
+const CHILD_TYPES = UNIT_TYPES.filter((u): u is Exclude<UnitType, 'country'> => u !== 'country');
 
 export function EditUnit({ unit }: { unit: Unit }) {
   const { t } = useI18n();
@@ -38,7 +30,10 @@ export function EditUnit({ unit }: { unit: Unit }) {
   });
   const save = useMutation({
     mutationFn: (v: Form) =>
-      api(`/api/units/${unit.id}`, { method: 'PATCH', body: { ...v, sourceNote: v.sourceNote || null, version: unit.version } }),
+      call('PATCH /api/units/{id}', {
+        params: { id: unit.id },
+        body: { ...v, sourceNote: v.sourceNote || null, version: unit.version },
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['unit'] }),
   });
   return (
@@ -67,7 +62,7 @@ export function AddChildUnit({ parent }: { parent: Unit }) {
   const schema = z.object({
     name: z.string().trim().min(2),
     code: z.string().trim().min(1),
-    type: z.string(),
+    type: z.enum(CHILD_TYPES),
     effectiveFrom: dateVi,
   });
   type Form = z.infer<typeof schema>;
@@ -77,7 +72,7 @@ export function AddChildUnit({ parent }: { parent: Unit }) {
   });
   const create = useMutation({
     mutationFn: (v: Form) =>
-      api('/api/units', { method: 'POST', body: { ...v, parentId: parent.id, effectiveFrom: parseDateVi(v.effectiveFrom) } }),
+      call('POST /api/units', { body: { ...v, parentId: parent.id, effectiveFrom: parseDateVi(v.effectiveFrom) ?? '' } }),
     onSuccess: async () => {
       form.reset();
       await qc.invalidateQueries({ queryKey: ['unit'] });
@@ -113,7 +108,7 @@ export function AddChildUnit({ parent }: { parent: Unit }) {
 }
 
 /** Rename, reclassify (commune → ward) or merge with other units into a new one. */
-export function RecordSuccession({ unit, parentId }: { unit: Unit; parentId: number | null }) {
+export function RecordSuccession({ unit, parentId }: { unit: Unit; parentId: number }) {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -123,13 +118,13 @@ export function RecordSuccession({ unit, parentId }: { unit: Unit; parentId: num
     otherIds: z.string(),
     name: z.string().trim().min(2),
     code: z.string().trim().min(1),
-    type: z.string(),
+    type: z.enum(CHILD_TYPES),
     legalBasis: z.string().trim().min(3),
   });
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
-    defaultValues: { kind: 'rename', date: '', otherIds: '', name: unit.name, code: unit.code, type: unit.type, legalBasis: '' },
+    defaultValues: { kind: 'rename', date: '', otherIds: '', name: unit.name, code: unit.code, type: unit.type === 'country' ? 'province' : unit.type, legalBasis: '' },
   });
   const kind = useWatch({ control: form.control, name: 'kind' });
   const submit = useMutation({
@@ -140,14 +135,11 @@ export function RecordSuccession({ unit, parentId }: { unit: Unit; parentId: num
         .split(/[,\s]+/)
         .filter(Boolean)
         .map(Number);
-      const command =
+      const command: Body<'POST /api/units/successions'>['command'] =
         v.kind === 'merge'
           ? { kind: 'merge', date, from: [unit.id, ...others], newUnit }
           : { kind: v.kind, date, from: [unit.id], newUnit };
-      return api<{ newUnitIds: number[] }>('/api/units/successions', {
-        method: 'POST',
-        body: { command, legalBasis: v.legalBasis },
-      });
+      return call('POST /api/units/successions', { body: { command, legalBasis: v.legalBasis } });
     },
     onSuccess: async (res) => {
       await qc.invalidateQueries();

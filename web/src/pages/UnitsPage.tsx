@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, type Unit } from '../api/client';
+import { call, type Unit } from '../api/client';
 import { useCan } from '../auth/session';
 import { unitTypeLabel } from '../components/labels';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput, UnverifiedMark } from '../components/ui';
@@ -45,7 +45,7 @@ export function UnitsPage() {
     else next.delete(k);
     setParams(next, { replace: true });
   };
-  const units = useQuery({ queryKey: ['units', 'asOf', asOf], queryFn: () => api<{ items: Unit[] }>(`/api/units?asOf=${asOf}`) });
+  const units = useQuery({ queryKey: ['units', 'asOf', asOf], queryFn: () => call('GET /api/units', { query: { asOf } }) });
   const tree = useMemo(() => filterTree(buildTree(units.data?.items ?? []), searchKey(q)), [units.data, q]);
 
   return (
@@ -122,7 +122,7 @@ function ImportUnits() {
     mutationFn: async () => {
       const form = new FormData();
       form.set('file', file!);
-      return api<{ created: number }>('/api/units/import', { method: 'POST', raw: form });
+      return call('POST /api/units/import', { body: form });
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['units'] }),
   });

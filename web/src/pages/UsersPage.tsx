@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { api, type Role, type Unit, type User } from '../api/client';
+import { call, type Role, type User } from '../api/client';
 import { useCan } from '../auth/session';
 import { ROLE_LABELS, roleLabel } from '../components/labels';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../components/ui';
 import { useI18n } from '../i18n';
 import { formatDateTimeVi, sortVi, todayVn } from '../../../src/shared/vi';
+import { ROLES } from '../../../src/shared/roles';
 import { ConfirmButton, SuccessNotice } from '../components/confirm';
 
 const ROLE_LIST = Object.keys(ROLE_LABELS) as Role[];
@@ -18,7 +19,7 @@ function useActiveUnits() {
   const today = todayVn();
   return useQuery({
     queryKey: ['units', 'active', today],
-    queryFn: () => api<{ items: Unit[] }>(`/api/units?asOf=${today}`),
+    queryFn: () => call('GET /api/units', { query: { asOf: today } }),
     select: (d) => sortVi(d.items, (u) => u.name),
   });
 }
@@ -31,7 +32,7 @@ export function UsersPage() {
   const selected = Number(params.get('id') ?? 0);
   const users = useQuery({
     queryKey: ['users', q],
-    queryFn: () => api<{ items: User[] }>(`/api/users?q=${encodeURIComponent(q)}`),
+    queryFn: () => call('GET /api/users', { query: { q } }),
   });
   const setParam = (k: string, v: string) => {
     const next = new URLSearchParams(params);
@@ -103,8 +104,7 @@ function UserDetail({ user }: { user: User }) {
   const [password, setPassword] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
   const action = useMutation({
-    mutationFn: (req: { path: string; method?: string; body?: unknown; done?: string }) =>
-      api(req.path, { method: req.method ?? 'POST', body: req.body }),
+    mutationFn: (req: { run: () => Promise<unknown>; done?: string }) => req.run(),
     onSuccess: refresh,
   });
   const person = `${user.fullName} (${user.username})`;
@@ -134,8 +134,7 @@ function UserDetail({ user }: { user: User }) {
                 disabled={action.isPending}
                 onConfirm={() =>
                   action.mutate({
-                    method: 'DELETE',
-                    path: `/api/users/${user.id}/grants/${g.id}`,
+                    run: () => call('DELETE /api/users/{id}/grants/{grantId}', { params: { id: user.id, grantId: g.id } }),
                     done: t('doneRevoke', { person, role: roleLabel(g.role, lang), unit: g.unitName }),
                   })
                 }
@@ -168,7 +167,9 @@ function UserDetail({ user }: { user: User }) {
             </select>
             <Button
               disabled={!unitId}
-              onClick={() => action.mutate({ path: `/api/users/${user.id}/grants`, body: { role, unitId: Number(unitId) } })}
+              onClick={() => action.mutate({
+                  run: () => call('POST /api/users/{id}/grants', { params: { id: user.id }, body: { role, unitId: Number(unitId) } }),
+                })}
             >
               {t('grantRole')}
             </Button>
@@ -177,7 +178,10 @@ function UserDetail({ user }: { user: User }) {
             {user.locked && (
               <ConfirmButton
                 disabled={action.isPending}
-                onConfirm={() => action.mutate({ path: `/api/users/${user.id}/unlock`, done: t('doneUnlock', { person }) })}
+                onConfirm={() => action.mutate({
+                    run: () => call('POST /api/users/{id}/unlock', { params: { id: user.id } }),
+                    done: t('doneUnlock', { person }),
+                  })}
                 title={t('cfUnlockTitle')}
                 body={<p>{t('cfUnlockBody', { person })}</p>}
               >
@@ -189,9 +193,7 @@ function UserDetail({ user }: { user: User }) {
               disabled={action.isPending}
               onConfirm={() =>
                 action.mutate({
-                  method: 'PATCH',
-                  path: `/api/users/${user.id}`,
-                  body: { version: user.version, active: !user.active },
+                  run: () => call('PATCH /api/users/{id}', { params: { id: user.id }, body: { version: user.version, active: !user.active } }),
                   done: t(user.active ? 'doneDeactivate' : 'doneActivate', { person }),
                 })
               }
@@ -213,7 +215,7 @@ function UserDetail({ user }: { user: User }) {
             <Button
               variant="secondary"
               disabled={!password}
-              onClick={() => action.mutate({ path: `/api/users/${user.id}/password`, body: { password } })}
+              onClick={() => action.mutate({ run: () => call('POST /api/users/{id}/password', { params: { id: user.id }, body: { password } }) })}
             >
               {t('resetPassword')}
             </Button>
@@ -234,7 +236,7 @@ const createSchema = z.object({
   title: z.string(),
   email: z.union([z.literal(''), z.email()]),
   homeUnitId: z.string().min(1),
-  role: z.string(),
+  role: z.enum(ROLES),
   password: z.string().min(10),
 });
 type CreateForm = z.infer<typeof createSchema>;
@@ -249,8 +251,7 @@ function CreateUser() {
   });
   const create = useMutation({
     mutationFn: (v: CreateForm) =>
-      api<User>('/api/users', {
-        method: 'POST',
+      call('POST /api/users', {
         body: {
           username: v.username,
           fullName: v.fullName,
