@@ -479,7 +479,19 @@ export type DashboardSummary = {
   advancedCount: number;
   modelCount: number;
   unitCount: number;
-  units: unknown[];
+  units: ({
+    unitId: number;
+    name: string;
+    assessmentId: number | null;
+    month: string | null;
+    criteriaMet: number | null;
+    criteriaTotal: number | null;
+    indicatorsMet: number | null;
+    indicatorsTotal: number | null;
+    standardMet: boolean | null;
+    advancedMet: boolean | null;
+    modelMet: boolean | null;
+  })[];
 };
 
 export type DeadlineExtension = {
@@ -593,6 +605,26 @@ export type FundingSource = {
   verified: boolean;
 };
 
+export type Gaps = {
+  month: string;
+  items: {
+    setCode: string;
+    code: string;
+    text: string;
+    criterion: string;
+    criterionName: string;
+    verified: boolean;
+    unmet: {
+      unitId: number;
+      name: string;
+    }[];
+    missing: {
+      unitId: number;
+      name: string;
+    }[];
+  }[];
+};
+
 export type Grant = {
   id: number;
   role: "system_admin" | "coordination_office" | "agency" | "commune_officer" | "council_member" | "council_secretariat" | "ocop_producer" | "viewer";
@@ -604,6 +636,36 @@ export type Grant = {
 export type GrantRole = {
   role: "system_admin" | "coordination_office" | "agency" | "commune_officer" | "council_member" | "council_secretariat" | "ocop_producer" | "viewer";
   unitId: number;
+};
+
+export type Heatmap = {
+  month: string;
+  sets: {
+    id: number;
+    code: string;
+    version: number;
+    name: string;
+    criteria: {
+      number: string;
+      name: string;
+    }[];
+  }[];
+  rows: ({
+    unitId: number;
+    name: string;
+    assessmentId: number | null;
+    month: string | null;
+    setId: number | null;
+    criteriaMet: number | null;
+    criteriaTotal: number | null;
+    cells: ({
+      number: string;
+      status: "met" | "unmet" | "missing" | "not_applicable";
+      indicatorsMet: number;
+      indicatorsTotal: number;
+      notApplicable: number;
+    })[];
+  })[];
 };
 
 export type LeadAgency = {
@@ -1739,6 +1801,86 @@ export type SaveValues = {
   })[];
 };
 
+export type Scorecard = {
+  unit: {
+    id: number;
+    name: string;
+    type: "country" | "province" | "city" | "district" | "town" | "commune" | "ward" | "township" | "special_zone" | "village";
+    effectiveFrom: string;
+    effectiveTo: string | null;
+  };
+  sets: {
+    id: number;
+    code: string;
+    name: string;
+    criteria: {
+      number: string;
+      name: string;
+      indicators: {
+        code: string;
+        text: string;
+        verified: boolean;
+      }[];
+    }[];
+  }[];
+  months: ({
+    assessmentId: number;
+    month: string;
+    status: "draft" | "submitted" | "returned" | "verified";
+    setId: number;
+    criteriaMet: number | null;
+    criteriaTotal: number | null;
+    indicatorsMet: number | null;
+    indicatorsTotal: number | null;
+    criteria: {
+      [key: string]: "met" | "unmet" | "missing" | "not_applicable";
+    };
+    indicators: {
+      [key: string]: "met" | "unmet" | "missing" | "not_applicable";
+    };
+  })[];
+  year: number;
+  predecessors: ({
+    unit: {
+      id: number;
+      name: string;
+      type: "country" | "province" | "city" | "district" | "town" | "commune" | "ward" | "township" | "special_zone" | "village";
+      effectiveFrom: string;
+      effectiveTo: string | null;
+    };
+    sets: {
+      id: number;
+      code: string;
+      name: string;
+      criteria: {
+        number: string;
+        name: string;
+        indicators: {
+          code: string;
+          text: string;
+          verified: boolean;
+        }[];
+      }[];
+    }[];
+    months: ({
+      assessmentId: number;
+      month: string;
+      status: "draft" | "submitted" | "returned" | "verified";
+      setId: number;
+      criteriaMet: number | null;
+      criteriaTotal: number | null;
+      indicatorsMet: number | null;
+      indicatorsTotal: number | null;
+      criteria: {
+        [key: string]: "met" | "unmet" | "missing" | "not_applicable";
+      };
+      indicators: {
+        [key: string]: "met" | "unmet" | "missing" | "not_applicable";
+      };
+    })[];
+  })[];
+};
+
 export type Session = {
   user: SessionUser;
   csrfToken: string;
@@ -2619,10 +2761,7 @@ export interface ApiOperations {
       month: string;
     };
     body: never;
-    response: {
-      month: string;
-      items: unknown[];
-    };
+    response: Gaps;
   };
   /** Units × criteria, met / unmet / missing */
   "GET /api/dashboard/heatmap": {
@@ -2632,11 +2771,7 @@ export interface ApiOperations {
       month: string;
     };
     body: never;
-    response: {
-      month: string;
-      sets: unknown[];
-      rows: unknown[];
-    };
+    response: Heatmap;
   };
   /** The heat map as an Excel workbook */
   "GET /api/dashboard/heatmap.xlsx": {
@@ -2656,13 +2791,7 @@ export interface ApiOperations {
       year: number;
     };
     body: never;
-    response: {
-      year: number;
-      unit?: unknown;
-      sets: unknown[];
-      months: unknown[];
-      predecessors: unknown[];
-    };
+    response: Scorecard;
   };
   /** The scorecard as an Excel workbook */
   "GET /api/dashboard/scorecard.xlsx": {

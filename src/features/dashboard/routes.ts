@@ -2,15 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, json } from '../../lib/http';
 import { actorOf } from '../../lib/request';
 import { readerOf } from '../../db/client';
-import { SummaryCounts } from '../criteria/schemas';
 import { Month } from '../units/schemas';
 import { heatmapWorkbook, scorecardWorkbook } from './excel';
 import { gaps, heatmap, latestVerified, scorecard, summarise } from './queries';
+import { DashboardSummary, Gaps, Heatmap, Scorecard } from './schemas';
 
 export const dashboardRoutes = createRouter();
 const UnitMonth = z.object({ unitId: z.coerce.number().int().positive(), month: Month });
 
-const Summary = SummaryCounts.extend({ unitCount: z.number().int(), units: z.array(z.unknown()) }).openapi('DashboardSummary');
 
 dashboardRoutes.openapi(
   createRoute({
@@ -20,7 +19,7 @@ dashboardRoutes.openapi(
     summary:
       'Communes under a unit: averages of criteria and indicators met, units at standard / advanced / model (latest verified month)',
     request: { query: UnitMonth },
-    responses: { 200: json(Summary), ...errorResponses },
+    responses: { 200: json(DashboardSummary), ...errorResponses },
   }),
   async (c) => {
     const { unitId, month } = c.req.valid('query');
@@ -35,10 +34,7 @@ dashboardRoutes.openapi(
     tags: ['Dashboard'],
     summary: 'Units × criteria, met / unmet / missing',
     request: { query: UnitMonth },
-    responses: {
-      200: json(z.object({ month: z.string(), sets: z.array(z.unknown()), rows: z.array(z.unknown()) })),
-      ...errorResponses,
-    },
+    responses: { 200: json(Heatmap), ...errorResponses },
   }),
   async (c) => {
     const { unitId, month } = c.req.valid('query');
@@ -53,7 +49,7 @@ dashboardRoutes.openapi(
     tags: ['Dashboard'],
     summary: 'What is missing where: per indicator, the units where it is unmet or has no value',
     request: { query: UnitMonth },
-    responses: { 200: json(z.object({ month: z.string(), items: z.array(z.unknown()) })), ...errorResponses },
+    responses: { 200: json(Gaps), ...errorResponses },
   }),
   async (c) => {
     const { unitId, month } = c.req.valid('query');
@@ -70,18 +66,7 @@ dashboardRoutes.openapi(
     request: {
       query: z.object({ unitId: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100) }),
     },
-    responses: {
-      200: json(
-        z.object({
-          year: z.number().int(),
-          unit: z.unknown(),
-          sets: z.array(z.unknown()),
-          months: z.array(z.unknown()),
-          predecessors: z.array(z.unknown()),
-        }),
-      ),
-      ...errorResponses,
-    },
+    responses: { 200: json(Scorecard), ...errorResponses },
   }),
   async (c) => {
     const { unitId, year } = c.req.valid('query');

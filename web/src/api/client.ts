@@ -105,7 +105,10 @@ export function urlOf(op: Op, args: { params?: object; query?: object } = {}): s
  * and the answer it gives come from the OpenAPI document (`src/shared/api.gen.ts`), never from shapes
  * declared again here. A multipart body (a file) goes as it is, anything else as JSON.
  */
-export function call<K extends Op>(op: K, ...rest: {} extends CallArgs<K> ? [CallArgs<K>?] : [CallArgs<K>]): Promise<Answer<K>> {
+export function call<K extends Op>(
+  op: K,
+  ...rest: Partial<CallArgs<K>> extends CallArgs<K> ? [CallArgs<K>?] : [CallArgs<K>]
+): Promise<Answer<K>> {
   const args = (rest[0] ?? {}) as { params?: object; query?: object; body?: unknown; headers?: Record<string, string> };
   const method = op.slice(0, op.indexOf(' '));
   const url = urlOf(op, args);

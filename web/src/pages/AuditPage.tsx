@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, type AuditEvent, type Unit } from '../api/client';
+import { call, type Answer, type Query } from '../api/client';
 import { useCan } from '../auth/session';
 import { unitOptionLabel } from '../components/labels';
 import { Button, Card, DateInput, ErrorAlert, Loading } from '../components/ui';
@@ -10,16 +10,7 @@ import { AUDIT_ACTION_GROUPS, auditActionLabel, auditObjectLabel } from '../../.
 import { formatDateTimeVi, sortVi } from '../../../src/shared/vi';
 import { changedFields } from '../../../src/shared/audit-fields';
 
-type Page = { items: AuditEvent[]; nextBeforeSeq: number | null };
-type Verify = {
-  ok: boolean;
-  events: number;
-  checkpoints: number;
-  lastCheckpointSeq: number | null;
-  forgedCheckpoints: { line: number; seq: number | null }[];
-  seq?: number;
-  problem?: 'edited' | 'deleted' | 'inserted' | 'head_mismatch' | 'not_signed' | 'truncated' | 'checkpoint_mismatch';
-};
+type Verify = Answer<'GET /api/audit/verify'>;
 
 const PROBLEM_LABEL = {
   edited: 'problemEdited',
@@ -56,8 +47,8 @@ export function AuditPage() {
     loai: 'kind',
     'thao-tac': 'action',
   } as const;
-  const query = new URLSearchParams();
-  for (const [k, api] of Object.entries(filters)) if (params.get(k)) query.set(api, params.get(k)!);
+  const query: Record<string, string> = {};
+  for (const [k, name] of Object.entries(filters)) if (params.get(k)) query[name] = params.get(k)!;
   const setParam = (k: keyof typeof filters, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -65,25 +56,26 @@ export function AuditPage() {
     setParams(next, { replace: true });
   };
   const events = useInfiniteQuery({
-    queryKey: ['audit', query.toString()],
+    queryKey: ['audit', query],
     initialPageParam: 0,
-    queryFn: ({ pageParam }) => api<Page>(`/api/audit?${query.toString()}${pageParam ? `&beforeSeq=${pageParam}` : ''}`),
+    queryFn: ({ pageParam }) =>
+      call('GET /api/audit', { query: { ...(query as Query<'GET /api/audit'>), beforeSeq: pageParam || undefined } }),
     getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
   });
   const actors = useQuery({
     queryKey: ['audit', 'actors'],
-    queryFn: () => api<{ items: { id: number; name: string }[] }>('/api/audit/actors'),
+    queryFn: () => call('GET /api/audit/actors'),
   });
   const units = useQuery({
     queryKey: ['units', 'all'],
-    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    queryFn: () => call('GET /api/units'),
     select: (d) =>
       sortVi(
         d.items.filter((u) => u.type !== 'village'),
         (u) => u.name,
       ),
   });
-  const verify = useMutation({ mutationFn: () => api<Verify>('/api/audit/verify') });
+  const verify = useMutation({ mutationFn: () => call('GET /api/audit/verify') });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
   const kindValue = params.get('thao-tac') ? `a:${params.get('thao-tac')}` : params.get('loai') ? `k:${params.get('loai')}` : '';
   const setKind = (v: string) => {

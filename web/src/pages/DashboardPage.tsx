@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { unitOptionLabel } from '../components/labels';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { CellStatus } from '../../../src/domain/criteria/cell-status';
-import { api, type Unit } from '../api/client';
+import { call, urlOf, type Answer } from '../api/client';
 import { useSession } from '../auth/session';
 import { Chart, type ChartOption } from '../components/Chart';
 import { useUnitMonth } from '../components/useUnitMonth';
@@ -12,40 +11,8 @@ import { useI18n } from '../i18n';
 import { formatNumberVi, sortVi, todayVn } from '../../../src/shared/vi';
 import { MonthInput } from '../components/MonthInput';
 
-type Summary = {
-  unitCount: number;
-  assessedCount: number;
-  averageCriteria: number | null;
-  averageIndicators: number | null;
-  criteriaTotal: number | null;
-  indicatorsTotal: number | null;
-  standardCount: number;
-  advancedCount: number;
-  modelCount: number;
-};
-type Heat = {
-  sets: { id: number; code: string; name: string; criteria: { number: string; name: string }[] }[];
-  rows: {
-    unitId: number;
-    name: string;
-    assessmentId: number | null;
-    month: string | null;
-    setId: number | null;
-    criteriaMet: number | null;
-    criteriaTotal: number | null;
-    cells: { number: string; status: CellStatus; notApplicable: number }[];
-  }[];
-};
-type Gap = {
-  setCode: string;
-  code: string;
-  text: string;
-  criterion: string;
-  criterionName: string;
-  verified: boolean;
-  unmet: { unitId: number; name: string }[];
-  missing: { unitId: number; name: string }[];
-};
+type Heat = Answer<'GET /api/dashboard/heatmap'>;
+type Gap = Answer<'GET /api/dashboard/gaps'>['items'][number];
 
 const STATUS_VALUE = { met: 2, unmet: 0, missing: 1, not_applicable: 3 } as const;
 const STATUS_BY_VALUE = ['unmet', 'missing', 'met', 'not_applicable'] as const;
@@ -55,7 +22,7 @@ export function DashboardPage() {
   const { t, lang } = useI18n();
   const user = useSession().data?.user;
   const { unitId, month, ready, setUnit, setMonth } = useUnitMonth(user?.grants[0]?.unitId ?? null);
-  const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => api<{ items: Unit[] }>('/api/units') });
+  const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => call('GET /api/units') });
   const choices = useMemo(
     () =>
       sortVi(
@@ -64,20 +31,20 @@ export function DashboardPage() {
       ),
     [units.data],
   );
-  const q = `unitId=${unitId}&month=${month}`;
+  const q = { unitId: unitId ?? 0, month };
   const summary = useQuery({
     queryKey: ['summary', q],
-    queryFn: () => api<Summary>(`/api/dashboard/summary?${q}`),
+    queryFn: () => call('GET /api/dashboard/summary', { query: q }),
     enabled: Boolean(unitId) && ready,
   });
   const heat = useQuery({
     queryKey: ['heatmap', q],
-    queryFn: () => api<Heat>(`/api/dashboard/heatmap?${q}`),
+    queryFn: () => call('GET /api/dashboard/heatmap', { query: q }),
     enabled: Boolean(unitId) && ready,
   });
   const gaps = useQuery({
     queryKey: ['gaps', q],
-    queryFn: () => api<{ items: Gap[] }>(`/api/dashboard/gaps?${q}`),
+    queryFn: () => call('GET /api/dashboard/gaps', { query: q }),
     enabled: Boolean(unitId) && ready,
   });
   const s = summary.data;
@@ -123,7 +90,7 @@ export function DashboardPage() {
           })}
         </span>
         {unitId && (
-          <a className="btn btn-secondary" href={`/api/dashboard/heatmap.xlsx?${q}`}>
+          <a className="btn btn-secondary" href={urlOf('GET /api/dashboard/heatmap.xlsx', { query: q })}>
             {t('exportXlsx')}
           </a>
         )}

@@ -1,39 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { CellStatus } from '../../../src/domain/criteria/cell-status';
-import type { IndicatorStatus } from '../../../src/domain/criteria/engine';
-import { api } from '../api/client';
+import { call, type Answer } from '../api/client';
 import { Chart, type ChartOption } from '../components/Chart';
 import { Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
 import { ItemBadges } from './roadmaps/ItemBadges';
-import { monthVi, type RoadmapItem } from './roadmaps/types';
+import { monthVi } from './roadmaps/types';
 import { useI18n } from '../i18n';
 import { useLatestMonth } from '../components/useUnitMonth';
 import { todayVn } from '../../../src/shared/vi';
 
-type Month = {
-  assessmentId: number;
-  month: string;
-  status: string;
-  setId: number;
-  criteriaMet: number | null;
-  criteriaTotal: number | null;
-  indicatorsMet: number | null;
-  indicatorsTotal: number | null;
-  criteria: Record<string, CellStatus>;
-  indicators: Record<string, IndicatorStatus>;
-};
-type CardData = {
-  unit: { id: number; name: string; effectiveFrom: string; effectiveTo: string | null };
-  sets: {
-    id: number;
-    code: string;
-    name: string;
-    criteria: { number: string; name: string; indicators: { code: string; text: string; verified: boolean }[] }[];
-  }[];
-  months: Month[];
-};
+type CardData = Answer<'GET /api/dashboard/scorecard'>['predecessors'][number];
 
 const SYMBOL = { met: '✓', unmet: '✗', missing: '?', not_applicable: '–' } as const;
 
@@ -48,8 +25,7 @@ export function ScorecardPage() {
   const card = useQuery({
     enabled: Boolean(named) || !latest.isLoading,
     queryKey: ['scorecard', unitId, year],
-    queryFn: () =>
-      api<CardData & { year: number; predecessors: CardData[] }>(`/api/dashboard/scorecard?unitId=${unitId}&year=${year}`),
+    queryFn: () => call('GET /api/dashboard/scorecard', { query: { unitId: Number(unitId), year } }),
   });
   if (card.isPending) return <Loading />;
   if (!card.data) return <ErrorAlert error={card.error} />;
@@ -198,7 +174,7 @@ function RoadmapCard({ unitId }: { unitId: number }) {
   const { t } = useI18n();
   const items = useQuery({
     queryKey: ['roadmaps', 'unit', unitId],
-    queryFn: () => api<{ items: RoadmapItem[] }>(`/api/roadmaps?unitId=${unitId}&sort=target`),
+    queryFn: () => call('GET /api/roadmaps', { query: { unitId, sort: 'target' } }),
   });
   if (!items.data?.items.length) return null;
   return (

@@ -7,7 +7,6 @@ import { Badge, ErrorAlert, Loading } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/vi';
 import { formatDateVi } from '../../../src/shared/vi';
-import type { TodoGroupKey, TodoKind } from '../../../src/shared/todo';
 
 import type { TodoGroup, TodoItem } from '../../../src/shared/api.gen';
 export type { TodoItem };

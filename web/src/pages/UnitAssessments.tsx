@@ -22,8 +22,7 @@ export function UnitAssessments({ unit }: { unit: Unit }) {
     enabled: can('assessment.read'),
   });
   const open = useMutation({
-    mutationFn: () =>
-      call('POST /api/assessments', { body: { unitId: unit.id, month, targetLevel: target } }),
+    mutationFn: () => call('POST /api/assessments', { body: { unitId: unit.id, month, targetLevel: target } }),
     onSuccess: async (res) => {
       await qc.invalidateQueries({ queryKey: ['assessments', unit.id] });
       await navigate(`/kiem-dem/${res.id}`);

@@ -124,7 +124,15 @@ export function RecordSuccession({ unit, parentId }: { unit: Unit; parentId: num
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
-    defaultValues: { kind: 'rename', date: '', otherIds: '', name: unit.name, code: unit.code, type: unit.type === 'country' ? 'province' : unit.type, legalBasis: '' },
+    defaultValues: {
+      kind: 'rename',
+      date: '',
+      otherIds: '',
+      name: unit.name,
+      code: unit.code,
+      type: unit.type === 'country' ? 'province' : unit.type,
+      legalBasis: '',
+    },
   });
   const kind = useWatch({ control: form.control, name: 'kind' });
   const submit = useMutation({

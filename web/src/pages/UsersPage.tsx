@@ -167,9 +167,12 @@ function UserDetail({ user }: { user: User }) {
             </select>
             <Button
               disabled={!unitId}
-              onClick={() => action.mutate({
-                  run: () => call('POST /api/users/{id}/grants', { params: { id: user.id }, body: { role, unitId: Number(unitId) } }),
-                })}
+              onClick={() =>
+                action.mutate({
+                  run: () =>
+                    call('POST /api/users/{id}/grants', { params: { id: user.id }, body: { role, unitId: Number(unitId) } }),
+                })
+              }
             >
               {t('grantRole')}
             </Button>
@@ -178,10 +181,12 @@ function UserDetail({ user }: { user: User }) {
             {user.locked && (
               <ConfirmButton
                 disabled={action.isPending}
-                onConfirm={() => action.mutate({
+                onConfirm={() =>
+                  action.mutate({
                     run: () => call('POST /api/users/{id}/unlock', { params: { id: user.id } }),
                     done: t('doneUnlock', { person }),
-                  })}
+                  })
+                }
                 title={t('cfUnlockTitle')}
                 body={<p>{t('cfUnlockBody', { person })}</p>}
               >
@@ -193,7 +198,11 @@ function UserDetail({ user }: { user: User }) {
               disabled={action.isPending}
               onConfirm={() =>
                 action.mutate({
-                  run: () => call('PATCH /api/users/{id}', { params: { id: user.id }, body: { version: user.version, active: !user.active } }),
+                  run: () =>
+                    call('PATCH /api/users/{id}', {
+                      params: { id: user.id },
+                      body: { version: user.version, active: !user.active },
+                    }),
                   done: t(user.active ? 'doneDeactivate' : 'doneActivate', { person }),
                 })
               }
@@ -215,7 +224,11 @@ function UserDetail({ user }: { user: User }) {
             <Button
               variant="secondary"
               disabled={!password}
-              onClick={() => action.mutate({ run: () => call('POST /api/users/{id}/password', { params: { id: user.id }, body: { password } }) })}
+              onClick={() =>
+                action.mutate({
+                  run: () => call('POST /api/users/{id}/password', { params: { id: user.id }, body: { password } }),
+                })
+              }
             >
               {t('resetPassword')}
             </Button>
