@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { thresholdText } from '../../../src/domain/criteria/describe';
 import type { CriteriaSetDoc } from '../../../src/domain/criteria/schema';
 import { formatDateVi } from '../../../src/shared/vi';
-import { api, type Unit } from '../api/client';
+import { call } from '../api/client';
 import { useCan } from '../auth/session';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -12,32 +12,10 @@ import { FilePicker } from '../components/FilePicker';
 import { WhatIfPanel } from './criteria/WhatIfPanel';
 import { unitTypeLabel } from '../components/labels';
 
-type Meta = {
-  id: number;
-  code: string;
-  version: number;
-  status: 'draft' | 'published' | 'retired';
-  level: string;
-  phase: string;
-  name: string;
-  dimension: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  derivation: string | null;
-  baseCode: string | null;
-  ownerUnitId: number;
-  verified: boolean;
-  legalBasis: string;
-  criteriaCount: number;
-  indicatorCount: number;
-  unverifiedIndicators: number;
-  rowVersion: number;
-};
-
 export function CriteriaListPage() {
   const { t } = useI18n();
   const can = useCan();
-  const list = useQuery({ queryKey: ['criteria-sets'], queryFn: () => api<{ items: Meta[] }>('/api/criteria-sets') });
+  const list = useQuery({ queryKey: ['criteria-sets'], queryFn: () => call('GET /api/criteria-sets') });
   return (
     <>
       <h1>{t('criteriaTitle')}</h1>
@@ -94,13 +72,12 @@ function ImportSet() {
   const [owner, setOwner] = useState('');
   const units = useQuery({
     queryKey: ['units', 'owners'],
-    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    queryFn: () => call('GET /api/units'),
     select: (d) => d.items.filter((u) => u.type === 'province' || u.type === 'country'),
   });
   const imp = useMutation({
     mutationFn: async () =>
-      api<Meta>('/api/criteria-sets/import', {
-        method: 'POST',
+      call('POST /api/criteria-sets/import', {
         body: { ownerUnitId: Number(owner), document: JSON.parse(await file!.text()) as unknown },
       }),
     onSuccess: async (m) => {
@@ -144,12 +121,15 @@ export function CriteriaDetailPage() {
   const navigate = useNavigate();
   const set = useQuery({
     queryKey: ['criteria-set', id],
-    queryFn: () => api<Meta & { document: CriteriaSetDoc }>(`/api/criteria-sets/${id}`),
+    // The document follows its own published schema (/api/schemas/criteria-set.json), checked when it was stored.
+    queryFn: async () => {
+      const set = await call('GET /api/criteria-sets/{id}', { params: { id: Number(id) } });
+      return { ...set, document: set.document as CriteriaSetDoc };
+    },
   });
   const [doc, setDoc] = useState<CriteriaSetDoc | null>(null);
   const act = useMutation({
-    mutationFn: (req: { method: string; path: string; body?: unknown }) =>
-      api<Meta>(req.path, { method: req.method, body: req.body }),
+    mutationFn: (run: () => Promise<{ id: number }>) => run(),
     onSuccess: async (m) => {
       setDoc(null);
       await qc.invalidateQueries({ queryKey: ['criteria-set'] });
@@ -223,18 +203,16 @@ export function CriteriaDetailPage() {
             {t('exportJson')}
           </a>
           {can('criteria.manage') && s.status === 'published' && (
-            <Button variant="secondary" onClick={() => act.mutate({ method: 'POST', path: `/api/criteria-sets/${s.id}/drafts` })}>
+            <Button variant="secondary" onClick={() => act.mutate(() => call('POST /api/criteria-sets/{id}/drafts', { params: { id: s.id } }))}>
               {t('createDraft')}
             </Button>
           )}
           {editable && doc && (
             <Button
               onClick={() =>
-                act.mutate({
-                  method: 'PUT',
-                  path: `/api/criteria-sets/${s.id}`,
-                  body: { rowVersion: s.rowVersion, document: doc },
-                })
+                act.mutate(() =>
+                  call('PUT /api/criteria-sets/{id}', { params: { id: s.id }, body: { rowVersion: s.rowVersion, document: doc } }),
+                )
               }
             >
               {t('save')}
@@ -243,7 +221,7 @@ export function CriteriaDetailPage() {
           {editable && !doc && (
             <Button
               onClick={() =>
-                act.mutate({ method: 'POST', path: `/api/criteria-sets/${s.id}/publish`, body: { rowVersion: s.rowVersion } })
+                act.mutate(() => call('POST /api/criteria-sets/{id}/publish', { params: { id: s.id }, body: { rowVersion: s.rowVersion } }))
               }
             >
               {t('publish')}
