@@ -6,16 +6,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../../lib/http';
 import { actorOf, metaOf } from '../../../lib/request';
 import { IsoDate } from '../../units/schemas';
-import {
-  addRoundProducts,
-  closeRound,
-  createRound,
-  decideProduct,
-  issueCertificate,
-  listRounds,
-  roundDetail,
-  submitScore,
-} from '../rounds';
+import { addRoundProducts } from '../add-round-products';
+import { closeRound } from '../close-round';
+import { createRound } from '../create-round';
+import { decideProduct } from '../decide-product';
+import { issueCertificate } from '../issue-certificate';
+import { listRounds, roundDetail } from '../read-rounds';
+import { submitScore } from '../score-product';
 import { Certificate, Decision, Round, RoundDetail, RoundListItem, RoundProductState, ScoreResult } from '../schemas';
 import { certificateView, roundProductView, roundView } from '../views';
 import { Id, items, RoundProduct, tags, Text } from './params';
