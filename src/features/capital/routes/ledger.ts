@@ -10,6 +10,7 @@ import { importDisbursements } from '../treasury-import';
 import { DisbursementBody, DisbursementEntry, disbursementView, ReversalBody } from '../schemas';
 
 export const ledgerRoutes = createRouter();
+
 ledgerRoutes.openapi(
   createRoute({
     method: 'post',

@@ -9,6 +9,7 @@ import { Cockpit, FundingSource, Year } from '../schemas';
 import { cockpit } from '../queries';
 
 export const overviewRoutes = createRouter();
+
 const UnitYear = z.object({ unitId: z.coerce.number().int().positive(), year: Year });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

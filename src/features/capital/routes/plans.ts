@@ -11,6 +11,7 @@ import { adjustPlan, approvePlan, createPlan, getPlan, planDetail, setAllocation
 import { underUnit } from '../queries';
 
 export const planRoutes = createRouter();
+
 planRoutes.openapi(
   createRoute({
     method: 'get',

@@ -8,6 +8,7 @@ import { Contribution, DeadlineExtension, Dong, Year } from '../schemas';
 import { contributionView, extensionView } from '../views';
 
 export const projectLedgerRoutes = createRouter();
+
 projectLedgerRoutes.openapi(
   createRoute({
     method: 'post',

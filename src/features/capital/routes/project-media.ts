@@ -14,6 +14,7 @@ import { projectQr } from '../detail';
 import { addProjectPhoto } from '../projects';
 
 export const projectMediaRoutes = createRouter();
+
 documented(projectMediaRoutes, {
   method: 'post',
   path: '/projects/{id}/photos',

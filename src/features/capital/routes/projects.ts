@@ -10,6 +10,7 @@ import { projectView, readinessView } from '../views';
 import { createProject, setReadiness, updateProject } from '../projects';
 
 export const projectRoutes = createRouter();
+
 projectRoutes.openapi(
   createRoute({
     method: 'get',

@@ -8,6 +8,7 @@ import { redFlagSettings } from '../queries';
 import { setRedFlagSettings } from '../set-red-flag-settings';
 
 export const settingsRoutes = createRouter();
+
 settingsRoutes.openapi(
   createRoute({
     method: 'get',

@@ -11,6 +11,7 @@ import { PRODUCT_GROUPS, PRODUCT_SETS, regimeOn, SHEET_PUBLISHERS } from '../she
 import { tags } from './params';
 
 export const catalogueRoutes = createRouter();
+
 catalogueRoutes.openapi(
   createRoute({
     method: 'get',

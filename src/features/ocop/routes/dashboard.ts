@@ -7,6 +7,7 @@ import { Dashboard, Pipeline, Target } from '../schemas';
 import { Opt, tags, Year } from './params';
 
 export const dashboardRoutes = createRouter();
+
 dashboardRoutes.openapi(
   createRoute({
     method: 'get',

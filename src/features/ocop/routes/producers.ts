@@ -10,6 +10,7 @@ import { producerView } from '../views';
 import { Id, items, Opt, tags, Text } from './params';
 
 export const producerRoutes = createRouter();
+
 const ProducerFields = {
   name: Text(300),
   kind: z.enum(['enterprise', 'cooperative', 'coop_group', 'household']),

@@ -11,6 +11,7 @@ import { labelSheet, productQr, publicProductUrl } from '../public';
 import { productPhoto } from '../queries';
 
 export const productMediaRoutes = createRouter();
+
 productMediaRoutes.post('/products/:id/photos', async (c) => {
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id <= 0) throw new AppError('NOT_FOUND');

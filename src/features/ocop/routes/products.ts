@@ -11,6 +11,7 @@ import { productView } from '../views';
 import { Id, items, Opt, tags, Text, Year } from './params';
 
 export const productRoutes = createRouter();
+
 const StandardSchema = z.object({
   kind: Text(100),
   number: Opt(100).transform((v) => v ?? null),

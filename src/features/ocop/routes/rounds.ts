@@ -18,6 +18,7 @@ import { certificateView, roundProductView, roundView } from '../views';
 import { Id, items, RoundProduct, tags, Text } from './params';
 
 export const roundRoutes = createRouter();
+
 roundRoutes.openapi(
   createRoute({
     method: 'get',

@@ -14,8 +14,10 @@ import { importSheet } from '../sheets';
 import { Id, tags } from './params';
 
 export const sheetRoutes = createRouter();
+
 /** Mounted under /api/schemas with the other public import / export formats. */
 export const ocopSchemaRoutes = createRouter();
+
 ocopSchemaRoutes.openapi(
   createRoute({
     method: 'get',
