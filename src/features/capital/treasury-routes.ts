@@ -1,4 +1,4 @@
-/** The Treasury import's template and reference lists (the import itself is in routes.ts). */
+/** The Treasury import's template and reference lists (the import itself is in routes/ledger.ts). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fileResponse, json } from '../../lib/http';
 import { actorOf } from '../../lib/request';
