@@ -203,7 +203,10 @@ export function CriteriaDetailPage() {
             {t('exportJson')}
           </a>
           {can('criteria.manage') && s.status === 'published' && (
-            <Button variant="secondary" onClick={() => act.mutate(() => call('POST /api/criteria-sets/{id}/drafts', { params: { id: s.id } }))}>
+            <Button
+              variant="secondary"
+              onClick={() => act.mutate(() => call('POST /api/criteria-sets/{id}/drafts', { params: { id: s.id } }))}
+            >
               {t('createDraft')}
             </Button>
           )}
@@ -211,7 +214,10 @@ export function CriteriaDetailPage() {
             <Button
               onClick={() =>
                 act.mutate(() =>
-                  call('PUT /api/criteria-sets/{id}', { params: { id: s.id }, body: { rowVersion: s.rowVersion, document: doc } }),
+                  call('PUT /api/criteria-sets/{id}', {
+                    params: { id: s.id },
+                    body: { rowVersion: s.rowVersion, document: doc },
+                  }),
                 )
               }
             >
@@ -221,7 +227,9 @@ export function CriteriaDetailPage() {
           {editable && !doc && (
             <Button
               onClick={() =>
-                act.mutate(() => call('POST /api/criteria-sets/{id}/publish', { params: { id: s.id }, body: { rowVersion: s.rowVersion } }))
+                act.mutate(() =>
+                  call('POST /api/criteria-sets/{id}/publish', { params: { id: s.id }, body: { rowVersion: s.rowVersion } }),
+                )
               }
             >
               {t('publish')}

@@ -1,7 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unitOptionLabel } from '../components/labels';
 import { useState } from 'react';
-import { api, type Unit } from '../api/client';
+import { call, type Answer, type Body } from '../api/client';
+
+type Publication = Answer<'GET /api/portal/publications'>['items'][number];
+type Feedback = Answer<'GET /api/portal/feedback'>['items'][number];
 import { useCan, useSession } from '../auth/session';
 import { Badge, Card, ErrorAlert, Loading, TextInput } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -9,32 +12,6 @@ import type { MessageKey } from '../i18n/vi';
 import { formatDateTimeVi, sortVi, todayVn } from '../../../src/shared/vi';
 import { formatMonthVi, MonthInput } from '../components/MonthInput';
 import { ConfirmButton, SuccessNotice } from '../components/confirm';
-
-type Publication = {
-  id: number;
-  kind: 'period' | 'project';
-  unitId: number;
-  unitName: string;
-  period: string | null;
-  projectCode: string | null;
-  projectName: string | null;
-  publishedAt: string;
-};
-type Feedback = {
-  id: number;
-  target: string;
-  targetCode: string;
-  targetTitle: string;
-  unitName: string;
-  category: string;
-  text: string;
-  contactName: string | null;
-  contact: string | null;
-  photoFileId: number | null;
-  createdAt: string;
-  version: number;
-};
-type Project = { id: number; code: string; name: string };
 
 /** What the office publishes on the public portal, and citizens' feedback waiting for an answer. */
 export function PortalAdminPage() {
@@ -61,11 +38,11 @@ function Publications() {
   const root = user?.grants.find((g) => g.role === 'coordination_office' || g.role === 'system_admin')?.unitId ?? null;
   const list = useQuery({
     queryKey: ['portal', 'publications'],
-    queryFn: () => api<{ items: Publication[] }>('/api/portal/publications'),
+    queryFn: () => call('GET /api/portal/publications'),
   });
   const units = useQuery({
     queryKey: ['units', 'all'],
-    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    queryFn: () => call('GET /api/units'),
     select: (d) =>
       sortVi(
         d.items.filter((u) => u.type !== 'village' && u.type !== 'country'),
@@ -74,7 +51,7 @@ function Publications() {
   });
   const projects = useQuery({
     queryKey: ['capital', 'projects', root],
-    queryFn: () => api<{ items: Project[] }>(`/api/capital/projects?unitId=${root}`),
+    queryFn: () => call('GET /api/capital/projects', { query: { unitId: root ?? 0 } }),
     enabled: root !== null,
   });
   const [unitId, setUnitId] = useState<number>(root ?? 0);
@@ -83,7 +60,8 @@ function Publications() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['portal'] });
   const [done, setDone] = useState('');
   const publish = useMutation({
-    mutationFn: ({ body }: { body: object; what: string }) => api('/api/portal/publications', { method: 'POST', body }),
+    mutationFn: ({ body }: { body: Body<'POST /api/portal/publications'>; what: string }) =>
+      call('POST /api/portal/publications', { body }),
     onMutate: () => setDone(''),
     onSuccess: async (_r, v) => {
       setDone(t('donePortalPublish', { what: v.what }));
@@ -91,7 +69,7 @@ function Publications() {
     },
   });
   const remove = useMutation({
-    mutationFn: ({ id }: { id: number; what: string }) => api(`/api/portal/publications/${id}`, { method: 'DELETE' }),
+    mutationFn: ({ id }: { id: number; what: string }) => call('DELETE /api/portal/publications/{id}', { params: { id } }),
     onMutate: () => setDone(''),
     onSuccess: async (_r, v) => {
       setDone(t('donePortalRemove', { what: v.what }));
@@ -192,7 +170,7 @@ function Publications() {
 function Moderation() {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const queue = useQuery({ queryKey: ['portal', 'feedback'], queryFn: () => api<{ items: Feedback[] }>('/api/portal/feedback') });
+  const queue = useQuery({ queryKey: ['portal', 'feedback'], queryFn: () => call('GET /api/portal/feedback') });
   const [done, setDone] = useState('');
   const onDone = async (message: string) => {
     setDone(message);
@@ -218,8 +196,8 @@ function FeedbackItem({ f, onDone }: { f: Feedback; onDone: (message: string) =>
   const [toPetition, setToPetition] = useState(false);
   const moderate = useMutation({
     mutationFn: (decision: 'publish' | 'reject') =>
-      api(`/api/portal/feedback/${f.id}/moderate`, {
-        method: 'POST',
+      call('POST /api/portal/feedback/{id}/moderate', {
+        params: { id: f.id },
         body: { decision, answer: answer || null, toPetition, version: f.version },
       }),
     onSuccess: (_r, decision) => onDone(decision === 'publish' ? t('doneModeratePublish') : t('doneModerateReject')),

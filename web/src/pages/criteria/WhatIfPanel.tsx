@@ -1,31 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { CriterionChange, Standing, SummarySide } from '../../../../src/domain/criteria/what-if';
+import type { CriterionChange } from '../../../../src/domain/criteria/what-if';
 import { formatNumberVi, sortVi, todayVn, viCollator } from '../../../../src/shared/vi';
-import { api, type Unit } from '../../api/client';
+import { call, urlOf } from '../../api/client';
+import type { DraftImpact } from '../../../../src/shared/api.gen';
 import { MonthInput, formatMonthVi } from '../../components/MonthInput';
 import { Badge, Card, ErrorAlert, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 
-type Change = {
-  unitId: number;
-  name: string;
-  month: string;
-  before: Standing;
-  after: Standing;
-  criteria: (CriterionChange & { name: string })[];
-};
-type Impact = {
-  unit: { id: number; name: string };
-  month: string;
-  unitCount: number;
-  before: SummarySide;
-  after: SummarySide;
-  criteria: { number: string; name: string; before: number; after: number }[];
-  changed: Change[];
-  publishing: { precedenceUnclear: boolean; collisions: { code: string; version: number; name: string }[] };
-};
+type Impact = DraftImpact;
+type Change = Impact['changed'][number];
 
 const LEVEL: Record<CriterionChange['level'], MessageKey> = {
   ntm: 'whatIfLevelNtm',
@@ -52,17 +37,17 @@ export function WhatIfPanel({ setId, ownerUnitId, unsaved }: { setId: number; ow
   const [unitId, setUnitId] = useState(ownerUnitId);
   const units = useQuery({
     queryKey: ['units', 'what-if-areas'],
-    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    queryFn: () => call('GET /api/units'),
     select: (d) =>
       sortVi(
         d.items.filter((u) => (u.type === 'province' || u.type === 'country') && !u.effectiveTo),
         (u) => u.name,
       ),
   });
-  const q = `month=${month}&unitId=${unitId}`;
+  const q = { month, unitId };
   const impact = useQuery({
     queryKey: ['what-if', setId, q],
-    queryFn: () => api<Impact>(`/api/criteria-sets/${setId}/what-if?${q}`),
+    queryFn: () => call('GET /api/criteria-sets/{id}/what-if', { params: { id: setId }, query: q }),
     enabled: Boolean(month),
   });
   return (
@@ -90,7 +75,11 @@ export function WhatIfPanel({ setId, ownerUnitId, unsaved }: { setId: number; ow
             ))}
           </select>
         </label>
-        <a className="btn btn-secondary" href={`/api/criteria-sets/${setId}/what-if.xlsx?${q}`} data-testid="what-if-xlsx">
+        <a
+          className="btn btn-secondary"
+          href={urlOf('GET /api/criteria-sets/{id}/what-if.xlsx', { params: { id: setId }, query: q })}
+          data-testid="what-if-xlsx"
+        >
           {t('whatIfDownload')}
         </a>
       </div>
