@@ -1,10 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { Field } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { LeadAgency } from './types';
-
-type Person = { id: number; name: string };
 
 /**
  * Who can take on a unit's work — its lead agencies and the people who can be in charge — and what the
@@ -13,11 +11,11 @@ type Person = { id: number; name: string };
 export function useAssignees(unitId: number | string, lead: string, person: string) {
   const agencies = useQuery({
     queryKey: ['agencies', String(unitId)],
-    queryFn: () => api<{ items: LeadAgency[] }>(`/api/roadmaps/agencies?unitId=${unitId}`),
+    queryFn: () => call('GET /api/roadmaps/agencies', { query: { unitId: Number(unitId) } }),
   });
   const people = useQuery({
     queryKey: ['roadmap-people', String(unitId)],
-    queryFn: () => api<{ items: Person[] }>(`/api/roadmaps/people?unitId=${unitId}`),
+    queryFn: () => call('GET /api/roadmaps/people', { query: { unitId: Number(unitId) } }),
   });
   const leadAgency = agencies.data?.items.find((a) => String(a.id) === lead);
   return {

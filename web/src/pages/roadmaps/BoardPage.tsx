@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, type Unit } from '../../api/client';
+import { call, type Query } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Button, Card, ErrorAlert, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { sortVi } from '../../../../src/shared/vi';
 import { BulkConfirm } from './BulkConfirm';
 import { ItemBadges } from './ItemBadges';
-import { monthVi, type RoadmapItem } from './types';
+import { monthVi } from './types';
 
 /** The roadmap board: by area, by agency or my own work; every filter and the sort live in the URL. */
 export function BoardPage() {
@@ -23,28 +23,28 @@ export function BoardPage() {
   const status = params.get('trang-thai') ?? '';
   const cost = params.get('kinh-phi') ?? '';
   const overdue = params.get('qua-han') === '1';
-  const sort = params.get('sap-xep') ?? 'easy';
+  const sorts = ['easy', 'target', 'priority'] as const;
+  const sort = sorts.find((s) => s === params.get('sap-xep')) ?? 'easy';
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
     else next.delete(k);
     setParams(next, { replace: true });
   };
-  const query = new URLSearchParams();
-  if (view === 'mine') query.set('mine', '1');
-  else if (view === 'agency' && agencyId) query.set('agencyId', agencyId);
-  else if (unitId) query.set('unitId', unitId);
-  if (status) query.set('status', status);
-  if (cost) query.set('cost', cost);
-  if (overdue) query.set('overdue', '1');
-  query.set('sort', sort);
+  const query: Query<'GET /api/roadmaps'> = { sort };
+  if (view === 'mine') query.mine = '1';
+  else if (view === 'agency' && agencyId) query.agencyId = Number(agencyId);
+  else if (unitId) query.unitId = Number(unitId);
+  if (status) query.status = status;
+  if (cost) query.cost = cost;
+  if (overdue) query.overdue = '1';
   const board = useQuery({
-    queryKey: ['roadmaps', query.toString()],
-    queryFn: () => api<{ items: RoadmapItem[] }>(`/api/roadmaps?${query.toString()}`),
+    queryKey: ['roadmaps', query],
+    queryFn: () => call('GET /api/roadmaps', { query }),
   });
   const units = useQuery({
     queryKey: ['units', 'all'],
-    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    queryFn: () => call('GET /api/units'),
     select: (d) =>
       sortVi(
         d.items.filter((u) => !u.effectiveTo && u.type !== 'village'),
@@ -53,11 +53,11 @@ export function BoardPage() {
   });
   const agencies = useQuery({
     queryKey: ['agencies', unitId],
-    queryFn: () => api<{ items: { id: number; name: string }[] }>(`/api/roadmaps/agencies?unitId=${unitId}`),
+    queryFn: () => call('GET /api/roadmaps/agencies', { query: { unitId: Number(unitId) } }),
     enabled: Boolean(unitId),
   });
   const suggest = useMutation({
-    mutationFn: () => api<{ created: number }>('/api/roadmaps/suggest', { method: 'POST', body: { unitId: Number(unitId) } }),
+    mutationFn: () => call('POST /api/roadmaps/suggest', { body: { unitId: Number(unitId) } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['roadmaps'] }),
   });
   const items = useMemo(() => board.data?.items ?? [], [board.data]);

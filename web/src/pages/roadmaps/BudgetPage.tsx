@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Card, ErrorAlert, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { formatNumberVi } from '../../../../src/shared/vi';
-import { monthVi, type RoadmapItem } from './types';
+import { monthVi } from './types';
 
 export function BudgetPage() {
   const { t } = useI18n();
@@ -14,7 +14,7 @@ export function BudgetPage() {
   const unitId = params.get('don-vi') ?? String(user?.grants[0]?.unitId ?? '');
   const data = useQuery({
     queryKey: ['budget', unitId],
-    queryFn: () => api<{ items: RoadmapItem[]; total: number; withoutEstimate: number }>(`/api/roadmaps/budget?unitId=${unitId}`),
+    queryFn: () => call('GET /api/roadmaps/budget', { query: { unitId: Number(unitId) } }),
     enabled: Boolean(unitId),
   });
   if (data.isLoading) return <Loading />;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 import { formatMonthVi, MonthInput } from '../../components/MonthInput';
 import { Card, ErrorAlert, Field } from '../../components/ui';
@@ -23,8 +23,7 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
   const { leadAgency, leadName, personName, nobody } = assignees;
   const confirm = useMutation({
     mutationFn: () =>
-      api<{ confirmed: number }>('/api/roadmaps/confirm', {
-        method: 'POST',
+      call('POST /api/roadmaps/confirm', {
         body: {
           items: picked.map((i) => ({ id: i.id, version: i.version })),
           leadAgencyId: Number(lead),

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { PaperclipIcon } from '../../components/icons';
@@ -19,7 +19,10 @@ export function ItemPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const can = useCan();
-  const item = useQuery({ queryKey: ['roadmap', id], queryFn: () => api<ItemDetail>(`/api/roadmaps/${id}`) });
+  const item = useQuery({
+    queryKey: ['roadmap', id],
+    queryFn: () => call('GET /api/roadmaps/{id}', { params: { id: Number(id) } }),
+  });
   if (item.isLoading) return <Loading />;
   if (!item.data) return <ErrorAlert error={item.error} />;
   const i = item.data;
@@ -116,8 +119,8 @@ function EditItem({ item }: { item: ItemDetail }) {
   const save = useMutation({
     mutationFn: (confirm: boolean) => {
       const millions = parseViNumber(estimate);
-      return api(`/api/roadmaps/${item.id}`, {
-        method: 'PATCH',
+      return call('PATCH /api/roadmaps/{id}', {
+        params: { id: item.id },
         body: {
           version: item.version,
           task: task.trim() || null,
@@ -276,7 +279,7 @@ function CheckIn({ item }: { item: ItemDetail }) {
       form.set('percent', percent);
       form.set('note', note);
       if (file) form.set('file', file);
-      return api(`/api/roadmaps/${item.id}/checkins/upload`, { method: 'POST', raw: form });
+      return call('POST /api/roadmaps/{id}/checkins/upload', { params: { id: item.id }, body: form });
     },
     onSuccess: async () => {
       setNote('');
