@@ -9,7 +9,7 @@
  * sign-out — so it cannot live in the database, which is out of reach exactly when it is set.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { api, ApiError, type Session } from '../api/client';
+import { call, ApiError, type Session } from '../api/client';
 import { offlineQueue } from '../offline/store';
 import { clearApiCache } from '../offline/register';
 
@@ -46,7 +46,7 @@ export function flushLogout(): Promise<boolean> {
   if (!logoutPending()) return Promise.resolve(true);
   flushing ??= (async () => {
     try {
-      await api('/api/auth/logout', { method: 'POST' });
+      await call('POST /api/auth/logout');
       setPending(false);
       return true;
     } catch (e) {
