@@ -150,3 +150,41 @@ export function apiTypesModule(doc: OpenApiDocument): string {
   out.push('}', '');
   return out.join('\n');
 }
+
+/**
+ * Where an answer leaves a part untyped (a schema that admits anything, or an object with no declared
+ * keys): `GET /api/audit.items[]→AuditEvent.before`. An empty list means every answer is typed to its leaves.
+ */
+export function untypedAnswerParts(doc: OpenApiDocument): string[] {
+  const out: string[] = [];
+  const named = doc.components?.schemas ?? {};
+  const walk = (s: Schema | undefined, where: string, seen: Set<string>): void => {
+    if (!s) return;
+    if (s.$ref) {
+      const name = s.$ref.replace('#/components/schemas/', '');
+      if (seen.has(name)) return;
+      walk(named[name], `${where}→${name}`, new Set([...seen, name]));
+      return;
+    }
+    const meaningful = Object.keys(s).filter((k) => !['description', 'example', 'default', 'title'].includes(k));
+    if (meaningful.length === 0) {
+      out.push(where);
+      return;
+    }
+    for (const part of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? []), ...(s.prefixItems ?? [])]) walk(part, where, seen);
+    if (s.items) walk(s.items, `${where}[]`, seen);
+    for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${where}.${k}`, seen);
+    if (s.additionalProperties && typeof s.additionalProperties === 'object') walk(s.additionalProperties, `${where}{}`, seen);
+    if (s.type === 'object' && !s.properties && !s.additionalProperties) out.push(`${where} (an object with no declared keys)`);
+  };
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      for (const [status, res] of Object.entries(ops[method]?.responses ?? {})) {
+        if (!status.startsWith('2')) continue;
+        const schema = res.content?.['application/json']?.schema;
+        if (schema) walk(schema, `${method.toUpperCase()} ${path}`, new Set());
+      }
+    }
+  }
+  return out;
+}
