@@ -144,6 +144,8 @@ export function CriteriaDetailPage() {
   const shown = doc ?? s.document;
   const editable = s.status === 'draft' && can('criteria.manage');
   const classes = shown.classification.classes;
+  /** A region or commune group by its name, never its short code. */
+  const classNames = (codes: string[]) => codes.map((code) => classes.find((c) => c.code === code)?.name_vi ?? code).join(', ');
   const updateThreshold = (code: string, index: number, patch: { value?: number; verified?: boolean }) => {
     const next = structuredClone(shown);
     for (const c of next.criteria)
@@ -185,10 +187,10 @@ export function CriteriaDetailPage() {
                 : t('precedenceNational')}
             {' · '}
             {shown.unitTypes.map((u) => unitTypeLabel(u, lang)).join(', ')}
-            {shown.applicability?.classes && ` · ${t('onlyClasses', { classes: shown.applicability.classes.join(', ') })}`}
+            {shown.applicability?.classes && ` · ${t('onlyClasses', { classes: classNames(shown.applicability.classes) })}`}
           </dd>
           <dt>{t('classification')}</dt>
-          <dd>{classes.map((c) => `${c.code}: ${c.name_vi}`).join(' · ')}</dd>
+          <dd>{classes.map((c) => c.name_vi).join(' · ')}</dd>
           <dt>{t('notes')}</dt>
           <dd>
             <ul>
@@ -260,7 +262,7 @@ export function CriteriaDetailPage() {
                       {i.thresholds.map((th, k) => (
                         <li key={k}>
                           <small className="muted">
-                            {th.classes ? th.classes.join(', ') : lang === 'vi' ? 'mọi vùng/nhóm' : 'all classes'}
+                            {th.classes ? classNames(th.classes) : lang === 'vi' ? 'mọi vùng/nhóm' : 'all classes'}
                             {(th.fromYear || th.toYear) && ` · ${th.fromYear ?? ''}–${th.toYear ?? ''}`}:
                           </small>{' '}
                           {editable && th.value !== undefined ? (
