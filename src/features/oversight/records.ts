@@ -22,7 +22,8 @@ import {
   type OversightDocumentKind,
 } from '../../db/schema';
 import { supervisionLawOn } from '../../domain/oversight/legal';
-import { canMoveActivity } from '../../domain/oversight/petitions';
+import { ACTIVITY_LIFECYCLE, activityStepTo } from '../../domain/lifecycles/activity';
+import { takeStep } from '../../lib/lifecycle';
 import type { Db } from '../../db/client';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { sortVi } from '../../shared/vi';
@@ -281,8 +282,8 @@ export type ActivityUpdate = Partial<Omit<ActivityInput, 'followsId'>> & {
 };
 
 /**
- * Edits an activity; a status change moves one step forward only (planned → held → concluded →
- * follow-up → re-supervised). Holding needs the day it was held; concluding needs the conclusion.
+ * Edits an activity; a status change is a step of its lifecycle (`domain/lifecycles/activity.ts`:
+ * one step forward at a time). Holding needs the day it was held; concluding needs the conclusion.
  */
 export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: ActivityUpdate) {
   const { version, ...changes } = input;
@@ -295,8 +296,9 @@ export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta
         await checkBody(tx, council.id, changes.leadBodyId);
         const next = { ...before, ...changes };
         if (changes.status && changes.status !== before.status) {
-          if (!canMoveActivity(before.status, changes.status))
-            throw ruleViolation('oversight_status_order', { from: before.status, to: changes.status });
+          const step = activityStepTo(changes.status);
+          if (!step) throw ruleViolation('oversight_status_order', { status: before.status, to: changes.status });
+          takeStep(ACTIVITY_LIFECYCLE, step, before.status);
           if (changes.status === 'held' && !next.heldOn) throw ruleViolation('oversight_held_needs_date');
           if (changes.status === 'concluded' && !(next.conclusionText && next.conclusionDate))
             throw ruleViolation('oversight_conclusion_needed');
