@@ -19,6 +19,7 @@ import { keepCouncil } from './records';
 import { phrase } from '../notifications/catalogue';
 import { notify, unitResponders } from '../notifications/notify';
 import { lockRow, petitionFor } from './access';
+import type { OpenSteps } from './actions';
 import { petitionView } from './views';
 
 export type PetitionInput = {
@@ -192,6 +193,7 @@ export async function listPetitions(
   deps: Deps,
   actor: Actor,
   f: { councilId?: number | undefined; status?: string | undefined; q?: string | undefined; mine?: boolean | undefined },
+  steps: OpenSteps,
 ) {
   const db = deps.db;
   const assigned = scopeFilter(db, actor, 'oversight.respond', petitions.assigneeUnitId);
@@ -211,8 +213,14 @@ export async function listPetitions(
     .orderBy(desc(petitions.receivedOn), desc(petitions.id))
     .limit(1000);
   const key = f.q ? searchKey(f.q) : null;
-  const items = rows
-    .filter((r) => !key || searchKey(`${r.p.text} ${r.unitName} ${r.p.assigneeLabel ?? ''}`).includes(key))
-    .map((r) => ({ ...petitionView(r.p), councilName: r.councilName, unitName: r.unitName }));
+  const items = await Promise.all(
+    rows
+      .filter((r) => !key || searchKey(`${r.p.text} ${r.unitName} ${r.p.assigneeLabel ?? ''}`).includes(key))
+      .map(async (r) => ({
+        ...petitionView(r.p, await steps.petition(r.p)),
+        councilName: r.councilName,
+        unitName: r.unitName,
+      })),
+  );
   return { items, stats: petitionStats(items.map((i) => i.status)) };
 }

@@ -32,6 +32,7 @@ import { checkedByLoad, write } from '../access/write-path';
 import { auditSnapshot } from '../../lib/audit-chain';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { activityFor, councilFor, lockRow, type CouncilRow } from './access';
+import type { OpenSteps } from './actions';
 import { activityView, bodyView, councilView, documentView, recommendationView } from './views';
 
 /** The write path for keeping a council's records: authorised while loading, the council row locked. */
@@ -332,7 +333,7 @@ export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta
   );
 }
 
-export async function activityDetail(deps: Deps, actor: Actor, id: number) {
+export async function activityDetail(deps: Deps, actor: Actor, id: number, steps: OpenSteps) {
   const { activity, council } = await activityFor(deps.db, actor, id);
   const [unit] = await deps.db.select().from(units).where(eq(units.id, council.unitId));
   const bodies = await deps.db.select().from(councilBodies).where(eq(councilBodies.councilId, council.id));
@@ -363,13 +364,15 @@ export async function activityDetail(deps: Deps, actor: Actor, id: number) {
     .where(eq(oversightActivities.councilId, council.id))
     .orderBy(desc(oversightActivities.scheduledOn));
   return {
-    ...activityView(activity),
+    ...activityView(activity, await steps.activity(activity)),
     council: { id: council.id, name: council.name, term: council.term, unitId: council.unitId, unitName: unit!.name },
     leadBody: bodies.map(bodyView).find((b) => b.id === activity.leadBodyId) ?? null,
     bodies: bodies.map(bodyView),
     documents: docs.map(documentView),
     snapshots: snaps.map((x) => ({ ...x, frozenAt: x.frozenAt.toISOString() })),
-    recommendations: recs.map((r) => ({ ...recommendationView(r.r), addresseeUnitName: r.unitName })),
+    recommendations: await Promise.all(
+      recs.map(async (r) => ({ ...recommendationView(r.r, await steps.recommendation(r.r)), addresseeUnitName: r.unitName })),
+    ),
     siblings: others.filter((o) => o.id !== id),
   };
 }

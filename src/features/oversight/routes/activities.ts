@@ -18,7 +18,7 @@ import { IsoDate } from '../../units/schemas';
 import { activityDetail, addDocument, createActivity, documentFile, updateActivity } from '../records';
 import { Activity, ActivityDetail, OversightDocument } from '../schemas';
 import { activityView, documentView } from '../views';
-import { tags, Id, Text, Opt, Version, id } from './common';
+import { tags, Id, Text, Opt, Version, id, stepsOf } from './common';
 
 /** Supervision activities: planned, edited and moved through their lifecycle, with their documents. */
 export const activityRoutes = createRouter();
@@ -48,11 +48,10 @@ activityRoutes.openapi(
     },
     responses: { 201: json(Activity), ...errorResponses },
   }),
-  async (c) =>
-    c.json(
-      activityView(await createActivity(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
-      201,
-    ),
+  async (c) => {
+    const row = await createActivity(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(activityView(row, await stepsOf(c).activity(row)), 201);
+  },
 );
 
 activityRoutes.openapi(
@@ -64,7 +63,7 @@ activityRoutes.openapi(
     request: { params: Id },
     responses: { 200: json(ActivityDetail), ...errorResponses },
   }),
-  async (c) => c.json(await activityDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
+  async (c) => c.json(await activityDetail(c.get('deps'), actorOf(c), c.req.valid('param').id, stepsOf(c)), 200),
 );
 
 activityRoutes.openapi(
@@ -88,11 +87,10 @@ activityRoutes.openapi(
     },
     responses: { 200: json(Activity), ...errorResponses, ...conflictResponse },
   }),
-  async (c) =>
-    c.json(
-      activityView(await updateActivity(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
-      200,
-    ),
+  async (c) => {
+    const row = await updateActivity(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(activityView(row, await stepsOf(c).activity(row)), 200);
+  },
 );
 
 documented(activityRoutes, {

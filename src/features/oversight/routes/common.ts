@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../../context';
 import { AppError } from '../../../lib/errors';
 import { json } from '../../../lib/http';
+import { actorOf, metaOf } from '../../../lib/request';
+import { openSteps } from '../actions';
 
 /** What the oversight routes share: parameters, field shapes and answer helpers. */
 export const tags = ['Oversight'];
@@ -26,3 +28,6 @@ export const id = (c: Context<AppEnv>) => {
   if (!Number.isInteger(n) || n <= 0) throw new AppError('NOT_FOUND');
   return n;
 };
+
+/** The steps the caller may take, decided once per answer (see `openSteps`). */
+export const stepsOf = (c: Context<AppEnv>) => openSteps(c.get('deps').db, actorOf(c), metaOf(c));

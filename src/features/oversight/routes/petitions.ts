@@ -6,7 +6,7 @@ import { IsoDate } from '../../units/schemas';
 import { answerPetition, createPetition, listPetitions, managePetition } from '../petitions';
 import { Petition, PetitionList } from '../schemas';
 import { petitionView } from '../views';
-import { tags, Id, Text, Opt, Version, Flag } from './common';
+import { tags, Id, Text, Opt, Version, Flag, stepsOf } from './common';
 
 /** Voters' petitions: recorded, assigned and closed by the council, answered by the assigned body. */
 export const petitionRoutes = createRouter();
@@ -30,7 +30,12 @@ petitionRoutes.openapi(
   async (c) => {
     const q = c.req.valid('query');
     return c.json(
-      await listPetitions(c.get('deps'), actorOf(c), { councilId: q.councilId, status: q.status, q: q.q, mine: q.mine === '1' }),
+      await listPetitions(
+        c.get('deps'),
+        actorOf(c),
+        { councilId: q.councilId, status: q.status, q: q.q, mine: q.mine === '1' },
+        stepsOf(c),
+      ),
       200,
     );
   },
@@ -57,11 +62,10 @@ petitionRoutes.openapi(
     },
     responses: { 201: json(Petition), ...errorResponses },
   }),
-  async (c) =>
-    c.json(
-      petitionView(await createPetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
-      201,
-    ),
+  async (c) => {
+    const row = await createPetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(petitionView(row, await stepsOf(c).petition(row)), 201);
+  },
 );
 
 petitionRoutes.openapi(
@@ -85,11 +89,10 @@ petitionRoutes.openapi(
     },
     responses: { 200: json(Petition), ...errorResponses, ...conflictResponse },
   }),
-  async (c) =>
-    c.json(
-      petitionView(await managePetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
-      200,
-    ),
+  async (c) => {
+    const row = await managePetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(petitionView(row, await stepsOf(c).petition(row)), 200);
+  },
 );
 
 petitionRoutes.openapi(
@@ -101,9 +104,8 @@ petitionRoutes.openapi(
     request: { params: Id, body: jsonBody(z.object({ answer: Text(8000), version: Version })) },
     responses: { 200: json(Petition), ...errorResponses, ...conflictResponse },
   }),
-  async (c) =>
-    c.json(
-      petitionView(await answerPetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'))),
-      200,
-    ),
+  async (c) => {
+    const row = await answerPetition(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(petitionView(row, await stepsOf(c).petition(row)), 200);
+  },
 );

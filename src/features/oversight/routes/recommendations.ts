@@ -27,7 +27,7 @@ import {
 } from '../recommendations';
 import { Recommendation, RecommendationDetail, RecommendationListItem, Report } from '../schemas';
 import { recommendationView, reportView } from '../views';
-import { tags, Id, Text, Opt, Version, Flag, items, id } from './common';
+import { tags, Id, Text, Opt, Version, Flag, items, id, stepsOf } from './common';
 
 /** Recommendations of a conclusion: recorded and edited by the council, reported on by the addressee, decided. */
 export const recommendationRoutes = createRouter();
@@ -50,13 +50,10 @@ recommendationRoutes.openapi(
     request: { params: Id, body: jsonBody(z.object(RecommendationFields)) },
     responses: { 201: json(Recommendation), ...errorResponses },
   }),
-  async (c) =>
-    c.json(
-      recommendationView(
-        await createRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')),
-      ),
-      201,
-    ),
+  async (c) => {
+    const row = await createRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(recommendationView(row, await stepsOf(c).recommendation(row)), 201);
+  },
 );
 
 recommendationRoutes.openapi(
@@ -77,12 +74,17 @@ recommendationRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const items = await listRecommendations(c.get('deps'), actorOf(c), {
-      councilId: q.councilId,
-      status: q.status,
-      mine: q.mine === '1',
-      overdue: q.overdue === '1',
-    });
+    const items = await listRecommendations(
+      c.get('deps'),
+      actorOf(c),
+      {
+        councilId: q.councilId,
+        status: q.status,
+        mine: q.mine === '1',
+        overdue: q.overdue === '1',
+      },
+      stepsOf(c),
+    );
     return c.json({ items }, 200);
   },
 );
@@ -96,7 +98,7 @@ recommendationRoutes.openapi(
     request: { params: Id },
     responses: { 200: json(RecommendationDetail), ...errorResponses },
   }),
-  async (c) => c.json(await recommendationDetail(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
+  async (c) => c.json(await recommendationDetail(c.get('deps'), actorOf(c), c.req.valid('param').id, stepsOf(c)), 200),
 );
 
 recommendationRoutes.openapi(
@@ -108,13 +110,10 @@ recommendationRoutes.openapi(
     request: { params: Id, body: jsonBody(z.object({ ...z.object(RecommendationFields).partial().shape, version: Version })) },
     responses: { 200: json(Recommendation), ...errorResponses, ...conflictResponse },
   }),
-  async (c) =>
-    c.json(
-      recommendationView(
-        await updateRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')),
-      ),
-      200,
-    ),
+  async (c) => {
+    const row = await updateRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(recommendationView(row, await stepsOf(c).recommendation(row)), 200);
+  },
 );
 
 documented(recommendationRoutes, {
@@ -166,7 +165,8 @@ recommendationRoutes.post('/recommendations/:id/reports', async (c) => {
   const file = raw.file;
   const upload = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
   const out = await reportProgress(c.get('deps'), actorOf(c), metaOf(c), recId, { ...parsed.data, file: upload });
-  return c.json({ recommendation: recommendationView(out.recommendation), report: reportView(out.report) }, 201);
+  const steps = await stepsOf(c).recommendation(out.recommendation);
+  return c.json({ recommendation: recommendationView(out.recommendation, steps), report: reportView(out.report) }, 201);
 });
 
 documented(recommendationRoutes, {
@@ -203,11 +203,8 @@ recommendationRoutes.openapi(
     },
     responses: { 200: json(Recommendation), ...errorResponses, ...conflictResponse },
   }),
-  async (c) =>
-    c.json(
-      recommendationView(
-        await decideRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json')),
-      ),
-      200,
-    ),
+  async (c) => {
+    const row = await decideRecommendation(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(recommendationView(row, await stepsOf(c).recommendation(row)), 200);
+  },
 );
