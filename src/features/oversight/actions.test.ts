@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_STEPS, type ActivityState, type ActivityStep } from '../../domain/lifecycles/activity';
 import { PETITION_STEPS, type PetitionState, type PetitionStep } from '../../domain/lifecycles/petition';
 import { RECOMMENDATION_STEPS, type RecommendationState, type RecommendationStep } from '../../domain/lifecycles/recommendation';
-import { clientAs, makeProvince } from '../../testing/factories';
+import { councils, oversightActivities } from '../../db/schema';
+import { clientAs, makeEndedCommune, makeProvince } from '../../testing/factories';
 import { createTestEnv, type Res, type TestClient, type TestEnv } from '../../testing/harness';
 
 /**
@@ -20,12 +21,14 @@ describe('actions: what a response offers is what the API accepts', () => {
   let officer: TestClient;
   let councilId: number;
   let communeId: number;
+  let districtId: number;
   const people = () => ({ keeper, member, officer });
 
   beforeAll(async () => {
     env = await createTestEnv();
     const p = await makeProvince(env.deps);
     communeId = p.communeA.id;
+    districtId = p.district.id;
     keeper = (await clientAs(env, 'council_secretariat', p.province.id)).client;
     member = (await clientAs(env, 'council_member', p.province.id)).client;
     officer = (await clientAs(env, 'commune_officer', p.communeA.id)).client;
@@ -127,6 +130,34 @@ describe('actions: what a response offers is what the API accepts', () => {
       version: 1,
     });
     expect(held.body.actions).toEqual(['conclude']);
+  });
+
+  it('an ended unit’s activity offers nothing to its keepers, and the step is refused as read-only', async () => {
+    const ended = await makeEndedCommune(env.deps, districtId);
+    const now = new Date();
+    const [c] = await env.deps.db
+      .insert(councils)
+      .values({ unitId: ended.id, name: 'HĐND xã Đã Sáp Nhập', term: '2021-2026', createdAt: now })
+      .returning();
+    const [a] = await env.deps.db
+      .insert(oversightActivities)
+      .values({
+        councilId: c!.id,
+        kind: 'thematic_supervision',
+        title: 'Giám sát chuyên đề 2024',
+        topic: 'Kiểm thử',
+        legalBasis: '87/2015/QH13',
+        scheduledOn: '2024-05-10',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    expect((await activityOf(keeper, a!.id)).actions).toEqual([]);
+    const r = await keeper.patch<{ error: { code: string } }>(`/api/oversight/activities/${a!.id}`, {
+      ...activityBody.hold,
+      version: 1,
+    });
+    expect(r.body.error.code).toBe('UNIT_READ_ONLY');
   });
 
   // ------------------------------------------------------------------------------------- recommendations
