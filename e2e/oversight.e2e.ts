@@ -76,4 +76,39 @@ describe('journey: the 2022 session stays readable; the province’s council rec
     await expect.poll(() => council.locator('.card').first().textContent()).toContain('Đã hoàn thành');
     expect(await council.getByTestId('success-notice').textContent()).toMatch(/Đã ghi nhận kiến nghị #\d+ hoàn thành/);
   });
+  it('a voters’ petition: the council assigns it, the commune answers, the council closes it — each sees only their own step', async () => {
+    const text = 'Đề nghị lắp đèn chiếu sáng tuyến đường liên thôn (hành trình kiểm thử).';
+    const council = await login(browser, server.url, 'vanphong.hdnd.quangninh');
+    await council.goto(`${server.url}/giam-sat/kien-nghi-cu-tri`);
+    const form = council.getByTestId('new-petition');
+    await form.getByLabel('Địa bàn').selectOption({ label: 'xã Hải Sơn' });
+    await form.getByLabel('Ngày tiếp nhận').fill('05/01/2026');
+    await form.getByLabel('Nội dung kiến nghị').fill(text);
+    await form.getByRole('button', { name: 'Ghi kiến nghị cử tri' }).click();
+    const row = council.getByTestId('petitions').locator('tr', { hasText: text });
+    await row.waitFor();
+    // Received: the council may assign it; nothing to resolve yet.
+    expect(await row.getByRole('button', { name: 'Đã giải quyết xong', exact: true }).count()).toBe(0);
+    await row.getByRole('button', { name: /Chuyển cơ quan trả lời/ }).click();
+    await council.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
+    await expect.poll(() => row.textContent()).toContain('Đã chuyển cơ quan trả lời');
+    // The council does not answer for the commune.
+    expect(await row.getByRole('button', { name: 'Trả lời', exact: true }).count()).toBe(0);
+
+    const officer = await login(browser, server.url, 'canbo.haison');
+    await officer.goto(`${server.url}/giam-sat/kien-nghi-cu-tri`);
+    const mine = officer.getByTestId('petitions').locator('tr', { hasText: text });
+    await mine.getByLabel('Nội dung trả lời').fill('Đã đưa vào kế hoạch năm 2027 của xã.');
+    await mine.getByRole('button', { name: 'Trả lời', exact: true }).click();
+    await officer.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
+    await expect.poll(() => mine.textContent()).toContain('Đã trả lời');
+    // The commune does not close the council's petition.
+    expect(await mine.getByRole('button', { name: 'Đã giải quyết xong', exact: true }).count()).toBe(0);
+
+    await council.reload();
+    await row.getByRole('button', { name: 'Đã giải quyết xong', exact: true }).click();
+    await council.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
+    await expect.poll(() => row.textContent()).toContain('Đã giải quyết');
+    expect(await row.getByRole('button').count()).toBe(0);
+  });
 });

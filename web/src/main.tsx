@@ -24,7 +24,7 @@ import { ProductsPage } from './pages/ocop/ProductsPage';
 import { RoundPage } from './pages/ocop/RoundPage';
 import { RoundsPage } from './pages/ocop/RoundsPage';
 import { SheetsPage } from './pages/ocop/SheetsPage';
-import { ActivityPage } from './pages/oversight/ActivityPage';
+import { ActivityPage } from './pages/oversight/activity/ActivityPage';
 import { PortalAdminPage } from './pages/PortalAdminPage';
 import { ComparePage } from './pages/oversight/ComparePage';
 import { OversightPage } from './pages/oversight/OversightPage';

@@ -1,3 +1,6 @@
+import { ACTIVITY_STATES, type ActivityState } from '../../domain/lifecycles/activity';
+import { PETITION_STATES, type PetitionState } from '../../domain/lifecycles/petition';
+import { RECOMMENDATION_STATES, type RecommendationState } from '../../domain/lifecycles/recommendation';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { RecommendationLink, SnapshotData } from '../../domain/oversight/types';
 import { files } from './criteria';
@@ -82,8 +85,9 @@ export const councilDelegates = pgTable('council_delegates', {
 
 export const ACTIVITY_KINDS = ['explanatory_session', 'thematic_supervision', 'questioning', 'plenary_item'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const ACTIVITY_STATUSES = ['planned', 'held', 'concluded', 'follow_up', 'resupervised'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+/** An activity's states are its lifecycle's (`domain/lifecycles/activity.ts`). */
+export const ACTIVITY_STATUSES = ACTIVITY_STATES;
+export type ActivityStatus = ActivityState;
 
 /** A supervision activity of a council: an explanatory session, thematic supervision, questioning… */
 export const oversightActivities = pgTable(
@@ -171,8 +175,9 @@ export const oversightSnapshots = pgTable(
   (t) => [index('oversight_snapshots_activity_idx').on(t.activityId)],
 );
 
-export const RECOMMENDATION_STATUSES = ['open', 'reported', 'accepted', 'not_accepted', 'closed'] as const;
-export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+/** A recommendation's states are its lifecycle's (`domain/lifecycles/recommendation.ts`). */
+export const RECOMMENDATION_STATUSES = RECOMMENDATION_STATES;
+export type RecommendationStatus = RecommendationState;
 
 /** A structured request of a conclusion: to whom, by when, about what, and whether it was met. */
 export const recommendations = pgTable(
@@ -223,8 +228,9 @@ export const recommendationReports = pgTable('recommendation_reports', {
   createdBy: integer('created_by').references(() => users.id),
 });
 
-export const PETITION_STATUSES = ['received', 'assigned', 'answered', 'resolved', 'roadmap', 'forwarded', 'closed'] as const;
-export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+/** A petition's states are its lifecycle's (`domain/lifecycles/petition.ts`). */
+export const PETITION_STATUSES = PETITION_STATES;
+export type PetitionStatus = PetitionState;
 export const PETITION_CATEGORIES = ['economy_budget', 'legal', 'culture_social', 'ethnic', 'urban', 'other'] as const;
 export type PetitionCategory = (typeof PETITION_CATEGORIES)[number];
 export const PETITION_SOURCES = ['voter_meeting', 'portal', 'delegate', 'other'] as const;

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_TEXT } from '../../lib/messages';
+import { ACTIVITY_LIFECYCLE, ACTIVITY_STATES, ACTIVITY_STEP_TO, ACTIVITY_STEPS, activityStepTo } from './activity';
 import { ASSESSMENT_LIFECYCLE } from './assessment';
 import { allows, stepFrom, stepsFrom, type Lifecycle } from './machine';
 import { nextProjectState, PROJECT_LIFECYCLE } from './project';
+import { PETITION_LIFECYCLE, PETITION_STEP_TO, PETITION_STEPS, petitionStepTo } from './petition';
 import { RECOMMENDATION_LIFECYCLE } from './recommendation';
 
 const ALL: [string, Lifecycle<string, string>][] = [
   ['assessment', ASSESSMENT_LIFECYCLE],
   ['recommendation', RECOMMENDATION_LIFECYCLE],
   ['project', PROJECT_LIFECYCLE],
+  ['activity', ACTIVITY_LIFECYCLE],
+  ['petition', PETITION_LIFECYCLE],
 ];
 
 describe('lifecycles are closed tables', () => {
@@ -46,6 +50,38 @@ describe('lifecycles are closed tables', () => {
     expect(stepFrom(l, 'report_done', 'open')).toEqual({ ok: true, to: 'reported' });
     expect(stepFrom(l, 'accept', 'open')).toEqual({ ok: false, rule: 'oversight_accept_needs_report' });
     expect(stepFrom(l, 'report_done', 'accepted')).toEqual({ ok: false, rule: 'oversight_recommendation_closed' });
+  });
+
+  it('an activity: one step forward at a time, planned → held → concluded → follow-up → re-supervised', () => {
+    const l = ACTIVITY_LIFECYCLE;
+    const order: string[] = ['planned'];
+    for (let s = stepsFrom(l, 'planned'); s.length; s = stepsFrom(l, order.at(-1) as 'planned')) {
+      expect(s).toHaveLength(1);
+      const r = stepFrom(l, s[0]!, order.at(-1) as 'planned');
+      expect(r.ok && r.to).toBe(ACTIVITY_STEP_TO[s[0]!]);
+      order.push(ACTIVITY_STEP_TO[s[0]!]);
+    }
+    expect(order).toEqual([...ACTIVITY_STATES]);
+    expect(stepFrom(l, 'conclude', 'planned')).toEqual({ ok: false, rule: 'oversight_status_order' });
+    expect(activityStepTo('planned')).toBeNull();
+    for (const step of ACTIVITY_STEPS) expect(activityStepTo(ACTIVITY_STEP_TO[step])).toBe(step);
+  });
+
+  it('a petition: assigned, answered by the assignee, then resolved, shelved or assigned again; the ends stay', () => {
+    const l = PETITION_LIFECYCLE;
+    expect(stepsFrom(l, 'received')).toEqual(['assign', 'forward']);
+    expect(stepsFrom(l, 'assigned')).toEqual(['forward', 'answer']);
+    expect(stepsFrom(l, 'answered')).toEqual(['assign', 'resolve', 'roadmap']);
+    expect(stepsFrom(l, 'roadmap')).toEqual(['assign', 'resolve']);
+    expect(stepFrom(l, 'answer', 'received')).toEqual({ ok: false, rule: 'petition_status_order' });
+    for (const step of PETITION_STEPS) {
+      expect(petitionStepTo(PETITION_STEP_TO[step])).toBe(step);
+      for (const s of l.states) {
+        const r = stepFrom(l, step, s);
+        if (r.ok) expect(r.to).toBe(PETITION_STEP_TO[step]);
+      }
+    }
+    expect(petitionStepTo('received')).toBeNull();
   });
 
   it('a project: one step forward at a time, settled is the end', () => {

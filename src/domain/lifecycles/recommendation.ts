@@ -10,6 +10,12 @@ export type RecommendationState = (typeof RECOMMENDATION_STATES)[number];
  * reopens a not-accepted one.
  */
 export type RecommendationStep = 'report_progress' | 'report_done' | 'accept' | 'not_accept';
+export const RECOMMENDATION_STEPS = [
+  'report_progress',
+  'report_done',
+  'accept',
+  'not_accept',
+] as const satisfies readonly RecommendationStep[];
 
 export const RECOMMENDATION_LIFECYCLE = lifecycle<RecommendationState, RecommendationStep>({
   states: RECOMMENDATION_STATES,

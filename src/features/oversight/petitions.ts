@@ -6,7 +6,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { councils, petitions, units, type PetitionCategory, type PetitionSource, type PetitionStatus } from '../../db/schema';
-import { canMovePetition, petitionStats } from '../../domain/oversight/petitions';
+import { PETITION_LIFECYCLE, petitionStepTo } from '../../domain/lifecycles/petition';
+import { petitionStats } from '../../domain/oversight/petitions';
+import { takeStep } from '../../lib/lifecycle';
 import type { Db } from '../../db/client';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { searchKey, todayVn } from '../../shared/vi';
@@ -17,6 +19,7 @@ import { keepCouncil } from './records';
 import { phrase } from '../notifications/catalogue';
 import { notify, unitResponders } from '../notifications/notify';
 import { lockRow, petitionFor } from './access';
+import type { OpenSteps } from './actions';
 import { petitionView } from './views';
 
 export type PetitionInput = {
@@ -103,8 +106,9 @@ export async function managePetition(
         let status = changes.status ?? before.status;
         if (changes.assigneeUnitId !== undefined && !changes.status && before.status === 'received') status = 'assigned';
         if (status !== before.status) {
-          if (!canMovePetition(before.status, status))
-            throw ruleViolation('petition_status_order', { from: before.status, to: status });
+          const step = petitionStepTo(status);
+          if (!step) throw ruleViolation('petition_status_order', { status: before.status, to: status });
+          takeStep(PETITION_LIFECYCLE, step, before.status);
           if (status === 'assigned' && !(changes.assigneeUnitId ?? before.assigneeUnitId))
             throw ruleViolation('petition_needs_assignee');
           if (status === 'answered') throw ruleViolation('petition_answer_by_assignee');
@@ -163,11 +167,10 @@ export async function answerPetition(
       ...onPetition(actor, id, 'respond'),
       version: { sent: input.version, stored: (x) => x.petition.version },
       apply: async (tx, { petition: before, council }) => {
-        if (!canMovePetition(before.status, 'answered'))
-          throw ruleViolation('petition_status_order', { from: before.status, to: 'answered' });
+        const status = takeStep(PETITION_LIFECYCLE, 'answer', before.status);
         const [row] = await tx
           .update(petitions)
-          .set({ answer: input.answer, answeredOn: todayVn(meta.now), status: 'answered', version: before.version + 1 })
+          .set({ answer: input.answer, answeredOn: todayVn(meta.now), status, version: before.version + 1 })
           .where(eq(petitions.id, id))
           .returning();
         return {
@@ -190,6 +193,7 @@ export async function listPetitions(
   deps: Deps,
   actor: Actor,
   f: { councilId?: number | undefined; status?: string | undefined; q?: string | undefined; mine?: boolean | undefined },
+  steps: OpenSteps,
 ) {
   const db = deps.db;
   const assigned = scopeFilter(db, actor, 'oversight.respond', petitions.assigneeUnitId);
@@ -209,8 +213,14 @@ export async function listPetitions(
     .orderBy(desc(petitions.receivedOn), desc(petitions.id))
     .limit(1000);
   const key = f.q ? searchKey(f.q) : null;
-  const items = rows
-    .filter((r) => !key || searchKey(`${r.p.text} ${r.unitName} ${r.p.assigneeLabel ?? ''}`).includes(key))
-    .map((r) => ({ ...petitionView(r.p), councilName: r.councilName, unitName: r.unitName }));
+  const items = await Promise.all(
+    rows
+      .filter((r) => !key || searchKey(`${r.p.text} ${r.unitName} ${r.p.assigneeLabel ?? ''}`).includes(key))
+      .map(async (r) => ({
+        ...petitionView(r.p, await steps.petition(r.p)),
+        councilName: r.councilName,
+        unitName: r.unitName,
+      })),
+  );
   return { items, stats: petitionStats(items.map((i) => i.status)) };
 }

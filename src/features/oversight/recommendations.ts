@@ -22,6 +22,7 @@ import { phrase } from '../notifications/catalogue';
 import { notify, supervisingOffice, unitResponders } from '../notifications/notify';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { lockRow, recommendationFor } from './access';
+import type { OpenSteps } from './actions';
 import { handoverNote } from './handover';
 import { keepActivity } from './records';
 import { recommendationView, reportView } from './views';
@@ -294,7 +295,7 @@ export async function decideRecommendation(
   );
 }
 
-export async function recommendationDetail(deps: Deps, actor: Actor, id: number) {
+export async function recommendationDetail(deps: Deps, actor: Actor, id: number, steps: OpenSteps) {
   const { rec, activity, council } = await recommendationFor(deps.db, actor, id, 'read');
   const [unit] = await deps.db.select({ name: units.name }).from(units).where(eq(units.id, rec.addresseeUnitId));
   const reports = await deps.db
@@ -304,7 +305,7 @@ export async function recommendationDetail(deps: Deps, actor: Actor, id: number)
     .orderBy(asc(recommendationReports.id));
   const today = todayVn(deps.clock.now());
   return {
-    ...recommendationView(rec),
+    ...recommendationView(rec, await steps.recommendation(rec)),
     addresseeUnitName: unit?.name ?? '',
     overdue: recommendationOpen(rec.status) && rec.deadline < today,
     handover: await handoverNote(deps.db, rec.handoverId, { kind: 'recommendation', id: rec.id }),
@@ -322,6 +323,7 @@ export async function listRecommendations(
   deps: Deps,
   actor: Actor,
   f: { councilId?: number | undefined; status?: string | undefined; mine?: boolean | undefined; overdue?: boolean | undefined },
+  steps: OpenSteps,
 ) {
   const db = deps.db;
   const today = todayVn(deps.clock.now());
@@ -355,18 +357,20 @@ export async function listRecommendations(
     )
     .orderBy(asc(recommendations.deadline), desc(recommendations.id))
     .limit(500);
-  return rows.map((r) => {
-    const overdue = recommendationOpen(r.r.status) && r.r.deadline < today;
-    return {
-      ...recommendationView(r.r),
-      activityTitle: r.title,
-      councilName: r.councilName,
-      councilId: r.councilId,
-      followUpCouncilName: r.followUpCouncilName,
-      overdue,
-      daysOverdue: overdue ? daysBetween(r.r.deadline, today) : 0,
-    };
-  });
+  return Promise.all(
+    rows.map(async (r) => {
+      const overdue = recommendationOpen(r.r.status) && r.r.deadline < today;
+      return {
+        ...recommendationView(r.r, await steps.recommendation({ ...r.r, activityCouncilId: r.councilId })),
+        activityTitle: r.title,
+        councilName: r.councilName,
+        councilId: r.councilId,
+        followUpCouncilName: r.followUpCouncilName,
+        overdue,
+        daysOverdue: overdue ? daysBetween(r.r.deadline, today) : 0,
+      };
+    }),
+  );
 }
 
 export const ESCALATE_AFTER_DAYS = 30;

@@ -22,7 +22,8 @@ import {
   type OversightDocumentKind,
 } from '../../db/schema';
 import { supervisionLawOn } from '../../domain/oversight/legal';
-import { canMoveActivity } from '../../domain/oversight/petitions';
+import { ACTIVITY_LIFECYCLE, activityStepTo } from '../../domain/lifecycles/activity';
+import { takeStep } from '../../lib/lifecycle';
 import type { Db } from '../../db/client';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { sortVi } from '../../shared/vi';
@@ -31,6 +32,7 @@ import { checkedByLoad, write } from '../access/write-path';
 import { auditSnapshot } from '../../lib/audit-chain';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { activityFor, councilFor, lockRow, type CouncilRow } from './access';
+import type { OpenSteps } from './actions';
 import { activityView, bodyView, councilView, documentView, recommendationView } from './views';
 
 /** The write path for keeping a council's records: authorised while loading, the council row locked. */
@@ -281,8 +283,8 @@ export type ActivityUpdate = Partial<Omit<ActivityInput, 'followsId'>> & {
 };
 
 /**
- * Edits an activity; a status change moves one step forward only (planned → held → concluded →
- * follow-up → re-supervised). Holding needs the day it was held; concluding needs the conclusion.
+ * Edits an activity; a status change is a step of its lifecycle (`domain/lifecycles/activity.ts`:
+ * one step forward at a time). Holding needs the day it was held; concluding needs the conclusion.
  */
 export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: ActivityUpdate) {
   const { version, ...changes } = input;
@@ -295,8 +297,9 @@ export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta
         await checkBody(tx, council.id, changes.leadBodyId);
         const next = { ...before, ...changes };
         if (changes.status && changes.status !== before.status) {
-          if (!canMoveActivity(before.status, changes.status))
-            throw ruleViolation('oversight_status_order', { from: before.status, to: changes.status });
+          const step = activityStepTo(changes.status);
+          if (!step) throw ruleViolation('oversight_status_order', { status: before.status, to: changes.status });
+          takeStep(ACTIVITY_LIFECYCLE, step, before.status);
           if (changes.status === 'held' && !next.heldOn) throw ruleViolation('oversight_held_needs_date');
           if (changes.status === 'concluded' && !(next.conclusionText && next.conclusionDate))
             throw ruleViolation('oversight_conclusion_needed');
@@ -330,7 +333,7 @@ export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta
   );
 }
 
-export async function activityDetail(deps: Deps, actor: Actor, id: number) {
+export async function activityDetail(deps: Deps, actor: Actor, id: number, steps: OpenSteps) {
   const { activity, council } = await activityFor(deps.db, actor, id);
   const [unit] = await deps.db.select().from(units).where(eq(units.id, council.unitId));
   const bodies = await deps.db.select().from(councilBodies).where(eq(councilBodies.councilId, council.id));
@@ -361,13 +364,15 @@ export async function activityDetail(deps: Deps, actor: Actor, id: number) {
     .where(eq(oversightActivities.councilId, council.id))
     .orderBy(desc(oversightActivities.scheduledOn));
   return {
-    ...activityView(activity),
+    ...activityView(activity, await steps.activity(activity)),
     council: { id: council.id, name: council.name, term: council.term, unitId: council.unitId, unitName: unit!.name },
     leadBody: bodies.map(bodyView).find((b) => b.id === activity.leadBodyId) ?? null,
     bodies: bodies.map(bodyView),
     documents: docs.map(documentView),
     snapshots: snaps.map((x) => ({ ...x, frozenAt: x.frozenAt.toISOString() })),
-    recommendations: recs.map((r) => ({ ...recommendationView(r.r), addresseeUnitName: r.unitName })),
+    recommendations: await Promise.all(
+      recs.map(async (r) => ({ ...recommendationView(r.r, await steps.recommendation(r.r)), addresseeUnitName: r.unitName })),
+    ),
     siblings: others.filter((o) => o.id !== id),
   };
 }

@@ -9,6 +9,9 @@ import {
   PETITION_STATUSES,
   RECOMMENDATION_STATUSES,
 } from '../../db/schema';
+import { ACTIVITY_STEPS } from '../../domain/lifecycles/activity';
+import { PETITION_STEPS } from '../../domain/lifecycles/petition';
+import { RECOMMENDATION_STEPS } from '../../domain/lifecycles/recommendation';
 import { LINK_TYPES } from '../../domain/oversight/types';
 
 /**
@@ -21,6 +24,11 @@ const Instant = z.string();
 const RecStatus = z.enum(RECOMMENDATION_STATUSES);
 const Link = z.object({ type: z.enum(LINK_TYPES), ref: z.string(), label: z.string() });
 const Ref = z.object({ id: Int, name: z.string() });
+/** The steps of a record's lifecycle the caller may take now (allowed from its state, and authorised on its unit). */
+const Actions = <T extends readonly [string, ...string[]]>(steps: T) =>
+  z.array(z.enum(steps)).openapi({
+    description: 'Steps the caller may take now: open from the current state and authorised on the record’s unit',
+  });
 
 export const Council = z
   .object({ id: Int, unitId: Int, name: z.string(), term: z.string(), createdAt: Instant })
@@ -90,6 +98,7 @@ export const Activity = z
     version: Int,
     createdAt: Instant,
     updatedAt: Instant,
+    actions: Actions(ACTIVITY_STEPS),
   })
   .openapi('OversightActivity');
 
@@ -111,6 +120,7 @@ export const Recommendation = z
     isDemo: z.boolean(),
     version: Int,
     createdAt: Instant,
+    actions: Actions(RECOMMENDATION_STEPS),
   })
   .openapi('OversightRecommendation');
 
@@ -195,6 +205,7 @@ export const Petition = z
     isDemo: z.boolean(),
     version: Int,
     createdAt: Instant,
+    actions: Actions(PETITION_STEPS),
   })
   .openapi('OversightPetition');
 

@@ -9,6 +9,9 @@ import type {
   recommendationReports,
   recommendations,
 } from '../../db/schema';
+import type { ActivityStep } from '../../domain/lifecycles/activity';
+import type { PetitionStep } from '../../domain/lifecycles/petition';
+import type { RecommendationStep } from '../../domain/lifecycles/recommendation';
 import type { Activity, Body, Council, Delegate, OversightDocument, Petition, Recommendation, Report } from './schemas';
 
 /** Rows as the API shows them: who typed a record in or decided it stays inside. */
@@ -24,7 +27,8 @@ export function delegateView(d: typeof councilDelegates.$inferSelect): z.input<t
   return { id: d.id, councilId: d.councilId, fullName: d.fullName, position: d.position, bodyIds: d.bodyIds };
 }
 
-export function activityView(a: typeof oversightActivities.$inferSelect): z.input<typeof Activity> {
+/** `actions`: the steps the caller may take now (`openSteps`). */
+export function activityView(a: typeof oversightActivities.$inferSelect, actions: ActivityStep[]): z.input<typeof Activity> {
   return {
     id: a.id,
     councilId: a.councilId,
@@ -48,6 +52,7 @@ export function activityView(a: typeof oversightActivities.$inferSelect): z.inpu
     version: a.version,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
+    actions,
   };
 }
 
@@ -65,7 +70,10 @@ export function documentView(d: typeof oversightDocuments.$inferSelect): z.input
   };
 }
 
-export function recommendationView(r: typeof recommendations.$inferSelect): z.input<typeof Recommendation> {
+export function recommendationView(
+  r: typeof recommendations.$inferSelect,
+  actions: RecommendationStep[],
+): z.input<typeof Recommendation> {
   return {
     id: r.id,
     activityId: r.activityId,
@@ -83,6 +91,7 @@ export function recommendationView(r: typeof recommendations.$inferSelect): z.in
     isDemo: r.isDemo,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
+    actions,
   };
 }
 
@@ -99,7 +108,7 @@ export function reportView(r: typeof recommendationReports.$inferSelect): z.inpu
   };
 }
 
-export function petitionView(p: typeof petitions.$inferSelect): z.input<typeof Petition> {
+export function petitionView(p: typeof petitions.$inferSelect, actions: PetitionStep[]): z.input<typeof Petition> {
   return {
     id: p.id,
     councilId: p.councilId,
@@ -120,5 +129,6 @@ export function petitionView(p: typeof petitions.$inferSelect): z.input<typeof P
     isDemo: p.isDemo,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
+    actions,
   };
 }

@@ -6,6 +6,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { api, type Unit } from '../../api/client';
 import { useCan } from '../../auth/session';
+import type { PetitionStep } from '../../../../src/domain/lifecycles/petition';
 import { bp } from '../../components/money';
 import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -34,6 +35,8 @@ type Petition = {
   answer: string | null;
   answeredOn: string | null;
   version: number;
+  /** The steps the signed-in person may take now (from the server). */
+  actions: PetitionStep[];
 };
 type Stats = { total: number; resolved: number; answered: number; rateBp: number | null };
 
@@ -112,7 +115,6 @@ export function PetitionsPage() {
 
 function PetitionRow({ p }: { p: Petition }) {
   const { t } = useI18n();
-  const can = useCan();
   const qc = useQueryClient();
   const [answer, setAnswer] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: ['oversight', 'petitions'] });
@@ -160,7 +162,7 @@ function PetitionRow({ p }: { p: Petition }) {
         )}
         <SuccessNotice>{done}</SuccessNotice>
         <ErrorAlert error={manage.error ?? reply.error} />
-        {p.status === 'assigned' && can('oversight.respond') && !can('oversight.manage') && (
+        {p.actions.includes('answer') && (
           <div className="toolbar">
             <TextInput aria-label={t('ovAnswerText')} value={answer} onChange={(e) => setAnswer(e.target.value)} />
             <ConfirmButton
@@ -174,7 +176,7 @@ function PetitionRow({ p }: { p: Petition }) {
             </ConfirmButton>
           </div>
         )}
-        {can('oversight.manage') && p.status === 'received' && (
+        {p.actions.includes('assign') && p.status === 'received' && (
           <div className="toolbar">
             <ConfirmButton
               variant="secondary"
@@ -192,18 +194,20 @@ function PetitionRow({ p }: { p: Petition }) {
             </ConfirmButton>
           </div>
         )}
-        {can('oversight.manage') && (p.status === 'answered' || p.status === 'roadmap') && (
+        {(p.actions.includes('resolve') || p.actions.includes('roadmap')) && (
           <div className="toolbar">
-            <ConfirmButton
-              variant="secondary"
-              disabled={manage.isPending}
-              onConfirm={() => manage.mutate({ body: { status: 'resolved' }, done: t('donePetitionResolved') })}
-              title={t('cfPetitionResolvedTitle')}
-              body={<p>{t('cfPetitionResolvedBody', about)}</p>}
-            >
-              {t('ovMarkResolved')}
-            </ConfirmButton>
-            {p.status === 'answered' && (
+            {p.actions.includes('resolve') && (
+              <ConfirmButton
+                variant="secondary"
+                disabled={manage.isPending}
+                onConfirm={() => manage.mutate({ body: { status: 'resolved' }, done: t('donePetitionResolved') })}
+                title={t('cfPetitionResolvedTitle')}
+                body={<p>{t('cfPetitionResolvedBody', about)}</p>}
+              >
+                {t('ovMarkResolved')}
+              </ConfirmButton>
+            )}
+            {p.actions.includes('roadmap') && (
               <ConfirmButton
                 variant="secondary"
                 disabled={manage.isPending}

@@ -100,7 +100,6 @@ export function RecommendationsPage() {
 export function RecommendationPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
-  const can = useCan();
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['oversight', 'recommendation', id],
@@ -124,7 +123,6 @@ export function RecommendationPage() {
   const r = q.data;
   if (q.isLoading) return <Loading />;
   if (!r) return <ErrorAlert error={q.error} />;
-  const councilSide = can('oversight.manage');
   return (
     <>
       <p className="breadcrumb">
@@ -186,33 +184,37 @@ export function RecommendationPage() {
             </li>
           ))}
         </ul>
-        {r.status !== 'accepted' && !councilSide && can('oversight.respond') && <ReportForm rec={r} />}
+        {(r.actions.includes('report_progress') || r.actions.includes('report_done')) && <ReportForm rec={r} />}
       </Card>
-      {councilSide && r.status !== 'accepted' && (
+      {(r.actions.includes('accept') || r.actions.includes('not_accept')) && (
         <Card title={t('ovDecisionNote')}>
           <ErrorAlert error={decide.error} />
           <Field label={t('ovDecisionNote')}>
             {(fid) => <TextInput id={fid} value={note} onChange={(e) => setNote(e.target.value)} />}
           </Field>
           <div className="toolbar">
-            <ConfirmButton
-              onConfirm={() => decide.mutate('accepted')}
-              disabled={decide.isPending || r.status !== 'reported'}
-              title={t('confirmTitleAccept')}
-              body={<p>{t('confirmBodyAccept', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
-              testId="accept"
-            >
-              {t('ovAccept')}
-            </ConfirmButton>
-            <ConfirmButton
-              variant="danger"
-              onConfirm={() => decide.mutate('not_accepted')}
-              disabled={decide.isPending}
-              title={t('confirmTitleReject')}
-              body={<p>{t('confirmBodyReject', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
-            >
-              {t('ovReject')}
-            </ConfirmButton>
+            {r.actions.includes('accept') && (
+              <ConfirmButton
+                onConfirm={() => decide.mutate('accepted')}
+                disabled={decide.isPending}
+                title={t('confirmTitleAccept')}
+                body={<p>{t('confirmBodyAccept', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
+                testId="accept"
+              >
+                {t('ovAccept')}
+              </ConfirmButton>
+            )}
+            {r.actions.includes('not_accept') && (
+              <ConfirmButton
+                variant="danger"
+                onConfirm={() => decide.mutate('not_accepted')}
+                disabled={decide.isPending}
+                title={t('confirmTitleReject')}
+                body={<p>{t('confirmBodyReject', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
+              >
+                {t('ovReject')}
+              </ConfirmButton>
+            )}
           </div>
         </Card>
       )}

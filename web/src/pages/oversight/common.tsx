@@ -4,6 +4,8 @@ import { Badge } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import type { Unit } from '../../api/client';
+import type { ActivityStep } from '../../../../src/domain/lifecycles/activity';
+import type { RecommendationStep } from '../../../../src/domain/lifecycles/recommendation';
 import type { SnapshotData } from '../../../../src/domain/oversight/types';
 
 export type { SnapshotData };
@@ -48,6 +50,8 @@ export type RecommendationRow = {
   followUpCouncilName?: string | null;
   decidedOn: string | null;
   version: number;
+  /** The steps the signed-in person may take now (from the server). */
+  actions: RecommendationStep[];
   overdue?: boolean;
   daysOverdue?: number;
   activityTitle?: string;
@@ -64,6 +68,8 @@ export type ActivityDetail = ActivityBrief & {
   conclusionText: string | null;
   followsId: number | null;
   version: number;
+  /** The steps the signed-in person may take now (from the server). */
+  actions: ActivityStep[];
   council: { id: number; name: string; term: string; unitId: number; unitName: string };
   leadBody: { id: number; name: string } | null;
   documents: {
