@@ -1191,6 +1191,7 @@ export type OversightActivity = {
   version: number;
   createdAt: string;
   updatedAt: string;
+  actions: ("hold" | "conclude" | "follow_up" | "resupervise")[];
 };
 
 export type OversightActivityDetail = OversightActivity & ({
@@ -1415,6 +1416,7 @@ export type OversightPetition = {
   isDemo: boolean;
   version: number;
   createdAt: string;
+  actions: ("assign" | "forward" | "answer" | "resolve" | "roadmap")[];
 };
 
 export type OversightRecommendation = {
@@ -1438,6 +1440,7 @@ export type OversightRecommendation = {
   isDemo: boolean;
   version: number;
   createdAt: string;
+  actions: ("report_progress" | "report_done" | "accept" | "not_accept")[];
 };
 
 export type OversightRecommendationDetail = OversightRecommendation & ({
