@@ -1,18 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { money } from '../../components/money';
 import { Badge, Card, ErrorAlert, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { formatDateVi, formatNumberVi } from '../../../../src/shared/vi';
-import type { compareSnapshots } from '../../../../src/domain/oversight/compare';
 import { OversightNav, StatusBadge } from './common';
-
-type Handover = { handedOverOn: string; fromCouncilName: string; toCouncil: { id: number; name: string } | null } | null;
-type Comparison = Omit<ReturnType<typeof compareSnapshots>, 'recommendations'> & {
-  council: { id: number; name: string };
-  recommendations: (ReturnType<typeof compareSnapshots>['recommendations'][number] & { handover: Handover })[];
-};
 
 const avg = (n: number | null) => (n === null ? '—' : formatNumberVi(n, 2));
 const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
@@ -25,7 +18,7 @@ export function ComparePage() {
   const second = Number(params.get('second'));
   const q = useQuery({
     queryKey: ['oversight', 'compare', first, second],
-    queryFn: () => api<Comparison>(`/api/oversight/compare?first=${first}&second=${second}`),
+    queryFn: () => call('GET /api/oversight/compare', { query: { first, second } }),
   });
   const c = q.data;
   return (

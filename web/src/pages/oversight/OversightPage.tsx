@@ -3,13 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateVi, parseDateVi } from '../../../../src/shared/vi';
-import { OversightNav, StatusBadge, type CouncilDetail, type CouncilRow } from './common';
+import { OversightNav, StatusBadge, type CouncilDetail } from './common';
 
 const KINDS = ['explanatory_session', 'thematic_supervision', 'questioning', 'plenary_item'] as const;
 
@@ -19,13 +19,13 @@ export function OversightPage() {
   const [params, setParams] = useSearchParams();
   const councils = useQuery({
     queryKey: ['oversight', 'councils'],
-    queryFn: () => api<{ items: CouncilRow[] }>('/api/oversight/councils'),
+    queryFn: () => call('GET /api/oversight/councils'),
   });
   const chosen =
     Number(params.get('hdnd')) || councils.data?.items.find((c) => !c.historic)?.id || councils.data?.items[0]?.id || null;
   const detail = useQuery({
     queryKey: ['oversight', 'council', chosen],
-    queryFn: () => api<CouncilDetail>(`/api/oversight/councils/${chosen}`),
+    queryFn: () => call('GET /api/oversight/councils/{id}', { params: { id: chosen ?? 0 } }),
     enabled: chosen !== null,
   });
   const d = detail.data;
@@ -152,13 +152,13 @@ function NewActivity({ council }: { council: CouncilDetail }) {
   });
   const create = useMutation({
     mutationFn: (v: In) =>
-      api<{ id: number }>(`/api/oversight/councils/${council.id}/activities`, {
-        method: 'POST',
+      call('POST /api/oversight/councils/{id}/activities', {
+        params: { id: council.id },
         body: {
           kind: v.kind,
           title: v.title,
           topic: v.topic,
-          scheduledOn: parseDateVi(v.scheduledOn),
+          scheduledOn: parseDateVi(v.scheduledOn) ?? '',
           leadBodyId: v.leadBodyId ? Number(v.leadBodyId) : null,
           explainingBodies: v.explaining
             .split('\n')

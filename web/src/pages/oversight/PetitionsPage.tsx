@@ -4,9 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { api, type Unit } from '../../api/client';
+import { call, type Answer, type Body } from '../../api/client';
 import { useCan } from '../../auth/session';
-import type { PetitionStep } from '../../../../src/domain/lifecycles/petition';
 import { bp } from '../../components/money';
 import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -18,27 +17,7 @@ import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 const SOURCES = ['voter_meeting', 'portal', 'delegate', 'other'] as const;
 const CATEGORIES = ['economy_budget', 'legal', 'culture_social', 'ethnic', 'urban', 'other'] as const;
 
-type Petition = {
-  id: number;
-  councilId: number;
-  councilName: string;
-  unitId: number;
-  unitName: string;
-  source: string;
-  receivedOn: string;
-  text: string;
-  category: string | null;
-  assigneeUnitId: number | null;
-  assigneeLabel: string | null;
-  deadline: string | null;
-  status: string;
-  answer: string | null;
-  answeredOn: string | null;
-  version: number;
-  /** The steps the signed-in person may take now (from the server). */
-  actions: PetitionStep[];
-};
-type Stats = { total: number; resolved: number; answered: number; rateBp: number | null };
+type Petition = Answer<'GET /api/oversight/petitions'>['items'][number];
 
 /** Voters' petitions: what was received, who answers, what was answered; the resolution rate. */
 export function PetitionsPage() {
@@ -47,11 +26,11 @@ export function PetitionsPage() {
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['oversight', 'petitions', q],
-    queryFn: () => api<{ items: Petition[]; stats: Stats }>(`/api/oversight/petitions${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+    queryFn: () => call('GET /api/oversight/petitions', { query: { q } }),
   });
   const councils = useQuery({
     queryKey: ['oversight', 'councils'],
-    queryFn: () => api<{ items: CouncilRow[] }>('/api/oversight/councils'),
+    queryFn: () => call('GET /api/oversight/councils'),
   });
   const s = list.data?.stats;
   return (
@@ -120,8 +99,8 @@ function PetitionRow({ p }: { p: Petition }) {
   const refresh = () => qc.invalidateQueries({ queryKey: ['oversight', 'petitions'] });
   const [done, setDone] = useState('');
   const manage = useMutation({
-    mutationFn: ({ body }: { body: Record<string, unknown>; done: string }) =>
-      api(`/api/oversight/petitions/${p.id}`, { method: 'PATCH', body: { ...body, version: p.version } }),
+    mutationFn: ({ body }: { body: Omit<Body<'PATCH /api/oversight/petitions/{id}'>, 'version'>; done: string }) =>
+      call('PATCH /api/oversight/petitions/{id}', { params: { id: p.id }, body: { ...body, version: p.version } }),
     onMutate: () => setDone(''),
     onSuccess: async (_r, v) => {
       setDone(v.done);
@@ -129,7 +108,8 @@ function PetitionRow({ p }: { p: Petition }) {
     },
   });
   const reply = useMutation({
-    mutationFn: () => api(`/api/oversight/petitions/${p.id}/answer`, { method: 'POST', body: { answer, version: p.version } }),
+    mutationFn: () =>
+      call('POST /api/oversight/petitions/{id}/answer', { params: { id: p.id }, body: { answer, version: p.version } }),
     onMutate: () => setDone(''),
     onSuccess: async () => {
       setDone(t('donePetitionAnswer'));
@@ -249,7 +229,7 @@ function NewPetition({ councils }: { councils: CouncilRow[] }) {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
   const first = councils.find((c) => !c.historic) ?? councils[0]!;
-  const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => api<{ items: Unit[] }>('/api/units') });
+  const units = useQuery({ queryKey: ['units', 'all'], queryFn: () => call('GET /api/units') });
   const schema = z.object({
     councilId: z.coerce.number().int().positive(),
     unitId: z.coerce.number().int().positive(),
@@ -284,9 +264,15 @@ function NewPetition({ councils }: { councils: CouncilRow[] }) {
   })();
   const create = useMutation({
     mutationFn: (v: Out) =>
-      api(`/api/oversight/councils/${v.councilId}/petitions`, {
-        method: 'POST',
-        body: { unitId: v.unitId, source: v.source, category: v.category, receivedOn: parseDateVi(v.receivedOn), text: v.text },
+      call('POST /api/oversight/councils/{id}/petitions', {
+        params: { id: v.councilId },
+        body: {
+          unitId: v.unitId,
+          source: v.source,
+          category: v.category,
+          receivedOn: parseDateVi(v.receivedOn) ?? '',
+          text: v.text,
+        },
       }),
     onSuccess: async () => {
       form.reset({

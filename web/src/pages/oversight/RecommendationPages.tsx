@@ -4,27 +4,15 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
+import type { OversightRecommendationDetail as Detail } from '../../../../src/shared/api.gen';
 import { useCan } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
-import { OversightNav, StatusBadge, type RecommendationRow } from './common';
+import { OversightNav, StatusBadge } from './common';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 import { FilePicker } from '../../components/FilePicker';
-
-type Detail = RecommendationRow & {
-  overdue: boolean;
-  activity: { id: number; title: string; kind: string };
-  council: { id: number; name: string; unitId: number };
-  reports: { id: number; reportedOn: string; text: string; done: boolean; fileName: string | null; createdAt: string }[];
-  handover: {
-    handedOverOn: string;
-    legalBasis: string;
-    fromCouncilName: string;
-    toCouncil: { id: number; name: string } | null;
-  } | null;
-};
 
 /** Recommendations across councils; an addressee's to-do list with "mine". */
 export function RecommendationsPage() {
@@ -36,7 +24,7 @@ export function RecommendationsPage() {
   const q = useQuery({
     queryKey: ['oversight', 'recommendations', mine, overdue],
     queryFn: () =>
-      api<{ items: RecommendationRow[] }>(`/api/oversight/recommendations?${mine ? 'mine=1&' : ''}${overdue ? 'overdue=1' : ''}`),
+      call('GET /api/oversight/recommendations', { query: { mine: mine ? '1' : undefined, overdue: overdue ? '1' : undefined } }),
   });
   const toggle = (k: string, on: boolean) => {
     const next = new URLSearchParams(params);
@@ -103,14 +91,14 @@ export function RecommendationPage() {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['oversight', 'recommendation', id],
-    queryFn: () => api<Detail>(`/api/oversight/recommendations/${id}`),
+    queryFn: () => call('GET /api/oversight/recommendations/{id}', { params: { id } }),
   });
   const [note, setNote] = useState('');
   const [done, setDone] = useState('');
   const decide = useMutation({
     mutationFn: (decision: 'accepted' | 'not_accepted') =>
-      api(`/api/oversight/recommendations/${id}/decision`, {
-        method: 'POST',
+      call('POST /api/oversight/recommendations/{id}/decision', {
+        params: { id },
         body: { decision, note: note || null, version: q.data!.version },
       }),
     onMutate: () => setDone(''),
@@ -236,7 +224,7 @@ function ReportForm({ rec }: { rec: Detail }) {
       body.set('version', String(rec.version));
       const files = v.file as FileList | undefined;
       if (files?.[0]) body.set('file', files[0]);
-      return api(`/api/oversight/recommendations/${rec.id}/reports`, { method: 'POST', raw: body });
+      return call('POST /api/oversight/recommendations/{id}/reports', { params: { id: rec.id }, body });
     },
     onSuccess: async () => {
       form.reset();

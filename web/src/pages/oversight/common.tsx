@@ -3,88 +3,20 @@ import { useCan } from '../../auth/session';
 import { Badge } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
-import type { Unit } from '../../api/client';
-import type { ActivityStep } from '../../../../src/domain/lifecycles/activity';
-import type { RecommendationStep } from '../../../../src/domain/lifecycles/recommendation';
+import type { Answer, Unit } from '../../api/client';
+import type { OversightActivityDetail, OversightCouncilDetail, OversightRecommendation } from '../../../../src/shared/api.gen';
 import type { SnapshotData } from '../../../../src/domain/oversight/types';
 
 export type { SnapshotData };
 
-export type CouncilRow = { id: number; unitId: number; unitName: string; name: string; term: string; historic: boolean };
-export type CouncilHandover = {
-  handedOverOn: string;
-  legalBasis: string;
-  note: string | null;
-  toCouncil: { id: number; name: string } | null;
-  handedOver: number;
-  closed: number;
-};
-export type ActivityBrief = {
-  id: number;
-  kind: string;
-  title: string;
-  status: string;
-  scheduledOn: string;
-  heldOn: string | null;
-  legalBasis: string;
-};
-export type CouncilDetail = CouncilRow & {
-  endedOn: string | null;
-  handover: CouncilHandover | null;
-  bodies: { id: number; kind: string; name: string }[];
-  delegates: { id: number; fullName: string; position: string | null; bodyIds: number[] }[];
-  activities: ActivityBrief[];
-};
-export type RecommendationRow = {
-  id: number;
-  activityId: number;
-  seq: number;
-  text: string;
-  addresseeUnitId: number;
-  addresseeLabel: string;
-  addresseeUnitName?: string;
-  deadline: string;
-  links: { type: string; ref: string; label: string }[];
-  status: 'open' | 'reported' | 'accepted' | 'not_accepted' | 'closed';
-  decisionNote: string | null;
-  followUpCouncilName?: string | null;
-  decidedOn: string | null;
-  version: number;
-  /** The steps the signed-in person may take now (from the server). */
-  actions: RecommendationStep[];
-  overdue?: boolean;
-  daysOverdue?: number;
-  activityTitle?: string;
-  councilName?: string;
-};
-export type ActivityDetail = ActivityBrief & {
-  topic: string;
-  chair: string | null;
-  plan: string | null;
-  explainingBodies: string[];
-  invitees: string[];
-  conclusionNo: string | null;
-  conclusionDate: string | null;
-  conclusionText: string | null;
-  followsId: number | null;
-  version: number;
-  /** The steps the signed-in person may take now (from the server). */
-  actions: ActivityStep[];
-  council: { id: number; name: string; term: string; unitId: number; unitName: string };
-  leadBody: { id: number; name: string } | null;
-  documents: {
-    id: number;
-    kind: string;
-    title: string;
-    number: string | null;
-    version: number;
-    fileName: string;
-    createdAt: string;
-  }[];
-  snapshots: { id: number; asOf: string; sha256: string; frozenAt: string }[];
-  recommendations: RecommendationRow[];
-  siblings: { id: number; title: string; scheduledOn: string }[];
-};
+export type CouncilRow = Answer<'GET /api/oversight/councils'>['items'][number];
+export type CouncilDetail = OversightCouncilDetail;
+export type CouncilHandover = NonNullable<CouncilDetail['handover']>;
+export type ActivityBrief = CouncilDetail['activities'][number];
+type RecommendationListItem = Answer<'GET /api/oversight/recommendations'>['items'][number];
+/** A recommendation as an activity lists it, or as the list of all recommendations shows it (with its council and lateness). */
+export type RecommendationRow = OversightRecommendation & Partial<Omit<RecommendationListItem, keyof OversightRecommendation>>;
+export type ActivityDetail = OversightActivityDetail;
 
 const STATUS_TONE: Record<string, 'neutral' | 'success' | 'warning' | 'danger' | 'info'> = {
   planned: 'neutral',

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Card, ErrorAlert, Loading } from '../../../components/ui';
 import { useI18n } from '../../../i18n';
 import type { MessageKey } from '../../../i18n/vi';
 import { formatDateVi } from '../../../../../src/shared/vi';
-import { OversightNav, StatusBadge, type ActivityDetail } from '../common';
+import { OversightNav, StatusBadge } from '../common';
 import { SuccessNotice } from '../../../components/confirm';
 import { AdvanceButton, useAdvanceStep } from './AdvanceStep';
 import { CompareLink } from './CompareLink';
@@ -21,7 +21,7 @@ export function ActivityPage() {
   const id = Number(useParams().id);
   const q = useQuery({
     queryKey: ['oversight', 'activity', id],
-    queryFn: () => api<ActivityDetail>(`/api/oversight/activities/${id}`),
+    queryFn: () => call('GET /api/oversight/activities/{id}', { params: { id } }),
   });
   const a = q.data;
   const [done, setDone] = useState('');

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ACTIVITY_STEP_TO, ACTIVITY_STEPS } from '../../../../../src/domain/lifecycles/activity';
-import { api } from '../../../api/client';
+import { call } from '../../../api/client';
 import { ConfirmButton } from '../../../components/confirm';
 import { useI18n } from '../../../i18n';
 import type { MessageKey } from '../../../i18n/vi';
@@ -17,8 +17,8 @@ export function useAdvanceStep(a: ActivityDetail | undefined, onDone: (message: 
   const next = step ? ACTIVITY_STEP_TO[step] : undefined;
   const move = useMutation({
     mutationFn: () =>
-      api(`/api/oversight/activities/${a!.id}`, {
-        method: 'PATCH',
+      call('PATCH /api/oversight/activities/{id}', {
+        params: { id: a!.id },
         body: { status: next, version: a!.version, ...(step === 'hold' && !a!.heldOn ? { heldOn: a!.scheduledOn } : {}) },
       }),
     onMutate: () => onDone(''),

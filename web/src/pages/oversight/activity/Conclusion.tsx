@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api } from '../../../api/client';
+import { call } from '../../../api/client';
 import { useCan } from '../../../auth/session';
 import { Button, Card, ErrorAlert, Field, TextInput } from '../../../components/ui';
 import { useI18n } from '../../../i18n';
@@ -32,8 +32,8 @@ export function Conclusion({ a }: { a: ActivityDetail }) {
   });
   const save = useMutation({
     mutationFn: (v: In) =>
-      api(`/api/oversight/activities/${a.id}`, {
-        method: 'PATCH',
+      call('PATCH /api/oversight/activities/{id}', {
+        params: { id: a.id },
         body: {
           version: a.version,
           conclusionNo: v.conclusionNo || null,

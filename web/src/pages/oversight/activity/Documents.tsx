@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { call } from '../../../api/client';
 import { useCan } from '../../../auth/session';
 import { Button, Card, ErrorAlert } from '../../../components/ui';
 import { useI18n } from '../../../i18n';
@@ -31,7 +31,7 @@ export function Documents({ a }: { a: ActivityDetail }) {
       const form = new FormData();
       form.set('kind', kind);
       form.set('file', file!);
-      return api(`/api/oversight/activities/${a.id}/documents`, { method: 'POST', raw: form });
+      return call('POST /api/oversight/activities/{id}/documents', { params: { id: a.id }, body: form });
     },
     onSuccess: async () => {
       setFile(null);

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api, type Unit } from '../../../api/client';
+import { call } from '../../../api/client';
 import { useCan } from '../../../auth/session';
 import { Button, ErrorAlert, Field, TextInput } from '../../../components/ui';
 import { useI18n } from '../../../i18n';
@@ -17,7 +17,7 @@ export function NewRecommendation({ a }: { a: ActivityDetail }) {
   const day = a.heldOn ?? a.scheduledOn;
   const units = useQuery({
     queryKey: ['units', 'asOf', day],
-    queryFn: () => api<{ items: Unit[] }>(`/api/units?asOf=${day}`),
+    queryFn: () => call('GET /api/units', { query: { asOf: day } }),
     select: (d) => {
       // The council's own unit first (the usual addressee), then the units below it.
       const all = unitsUnder(d.items, a.council.unitId);
@@ -40,9 +40,9 @@ export function NewRecommendation({ a }: { a: ActivityDetail }) {
   });
   const create = useMutation({
     mutationFn: (v: Out) =>
-      api(`/api/oversight/activities/${a.id}/recommendations`, {
-        method: 'POST',
-        body: { ...v, deadline: parseDateVi(v.deadline) },
+      call('POST /api/oversight/activities/{id}/recommendations', {
+        params: { id: a.id },
+        body: { ...v, deadline: parseDateVi(v.deadline) ?? '' },
       }),
     onSuccess: async () => {
       form.reset({ text: '', addresseeUnitId: a.council.unitId, addresseeLabel: `UBND ${a.council.unitName}`, deadline: '' });

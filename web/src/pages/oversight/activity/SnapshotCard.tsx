@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { call } from '../../../api/client';
 import { useCan } from '../../../auth/session';
 import { money } from '../../../components/money';
 import { Card, DateInput, ErrorAlert } from '../../../components/ui';
 import { useI18n } from '../../../i18n';
 import { formatDateTimeVi, formatDateVi, formatNumberVi, todayVn } from '../../../../../src/shared/vi';
-import { type ActivityDetail, type SnapshotData } from '../common';
+import { type ActivityDetail } from '../common';
 import { ConfirmButton, SuccessNotice } from '../../../components/confirm';
 
 /** The figures frozen for the briefing, their packs, and freezing them as of a day. */
@@ -18,12 +18,12 @@ export function SnapshotCard({ a }: { a: ActivityDetail }) {
   const [asOf, setAsOf] = useState((a.heldOn ?? a.scheduledOn) < todayVn() ? (a.heldOn ?? a.scheduledOn) : todayVn());
   const snap = useQuery({
     queryKey: ['oversight', 'snapshot', latest?.id],
-    queryFn: () => api<{ data: SnapshotData }>(`/api/oversight/snapshots/${latest!.id}`),
+    queryFn: () => call('GET /api/oversight/snapshots/{id}', { params: { id: latest!.id } }),
     enabled: Boolean(latest),
   });
   const [done, setDone] = useState('');
   const freeze = useMutation({
-    mutationFn: () => api(`/api/oversight/activities/${a.id}/snapshots`, { method: 'POST', body: { asOf } }),
+    mutationFn: () => call('POST /api/oversight/activities/{id}/snapshots', { params: { id: a.id }, body: { asOf } }),
     onMutate: () => setDone(''),
     onSuccess: async () => {
       setDone(t('doneFreeze', { date: formatDateVi(asOf) }));
