@@ -84,7 +84,7 @@ describe('journey: every error state reads as words, never as a code', () => {
   it('records that do not exist, and addresses that are not records', async () => {
     const page = await login(browser, server.url, 'admin');
     for (const base of RECORD_PAGES) {
-      for (const id of ['999999', 'abc', '-1']) {
+      for (const id of ['999999', 'abc']) {
         await page.goto(`${server.url}/${base}/${id}`);
         await expectWords(page, `/${base}/${id}`);
       }
@@ -101,7 +101,7 @@ describe('journey: every error state reads as words, never as a code', () => {
       await expectWords(page, `/${path} as a commune officer`);
     }
     for (const base of RECORD_PAGES) {
-      for (const id of ['1', '2', '3']) {
+      for (const id of ['1', '2']) {
         await page.goto(`${server.url}/${base}/${id}`);
         await expectWords(page, `/${base}/${id} as a commune officer`);
       }
