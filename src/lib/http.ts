@@ -3,37 +3,77 @@ import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import type { AppEnv } from '../context';
 import { AppError } from './errors';
-import { FORBIDDEN_REASON_TEXT, messageFor, RULE_TEXT, type Lang } from './messages';
+import { FIELD_TEXT, FORBIDDEN_REASON_TEXT, messageFor, RULE_TEXT, type Lang } from './messages';
+import { formatNumberVi } from '../shared/vi';
 
 type Issue = ZodError['issues'][number];
 
-const viLocale = z.locales.vi().localeError;
-const enLocale = z.locales.en().localeError;
-
-const TYPE_NAMES_VI: Record<string, string> = {
-  string: 'chuỗi ký tự',
-  number: 'số',
-  int: 'số nguyên',
-  boolean: 'đúng/sai',
-  object: 'đối tượng',
-  array: 'danh sách',
-  date: 'ngày',
+const TYPE_WORDS: Record<string, { vi: string; en: string }> = {
+  string: { vi: 'một đoạn chữ', en: 'text' },
+  number: { vi: 'một số', en: 'a number' },
+  int: { vi: 'một số nguyên', en: 'a whole number' },
+  boolean: { vi: 'có hoặc không', en: 'yes or no' },
+  object: { vi: 'một nhóm thông tin', en: 'a group of fields' },
+  array: { vi: 'một danh sách', en: 'a list' },
+  date: { vi: 'một ngày', en: 'a date' },
 };
 
-/** One field problem in the caller's language. */
+/** A bound as people write it: 1.000.000 in Vietnamese, 1,000,000 in English; huge bounds in words. */
+function bound(n: unknown, lang: Lang): string {
+  const v = typeof n === 'bigint' ? Number(n) : typeof n === 'number' ? n : Number.NaN;
+  if (!Number.isFinite(v)) return lang === 'vi' ? 'giới hạn cho phép' : 'the allowed limit';
+  if (Math.abs(v) >= 1e15) return lang === 'vi' ? 'giới hạn cho phép' : 'the allowed limit';
+  return lang === 'vi' ? formatNumberVi(v, Number.isInteger(v) ? 0 : 2) : v.toLocaleString('en-US');
+}
+
+/**
+ * One field problem in the caller's language, in words a person reads: the limit, the kind of value
+ * wanted, that a choice is not among the allowed ones — never the validator's own vocabulary
+ * ("expected string", ">=5", an enum's codes). Messages a rule writes itself (`custom`) are kept.
+ */
 export function issueMessage(issue: Issue, lang: Lang): string {
-  if (issue.code === 'invalid_type') {
-    const expected = String(issue.expected);
-    return lang === 'vi' ? `Sai kiểu dữ liệu: cần ${TYPE_NAMES_VI[expected] ?? expected}` : `Wrong type: expected ${expected}`;
+  const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const i = issue as Issue & { origin?: string; minimum?: unknown; maximum?: unknown; inclusive?: boolean; format?: string };
+  switch (issue.code) {
+    case 'custom': {
+      const vi = (issue as { params?: { vi?: unknown } }).params?.vi;
+      if (lang === 'vi' && typeof vi === 'string') return vi;
+      return issue.message || say('Giá trị chưa hợp lệ', 'Invalid value');
+    }
+    case 'invalid_type': {
+      if (/received undefined/.test(issue.message)) return say('Chưa có giá trị', 'Required');
+      const words = TYPE_WORDS[String(issue.expected)];
+      return words ? say(`Cần ${words.vi}`, `Must be ${words.en}`) : say('Giá trị chưa đúng loại', 'Wrong kind of value');
+    }
+    case 'too_small': {
+      const n = bound(i.minimum, lang);
+      if (i.origin === 'string')
+        return Number(i.minimum) <= 1 ? say('Không được để trống', 'Must not be empty') : say(`Cần ít nhất ${n} ký tự`, `At least ${n} characters`);
+      if (i.origin === 'array' || i.origin === 'set')
+        return say(`Cần ít nhất ${n} mục`, `At least ${n} item${Number(i.minimum) === 1 ? '' : 's'}`);
+      if (i.origin === 'file') return say('Tệp rỗng', 'The file is empty');
+      return i.inclusive === false ? say(`Phải lớn hơn ${n}`, `Must be more than ${n}`) : say(`Không được nhỏ hơn ${n}`, `Must be at least ${n}`);
+    }
+    case 'too_big': {
+      const n = bound(i.maximum, lang);
+      if (i.origin === 'string') return say(`Không quá ${n} ký tự`, `At most ${n} characters`);
+      if (i.origin === 'array' || i.origin === 'set') return say(`Không quá ${n} mục`, `At most ${n} items`);
+      if (i.origin === 'file') return say('Tệp quá lớn', 'The file is too large');
+      return i.inclusive === false ? say(`Phải nhỏ hơn ${n}`, `Must be less than ${n}`) : say(`Không được lớn hơn ${n}`, `Must be at most ${n}`);
+    }
+    case 'invalid_value':
+      return say('Không phải một lựa chọn được phép', 'Not one of the allowed choices');
+    case 'invalid_format':
+      if (i.format === 'email') return say('Địa chỉ e-mail chưa đúng', 'Not a valid e-mail address');
+      if (i.format === 'date' || i.format === 'datetime') return say('Ngày chưa đúng', 'Not a valid date');
+      return say('Chưa đúng định dạng', 'Not in the expected form');
+    case 'not_multiple_of':
+      return say('Số chưa đúng bước cho phép', 'Not a permitted step');
+    case 'unrecognized_keys':
+      return say('Có thông tin không thuộc biểu mẫu này', 'Holds fields this form does not take');
+    default:
+      return say('Giá trị chưa hợp lệ', 'Invalid value');
   }
-  if (issue.code === 'custom') {
-    const vi = (issue as { params?: { vi?: unknown } }).params?.vi;
-    if (lang === 'vi' && typeof vi === 'string') return vi;
-    if (issue.message) return issue.message;
-  }
-  const fn = lang === 'vi' ? viLocale : enLocale;
-  const out = fn(issue as never);
-  return typeof out === 'string' ? out : (out?.message ?? issue.message);
 }
 
 export function validationError(error: ZodError, lang: Lang): AppError {
@@ -61,6 +101,14 @@ function ruleWords(rule: string, lang: Lang, details: Record<string, unknown>): 
   });
 }
 
+/** A field problem named by code alone gets its words here (`FIELD_TEXT`). */
+function fieldWords<D>(d: D, lang: Lang): D {
+  if (typeof d !== 'object' || d === null) return d;
+  const { code, path } = d as { code?: unknown; path?: unknown };
+  const text = typeof code === 'string' ? FIELD_TEXT[code]?.[lang] : undefined;
+  return text ? { ...d, message: text.replace('{path}', typeof path === 'string' ? path : '') } : d;
+}
+
 export function errorBody(c: Context<AppEnv>, err: AppError) {
   const lang = c.get('lang') ?? 'vi';
   const named = err.code === 'RULE_VIOLATION' && err.details && !Array.isArray(err.details) ? err.details.rule : undefined;
@@ -72,11 +120,12 @@ export function errorBody(c: Context<AppEnv>, err: AppError) {
     rule: ruleWords(rule, lang, err.details && !Array.isArray(err.details) ? err.details : {}),
     ...err.params,
   });
+  const details = Array.isArray(err.details) ? err.details.map((d) => fieldWords(d, lang)) : err.details;
   return {
     error: {
       code: err.code,
       message: why ? `${message} ${why}` : message,
-      ...(err.details !== undefined ? { details: err.details } : {}),
+      ...(details !== undefined ? { details } : {}),
     },
   };
 }

@@ -93,6 +93,17 @@ export function pickLang(acceptLanguage: string | undefined | null): Lang {
   return first.startsWith('en') ? 'en' : 'vi';
 }
 
+/**
+ * Field problems a use case names by code alone (`{ path, code }`): the error envelope gives them
+ * their words in the reader's language, `{path}` being the field (an indicator's code).
+ */
+export const FIELD_TEXT: Record<string, { vi: string; en: string }> = {
+  unknown_indicator: {
+    vi: 'Chỉ tiêu {path} không thuộc bộ tiêu chí áp dụng cho kỳ này',
+    en: 'Indicator {path} is not in the set that applies to this month',
+  },
+};
+
 /** Why a FORBIDDEN answer was given, in words (appended to the message). */
 export const FORBIDDEN_REASON_TEXT: Record<string, { vi: string; en: string }> = {
   not_on_oneself: {

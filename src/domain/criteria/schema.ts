@@ -285,10 +285,23 @@ export const NotApplicableValue = z.object({ notApplicable: z.literal(true), rea
 export type NotApplicableValue = z.infer<typeof NotApplicableValue>;
 
 /** Value of one indicator as entered: boolean, number, {num, den}, a level name, the items that hold, or "not applicable". */
+/**
+ * The largest magnitude a value may have: a thousand billion, beyond any count, area, income or amount
+ * a commune reports (a typing slip such as 1e308 is refused, not stored and verified).
+ */
+export const VALUE_LIMIT = 1e12;
+/** The smallest denominator that is not zero: a thousandth (of a hectare, a household share). */
+export const SMALLEST_DENOMINATOR = 0.001;
+
 export const IndicatorValue = z.union([
   z.boolean(),
-  z.number().finite(),
-  z.object({ num: z.number().finite().min(0), den: z.number().finite().positive() }).strict(),
+  z.number().finite().min(-VALUE_LIMIT).max(VALUE_LIMIT),
+  z
+    .object({
+      num: z.number().finite().min(0).max(VALUE_LIMIT),
+      den: z.number().finite().min(SMALLEST_DENOMINATOR).max(VALUE_LIMIT),
+    })
+    .strict(),
   z.string().min(1).max(100),
   z.array(z.string().min(1).max(20)).max(100),
   NotApplicableValue,

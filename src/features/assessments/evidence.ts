@@ -39,7 +39,7 @@ export async function addEvidence(
         assertEditable(locked);
         if (!(await indicatorsOf(tx, locked)).has(input.indicatorCode)) {
           throw new AppError('VALIDATION_FAILED', [
-            { path: 'indicatorCode', code: 'unknown_indicator', message: input.indicatorCode },
+            { path: input.indicatorCode, code: 'unknown_indicator', message: input.indicatorCode },
           ]);
         }
         const [row] = await tx

@@ -20,9 +20,18 @@ export type ValueChange = {
   version: number;
 };
 
+/** What each kind of indicator takes, in words. */
+const VALUE_KIND: Record<Indicator['type'], { vi: string; en: string }> = {
+  boolean: { vi: 'Đạt hoặc Không đạt', en: 'met or not met' },
+  number: { vi: 'một số', en: 'a number' },
+  ratio: { vi: 'tử số và mẫu số', en: 'a numerator and a denominator' },
+  level: { vi: 'một mức trong danh sách', en: 'one of its levels' },
+  k_of_n: { vi: 'các mục đạt trong danh sách', en: 'the items met from its list' },
+};
+
 const MSG = {
   unknown_indicator: { vi: 'Chỉ tiêu không thuộc bộ tiêu chí áp dụng', en: 'Not an indicator of the applicable set' },
-  wrong_value_type: { vi: 'Giá trị không đúng kiểu của chỉ tiêu', en: 'Value does not fit the indicator type' },
+  wrong_value_type: { vi: 'Giá trị không đúng kiểu của chỉ tiêu: cần', en: 'Value does not fit the indicator: it takes' },
   stale: { vi: 'Ô này đã được người khác sửa sau khi bạn mở', en: 'Someone else changed this cell after you opened it' },
 };
 
@@ -69,7 +78,7 @@ export async function saveValues(
           if (!ind) return [{ path: ch.code, code: 'unknown_indicator', message: MSG.unknown_indicator[lang] }];
           if (isNotApplicable(ch.value)) return [];
           if (ch.value !== undefined && ch.value !== null && numericValue(ind.type, ind, ch.value) === null) {
-            return [{ path: ch.code, code: 'wrong_value_type', message: `${MSG.wrong_value_type[lang]} (${ind.type})` }];
+            return [{ path: ch.code, code: 'wrong_value_type', message: `${MSG.wrong_value_type[lang]} ${VALUE_KIND[ind.type][lang]}` }];
           }
           return [];
         });

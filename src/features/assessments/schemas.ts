@@ -18,7 +18,13 @@ export const SaveValuesBody = z
         }),
       )
       .min(1)
-      .max(500),
+      .max(500)
+      // Two changes to one cell in a batch would each claim the same version: the second would overwrite
+      // the first unseen. Each indicator once per save.
+      .refine((changes) => new Set(changes.map((c) => c.code)).size === changes.length, {
+        message: 'Each indicator may appear once in a save',
+        params: { vi: 'Mỗi chỉ tiêu chỉ được có một thay đổi trong một lần lưu' },
+      }),
   })
   .openapi('SaveValues');
 
