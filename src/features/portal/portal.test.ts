@@ -165,6 +165,13 @@ describe('public portal: publishing control, pages, feedback, open data', () => 
     const short = await post({ text: 'ngắn' });
     expect(short.status).toBe(400);
     expect(short.text).toContain('Nội dung cần ít nhất 10 ký tự');
+    // A tampered or stale form (an unknown kind of feedback, a missing page code) reads as Vietnamese
+    // sentences, never as the form's field names or choices.
+    const tampered = await post({ text: 'Đường vào thôn Khe Tiền bị sạt lở.', category: 'zzz', code: '' });
+    expect(tampered.status).toBe(400);
+    expect(tampered.text).toContain('Vui lòng chọn loại ý kiến trong danh sách.');
+    expect(tampered.text).toContain('Vui lòng tải lại trang');
+    expect(tampered.text).not.toMatch(/question|suggestion|expected|Invalid/);
     const before = await env.deps.db.$count(feedback);
     const bot = await post({ text: 'Mua hàng giá rẻ tại đây!!!', website: 'http://spam.example' });
     expect(bot.status).toBe(303);

@@ -8,7 +8,7 @@ import type { AppEnv, Deps } from '../../../context';
 import { ocopProducts } from '../../../db/schema';
 import { AppError } from '../../../lib/errors';
 import { esc } from '../../../lib/html';
-import { clientIp } from '../../../lib/http';
+import { clientIp, issueMessage } from '../../../lib/http';
 import { publicProduct } from '../../ocop/public';
 import { publicProjects, publishedCommunes, unitById } from '../data';
 import { FeedbackForm, feedbackPhoto, submitFeedback } from '../feedback';
@@ -26,6 +26,25 @@ feedbackPages.get('/cong-khai/anh/y-kien/:id', async (c) => {
 });
 
 // ----------------------------------------------------------------------------------------- feedback
+
+/** What a citizen reads when the form comes back: one Vietnamese sentence per field, never a code. */
+function formProblems(issues: { path: PropertyKey[]; code: string; message: string }[]): string {
+  const sentences = issues.map((i) => {
+    switch (i.path[0]) {
+      case 'category':
+        return 'Vui lòng chọn loại ý kiến trong danh sách.';
+      case 'text':
+        return i.code === 'too_small' || i.code === 'too_big' ? `${i.message}.` : 'Vui lòng viết nội dung ý kiến.';
+      case 'contactName':
+        return `Họ tên: ${issueMessage(i as never, 'vi').toLowerCase()}.`;
+      case 'contact':
+        return `Thông tin liên hệ: ${issueMessage(i as never, 'vi').toLowerCase()}.`;
+      default:
+        return 'Biểu mẫu không còn hợp lệ. Vui lòng tải lại trang rồi gửi lại.';
+    }
+  });
+  return [...new Set(sentences)].join(' ');
+}
 
 feedbackPages.post('/cong-khai/phan-hoi', async (c) => {
   const deps = c.get('deps');
@@ -52,7 +71,7 @@ feedbackPages.post('/cong-khai/phan-hoi', async (c) => {
       }),
       status,
     );
-  if (!parsed.success) return page(400, parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) return page(400, formProblems(parsed.error.issues));
   const input = parsed.data;
   const resolved = await resolveTarget(deps, input.target, input.code);
   const photo =
