@@ -89,6 +89,10 @@ describe('journey: every error state reads as words, never as a code', () => {
         await expectWords(page, `/${base}/${id}`);
       }
     }
+    for (const query of ['', '?first=abc&second=-1', '?first=999999&second=999998']) {
+      await page.goto(`${server.url}/giam-sat/so-sanh${query}`);
+      await expectWords(page, `the comparison${query}`);
+    }
     await page.goto(`${server.url}/khong-co-trang-nay`);
     await expectWords(page, 'an unknown page');
     await page.context().close();

@@ -774,6 +774,9 @@ export const en: Record<MessageKey, string> = {
   ovOnlyOverdue: 'Overdue only',
   ovCompare: 'Promised vs delivered',
   ovCompareWith: 'Compare with',
+  ovComparePick:
+    'Choose two supervisions to set side by side: open a supervision activity whose figures are frozen, then “Compare with”.',
+  ovCompareToActivities: 'Go to the supervision activities',
   ovBefore: 'Before',
   ovAfter: 'After',
   ovNewlyMet: 'Newly met criteria',

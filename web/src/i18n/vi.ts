@@ -775,6 +775,9 @@ export const vi = {
   ovOnlyOverdue: 'Chỉ quá hạn',
   ovCompare: 'Đã hứa – đã làm',
   ovCompareWith: 'So sánh với',
+  ovComparePick:
+    'Chọn hai lần giám sát để đặt cạnh nhau: mở một hoạt động giám sát đã đóng băng số liệu, rồi chọn “So sánh với”.',
+  ovCompareToActivities: 'Đến danh sách hoạt động giám sát',
   ovBefore: 'Trước',
   ovAfter: 'Sau',
   ovNewlyMet: 'Tiêu chí mới đạt',

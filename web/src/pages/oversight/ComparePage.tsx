@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { call } from '../../api/client';
+import { call, urlOf } from '../../api/client';
 import { money } from '../../components/money';
 import { Badge, Card, ErrorAlert, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -19,12 +19,18 @@ export function ComparePage() {
   const q = useQuery({
     queryKey: ['oversight', 'compare', first, second],
     queryFn: () => call('GET /api/oversight/compare', { query: { first, second } }),
+    enabled: first > 0 && second > 0,
   });
   const c = q.data;
   return (
     <>
       <h1>{t('ovCompare')}</h1>
       <OversightNav />
+      {!(first > 0 && second > 0) && (
+        <p className="muted" data-testid="compare-pick">
+          {t('ovComparePick')} <Link to="/giam-sat">{t('ovCompareToActivities')}</Link>
+        </p>
+      )}
       {q.isLoading && <Loading />}
       <ErrorAlert error={q.error} />
       {c && (
@@ -37,7 +43,7 @@ export function ComparePage() {
             actions={
               <a
                 className="btn btn-secondary"
-                href={`/api/oversight/compare/report.docx?first=${first}&second=${second}`}
+                href={urlOf('GET /api/oversight/compare/report.docx', { query: { first, second } })}
                 download
               >
                 {t('ovFollowUpReport')}
