@@ -418,6 +418,10 @@ export const RULE_TEXT = {
     vi: 'trạng thái kiến nghị cử tri không chuyển được như vậy',
     en: 'the petition cannot move to that status',
   },
+  petition_ended: {
+    vi: 'kiến nghị đã kết thúc (đã giải quyết, đã chuyển cấp trên hoặc đã bàn giao), không sửa được nữa',
+    en: 'the petition has ended (resolved, forwarded or handed over) and can no longer be changed',
+  },
   petition_needs_assignee: { vi: 'cần chọn cơ quan trả lời', en: 'choose the body that must answer' },
   petition_answer_by_assignee: {
     vi: 'nội dung trả lời do cơ quan được giao nhập',

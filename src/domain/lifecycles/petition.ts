@@ -14,7 +14,8 @@ export const PETITION_STEPS = ['assign', 'forward', 'answer', 'resolve', 'roadma
 
 export const PETITION_LIFECYCLE = lifecycle<PetitionState, PetitionStep>({
   states: PETITION_STATES,
-  editable: PETITION_STATES,
+  /** Classifying, re-dating and re-assigning happen while it is open; an ended petition is kept as it ended. */
+  editable: ['received', 'assigned', 'answered', 'roadmap'],
   final: ['resolved', 'forwarded', 'closed'],
   steps: {
     assign: { from: ['received', 'answered', 'roadmap'], to: 'assigned', refusal: 'petition_status_order' },

@@ -43,9 +43,9 @@ describe('actions: what a response offers is what the API accepts', () => {
   afterAll(() => env.close());
 
   /**
-   * Tries every step on a fresh copy of the record; returns the steps each person got through. A status
-   * sent again unchanged is an edit that takes no step, so a step counts only when the record moved on
-   * (`moved`; a recommendation's report is a step even when its state stays).
+   * Tries every step on a fresh copy of the record; returns the steps each person got through. A step
+   * counts only when the record moved on (`moved`; a recommendation's report is a step even when its
+   * state stays).
    */
   async function accepted<A extends string>(
     steps: readonly A[],
@@ -297,5 +297,44 @@ describe('actions: what a response offers is what the API accepts', () => {
     expect((await petitionOf(member, id)).actions).toEqual([]);
     expect(got.member).toEqual([]);
     expect(got.officer).toEqual(state === 'assigned' ? ['answer'] : []);
+  });
+
+  it('a status is a step: sending the one a record has is refused, and an ended petition stays as it ended', async () => {
+    const petition = await petitionIn('assigned');
+    const before = await petitionOf(keeper, petition);
+    const again = await keeper.patch<{ error: { message: string; details: { rule: string } } }>(
+      `/api/oversight/petitions/${petition}`,
+      {
+        status: 'assigned',
+        assigneeUnitId: districtId,
+        assigneeLabel: 'UBND huyện',
+        deadline: '2026-12-31',
+        version: before.version,
+      },
+    );
+    expect(again.status).toBe(422);
+    expect(again.body.error.details.rule).toBe('petition_status_order');
+    expect((await petitionOf(keeper, petition)).version).toBe(before.version);
+
+    const resolved = await petitionIn('resolved');
+    const ended = await petitionOf(keeper, resolved);
+    const edit = await keeper.patch<{ error: { message: string; details: { rule: string } } }>(
+      `/api/oversight/petitions/${resolved}`,
+      { deadline: '2027-01-31', version: ended.version },
+    );
+    expect(edit.status).toBe(422);
+    expect(edit.body.error.details.rule).toBe('petition_ended');
+    expect(edit.body.error.message).toMatch(/đã kết thúc/);
+    expect((await petitionOf(keeper, resolved)).version).toBe(ended.version);
+
+    const activity = await activityIn('held');
+    const read = await keeper.get<{ version: number }>(`/api/oversight/activities/${activity}`);
+    const same = await keeper.patch<{ error: { details: { rule: string } } }>(`/api/oversight/activities/${activity}`, {
+      status: 'held',
+      version: read.body.version,
+    });
+    expect(same.status).toBe(422);
+    expect(same.body.error.details.rule).toBe('oversight_status_order');
+    expect((await keeper.get<{ version: number }>(`/api/oversight/activities/${activity}`)).body.version).toBe(read.body.version);
   });
 });

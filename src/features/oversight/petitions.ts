@@ -103,6 +103,12 @@ export async function managePetition(
       apply: async (tx, { petition: before, council }) => {
         if (changes.assigneeUnitId !== undefined && !(await unitInScope(tx, [council.unitId], changes.assigneeUnitId)))
           throw new AppError('VALIDATION_FAILED', [{ path: 'assigneeUnitId', message: 'ngoài địa bàn của HĐND' }]);
+        // A status is a step: sending the one it has is not an edit in disguise (its edits go without one),
+        // and a petition that has ended is kept as it ended.
+        if (changes.status === before.status)
+          throw ruleViolation('petition_status_order', { status: before.status, to: changes.status });
+        if (!PETITION_LIFECYCLE.editable.includes(before.status))
+          throw ruleViolation('petition_ended', { status: before.status });
         let status = changes.status ?? before.status;
         if (changes.assigneeUnitId !== undefined && !changes.status && before.status === 'received') status = 'assigned';
         if (status !== before.status) {

@@ -296,7 +296,10 @@ export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta
       apply: async (tx, { activity: before, council }) => {
         await checkBody(tx, council.id, changes.leadBodyId);
         const next = { ...before, ...changes };
-        if (changes.status && changes.status !== before.status) {
+        // A status is a step: sending the one it already has is refused, not taken as an edit.
+        if (changes.status === before.status)
+          throw ruleViolation('oversight_status_order', { status: before.status, to: changes.status });
+        if (changes.status) {
           const step = activityStepTo(changes.status);
           if (!step) throw ruleViolation('oversight_status_order', { status: before.status, to: changes.status });
           takeStep(ACTIVITY_LIFECYCLE, step, before.status);
