@@ -31,6 +31,15 @@ describe('OCOP scoring sheet data', () => {
 });
 
 describe('OCOP scoring engine (properties)', () => {
+  it('an answer to a criterion the sheet does not have is invalid, never ignored', () => {
+    fc.assert(
+      fc.property(anyAnswers, fc.stringMatching(/^[A-Z]{2}\.\d$/), (a, stray) => {
+        fc.pre(!criteriaOf(v1).some((c) => c.code === stray));
+        expect(scoreSheet(v1, { ...a, [stray]: 1 }).invalid).toEqual([stray]);
+      }),
+    );
+  });
+
   it('a full sheet scores between 0 and 100 and its parts never exceed their maximum', () => {
     fc.assert(
       fc.property(anyAnswers, (a) => {

@@ -43,6 +43,10 @@ export function scoreSheet(sheet: ScoringSheetDoc, answers: Answers): SheetScore
     byPart[c.part] += option.points;
     if (c.mandatoryFromStar && option.points === 0) zeroMandatory.push({ code: c.code, fromStar: c.mandatoryFromStar });
   }
+  // An answer to a criterion the sheet does not have is a sheet for another product set (or a typing
+  // slip): refused with the rest, never ignored.
+  const known = new Set(criteriaOf(sheet).map((c) => c.code));
+  for (const code of Object.keys(answers)) if (!known.has(code)) invalid.push(code);
   return { total: byPart.A + byPart.B + byPart.C, byPart, missing, invalid, zeroMandatory };
 }
 
