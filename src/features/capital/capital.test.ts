@@ -290,6 +290,14 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
     expect(csvBytes.subarray(3).toString('utf8')).toBe(
       'Mã dự án,Ngày thanh toán,Số tiền (đồng),Nguồn vốn,Năm kế hoạch,Loại thanh toán,Số chứng từ,Chứng từ gốc,Đợt vốn (ngày giao),Ghi chú\r\n',
     );
+    // The template sent back as it came, with no line filled in: said so, nothing written.
+    const empty = new FormData();
+    empty.set('file', new Blob([csvBytes], { type: 'text/csv' }), 'mau.csv');
+    const before = await env.deps.db.$count(disbursements);
+    const refused = await office.post<Err>('/api/capital/disbursements/import', empty);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.map((d) => d.code)).toEqual(['no_lines']);
+    expect(await env.deps.db.$count(disbursements)).toBe(before);
   });
 
   it('moves a project one status at a time; approval needs the whole dossier', async () => {

@@ -56,6 +56,10 @@ const LABEL: Record<string, string> = {
 const MSG: Record<string, { vi: string; en: string }> = {
   not_readable: { vi: 'Không đọc được tệp (cần CSV UTF-8 hoặc Excel .xlsx)', en: 'Cannot read the file (UTF-8 CSV or .xlsx)' },
   missing_column: { vi: 'Thiếu cột “{v}”', en: 'Missing column “{v}”' },
+  no_lines: {
+    vi: 'Tệp chỉ có dòng tiêu đề, chưa có dòng thanh toán nào',
+    en: 'The file has only its header row and no payment lines',
+  },
   required: { vi: 'Không được để trống', en: 'Required' },
   bad_date: { vi: 'Ngày “{v}” không hợp lệ (dd/mm/yyyy)', en: 'Invalid date “{v}”' },
   tranche_not_found: {
@@ -208,7 +212,7 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
       { count: errors.length },
     );
   const rows = await readRows(bytes);
-  if (!rows || rows.length < 2) {
+  if (!rows || rows.length === 0) {
     fail(1, null, 'not_readable');
     throw failed();
   }
@@ -220,6 +224,10 @@ export async function importDisbursements(deps: Deps, actor: Actor, meta: Reques
   const cell = (r: Row, k: string): Cell => (idx[k]! >= 0 ? (r.cells[idx[k]!] ?? '') : '');
   const text = (r: Row, k: string) => String(cell(r, k)).trim();
   const body = rows.slice(1).filter((r) => r.cells.some((c) => String(c).trim() !== ''));
+  if (body.length === 0) {
+    fail(2, null, 'no_lines');
+    throw failed();
+  }
   const style = amountStyleOf(body.map((r) => cell(r, 'amount')).filter((c): c is string => typeof c === 'string'));
 
   // Projects are named by code or by their full name (accents, case and spacing aside), within the reader's scope.
