@@ -1911,7 +1911,7 @@ export type TodoGroup = {
 };
 
 export type TodoItem = {
-  kind: "assessment_open" | "assessment_draft" | "assessment_returned" | "assessment_submitted" | "roadmap_due" | "roadmap_unconfirmed" | "feedback_pending" | "ocop_idea_review" | "ocop_plan_review" | "ocop_awaiting_round" | "ocop_round_decide" | "ocop_round_close" | "ocop_certificate" | "ocop_score" | "ocop_producer_step" | "recommendation_deadline" | "recommendation_reported" | "petition_received" | "petition_answered" | "recommendation_to_report" | "petition_to_answer";
+  kind: "assessment_open" | "assessment_draft" | "assessment_returned" | "assessment_reopened" | "assessment_submitted" | "roadmap_due" | "roadmap_unconfirmed" | "feedback_pending" | "ocop_idea_review" | "ocop_plan_review" | "ocop_awaiting_round" | "ocop_round_decide" | "ocop_round_close" | "ocop_certificate" | "ocop_score" | "ocop_producer_step" | "recommendation_deadline" | "recommendation_reported" | "petition_received" | "petition_answered" | "recommendation_to_report" | "petition_to_answer";
   unitId: number | null;
   unitName: string | null;
   month: string | null;

@@ -30,6 +30,7 @@ export const TODO_KINDS = [
   'assessment_open',
   'assessment_draft',
   'assessment_returned',
+  'assessment_reopened',
   'assessment_submitted',
   'roadmap_due',
   'roadmap_unconfirmed',

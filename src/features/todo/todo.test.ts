@@ -204,6 +204,26 @@ describe('GET /api/me/todo: what waits for each role, and nothing of another uni
     expect(t.today).toBe('2026-11-30');
   });
 
+  it('a month the office reopened as a whole reads as reopened, not as “0 indicators returned”', async () => {
+    const [stored] = await env.deps.db.select().from(assessments).where(eq(assessments.id, home.returnedA.id));
+    const { id: _id, ...returned } = stored!;
+    const [reopened] = await env.deps.db
+      .insert(assessments)
+      .values({ ...returned, period: '2026-08-01', status: 'returned', version: 1 })
+      .returning();
+    const t = await as('commune_officer', home.p.communeA.id);
+    const items = t.groups.find((g) => g.group === 'assessments')!.items;
+    expect(items.find((i) => i.link === `/kiem-dem/${reopened!.id}`)).toMatchObject({
+      kind: 'assessment_reopened',
+      month: '2026-08',
+    });
+    expect(items.find((i) => i.link === `/kiem-dem/${home.returnedA.id}`)).toMatchObject({
+      kind: 'assessment_returned',
+      count: 2,
+    });
+    await env.deps.db.delete(assessments).where(eq(assessments.id, reopened!.id));
+  });
+
   describe('the demo', () => {
     it('xã Hải Sơn: November to finish, the overdue waste-sorting item, the council requests to the commune', async () => {
       const t = await asUser('canbo.haison', DEMO_PASSWORD);

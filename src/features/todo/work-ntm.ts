@@ -36,8 +36,9 @@ export async function assessmentWork(ctx: TodoContext) {
   const drafts = part(
     open,
     open.map((a) =>
+      // Returned with indicators to correct, or reopened by the office as a whole (none returned one by one).
       a.status === 'returned'
-        ? item('assessment_returned', `/kiem-dem/${a.id}`, {
+        ? item(a.returned > 0 ? 'assessment_returned' : 'assessment_reopened', `/kiem-dem/${a.id}`, {
             unitId: a.unitId,
             unitName: a.unitName,
             month: ym(a.period),

@@ -863,6 +863,7 @@ export const en: Record<MessageKey, string> = {
   todoK_assessment_open: 'Open the count for {month} — {unit}',
   todoK_assessment_draft: 'Enter and send the figures for {month} — {unit}',
   todoK_assessment_returned: 'Correct {count} returned indicators, {month} — {unit}',
+  todoK_assessment_reopened: '{month} reopened for correction — {unit}',
   todoK_assessment_submitted: 'Verify the figures for {month} — {unit}',
   todoK_roadmap_due: 'Indicator {code}: {name} — {unit}',
   todoK_roadmap_unconfirmed: 'Confirm {count} items suggested from the unmet indicators — {unit}',

@@ -864,6 +864,7 @@ export const vi = {
   todoK_assessment_open: 'Mở kỳ kiểm đếm tháng {month} — {unit}',
   todoK_assessment_draft: 'Nhập và gửi số liệu tháng {month} — {unit}',
   todoK_assessment_returned: 'Sửa {count} chỉ tiêu bị trả lại, tháng {month} — {unit}',
+  todoK_assessment_reopened: 'Tháng {month} được mở lại để sửa — {unit}',
   todoK_assessment_submitted: 'Thẩm định số liệu tháng {month} — {unit}',
   todoK_roadmap_due: 'Chỉ tiêu {code}: {name} — {unit}',
   todoK_roadmap_unconfirmed: 'Xác nhận {count} việc đề xuất từ danh sách chỉ tiêu chưa đạt — {unit}',
