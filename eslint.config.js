@@ -40,6 +40,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['web/**/*.tsx', 'web/**/*.ts'],
+    ignores: ['web/src/api/client.ts'],
+    rules: {
+      // Pages call operations by name, typed from the API's contract; the untyped fetch stays inside the client.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='api']",
+          message: "Call the API with call('METHOD /api/path', { params, query, body }): its types come from the API document.",
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts', 'src/shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
