@@ -2982,6 +2982,25 @@ export interface ApiOperations {
     body: never;
     response: OcopDashboard;
   };
+  /** A printable sheet of product labels (QR and star), up to 60 products */
+  "GET /api/ocop/labels": {
+    params: never;
+    query: {
+      productIds: string;
+      copies?: number;
+    };
+    body: never;
+    response: Blob;
+  };
+  /** A photo of a product */
+  "GET /api/ocop/photos/{id}": {
+    params: {
+      id: number;
+    };
+    query: never;
+    body: never;
+    response: Blob;
+  };
   /** Pipeline board: products of a unit and year by cycle step */
   "GET /api/ocop/pipeline": {
     params: never;
@@ -3143,6 +3162,27 @@ export interface ApiOperations {
         message: string;
       })[];
     });
+  };
+  /** Add a photo of the product (an image) */
+  "POST /api/ocop/products/{id}/photos": {
+    params: {
+      id: number;
+    };
+    query: never;
+    body: FormData;
+    response: {
+      id: number;
+    };
+  };
+  /** QR code of the product’s public page, for its label */
+  "GET /api/ocop/products/{id}/qr/{format}": {
+    params: {
+      id: number;
+      format: "png" | "svg";
+    };
+    query: never;
+    body: never;
+    response: Blob;
   };
   /** Move a product through the cycle (who may, which documents, a note when returning) */
   "POST /api/ocop/products/{id}/transitions": {
