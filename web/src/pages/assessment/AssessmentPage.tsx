@@ -5,7 +5,7 @@ import { compileSet, evaluateCompact, packValues, type IndicatorStatus } from '.
 import { thresholdText } from '../../../../src/domain/criteria/describe';
 import { isNotApplicable, type CriteriaSetDoc, type IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatDateTimeVi } from '../../../../src/shared/vi';
-import { ApiError, call } from '../../api/client';
+import { ApiError, call, urlOf } from '../../api/client';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../../components/ui';
 import { PaperclipIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
@@ -364,8 +364,22 @@ function IndicatorRow({
         <ul className="plain-list">
           {ind.evidence.map((e) => (
             <li key={e.id}>
-              {e.hasThumbnail && <img src={`/api/assessments/evidence/${e.id}/thumbnail`} alt={e.name} className="thumb" />}
-              <a href={`/api/assessments/evidence/${e.id}/file`} target="_blank" rel="noreferrer">
+              {e.hasThumbnail && (
+                <img
+                  src={urlOf('GET /api/assessments/evidence/{evidenceId}/{variant}', {
+                    params: { evidenceId: e.id, variant: 'thumbnail' },
+                  })}
+                  alt={e.name}
+                  className="thumb"
+                />
+              )}
+              <a
+                href={urlOf('GET /api/assessments/evidence/{evidenceId}/{variant}', {
+                  params: { evidenceId: e.id, variant: 'file' },
+                })}
+                target="_blank"
+                rel="noreferrer"
+              >
                 {e.name}
               </a>
             </li>
