@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { units } from '../../db/schema';
 import { nextProjectState, PROJECT_STEPS, type ProjectState, type ProjectStep } from '../../domain/lifecycles/project';
 import { sweepActions } from '../../testing/action-sweep';
 import { clientAs, makeProvince, uniq } from '../../testing/factories';
@@ -91,4 +93,25 @@ describe('project actions', () => {
       expect(await sweep('otherProvince', state)).toEqual([]);
     },
   );
+
+  it('a project of a commune that has ended is history: nothing is listed and the step is refused', async () => {
+    const q = await makeProvince(env.deps);
+    const office = (await clientAs(env, 'coordination_office', q.province.id)).client;
+    const created = await office.post<{ id: number }>('/api/capital/projects', {
+      code: uniq('DA-'),
+      name: 'Nhà văn hoá thôn Bắc',
+      unitId: q.communeA.id,
+      owner: 'UBND xã Hải Đông',
+      type: 'standard',
+      sources: [],
+    });
+    await env.deps.db.update(units).set({ effectiveTo: '2025-07-01' }).where(eq(units.id, q.communeA.id));
+    const d = await office.get<Detail>(`/api/capital/projects/${created.body.id}`);
+    expect(d.body.actions).toEqual([]);
+    const res = await office.patch<{ error: { code: string } }>(`/api/capital/projects/${created.body.id}`, {
+      version: d.body.project.version,
+      status: 'readiness',
+    });
+    expect(res.body.error.code).toBe('UNIT_READ_ONLY');
+  });
 });
