@@ -116,14 +116,16 @@ export function ProjectPage() {
                   type="checkbox"
                   checked={r.done}
                   disabled={!can('capital.manage')}
-                  onChange={(e) =>
+                  onChange={(e) => {
+                    // Read now: the box is controlled, so React puts it back until the answer arrives.
+                    const done = e.target.checked;
                     act.mutate(() =>
                       call('PUT /api/capital/projects/{id}/readiness/{code}', {
                         params: { id: p.id, code: r.code },
-                        body: { done: e.target.checked },
+                        body: { done },
                       }),
-                    )
-                  }
+                    );
+                  }}
                   data-testid={`dossier-${r.code}`}
                 />
                 {r.label}
