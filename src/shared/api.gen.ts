@@ -44,6 +44,65 @@ export type AssessmentDiff = {
   })[];
 };
 
+export type AssessmentGridIndicator = {
+  code: string;
+  text: string;
+  unit: string | null;
+  type: "boolean" | "number" | "ratio" | "level" | "k_of_n";
+  levels: string[] | null;
+  items: {
+    code: string;
+    text_vi: string;
+  }[] | null;
+  level: "ntm" | "advanced" | "model";
+  threshold: {
+    classes?: string[];
+    fromYear?: number;
+    toYear?: number;
+    op?: ">=" | "<=" | "=" | ">" | "<";
+    value?: number;
+    expect?: boolean;
+    level?: string;
+    k?: number;
+    verified: boolean;
+    source?: string;
+  } | null;
+  verified: boolean;
+  source: string | null;
+  notApplicable: {
+    allowed: true;
+    counts: "met" | "excluded";
+    note?: string;
+    source?: string;
+    verified: boolean;
+  } | null;
+  value: boolean | number | {
+    num: number;
+    den: number;
+  } | string | string[] | {
+    notApplicable: true;
+    reason: string;
+  } | null;
+  note: string | null;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  review: "pending" | "accepted" | "returned";
+  reviewComment: string | null;
+  status: "met" | "unmet" | "missing" | "not_applicable";
+  reason: "ok" | "no_value" | "no_threshold" | "invalid_value" | "below_threshold" | "above_threshold" | "not_equal" | "expected_yes" | "expected_no" | "level_below" | "items_short" | "not_applicable" | "not_applicable_not_allowed";
+  shortfall: number | null;
+  evidence: ({
+    id: number;
+    name: string;
+    mime: string;
+    size: number;
+    hasThumbnail: boolean;
+    addedAt: string;
+    addedBy: string | null;
+  })[];
+};
+
 export type AssessmentSummary = {
   id: number;
   month: string;
@@ -85,7 +144,13 @@ export type AssessmentView = {
     model: boolean;
   };
   document?: unknown;
-  criteria: unknown[];
+  criteria: {
+    number: string;
+    name: string;
+    group: string;
+    verified: boolean;
+    indicators: AssessmentGridIndicator[];
+  }[];
   results: {
     criteriaMet: number;
     criteriaTotal: number;
@@ -101,6 +166,7 @@ export type AssessmentView = {
     canEdit: boolean;
     canVerify: boolean;
   };
+  actions: ("submit" | "verify" | "return" | "reopen")[];
   returns: ({
     at: string;
     by: string;
@@ -382,6 +448,7 @@ export type CapitalProjectDetail = {
     takenOn: string | null;
     addedAt: string;
   })[];
+  actions: "advance"[];
 };
 
 export type CapitalProjectListItem = CapitalProject & {
@@ -940,16 +1007,7 @@ export type OcopProductDetail = {
     caption: string | null;
     addedAt: string;
   })[];
-  actions: ({
-    action: string;
-    to: "awareness" | "idea_registered" | "idea_returned" | "plan_submitted" | "plan_returned" | "implementing" | "evaluation" | "promotion";
-    documents: {
-      code: string;
-      vi?: string;
-      en?: string;
-    }[];
-    noteRequired: boolean;
-  })[];
+  actions: ("register_idea" | "return_idea" | "resubmit_idea" | "submit_plan" | "return_plan" | "resubmit_plan" | "approve_plan" | "submit_for_evaluation" | "re_evaluate")[];
   warnings: ({
     rule: "ocop_sheet_not_published";
     setNo: number;
@@ -2927,6 +2985,25 @@ export interface ApiOperations {
     body: never;
     response: OcopDashboard;
   };
+  /** A printable sheet of product labels (QR and star), up to 60 products */
+  "GET /api/ocop/labels": {
+    params: never;
+    query: {
+      productIds: string;
+      copies?: number;
+    };
+    body: never;
+    response: Blob;
+  };
+  /** A photo of a product */
+  "GET /api/ocop/photos/{id}": {
+    params: {
+      id: number;
+    };
+    query: never;
+    body: never;
+    response: Blob;
+  };
   /** Pipeline board: products of a unit and year by cycle step */
   "GET /api/ocop/pipeline": {
     params: never;
@@ -3088,6 +3165,27 @@ export interface ApiOperations {
         message: string;
       })[];
     });
+  };
+  /** Add a photo of the product (an image) */
+  "POST /api/ocop/products/{id}/photos": {
+    params: {
+      id: number;
+    };
+    query: never;
+    body: FormData;
+    response: {
+      id: number;
+    };
+  };
+  /** QR code of the product’s public page, for its label */
+  "GET /api/ocop/products/{id}/qr/{format}": {
+    params: {
+      id: number;
+      format: "png" | "svg";
+    };
+    query: never;
+    body: never;
+    response: Blob;
   };
   /** Move a product through the cycle (who may, which documents, a note when returning) */
   "POST /api/ocop/products/{id}/transitions": {

@@ -44,20 +44,22 @@ export const NA_NOT_ALLOWED = 0;
 export const NA_COUNTS_MET = 1;
 export const NA_EXCLUDED = 2;
 
-export type Reason =
-  | 'ok'
-  | 'no_value'
-  | 'no_threshold'
-  | 'invalid_value'
-  | 'below_threshold'
-  | 'above_threshold'
-  | 'not_equal'
-  | 'expected_yes'
-  | 'expected_no'
-  | 'level_below'
-  | 'items_short'
-  | 'not_applicable'
-  | 'not_applicable_not_allowed';
+export const REASONS = [
+  'ok',
+  'no_value',
+  'no_threshold',
+  'invalid_value',
+  'below_threshold',
+  'above_threshold',
+  'not_equal',
+  'expected_yes',
+  'expected_no',
+  'level_below',
+  'items_short',
+  'not_applicable',
+  'not_applicable_not_allowed',
+] as const;
+export type Reason = (typeof REASONS)[number];
 
 export type ResolvedThreshold = {
   op?: ThresholdRule['op'];

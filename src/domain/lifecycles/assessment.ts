@@ -7,7 +7,8 @@ export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
  * A commune's month: entered (draft), sent to the office (submitted), returned for correction or
  * verified and locked; a locked month is reopened only by the office, with a reason (back to returned).
  */
-export type AssessmentStep = 'submit' | 'verify' | 'return' | 'reopen';
+export const ASSESSMENT_STEPS = ['submit', 'verify', 'return', 'reopen'] as const;
+export type AssessmentStep = (typeof ASSESSMENT_STEPS)[number];
 
 export const ASSESSMENT_LIFECYCLE = lifecycle<AssessmentState, AssessmentStep>({
   states: ASSESSMENT_STATES,

@@ -2,7 +2,8 @@ import { lifecycle } from './machine';
 
 export const PROJECT_STATES = ['proposed', 'readiness', 'approved', 'construction', 'completed', 'settled'] as const;
 export type ProjectState = (typeof PROJECT_STATES)[number];
-export type ProjectStep = 'advance';
+export const PROJECT_STEPS = ['advance'] as const;
+export type ProjectStep = (typeof PROJECT_STEPS)[number];
 
 /**
  * An investment project moves one step forward at a time: proposed → preparing the dossier →

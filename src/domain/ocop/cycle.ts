@@ -13,7 +13,28 @@ export type Stage =
   | 'promotion';
 export type Actor = 'producer' | 'commune' | 'office';
 
-export type Transition = { action: string; from: Stage[]; to: Stage; by: Actor[]; documents: string[]; noteRequired?: boolean };
+/** The steps people take through the cycle (the council's result moves a product by itself). */
+export const OCOP_ACTIONS = [
+  'register_idea',
+  'return_idea',
+  'resubmit_idea',
+  'submit_plan',
+  'return_plan',
+  'resubmit_plan',
+  'approve_plan',
+  'submit_for_evaluation',
+  're_evaluate',
+] as const;
+export type OcopAction = (typeof OCOP_ACTIONS)[number];
+
+export type Transition = {
+  action: OcopAction;
+  from: Stage[];
+  to: Stage;
+  by: Actor[];
+  documents: string[];
+  noteRequired?: boolean;
+};
 
 export const STEP_OF: Record<Stage, number> = {
   awareness: 1,
@@ -107,6 +128,16 @@ export function checkTransition(
 
 export function actionsFrom(stage: Stage, actor: Actor) {
   return TRANSITIONS.filter((t) => t.from.includes(stage) && t.by.includes(actor));
+}
+
+/** The steps open from `stage` for anyone, in the table's order. */
+export function openActions(stage: Stage): OcopAction[] {
+  return TRANSITIONS.filter((t) => t.from.includes(stage)).map((t) => t.action);
+}
+
+/** The transition of a step. */
+export function transitionOf(action: OcopAction): Transition {
+  return TRANSITIONS.find((t) => t.action === action)!;
 }
 
 /**

@@ -1567,7 +1567,7 @@ describe(`authorisation matrix: every role × every endpoint × a unit in and ou
       },
     },
     {
-      name: 'GET /api/ocop/products/:id/qr/svg',
+      name: 'GET /api/ocop/products/:id/qr/:format',
       needs: 'ocop.read',
       mutating: false,
       ok: 200,

@@ -163,6 +163,30 @@ export async function writeAs<R>(
 }
 
 /**
+ * Whether the write path would let `actor` change a resource of `unitIds` with `can` now: the same
+ * `authorize` (or the feature's own check) and the same rule that ended units are read-only. A
+ * presenter asks this to list the steps a caller may take; a refusal here is a refusal there.
+ */
+export async function mayWrite<T>(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  can: WriteSpec<T, unknown>['can'],
+  unitIds: number | readonly number[],
+  row: T,
+): Promise<boolean> {
+  const ids = asList(unitIds);
+  try {
+    await authoriseOn(db, actor, { can } as WriteSpec<T, unknown>, ids, row);
+    await assertWritable(db, actor, { requestId: '', ip: null, now }, ids);
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && ['FORBIDDEN', 'NOT_FOUND', 'UNIT_READ_ONLY'].includes(err.code)) return false;
+    throw err;
+  }
+}
+
+/**
  * For features whose access check also loads the resource (`activityFor(db, actor, id, 'manage')`):
  * `load` and `lock` call it, so it runs before the transaction and again on the locked rows.
  */

@@ -20,6 +20,7 @@ import type { CriteriaSetDoc, IndicatorValue } from '../../domain/criteria/schem
 import { authorize, grantUnitsFor, idsInScope } from '../access/authorize';
 import { getAssessmentRow, setsOf, type AssessmentRow } from './load';
 import { evaluateAssessment, targetDoc } from './results';
+import { assessmentActions } from './step-access';
 
 export const monthOf = (period: string) => period.slice(0, 7);
 
@@ -187,6 +188,7 @@ export async function assessmentView(deps: Deps, actor: Actor, id: number) {
       canEdit: isEditable(ASSESSMENT_LIFECYCLE, a.status) && (await idsInScope(db, roots, [a.unitId])).has(a.unitId),
       canVerify: (await idsInScope(db, verifyRoots, [a.unitId])).has(a.unitId),
     },
+    actions: await assessmentActions(db, actor, deps.clock.now(), a),
   };
 }
 

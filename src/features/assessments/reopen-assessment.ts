@@ -5,6 +5,7 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments } from '../../db/schema';
 import { write } from '../access/write-path';
 import { getAssessmentRow } from './load';
+import { STEP_NEEDS } from './step-access';
 
 /** Unlocks a verified month for correction; only the office may, and it must say why. */
 export async function reopenAssessment(
@@ -17,7 +18,7 @@ export async function reopenAssessment(
   return write(
     { deps, actor, meta },
     {
-      can: 'assessment.verify',
+      can: STEP_NEEDS.reopen,
       load: (db) => getAssessmentRow(db, id),
       units: (a) => a.unitId,
       lock: (tx) => getAssessmentRow(tx, id, true),

@@ -8,6 +8,7 @@ import { write } from '../access/write-path';
 import { syncRoadmap } from './sync-roadmap';
 import { getAssessmentRow, indicatorsOf } from './load';
 import { noticeOfStep } from './loop-notices';
+import { STEP_NEEDS } from './step-access';
 
 export type ReviewInput = {
   version: number;
@@ -25,7 +26,7 @@ export async function reviewAssessment(deps: Deps, actor: Actor, meta: RequestMe
   return write(
     { deps, actor, meta },
     {
-      can: 'assessment.verify',
+      can: STEP_NEEDS[input.outcome],
       load: (db) => getAssessmentRow(db, id),
       units: (a) => a.unitId,
       lock: (tx) => getAssessmentRow(tx, id, true),

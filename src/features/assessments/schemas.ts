@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { IndicatorValue } from '../../domain/criteria/schema';
+import { REASONS, STATUS_CODES } from '../../domain/criteria/engine';
+import { INDICATOR_TYPES, IndicatorValue, NotApplicableRule, ThresholdRule } from '../../domain/criteria/schema';
+import { ASSESSMENT_STEPS } from '../../domain/lifecycles/assessment';
 import { Month } from '../units/schemas';
 
 export const OpenAssessmentBody = z
@@ -65,6 +67,53 @@ export const AssessmentSummary = z
   })
   .openapi('AssessmentSummary');
 
+/** One cell of the grid: the indicator as the set says it, its value, review and result, its evidence. */
+const GridIndicator = z
+  .object({
+    code: z.string(),
+    text: z.string(),
+    unit: z.string().nullable(),
+    type: z.enum(INDICATOR_TYPES),
+    levels: z.array(z.string()).nullable(),
+    items: z.array(z.object({ code: z.string(), text_vi: z.string() })).nullable(),
+    level: z.enum(['ntm', 'advanced', 'model']),
+    threshold: ThresholdRule.nullable(),
+    verified: z.boolean(),
+    source: z.string().nullable(),
+    /** Whether the set allows "not applicable" here, how it counts and when it applies; null = not allowed. */
+    notApplicable: NotApplicableRule.nullable(),
+    value: IndicatorValue.nullable(),
+    note: z.string().nullable(),
+    version: z.number().int(),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+    review: z.enum(['pending', 'accepted', 'returned']),
+    reviewComment: z.string().nullable(),
+    status: z.enum(STATUS_CODES),
+    reason: z.enum(REASONS),
+    shortfall: z.number().nullable(),
+    evidence: z.array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        mime: z.string(),
+        size: z.number().int(),
+        hasThumbnail: z.boolean(),
+        addedAt: z.string(),
+        addedBy: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('AssessmentGridIndicator');
+
+const GridCriterion = z.object({
+  number: z.string(),
+  name: z.string(),
+  group: z.string(),
+  verified: z.boolean(),
+  indicators: z.array(GridIndicator),
+});
+
 export const AssessmentView = z
   .object({
     assessment: z.object({
@@ -92,8 +141,9 @@ export const AssessmentView = z
       verified: z.boolean(),
     }),
     levels: z.object({ advanced: z.boolean(), model: z.boolean() }),
+    /** The set's document; it follows its own published schema (/api/schemas/criteria-set.json). */
     document: z.unknown(),
-    criteria: z.array(z.unknown()),
+    criteria: z.array(GridCriterion),
     results: z.object({
       criteriaMet: z.number().int(),
       criteriaTotal: z.number().int(),
@@ -106,6 +156,8 @@ export const AssessmentView = z
       modelMet: z.boolean().nullable(),
     }),
     permissions: z.object({ canEdit: z.boolean(), canVerify: z.boolean() }),
+    /** The steps the caller may take on the month now (its state allows them and the caller holds the permission). */
+    actions: z.array(z.enum(ASSESSMENT_STEPS)),
     /** The month's returns and reopenings, oldest first, with the indicators returned and their comments. */
     returns: z.array(
       z.object({

@@ -6,13 +6,14 @@ import { assessments } from '../../db/schema';
 import { write } from '../access/write-path';
 import { getAssessmentRow } from './load';
 import { noticeOfStep } from './loop-notices';
+import { STEP_NEEDS } from './step-access';
 
 /** The commune hands the month to the coordination office for verification; the office is told. */
 export async function submitAssessment(deps: Deps, actor: Actor, meta: RequestMeta, id: number, version: number) {
   return write(
     { deps, actor, meta },
     {
-      can: 'assessment.enter',
+      can: STEP_NEEDS.submit,
       load: (db) => getAssessmentRow(db, id),
       units: (a) => a.unitId,
       lock: (tx) => getAssessmentRow(tx, id, true),

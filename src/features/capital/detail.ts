@@ -22,6 +22,7 @@ import { rateBp, sumDong, toMillions } from '../../domain/capital/money';
 import { safeCell } from '../../lib/csv';
 import { todayVn } from '../../shared/vi';
 import { authorize } from '../access/authorize';
+import { projectActions } from './projects';
 import { cockpit, deadlinesFor, getProject } from './queries';
 import type { ProjectDetail } from './schemas';
 import { contributionView, extensionView, projectView, readinessView } from './views';
@@ -136,6 +137,7 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
     scurve,
     timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, by: e.actorName })),
     photos: photos.map((ph) => ({ id: ph.id, caption: ph.caption, takenOn: ph.takenOn, addedAt: ph.addedAt.toISOString() })),
+    actions: await projectActions(db, actor, deps.clock.now(), p),
   };
 }
 

@@ -1,4 +1,6 @@
-import { nextProjectState } from '../../domain/lifecycles/project';
+import { nextProjectState, PROJECT_LIFECYCLE, type ProjectStep } from '../../domain/lifecycles/project';
+import { allowedActions } from '../../lib/allowed-actions';
+import type { Action } from '../../shared/roles';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import {
@@ -16,7 +18,7 @@ import type { Db } from '../../db/client';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { searchKey } from '../../shared/vi';
 import { authorize } from '../access/authorize';
-import { write } from '../access/write-path';
+import { mayWrite, write } from '../access/write-path';
 import { auditSnapshot } from '../../lib/audit-chain';
 import { lockProjects } from './ledger';
 import { getProject, type ProjectRow } from './queries';
@@ -56,6 +58,14 @@ async function checkSources(db: Db, codes: string[]) {
   );
   const bad = codes.filter((c) => !known.has(c));
   if (bad.length) throw ruleViolation('unknown_funding_source', { sources: bad });
+}
+
+/** Editing a project and each step of its status need this permission on the project's unit. */
+export const PROJECT_STEP_NEEDS = { advance: 'capital.manage' } as const satisfies Record<ProjectStep, Action>;
+
+/** The steps `actor` may take on the project now: open from its status and permitted on its unit. */
+export function projectActions(db: Db, actor: Actor, now: Date, p: ProjectRow): Promise<ProjectStep[]> {
+  return allowedActions(PROJECT_LIFECYCLE, p.status, (step) => mayWrite(db, actor, now, PROJECT_STEP_NEEDS[step], p.unitId, p));
 }
 
 /** The write path over a project: the project row is the parent that is locked. */
@@ -139,7 +149,7 @@ export async function updateProject(deps: Deps, actor: Actor, meta: RequestMeta,
   return write(
     { deps, actor, meta },
     {
-      ...onProject(id, 'capital.manage'),
+      ...onProject(id, PROJECT_STEP_NEEDS.advance),
       version: { sent: input.version, stored: (p) => p.version },
       apply: async (tx, before) => {
         if (input.status && input.status !== before.status) {

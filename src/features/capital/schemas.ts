@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_AMOUNT } from '../../domain/capital/money';
 import { PROJECT_STATUSES } from '../../db/schema';
+import { PROJECT_STEPS } from '../../domain/lifecycles/project';
 import { IsoDate } from '../units/schemas';
 
 /** Whole đồng, 0 … 10^14 (the limits keep every total exact). */
@@ -296,6 +297,8 @@ export const ProjectDetail = z
     scurve: z.array(z.object({ month: z.string(), cumulative: z.number(), rateBp: Bp })),
     timeline: z.array(z.object({ at: Instant, action: z.string(), by: z.string() })),
     photos: z.array(z.object({ id: Int, caption: z.string().nullable(), takenOn: z.string().nullable(), addedAt: Instant })),
+    /** The steps of its status the caller may take now (`advance`: to the next status, see `nextProjectState`). */
+    actions: z.array(z.enum(PROJECT_STEPS)),
   })
   .openapi('CapitalProjectDetail');
 

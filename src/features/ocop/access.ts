@@ -7,10 +7,11 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../context';
 import type { Db } from '../../db/client';
 import { ocopProducers, ocopProducts, users } from '../../db/schema';
-import type { Actor as CycleActor } from '../../domain/ocop/cycle';
+import { openActions, transitionOf, type Actor as CycleActor, type OcopAction } from '../../domain/ocop/cycle';
+import { allowedActions } from '../../lib/allowed-actions';
 import { AppError } from '../../lib/errors';
 import { allGrantUnits, grantUnitsFor, unitInScope } from '../access/authorize';
-import { checkedByLoad } from '../access/write-path';
+import { checkedByLoad, mayWrite } from '../access/write-path';
 
 export type ProductRow = typeof ocopProducts.$inferSelect;
 export type ProducerRow = typeof ocopProducers.$inferSelect;
@@ -76,6 +77,23 @@ export async function producerFor(db: Db, actor: Actor, id: number, need: 'read'
 /** The cycle's notion of the actor: readers may not move products at all. */
 export function cycleActor(capacity: OcopCapacity): CycleActor | null {
   return capacity === 'office' ? 'office' : capacity === 'commune' ? 'commune' : capacity === 'producer' ? 'producer' : null;
+}
+
+/**
+ * The cycle steps `actor` may take on the product now, decided as `transitionProduct` decides them:
+ * open from its stage, the actor's capacity among those the step allows, and its unit not ended.
+ */
+export function productActions(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  product: ProductRow,
+  capacity: OcopCapacity,
+): Promise<OcopAction[]> {
+  const who = cycleActor(capacity);
+  return allowedActions(openActions, product.stage, async (a) =>
+    who !== null && transitionOf(a).by.includes(who) ? mayWrite(db, actor, now, checkedByLoad, product.unitId, product) : false,
+  );
 }
 
 /** The write path over a product: access decided while loading, and again on the locked row. */

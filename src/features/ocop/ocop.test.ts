@@ -18,7 +18,7 @@ type Detail = {
   product: Product;
   star: number | null;
   certificateStatus: string;
-  actions: { action: string }[];
+  actions: string[];
   certificates: { id: number; previousId: number | null; validTo: string }[];
 };
 

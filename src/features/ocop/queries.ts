@@ -18,13 +18,13 @@ import {
   units,
   users,
 } from '../../db/schema';
-import { actionsFrom, DOCUMENTS, STEP_OF, type Stage } from '../../domain/ocop/cycle';
+import { STEP_OF, type Stage } from '../../domain/ocop/cycle';
 import { AppError } from '../../lib/errors';
 import { searchKey, sortVi, todayVn } from '../../shared/vi';
 import { authorize, scopeFilter, underUnit } from '../access/authorize';
 import { auditSnapshot } from '../../lib/audit-chain';
 import { lockKey, write } from '../access/write-path';
-import { cycleActor, ownProducerId, producerFor, productFor } from './access';
+import { ownProducerId, producerFor, productActions, productFor } from './access';
 import { latestCertificates, starState } from './certificates';
 import { certificateView, producerView, productView, roundProductView } from './views';
 
@@ -152,7 +152,6 @@ export async function productDetail(deps: Deps, actor: Actor, id: number) {
     .orderBy(desc(ocopRounds.year));
   const today = todayVn(deps.clock.now());
   const latest = certificates.find((c) => !c.revokedAt) ?? null;
-  const who = cycleActor(capacity);
   return {
     product: productView(product),
     producer: producerView(producer!),
@@ -181,14 +180,7 @@ export async function productDetail(deps: Deps, actor: Actor, id: number) {
       caption: ph.caption,
       addedAt: ph.addedAt.toISOString(),
     })),
-    actions: who
-      ? actionsFrom(product.stage, who).map((t) => ({
-          action: t.action,
-          to: t.to,
-          documents: t.documents.map((code) => ({ code, ...DOCUMENTS[code] })),
-          noteRequired: Boolean(t.noteRequired),
-        }))
-      : [],
+    actions: await productActions(db, actor, deps.clock.now(), product, capacity),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { OCOP_ACTIONS } from '../../domain/ocop/cycle';
 import { ScoringSheetDoc } from '../../domain/ocop/schema';
 import { ROLES } from '../../shared/roles';
 
@@ -165,14 +166,8 @@ export const ProductDetail = z
       }),
     ),
     photos: z.array(z.object({ id: Int, productId: Int, fileId: Int, caption: z.string().nullable(), addedAt: Instant })),
-    actions: z.array(
-      z.object({
-        action: z.string(),
-        to: StageSchema,
-        documents: z.array(z.object({ code: z.string(), vi: z.string().optional(), en: z.string().optional() })),
-        noteRequired: z.boolean(),
-      }),
-    ),
+    /** The cycle steps the caller may take now; what each needs (documents, a note) is in the cycle's table. */
+    actions: z.array(z.enum(OCOP_ACTIONS)),
     warnings: z.array(SheetWarning),
   })
   .openapi('OcopProductDetail');

@@ -6,7 +6,7 @@
  * by the rules in `queue-logic.ts`.
  */
 import { useSyncExternalStore } from 'react';
-import { api, ApiError } from '../api/client';
+import { ApiError, call } from '../api/client';
 import * as idb from './idb';
 import {
   applyOutcome,
@@ -223,7 +223,7 @@ class OfflineQueue {
       let batch = cells;
       while (batch.length) {
         try {
-          await api(`/api/assessments/${assessmentId}/values`, { method: 'PUT', body: { changes: changesOf(batch) } });
+          await call('PUT /api/assessments/{id}/values', { params: { id: assessmentId }, body: { changes: changesOf(batch) } });
           this.reachable = true;
           // A cell edited again while this was on its way stays queued with its newer value.
           await this.remove(batch.filter((c) => this.all.get(c.id) === c).map((c) => c.id));
@@ -256,7 +256,7 @@ class OfflineQueue {
       form.set('indicatorCode', f.code);
       form.set('file', new File([f.blob], f.name, { type: f.type }));
       try {
-        await api(`/api/assessments/${f.assessmentId}/evidence`, { method: 'POST', raw: form });
+        await call('POST /api/assessments/{id}/evidence', { params: { id: f.assessmentId }, body: form });
         this.reachable = true;
         await this.remove([f.id]);
         touched.push(f.assessmentId);

@@ -1,8 +1,6 @@
-import { ASSESSMENT_LIFECYCLE } from '../../../../src/domain/lifecycles/assessment';
-import { allows } from '../../../../src/domain/lifecycles/machine';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { call, urlOf } from '../../api/client';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 import { Button, ErrorAlert, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -10,7 +8,7 @@ import type { ReviewDecision } from './AssessmentPage';
 import type { AssessmentView } from './types';
 import { FilePicker } from '../../components/FilePicker';
 
-/** Submit, verify / return, reopen, and the Excel round trip — what each person may do now. */
+/** Submit, verify / return, reopen (the steps the server lists in `actions`), and the Excel round trip. */
 export function AssessmentActions({
   view,
   dirty,
@@ -35,9 +33,10 @@ export function AssessmentActions({
   const [done, setDone] = useState('');
   const where = { m: `${a.month.slice(5)}/${a.month.slice(0, 4)}`, unit: a.unitName };
   const refresh = () => qc.invalidateQueries({ queryKey: ['assessment', String(a.id)] });
+  const can = (step: (typeof view.actions)[number]) => view.actions.includes(step);
+  const params = { id: a.id };
   const act = useMutation({
-    mutationFn: (req: { path: string; body?: unknown; raw?: BodyInit; done?: string }) =>
-      api<{ saved?: number }>(req.path, { method: 'POST', body: req.body, raw: req.raw }),
+    mutationFn: (req: { run: () => Promise<{ saved: number } | { ok: true }>; done?: string }) => req.run(),
     onMutate: () => setDone(''),
     onSuccess: async (_data, req) => {
       setDone(req.done ?? '');
@@ -56,7 +55,7 @@ export function AssessmentActions({
     <div className="card actions-bar">
       <ErrorAlert error={act.error} />
       <SuccessNotice>{done}</SuccessNotice>
-      {act.data?.saved !== undefined && <p className="alert alert-success">{t('importedCells', { n: act.data.saved })}</p>}
+      {act.data && 'saved' in act.data && <p className="alert alert-success">{t('importedCells', { n: act.data.saved })}</p>}
       {view.permissions.canEdit && (!online || queued > 0) && (
         <p className="alert alert-warning" data-testid="submit-needs-network">
           {!online ? t('submitNeedsNetwork') : t('submitNeedsSync')}
@@ -64,15 +63,14 @@ export function AssessmentActions({
         </p>
       )}
       <div className="toolbar">
-        {view.permissions.canEdit && (
+        {can('submit') && (
           <ConfirmButton
             disabled={dirty || act.isPending || !online || queued > 0}
             title={t('confirmTitleSubmit')}
             body={<p>{t('confirmBodySubmit', where)}</p>}
             onConfirm={() =>
               act.mutate({
-                path: `/api/assessments/${a.id}/submit`,
-                body: { version: a.version },
+                run: () => call('POST /api/assessments/{id}/submit', { params, body: { version: a.version } }),
                 done: t('doneSubmit', where),
               })
             }
@@ -81,23 +79,24 @@ export function AssessmentActions({
             {t('submit')}
           </ConfirmButton>
         )}
-        {allows(ASSESSMENT_LIFECYCLE, 'verify', a.status) && view.permissions.canVerify && (
+        {can('verify') && (
+          <ConfirmButton
+            disabled={returned.length > 0 || act.isPending}
+            title={t('confirmTitleVerify')}
+            body={<p>{t('confirmBodyVerify', where)}</p>}
+            onConfirm={() =>
+              act.mutate({
+                run: () => call('POST /api/assessments/{id}/review', { params, body: { version: a.version, outcome: 'verify' } }),
+                done: t('doneVerify', where),
+              })
+            }
+            testId="verify-assessment"
+          >
+            {t('verify')}
+          </ConfirmButton>
+        )}
+        {can('return') && (
           <>
-            <ConfirmButton
-              disabled={returned.length > 0 || act.isPending}
-              title={t('confirmTitleVerify')}
-              body={<p>{t('confirmBodyVerify', where)}</p>}
-              onConfirm={() =>
-                act.mutate({
-                  path: `/api/assessments/${a.id}/review`,
-                  body: { version: a.version, outcome: 'verify' },
-                  done: t('doneVerify', where),
-                })
-              }
-              testId="verify-assessment"
-            >
-              {t('verify')}
-            </ConfirmButton>
             <TextInput
               aria-label={t('comment')}
               placeholder={t('comment')}
@@ -116,8 +115,11 @@ export function AssessmentActions({
               }
               onConfirm={() =>
                 act.mutate({
-                  path: `/api/assessments/${a.id}/review`,
-                  body: { version: a.version, outcome: 'return', comment: comment || null, indicators: returned },
+                  run: () =>
+                    call('POST /api/assessments/{id}/review', {
+                      params,
+                      body: { version: a.version, outcome: 'return', comment: comment || null, indicators: returned },
+                    }),
                   done: t('doneReturn', where),
                 })
               }
@@ -127,7 +129,7 @@ export function AssessmentActions({
             </ConfirmButton>
           </>
         )}
-        {allows(ASSESSMENT_LIFECYCLE, 'reopen', a.status) && view.permissions.canVerify && (
+        {can('reopen') && (
           <>
             <TextInput
               aria-label={t('reason')}
@@ -147,8 +149,7 @@ export function AssessmentActions({
               }
               onConfirm={() =>
                 act.mutate({
-                  path: `/api/assessments/${a.id}/reopen`,
-                  body: { version: a.version, reason: comment },
+                  run: () => call('POST /api/assessments/{id}/reopen', { params, body: { version: a.version, reason: comment } }),
                   done: t('doneReopen', where),
                 })
               }
@@ -161,7 +162,7 @@ export function AssessmentActions({
         <Button variant="secondary" onClick={onToggleDiff} data-testid="toggle-diff">
           {t('diffTitle')}
         </Button>
-        <a className="btn btn-secondary" href={`/api/assessments/${a.id}/template.xlsx`}>
+        <a className="btn btn-secondary" href={urlOf('GET /api/assessments/{id}/template.xlsx', { params })}>
           {t('downloadTemplate')}
         </a>
         {view.permissions.canEdit && (
@@ -173,7 +174,7 @@ export function AssessmentActions({
               onClick={() => {
                 const form = new FormData();
                 form.set('file', file!);
-                act.mutate({ path: `/api/assessments/${a.id}/import`, raw: form });
+                act.mutate({ run: () => call('POST /api/assessments/{id}/import', { params, body: form }) });
               }}
             >
               {t('importExcel')}

@@ -1,13 +1,11 @@
-import { ASSESSMENT_LIFECYCLE } from '../../../../src/domain/lifecycles/assessment';
-import { allows } from '../../../../src/domain/lifecycles/machine';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { compileSet, evaluateCompact, packValues, type IndicatorStatus } from '../../../../src/domain/criteria/engine';
 import { thresholdText } from '../../../../src/domain/criteria/describe';
-import { isNotApplicable, type IndicatorValue } from '../../../../src/domain/criteria/schema';
+import { isNotApplicable, type CriteriaSetDoc, type IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatDateTimeVi } from '../../../../src/shared/vi';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call, urlOf } from '../../api/client';
 import { Badge, Button, Card, ErrorAlert, Loading, UnverifiedMark } from '../../components/ui';
 import { PaperclipIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
@@ -26,7 +24,14 @@ export function AssessmentPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const qc = useQueryClient();
-  const view = useQuery({ queryKey: ['assessment', id], queryFn: () => api<AssessmentView>(`/api/assessments/${id}`) });
+  const view = useQuery({
+    queryKey: ['assessment', id],
+    // The set's document follows its own published schema (/api/schemas/criteria-set.json), checked when it was stored.
+    queryFn: async (): Promise<AssessmentView> => {
+      const v = await call('GET /api/assessments/{id}', { params: { id: Number(id) } });
+      return { ...v, document: v.document as CriteriaSetDoc };
+    },
+  });
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [review, setReview] = useState<Record<string, ReviewDecision>>({});
   const [showDiff, setShowDiff] = useState(false);
@@ -77,7 +82,7 @@ export function AssessmentPage() {
       };
       if (!navigator.onLine || queuedCells.size > 0) return keep();
       try {
-        await api(`/api/assessments/${id}/values`, { method: 'PUT', body: { changes } });
+        await call('PUT /api/assessments/{id}/values', { params: { id: Number(id) }, body: { changes } });
         return 'saved';
       } catch (err) {
         if (!isNetworkError(err)) throw err;
@@ -103,7 +108,7 @@ export function AssessmentPage() {
       form.set('indicatorCode', code);
       form.set('file', file);
       try {
-        await api(`/api/assessments/${id}/evidence`, { method: 'POST', raw: form });
+        await call('POST /api/assessments/{id}/evidence', { params: { id: Number(id) }, body: form });
         await qc.invalidateQueries({ queryKey: ['assessment', id] });
       } catch (err) {
         if (!isNetworkError(err)) throw err;
@@ -119,7 +124,7 @@ export function AssessmentPage() {
   const canEdit = data.permissions.canEdit;
   const dirty = Object.keys(edits).length;
   const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
-  const reviewing = allows(ASSESSMENT_LIFECYCLE, 'verify', a.status) && data.permissions.canVerify;
+  const reviewing = data.actions.includes('verify') || data.actions.includes('return');
 
   const setEdit = (code: string, patch: Edit) => setEdits((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } }));
   const indicators = new Map(data.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
@@ -359,8 +364,22 @@ function IndicatorRow({
         <ul className="plain-list">
           {ind.evidence.map((e) => (
             <li key={e.id}>
-              {e.hasThumbnail && <img src={`/api/assessments/evidence/${e.id}/thumbnail`} alt={e.name} className="thumb" />}
-              <a href={`/api/assessments/evidence/${e.id}/file`} target="_blank" rel="noreferrer">
+              {e.hasThumbnail && (
+                <img
+                  src={urlOf('GET /api/assessments/evidence/{evidenceId}/{variant}', {
+                    params: { evidenceId: e.id, variant: 'thumbnail' },
+                  })}
+                  alt={e.name}
+                  className="thumb"
+                />
+              )}
+              <a
+                href={urlOf('GET /api/assessments/evidence/{evidenceId}/{variant}', {
+                  params: { evidenceId: e.id, variant: 'file' },
+                })}
+                target="_blank"
+                rel="noreferrer"
+              >
                 {e.name}
               </a>
             </li>

@@ -1,33 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatDateTimeVi } from '../../../../src/shared/vi';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { Card, ErrorAlert, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { valueText } from './IndicatorInput';
 
-type Diff = {
-  month: string;
-  previousMonth: string | null;
-  counts: {
-    before: { criteriaMet: number; indicatorsMet: number } | null;
-    after: { criteriaMet: number; indicatorsMet: number } | null;
-  };
-  changes: {
-    code: string;
-    before: IndicatorValue | null;
-    after: IndicatorValue | null;
-    statusBefore: string | null;
-    statusAfter: string | null;
-    changedBy: string | null;
-    changedAt: string | null;
-  }[];
-  evidenceAdded: { id: number; code: string; name: string; at: string; by: string | null }[];
-};
-
 export function DiffPanel({ id }: { id: number }) {
   const { t } = useI18n();
-  const diff = useQuery({ queryKey: ['diff', id], queryFn: () => api<Diff>(`/api/assessments/${id}/diff`) });
+  const diff = useQuery({ queryKey: ['diff', id], queryFn: () => call('GET /api/assessments/{id}/diff', { params: { id } }) });
   if (diff.isLoading) return <Loading />;
   if (!diff.data) return <ErrorAlert error={diff.error} />;
   const d = diff.data;

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unitOptionLabel } from '../../components/labels';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, type Unit } from '../../api/client';
+import { call, urlOf } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { bp, money } from '../../components/money';
@@ -30,30 +30,27 @@ export function CapitalPage() {
   };
   const units = useQuery({
     queryKey: ['units', 'all'],
-    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    queryFn: () => call('GET /api/units'),
     select: (d) =>
       sortVi(
         d.items.filter((u) => u.type !== 'village'),
         (u) => u.name,
       ),
   });
-  const q = `unitId=${unitId}&year=${year}${asOf ? `&asOf=${asOf}` : ''}`;
+  const q = { unitId: Number(unitId), year: Number(year), asOf };
   const data = useQuery({
     queryKey: ['cockpit', q],
-    queryFn: () => api<CockpitData>(`/api/capital/cockpit?${q}`),
+    queryFn: () => call('GET /api/capital/cockpit', { query: q }),
     enabled: Boolean(unitId),
   });
   const ready = useQuery({
     queryKey: ['ready', unitId],
-    queryFn: () => api<{ items: { id: number; code: string; name: string }[] }>(`/api/capital/projects?unitId=${unitId}&ready=1`),
+    queryFn: () => call('GET /api/capital/projects', { query: { unitId: Number(unitId), ready: '1' } }),
     enabled: Boolean(unitId),
   });
   const plans = useQuery({
     queryKey: ['plans', unitId, year],
-    queryFn: () =>
-      api<{ items: { id: number; name: string; version: number; status: string; resolutionNo: string | null }[] }>(
-        `/api/capital/plans?unitId=${unitId}&year=${year}`,
-      ),
+    queryFn: () => call('GET /api/capital/plans', { query: { unitId: Number(unitId), year: Number(year) } }),
     enabled: Boolean(unitId),
   });
   const d = data.data;
@@ -88,7 +85,7 @@ export function CapitalPage() {
           {t('asOf')}
           <DateInput label={t('asOf')} value={asOf} onChange={(iso) => set('den-ngay', iso)} />
         </label>
-        <a className="btn btn-secondary" href={`/api/capital/report.xlsx?unitId=${unitId}&year=${year}`}>
+        <a className="btn btn-secondary" href={urlOf('GET /api/capital/report.xlsx', { query: { unitId, year } })}>
           {t('exportXlsx')}
         </a>
       </div>
@@ -363,17 +360,14 @@ function ImportLedger({ unitId }: { unitId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const reference = useQuery({
     queryKey: ['treasury-reference', unitId],
-    queryFn: () =>
-      api<{ projects: { code: string; name: string; unit: string }[]; sources: { code: string; name: string }[] }>(
-        `/api/capital/disbursements/reference?unitId=${unitId}`,
-      ),
+    queryFn: () => call('GET /api/capital/disbursements/reference', { query: { unitId: Number(unitId) } }),
     enabled: Boolean(unitId),
   });
   const imp = useMutation({
     mutationFn: () => {
       const form = new FormData();
       form.set('file', file!);
-      return api<{ added: number; skipped: number }>('/api/capital/disbursements/import', { method: 'POST', raw: form });
+      return call('POST /api/capital/disbursements/import', { body: form });
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['cockpit'] }),
   });
@@ -383,12 +377,12 @@ function ImportLedger({ unitId }: { unitId: string }) {
       <div className="toolbar">
         <a
           className="btn btn-secondary"
-          href={`/api/capital/disbursements/template.xlsx?unitId=${unitId}`}
+          href={urlOf('GET /api/capital/disbursements/template.xlsx', { query: { unitId } })}
           data-testid="treasury-template"
         >
           {t('treasuryTemplateXlsx')}
         </a>
-        <a className="btn btn-secondary" href={`/api/capital/disbursements/template.csv?unitId=${unitId}`}>
+        <a className="btn btn-secondary" href={urlOf('GET /api/capital/disbursements/template.csv', { query: { unitId } })}>
           {t('treasuryTemplateCsv')}
         </a>
       </div>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { call, type Answer } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { money } from '../../components/money';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '../../components/ui';
@@ -10,28 +10,7 @@ import { formatDateVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 
-type Plan = {
-  id: number;
-  unitId: number;
-  year: number;
-  name: string;
-  version: number;
-  status: 'draft' | 'approved' | 'superseded';
-  resolutionNo: string | null;
-  resolutionDate: string | null;
-  body: string | null;
-  rowVersion: number;
-  lines: { sourceCode: string; sourceName: string; amount: number; allocated: number; unallocated: number }[];
-  allocations: {
-    projectId: number;
-    projectCode: string;
-    projectName: string;
-    sourceCode: string;
-    sourceName: string;
-    amount: number;
-    addedOn: string | null;
-  }[];
-};
+type Plan = Answer<'GET /api/capital/plans/{id}'>;
 
 export function PlanPage() {
   const { id } = useParams();
@@ -39,19 +18,20 @@ export function PlanPage() {
   const can = useCan();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const plan = useQuery({ queryKey: ['plan', id], queryFn: () => api<Plan>(`/api/capital/plans/${id}`) });
+  const plan = useQuery({
+    queryKey: ['plan', id],
+    queryFn: () => call('GET /api/capital/plans/{id}', { params: { id: Number(id) } }),
+  });
   const projects = useQuery({
     queryKey: ['projects', plan.data?.unitId],
-    queryFn: () =>
-      api<{ items: { id: number; code: string; name: string }[] }>(`/api/capital/projects?unitId=${plan.data!.unitId}`),
+    queryFn: () => call('GET /api/capital/projects', { query: { unitId: plan.data!.unitId } }),
     enabled: Boolean(plan.data),
   });
   const [row, setRow] = useState({ projectId: '', sourceCode: '', amount: '', addedOn: '' });
   const [resolution, setResolution] = useState({ no: '', date: todayVn(), body: '' });
   const [done, setDone] = useState('');
   const act = useMutation({
-    mutationFn: (req: { method: string; path: string; body?: unknown; done?: (plan: Plan) => string }) =>
-      api<Plan>(req.path, { method: req.method, body: req.body }),
+    mutationFn: (req: { run: () => Promise<Plan>; done?: (plan: Plan) => string }) => req.run(),
     onMutate: () => setDone(''),
     onSuccess: async (p, req) => {
       if (req.done) setDone(req.done(p));
@@ -76,9 +56,11 @@ export function PlanPage() {
       },
     ];
     act.mutate({
-      method: 'PUT',
-      path: `/api/capital/plans/${p.id}/allocations`,
-      body: { rowVersion: p.rowVersion, allocations },
+      run: () =>
+        call('PUT /api/capital/plans/{id}/allocations', {
+          params: { id: p.id },
+          body: { rowVersion: p.rowVersion, allocations },
+        }),
     });
     setRow({ projectId: '', sourceCode: '', amount: '', addedOn: '' });
   };
@@ -227,14 +209,16 @@ export function PlanPage() {
               disabled={resolution.no.length < 3 || resolution.body.length < 3}
               onClick={() =>
                 act.mutate({
-                  method: 'POST',
-                  path: `/api/capital/plans/${p.id}/approve`,
-                  body: {
-                    rowVersion: p.rowVersion,
-                    resolutionNo: resolution.no,
-                    resolutionDate: resolution.date,
-                    body: resolution.body,
-                  },
+                  run: () =>
+                    call('POST /api/capital/plans/{id}/approve', {
+                      params: { id: p.id },
+                      body: {
+                        rowVersion: p.rowVersion,
+                        resolutionNo: resolution.no,
+                        resolutionDate: resolution.date,
+                        body: resolution.body,
+                      },
+                    }),
                 })
               }
               data-testid="approve-plan"
@@ -250,8 +234,7 @@ export function PlanPage() {
           disabled={act.isPending}
           onConfirm={() =>
             act.mutate({
-              method: 'POST',
-              path: `/api/capital/plans/${p.id}/adjust`,
+              run: () => call('POST /api/capital/plans/{id}/adjust', { params: { id: p.id } }),
               done: (next) => t('donePlanAdjust', { plan: next.name, v: next.version }),
             })
           }

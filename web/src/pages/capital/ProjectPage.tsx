@@ -1,8 +1,8 @@
-import { nextProjectState, type ProjectState } from '../../../../src/domain/lifecycles/project';
+import { nextProjectState } from '../../../../src/domain/lifecycles/project';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { call, urlOf, type Answer } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { bp, money } from '../../components/money';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '../../components/ui';
@@ -11,60 +11,7 @@ import { formatDateTimeVi, formatDateVi, todayVn } from '../../../../src/shared/
 import { parseViNumber } from '../assessment/IndicatorInput';
 import { FilePicker } from '../../components/FilePicker';
 
-type Detail = {
-  project: {
-    id: number;
-    code: string;
-    name: string;
-    owner: string;
-    status: ProjectState;
-    type: string;
-    totalInvestment: number;
-    contractor: string | null;
-    approvalDecision: string | null;
-    version: number;
-    units: { id: number; name: string }[];
-    isDemo: boolean;
-  };
-  year: number;
-  sources: { sourceCode: string; name: string; amount: number }[];
-  readiness: { code: string; label: string; done: boolean; doneAt: string | null }[];
-  allocations: {
-    planId: number;
-    planName: string;
-    planYear: number;
-    planVersion: number;
-    planStatus: string;
-    resolutionNo: string | null;
-    sourceCode: string;
-    sourceName: string;
-    amount: number;
-    addedOn: string | null;
-  }[];
-  tranches: {
-    planId: number;
-    sourceName: string;
-    addedOn: string;
-    amount: number;
-    deadline: string;
-    paid: number;
-    left: number;
-  }[];
-  ledger: {
-    id: number;
-    planYear: number;
-    date: string;
-    amount: number;
-    sourceName: string;
-    sourceCode: string;
-    paymentType: string;
-    voucherRef: string;
-  }[];
-  contributions: { id: number; sourceName: string; quantity: number; valueVnd: number; date: string; note: string | null }[];
-  totals: { allocated: number; disbursed: number; rateBp: number | null; deadline: string | null; disbursedAllTime: number };
-  timeline: { at: string; action: string; by: string }[];
-  photos: { id: number; caption: string | null; addedAt: string }[];
-};
+type Detail = Answer<'GET /api/capital/projects/{id}'>;
 
 export function ProjectPage() {
   const { id } = useParams();
@@ -75,10 +22,10 @@ export function ProjectPage() {
   const year = params.get('nam') ?? todayVn().slice(0, 4);
   const detail = useQuery({
     queryKey: ['project', id, year],
-    queryFn: () => api<Detail>(`/api/capital/projects/${id}?year=${year}`),
+    queryFn: () => call('GET /api/capital/projects/{id}', { params: { id: Number(id) }, query: { year: Number(year) } }),
   });
   const act = useMutation({
-    mutationFn: (req: { method: string; path: string; body?: unknown }) => api(req.path, { method: req.method, body: req.body }),
+    mutationFn: (run: () => Promise<unknown>) => run(),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['project'] });
       await qc.invalidateQueries({ queryKey: ['cockpit'] });
@@ -122,11 +69,13 @@ export function ProjectPage() {
             <dt>{t('deadlineShort')}</dt>
             <dd>{formatDateVi(d.totals.deadline)}</dd>
           </dl>
-          {can('capital.manage') && next && (
+          {d.actions.includes('advance') && next && (
             <Button
               variant="secondary"
               onClick={() =>
-                act.mutate({ method: 'PATCH', path: `/api/capital/projects/${p.id}`, body: { version: p.version, status: next } })
+                act.mutate(() =>
+                  call('PATCH /api/capital/projects/{id}', { params: { id: p.id }, body: { version: p.version, status: next } }),
+                )
               }
             >
               {t('nextStatus')}: {t(`ps_${next}` as 'ps_proposed')}
@@ -135,18 +84,24 @@ export function ProjectPage() {
         </Card>
         <Card title={t('qrCode')}>
           <img
-            src={`/api/capital/projects/${p.id}/qr/svg`}
+            src={urlOf('GET /api/capital/projects/{id}/qr/{format}', { params: { id: p.id, format: 'svg' } })}
             alt={`QR ${p.code}`}
             width={180}
             height={180}
             data-testid="project-qr"
           />
           <p>
-            <a href={`/api/capital/projects/${p.id}/qr/png`} download={`qr-${p.code}.png`}>
+            <a
+              href={urlOf('GET /api/capital/projects/{id}/qr/{format}', { params: { id: p.id, format: 'png' } })}
+              download={`qr-${p.code}.png`}
+            >
               PNG
             </a>{' '}
             ·{' '}
-            <a href={`/api/capital/projects/${p.id}/qr/svg`} download={`qr-${p.code}.svg`}>
+            <a
+              href={urlOf('GET /api/capital/projects/{id}/qr/{format}', { params: { id: p.id, format: 'svg' } })}
+              download={`qr-${p.code}.svg`}
+            >
               SVG
             </a>
           </p>
@@ -161,13 +116,16 @@ export function ProjectPage() {
                   type="checkbox"
                   checked={r.done}
                   disabled={!can('capital.manage')}
-                  onChange={(e) =>
-                    act.mutate({
-                      method: 'PUT',
-                      path: `/api/capital/projects/${p.id}/readiness/${r.code}`,
-                      body: { done: e.target.checked },
-                    })
-                  }
+                  onChange={(e) => {
+                    // Read now: the box is controlled, so React puts it back until the answer arrives.
+                    const done = e.target.checked;
+                    act.mutate(() =>
+                      call('PUT /api/capital/projects/{id}/readiness/{code}', {
+                        params: { id: p.id, code: r.code },
+                        body: { done },
+                      }),
+                    );
+                  }}
                   data-testid={`dossier-${r.code}`}
                 />
                 {r.label}
@@ -283,8 +241,7 @@ function RecordPayment({ detail }: { detail: Detail }) {
   const save = useMutation({
     mutationFn: () => {
       const millions = parseViNumber(amount);
-      return api('/api/capital/disbursements', {
-        method: 'POST',
+      return call('POST /api/capital/disbursements', {
         body: {
           projectId: detail.project.id,
           planYear: detail.year,
@@ -354,7 +311,7 @@ function Photos({ detail }: { detail: Detail }) {
       const form = new FormData();
       form.set('file', file!);
       form.set('caption', caption);
-      return api(`/api/capital/projects/${detail.project.id}/photos`, { method: 'POST', raw: form });
+      return call('POST /api/capital/projects/{id}/photos', { params: { id: detail.project.id }, body: form });
     },
     onSuccess: async () => {
       setFile(null);
@@ -367,8 +324,15 @@ function Photos({ detail }: { detail: Detail }) {
       <div className="photo-grid">
         {detail.photos.map((ph) => (
           <figure key={ph.id}>
-            <a href={`/api/capital/photos/${ph.id}/file`} target="_blank" rel="noreferrer">
-              <img src={`/api/capital/photos/${ph.id}/thumbnail`} alt={ph.caption ?? detail.project.name} />
+            <a
+              href={urlOf('GET /api/capital/photos/{photoId}/{variant}', { params: { photoId: ph.id, variant: 'file' } })}
+              target="_blank"
+              rel="noreferrer"
+            >
+              <img
+                src={urlOf('GET /api/capital/photos/{photoId}/{variant}', { params: { photoId: ph.id, variant: 'thumbnail' } })}
+                alt={ph.caption ?? detail.project.name}
+              />
             </a>
             <figcaption>{ph.caption}</figcaption>
           </figure>

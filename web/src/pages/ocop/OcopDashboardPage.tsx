@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { unitOptionLabel } from '../../components/labels';
 import { Link, useSearchParams } from 'react-router';
-import { api, type Unit } from '../../api/client';
+import { call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Chart } from '../../components/Chart';
 import { Card, ErrorAlert, Loading } from '../../components/ui';
@@ -9,27 +9,6 @@ import { useI18n } from '../../i18n';
 import { formatDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
 import { Stars } from './common';
-
-type Dash = {
-  asOf: string;
-  targets: { newProducts: number; newRated34: number; newOrganisations: number; legalBasis: string | null } | null;
-  actual: { newProducts: number; newRated34: number; newOrganisations: number };
-  totals: { products: number; starred: number };
-  byStar: { key: number; n: number }[];
-  byGroup: { key: string; n: number }[];
-  byUnit: { key: string; n: number }[];
-  byYear: { year: number; stars: Record<string, number> }[];
-  expiringSoon: {
-    id: number;
-    name: string;
-    producerName: string;
-    unitName: string;
-    star: number;
-    validTo: string;
-    daysLeft: number;
-  }[];
-  expired: { id: number; name: string; producerName: string; unitName: string; formerStar: number; validTo: string }[];
-};
 
 export function OcopDashboardPage() {
   const { t, lang } = useI18n();
@@ -44,7 +23,7 @@ export function OcopDashboardPage() {
   };
   const units = useQuery({
     queryKey: ['units', 'all'],
-    queryFn: () => api<{ items: Unit[] }>('/api/units'),
+    queryFn: () => call('GET /api/units'),
     select: (d) =>
       sortVi(
         d.items.filter((u) => u.type !== 'village'),
@@ -53,7 +32,7 @@ export function OcopDashboardPage() {
   });
   const data = useQuery({
     queryKey: ['ocop', 'dashboard', unitId, year],
-    queryFn: () => api<Dash>(`/api/ocop/dashboard?unitId=${unitId}&year=${year}`),
+    queryFn: () => call('GET /api/ocop/dashboard', { query: { unitId: Number(unitId), year: Number(year) } }),
     enabled: Boolean(unitId),
   });
   const d = data.data;
@@ -183,7 +162,8 @@ export function OcopDashboardPage() {
                   <li key={e.id}>
                     <Link to={`/ocop/san-pham/${e.id}`}>{e.name}</Link> <Stars star={e.star} /> — {e.producerName}.{' '}
                     <strong>
-                      {t('validTo')} {formatDateVi(e.validTo)} ({t('daysLeftN', { n: e.daysLeft })})
+                      {t('validTo')} {formatDateVi(e.validTo)}
+                      {e.daysLeft !== null && ` (${t('daysLeftN', { n: e.daysLeft })})`}
                     </strong>
                   </li>
                 ))}

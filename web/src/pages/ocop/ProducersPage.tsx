@@ -2,14 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api, type Unit } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateVi, parseDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
-import type { ProducerRow } from './common';
 
 const KINDS = ['enterprise', 'cooperative', 'coop_group', 'household'] as const;
 
@@ -18,7 +17,7 @@ export function ProducersPage() {
   const can = useCan();
   const producers = useQuery({
     queryKey: ['ocop', 'producers'],
-    queryFn: () => api<{ items: ProducerRow[] }>('/api/ocop/producers'),
+    queryFn: () => call('GET /api/ocop/producers'),
   });
   const isProducer = can('ocop.own') && !can('ocop.intake');
   return (
@@ -71,7 +70,7 @@ export function ProducerForm() {
   const today = todayVn();
   const units = useQuery({
     queryKey: ['units', 'active', today],
-    queryFn: () => api<{ items: Unit[] }>(`/api/units?asOf=${today}`),
+    queryFn: () => call('GET /api/units', { query: { asOf: today } }),
     select: (d) =>
       sortVi(
         d.items.filter((u) => ['commune', 'ward', 'township', 'special_zone'].includes(u.type)),
@@ -112,8 +111,7 @@ export function ProducerForm() {
   });
   const create = useMutation({
     mutationFn: (v: Out) =>
-      api('/api/ocop/producers', {
-        method: 'POST',
+      call('POST /api/ocop/producers', {
         body: {
           ...v,
           taxCode: v.taxCode || null,

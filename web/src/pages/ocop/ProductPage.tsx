@@ -1,71 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { call, urlOf } from '../../api/client';
+import { DOCUMENTS, transitionOf, type Transition } from '../../../../src/domain/ocop/cycle';
 import { Badge, Card, ErrorAlert, Field, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
-import { scoreText, STAGES, Stars, useActionLabel, useStageLabel, Warnings, type SheetWarning, type Stage } from './common';
+import { scoreText, STAGES, Stars, useActionLabel, useStageLabel, Warnings } from './common';
 import { FilePicker } from '../../components/FilePicker';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
-
-type Detail = {
-  product: {
-    id: number;
-    code: string;
-    name: string;
-    description: string | null;
-    groupName: string;
-    setNo: number;
-    stage: Stage;
-    cycleYear: number;
-    published: boolean;
-    brandTags: string[];
-    standards: { kind: string; number: string | null; issuedBy: string | null; expiresOn: string | null }[];
-    version: number;
-  };
-  producer: { id: number; name: string; kind: string; address: string | null; phone: string | null };
-  unit: { id: number; name: string };
-  capacity: 'office' | 'commune' | 'reader' | 'producer';
-  star: number | null;
-  warnings: SheetWarning[];
-  certificateStatus: 'valid' | 'expired' | 'none';
-  daysLeft: number | null;
-  certificates: {
-    id: number;
-    number: string;
-    decisionNo: string;
-    decisionDate: string;
-    issuedBy: string;
-    star: number;
-    validFrom: string;
-    validTo: string;
-    previousId: number | null;
-  }[];
-  results: {
-    roundId: number;
-    roundName: string;
-    level: string;
-    year: number;
-    status: string;
-    scoreX100: number | null;
-    star: number | null;
-  }[];
-  transitions: {
-    id: number;
-    action: string;
-    fromStage: Stage;
-    toStage: Stage;
-    documents: string[];
-    note: string | null;
-    at: string;
-    byName: string | null;
-  }[];
-  photos: { id: number; caption: string | null }[];
-  actions: { action: string; to: Stage; documents: { code: string; vi: string; en: string }[]; noteRequired: boolean }[];
-};
 
 export function ProductPage() {
   const { id } = useParams();
@@ -73,12 +18,18 @@ export function ProductPage() {
   const stageLabel = useStageLabel();
   const actionLabel = useActionLabel();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['ocop', 'product', id], queryFn: () => api<Detail>(`/api/ocop/products/${id}`) });
+  const q = useQuery({
+    queryKey: ['ocop', 'product', id],
+    queryFn: () => call('GET /api/ocop/products/{id}', { params: { id: Number(id) } }),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['ocop'] });
   const [done, setDone] = useState('');
   const publish = useMutation({
     mutationFn: (published: boolean) =>
-      api(`/api/ocop/products/${id}`, { method: 'PATCH', body: { published, version: q.data!.product.version } }),
+      call('PATCH /api/ocop/products/{id}', {
+        params: { id: Number(id) },
+        body: { published, version: q.data!.product.version },
+      }),
     onMutate: () => setDone(''),
     onSuccess: async (_r, published) => {
       setDone(t(published ? 'doneOcopPublish' : 'doneOcopUnpublish', { product: q.data!.product.name }));
@@ -89,7 +40,7 @@ export function ProductPage() {
     mutationFn: (file: File) => {
       const f = new FormData();
       f.set('file', file);
-      return api(`/api/ocop/products/${id}/photos`, { method: 'POST', raw: f });
+      return call('POST /api/ocop/products/{id}/photos', { params: { id: Number(id) }, body: f });
     },
     onSuccess: refresh,
   });
@@ -148,7 +99,13 @@ export function ProductPage() {
           ))}
         </Card>
         <Card title={t('publicPage')}>
-          <img src={`/api/ocop/products/${d.product.id}/qr/svg`} alt="QR" width={160} height={160} data-testid="ocop-qr" />
+          <img
+            src={urlOf('GET /api/ocop/products/{id}/qr/{format}', { params: { id: d.product.id, format: 'svg' } })}
+            alt="QR"
+            width={160}
+            height={160}
+            data-testid="ocop-qr"
+          />
           <p>
             <a href={publicUrl} target="_blank" rel="noreferrer" data-testid="ocop-public-link">
               {publicUrl}
@@ -179,7 +136,7 @@ export function ProductPage() {
           <ErrorAlert error={publish.error} />
           <a
             className="btn btn-secondary"
-            href={`/api/ocop/labels?productIds=${d.product.id}&copies=12`}
+            href={urlOf('GET /api/ocop/labels', { query: { productIds: String(d.product.id), copies: 12 } })}
             target="_blank"
             rel="noreferrer"
           >
@@ -187,9 +144,9 @@ export function ProductPage() {
           </a>
         </Card>
       </div>
-      {canAct && d.actions.length > 0 && (
+      {d.actions.length > 0 && (
         <Card title={t('nextSteps')}>
-          {d.actions.map((a) => (
+          {d.actions.map(transitionOf).map((a) => (
             <ActionForm
               key={a.action}
               productId={d.product.id}
@@ -253,7 +210,7 @@ export function ProductPage() {
           {d.photos.map((p) => (
             <img
               key={p.id}
-              src={`/api/ocop/photos/${p.id}`}
+              src={urlOf('GET /api/ocop/photos/{id}', { params: { id: p.id } })}
               alt={p.caption ?? d.product.name}
               width={160}
               height={120}
@@ -299,7 +256,7 @@ function ActionForm({
 }: {
   productId: number;
   version: number;
-  action: Detail['actions'][number];
+  action: Transition;
   label: string;
   lang: 'vi' | 'en';
   /** The product and its producer, named in the question. */
@@ -312,8 +269,8 @@ function ActionForm({
   const [note, setNote] = useState('');
   const move = useMutation({
     mutationFn: () =>
-      api(`/api/ocop/products/${productId}/transitions`, {
-        method: 'POST',
+      call('POST /api/ocop/products/{id}/transitions', {
+        params: { id: productId },
         body: { action: action.action, documents: docs, note: note || null, version },
       }),
     onSuccess: async () => {
@@ -326,14 +283,14 @@ function ActionForm({
       {action.documents.length > 0 && (
         <fieldset>
           <legend>{t('documentsAttached')}</legend>
-          {action.documents.map((doc) => (
-            <label key={doc.code} className="checkbox">
+          {action.documents.map((code) => (
+            <label key={code} className="checkbox">
               <input
                 type="checkbox"
-                checked={docs.includes(doc.code)}
-                onChange={(e) => setDocs(e.target.checked ? [...docs, doc.code] : docs.filter((x) => x !== doc.code))}
+                checked={docs.includes(code)}
+                onChange={(e) => setDocs(e.target.checked ? [...docs, code] : docs.filter((x) => x !== code))}
               />{' '}
-              {doc[lang]}
+              {DOCUMENTS[code]?.[lang] ?? code}
             </label>
           ))}
         </fieldset>

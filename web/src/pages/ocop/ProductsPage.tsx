@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { searchKey, todayVn } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
 import { ProducerForm } from './ProducersPage';
-import { NoSheetWarning, STAGES, Stars, useCatalogue, useStageLabel, type ProducerRow, type ProductRow } from './common';
+import { NoSheetWarning, STAGES, Stars, useCatalogue, useStageLabel, type ProducerRow } from './common';
 
 export function ProductsPage() {
   const { t } = useI18n();
@@ -23,11 +23,11 @@ export function ProductsPage() {
   const [q, setQ] = useState('');
   const products = useQuery({
     queryKey: ['ocop', 'products', year],
-    queryFn: () => api<{ items: ProductRow[] }>(`/api/ocop/products${year ? `?year=${year}` : ''}`),
+    queryFn: () => call('GET /api/ocop/products', { query: { year: year ? Number(year) : null } }),
   });
   const producers = useQuery({
     queryKey: ['ocop', 'producers'],
-    queryFn: () => api<{ items: ProducerRow[] }>('/api/ocop/producers'),
+    queryFn: () => call('GET /api/ocop/producers'),
   });
   const isProducer = can('ocop.own') && !can('ocop.intake');
   const needsOwnProducer = isProducer && producers.data?.items.length === 0;
@@ -171,8 +171,7 @@ function NewProduct({ producers }: { producers: ProducerRow[] }) {
   });
   const create = useMutation({
     mutationFn: (v: z.output<typeof schema>) =>
-      api<{ id: number }>('/api/ocop/products', {
-        method: 'POST',
+      call('POST /api/ocop/products', {
         body: {
           ...v,
           description: v.description || null,

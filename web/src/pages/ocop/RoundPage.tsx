@@ -2,23 +2,27 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
+import type { ScoringSheetDoc } from '../../../../src/domain/ocop/schema';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput, UnverifiedMark } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { formatDateVi, parseDateVi, todayVn } from '../../../../src/shared/vi';
 import { criteriaOf, criterionVerified, scoreSheet } from '../../../../src/domain/ocop/scoring';
 import { OcopNav } from './OcopNav';
-import { scoreText, Stars, type ProductRow, type RoundDetail, type RoundProduct } from './common';
+import { scoreText, Stars, type RoundDetail, type RoundProduct } from './common';
 
 export function RoundPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['ocop', 'round', id], queryFn: () => api<RoundDetail>(`/api/ocop/rounds/${id}`) });
+  const q = useQuery({
+    queryKey: ['ocop', 'round', id],
+    queryFn: () => call('GET /api/ocop/rounds/{id}', { params: { id: Number(id) } }),
+  });
   const [done, setDone] = useState('');
   const close = useMutation({
-    mutationFn: () => api(`/api/ocop/rounds/${id}/close`, { method: 'POST' }),
+    mutationFn: () => call('POST /api/ocop/rounds/{id}/close', { params: { id: Number(id) } }),
     onMutate: () => setDone(''),
     onSuccess: async () => {
       setDone(t('doneRoundClose', { round: q.data!.round.name }));
@@ -78,7 +82,8 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
   const refresh = () => qc.invalidateQueries({ queryKey: ['ocop'] });
   const [done, setDone] = useState('');
   const decide = useMutation({
-    mutationFn: () => api<{ status: string }>(`/api/ocop/rounds/${roundId}/products/${p.productId}/decide`, { method: 'POST' }),
+    mutationFn: () =>
+      call('POST /api/ocop/rounds/{id}/products/{productId}/decide', { params: { id: roundId, productId: p.productId } }),
     onMutate: () => setDone(''),
     onSuccess: async (res) => {
       setDone(t(res.status === 'rescore' ? 'doneDecideRescore' : 'doneDecide', { product: p.product.name }));
@@ -173,10 +178,15 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
 function ScoreForm({ roundId, p }: { roundId: number; p: RoundProduct }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const doc = p.sheet.document;
+  // The sheet's notes default to none (the document's schema fills them in when it is stored).
+  const doc: ScoringSheetDoc = { ...p.sheet.document, notes: p.sheet.document.notes ?? [] };
   const [answers, setAnswers] = useState<Record<string, number>>(p.myAnswers ?? {});
   const save = useMutation({
-    mutationFn: () => api(`/api/ocop/rounds/${roundId}/products/${p.productId}/my-score`, { method: 'PUT', body: { answers } }),
+    mutationFn: () =>
+      call('PUT /api/ocop/rounds/{id}/products/{productId}/my-score', {
+        params: { id: roundId, productId: p.productId },
+        body: { answers },
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['ocop'] }),
   });
   const s = scoreSheet(doc, answers);
@@ -240,11 +250,13 @@ function CertificateForm({ roundId, p, onDone }: { roundId: number; p: RoundProd
   const [decisionNo, setDecisionNo] = useState('');
   const [date, setDate] = useState(formatDateVi(todayVn()));
   const [issuedBy, setIssuedBy] = useState('');
+  const decisionDate = parseDateVi(date);
   const issue = useMutation({
     mutationFn: () =>
-      api(`/api/ocop/rounds/${roundId}/products/${productId}/certificate`, {
-        method: 'POST',
-        body: { number, decisionNo, decisionDate: parseDateVi(date), issuedBy },
+      call('POST /api/ocop/rounds/{id}/products/{productId}/certificate', {
+        params: { id: roundId, productId },
+        // Offered only with a date that reads (the button waits for one).
+        body: { number, decisionNo, decisionDate: decisionDate!, issuedBy },
       }),
     onSuccess: async () => {
       onDone(t('doneCertificate', { number, product: p.product.name }));
@@ -269,7 +281,7 @@ function CertificateForm({ roundId, p, onDone }: { roundId: number; p: RoundProd
       </Field>
       <ConfirmButton
         onConfirm={() => issue.mutate()}
-        disabled={issue.isPending || !number || !decisionNo || !issuedBy || !parseDateVi(date)}
+        disabled={issue.isPending || !number || !decisionNo || !issuedBy || !decisionDate}
         title={t('cfCertificateTitle')}
         body={
           <p>
@@ -294,12 +306,12 @@ function AddProducts({ roundId, already }: { roundId: number; already: number[] 
   const qc = useQueryClient();
   const waiting = useQuery({
     queryKey: ['ocop', 'products', 'evaluation'],
-    queryFn: () => api<{ items: ProductRow[] }>('/api/ocop/products?stage=evaluation'),
+    queryFn: () => call('GET /api/ocop/products', { query: { stage: 'evaluation' } }),
     select: (d) => d.items.filter((p) => !already.includes(p.id)),
   });
   const [picked, setPicked] = useState<number[]>([]);
   const add = useMutation({
-    mutationFn: () => api(`/api/ocop/rounds/${roundId}/products`, { method: 'POST', body: { productIds: picked } }),
+    mutationFn: () => call('POST /api/ocop/rounds/{id}/products', { params: { id: roundId }, body: { productIds: picked } }),
     onSuccess: async () => {
       setPicked([]);
       await qc.invalidateQueries({ queryKey: ['ocop'] });

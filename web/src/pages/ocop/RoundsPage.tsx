@@ -1,19 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, type User } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { sortVi, todayVn } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
-import type { RoundRow } from './common';
 
 export function RoundsPage() {
   const { t } = useI18n();
   const can = useCan();
-  const rounds = useQuery({ queryKey: ['ocop', 'rounds'], queryFn: () => api<{ items: RoundRow[] }>('/api/ocop/rounds') });
+  const rounds = useQuery({ queryKey: ['ocop', 'rounds'], queryFn: () => call('GET /api/ocop/rounds') });
   return (
     <>
       <h1>{t('ocopRounds')}</h1>
@@ -56,7 +55,7 @@ function NewRound() {
   const user = useSession().data?.user;
   const users = useQuery({
     queryKey: ['users', 'scorers'],
-    queryFn: () => api<{ items: User[] }>('/api/users'),
+    queryFn: () => call('GET /api/users'),
     select: (d) =>
       sortVi(
         d.items.filter((u) => u.active && u.grants.some((g) => SCORERS.has(g.role))),
@@ -71,8 +70,7 @@ function NewRound() {
   const [chair, setChair] = useState<number | null>(null);
   const create = useMutation({
     mutationFn: () =>
-      api<{ id: number }>('/api/ocop/rounds', {
-        method: 'POST',
+      call('POST /api/ocop/rounds', {
         body: {
           unitId:
             user!.grants.find((g) => g.role === 'coordination_office' || g.role === 'system_admin')?.unitId ??

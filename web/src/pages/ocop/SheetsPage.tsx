@@ -1,16 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { call, urlOf, type Answer } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, UnverifiedMark } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { criterionVerified } from '../../../../src/domain/ocop/scoring';
-import type { ScoringSheetDoc } from '../../../../src/domain/ocop/schema';
 import { OcopNav } from './OcopNav';
-import { useCatalogue, type Catalogue } from './common';
+import { useCatalogue } from './common';
 
-type SheetRow = Catalogue['sheets'][number];
-type SheetFull = SheetRow & { status: 'draft' | 'published'; rowVersion: number; document: ScoringSheetDoc };
+type SheetFull = Answer<'GET /api/ocop/sheets/{id}'>;
 
 /**
  * Scoring sheets by product set: who manages them starts a draft from any sheet as a template, edits
@@ -31,7 +29,7 @@ export function SheetsPage() {
       <OcopNav />
       <p className="muted">
         {t('ocopSheetsIntro')}{' '}
-        <a href="/api/schemas/ocop-sheet.json" target="_blank" rel="noreferrer">
+        <a href={urlOf('GET /api/schemas/ocop-sheet.json')} target="_blank" rel="noreferrer">
           {t('ocopSheetSchema')}
         </a>
       </p>
@@ -84,7 +82,10 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
   const { t } = useI18n();
   const qc = useQueryClient();
   const catalogue = useCatalogue();
-  const sheet = useQuery({ queryKey: ['ocop', 'sheet', id], queryFn: () => api<SheetFull>(`/api/ocop/sheets/${id}`) });
+  const sheet = useQuery({
+    queryKey: ['ocop', 'sheet', id],
+    queryFn: () => call('GET /api/ocop/sheets/{id}', { params: { id } }),
+  });
   const [text, setText] = useState<string | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   const refresh = async () => {
@@ -92,7 +93,7 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
     setText(null);
   };
   const draft = useMutation({
-    mutationFn: (setNo: number) => api<{ id: number }>(`/api/ocop/sheets/${id}/drafts`, { method: 'POST', body: { setNo } }),
+    mutationFn: (setNo: number) => call('POST /api/ocop/sheets/{id}/drafts', { params: { id }, body: { setNo } }),
     onSuccess: async () => refresh(),
   });
   const save = useMutation({
@@ -103,12 +104,13 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
       } catch {
         throw new Error(t('ocopSheetNotJson'));
       }
-      return api(`/api/ocop/sheets/${id}`, { method: 'PUT', body: { rowVersion: s.rowVersion, document } });
+      return call('PUT /api/ocop/sheets/{id}', { params: { id }, body: { rowVersion: s.rowVersion, document } });
     },
     onSuccess: async () => refresh(),
   });
   const publish = useMutation({
-    mutationFn: (s: SheetFull) => api(`/api/ocop/sheets/${id}/publish`, { method: 'POST', body: { rowVersion: s.rowVersion } }),
+    mutationFn: (s: SheetFull) =>
+      call('POST /api/ocop/sheets/{id}/publish', { params: { id }, body: { rowVersion: s.rowVersion } }),
     onSuccess: async () => refresh(),
   });
   if (sheet.isLoading) return <Loading />;
@@ -129,7 +131,7 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
         {doc.legalBasis.document} ·{' '}
         {isDraft ? <Badge tone="warning">{t('draft')}</Badge> : <Badge tone="info">{t('sheetPublished')}</Badge>}{' '}
         <UnverifiedMark show={!s.verified} /> ·{' '}
-        <a href={`/api/ocop/sheets/${id}/export`} download data-testid="ocop-sheet-export">
+        <a href={urlOf('GET /api/ocop/sheets/{id}/export', { params: { id } })} download data-testid="ocop-sheet-export">
           {t('downloadJson')}
         </a>
       </p>

@@ -1,20 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { call, type Answer } from '../../api/client';
+import type { Stage } from '../../../../src/domain/ocop/cycle';
+import type {
+  OcopCatalogue,
+  OcopProducerListItem,
+  OcopProductDetail,
+  OcopProductListItem,
+  OcopRoundDetail,
+} from '../../../../src/shared/api.gen';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/vi';
-import type { ScoringSheetDoc } from '../../../../src/domain/ocop/schema';
-import type { Role } from '../../../../src/shared/roles';
 import { roleLabel } from '../../components/labels';
 
-export type Stage =
-  | 'awareness'
-  | 'idea_registered'
-  | 'idea_returned'
-  | 'plan_submitted'
-  | 'plan_returned'
-  | 'implementing'
-  | 'evaluation'
-  | 'promotion';
+export type { Stage };
 export const STAGES: Stage[] = [
   'awareness',
   'idea_registered',
@@ -26,61 +24,11 @@ export const STAGES: Stage[] = [
   'promotion',
 ];
 
-export type CertificateRef = { id: number; number: string; star: number; validFrom: string; validTo: string };
-export type ProductRow = {
-  id: number;
-  code: string;
-  name: string;
-  unitId: number;
-  unitName: string;
-  producerId: number;
-  producerName: string;
-  groupName: string;
-  setNo: number;
-  stage: Stage;
-  step: number;
-  cycleYear: number;
-  published: boolean;
-  version: number;
-  star: number | null;
-  certificateStatus: 'valid' | 'expired' | 'none';
-  daysLeft: number | null;
-  certificate: CertificateRef | null;
-};
-export type ProducerRow = {
-  id: number;
-  name: string;
-  kind: 'enterprise' | 'cooperative' | 'coop_group' | 'household';
-  unitId: number;
-  unitName: string;
-  taxCode: string | null;
-  registrationNo: string | null;
-  registeredOn: string | null;
-  phone: string | null;
-  address: string | null;
-  womenLed: boolean;
-  ethnicMinorityLed: boolean;
-  products: number;
-  version: number;
-};
-export type Catalogue = {
-  groups: string[];
-  sets: { no: number; name: string; group: string; verified: boolean }[];
-  documents: Record<string, { vi: string; en: string }>;
-  sheets: {
-    id: number;
-    code: string;
-    version: number;
-    setNo: number;
-    regime: string;
-    verified: boolean;
-    status: 'draft' | 'published';
-  }[];
-  setsWithSheet: number[];
-  sheetPublishers: Role[];
-};
+export type ProductRow = OcopProductListItem;
+export type ProducerRow = OcopProducerListItem;
+export type Catalogue = OcopCatalogue;
 /** A product set with no published scoring sheet: the council cannot score it yet. */
-export type SheetWarning = { rule: string; setNo: number; message: string };
+export type SheetWarning = OcopProductDetail['warnings'][number];
 
 /** Tells, before anything is saved, that the chosen set has no published sheet and who can publish one. */
 export function NoSheetWarning({ catalogue, setNo }: { catalogue: Catalogue | undefined; setNo: number }) {
@@ -111,55 +59,12 @@ export function Warnings({ warnings }: { warnings: SheetWarning[] | undefined })
     </>
   );
 }
-export type RoundRow = {
-  id: number;
-  unitId: number;
-  name: string;
-  level: 'district' | 'province' | 'central';
-  year: number;
-  quorum: number;
-  spreadLimit: number;
-  status: 'open' | 'closed';
-  regime: string;
-  member: boolean;
-};
-export type RoundProduct = {
-  productId: number;
-  status: 'scoring' | 'rescore' | 'decided';
-  scoreX100: number | null;
-  star: number | null;
-  forwarded: boolean;
-  recognised: boolean;
-  rescoreCount: number;
-  product: {
-    id: number;
-    name: string;
-    code: string;
-    stage: Stage;
-    setNo: number;
-    groupName: string;
-    unitName: string;
-    producerName: string;
-  };
-  sheet: { id: number; code: string; version: number; verified: boolean; document: ScoringSheetDoc };
-  submitted: number;
-  myAnswers: Record<string, number> | null;
-  myTotal: number | null;
-  totals: { userId: number; fullName: string; total: number }[] | null;
-  preview: { meanX100: number; spread: number; needsRescore: boolean } | null;
-  certificate: { id: number; number: string; star: number; validTo: string } | null;
-};
-export type RoundDetail = {
-  round: RoundRow;
-  members: { userId: number; role: 'chair' | 'member'; fullName: string }[];
-  me: { role: 'chair' | 'member' } | null;
-  canManage: boolean;
-  canDecide: boolean;
-  products: RoundProduct[];
-};
+export type RoundRow = Answer<'GET /api/ocop/rounds'>['items'][number];
+export type RoundDetail = OcopRoundDetail;
+export type RoundProduct = OcopRoundDetail['products'][number];
 
 export function useCatalogue() {
-  return useQuery({ queryKey: ['ocop', 'catalogue'], queryFn: () => api<Catalogue>('/api/ocop/catalogue'), staleTime: 600_000 });
+  return useQuery({ queryKey: ['ocop', 'catalogue'], queryFn: () => call('GET /api/ocop/catalogue'), staleTime: 600_000 });
 }
 
 export function Stars({ star, testId }: { star: number | null; testId?: string }) {
