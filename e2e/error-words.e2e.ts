@@ -118,7 +118,10 @@ describe('journey: every error state reads as words, never as a code', () => {
       const page = await login(browser, server.url, 'admin');
       await page.context().addCookies([{ name: 'dl_lang', value: lang, url: server.url }]);
       await page.goto(`${server.url}/don-vi/${haiSonId}`);
-      await page.getByRole('heading', { name: /xã Hải Sơn/ }).first().waitFor();
+      await page
+        .getByRole('heading', { name: /xã Hải Sơn/ })
+        .first()
+        .waitFor();
       // Someone else corrects the unit meanwhile; saving the form read before is refused in words.
       const other = TestClient.overHttp(server.url);
       await other.login('admin', DEMO_PASSWORD);
@@ -131,7 +134,10 @@ describe('journey: every error state reads as words, never as a code', () => {
           })
         ).status,
       ).toBe(200);
-      const form = page.locator('form').filter({ has: page.getByRole('checkbox') }).first();
+      const form = page
+        .locator('form')
+        .filter({ has: page.getByRole('checkbox') })
+        .first();
       await form.getByRole('button').last().click();
       await page.getByRole('alert').first().waitFor();
       const text = await expectWords(page, `stale unit edit (${lang})`);
@@ -145,5 +151,29 @@ describe('journey: every error state reads as words, never as a code', () => {
       await expectWords(page, `a month that has not begun (${lang})`);
       await page.context().close();
     }
+  });
+
+  it('a careless unit import: the wrong rows are named in words, nothing is written; the corrected file goes in', async () => {
+    const page = await login(browser, server.url, 'admin');
+    await page.goto(`${server.url}/don-vi`);
+    const input = page.locator('input[type="file"][aria-label="Chọn tệp CSV"]');
+    const csv = (rows: string) => ({
+      name: 'don-vi.csv',
+      mimeType: 'application/vnd.ms-excel',
+      buffer: Buffer.from(`ma,ten,loai,ma_cap_tren,hieu_luc_tu\n${rows}`),
+    });
+    const [haiSon] = await server.deps.db.select().from(units).where(eq(units.id, haiSonId));
+    await input.setInputFiles(
+      csv(`HS-X1,thôn Một,thôn,${haiSon!.code},01/01/2026\nHS-X2,thôn Hai,huyện lỵ,KHONG-CO,31/02/2026\n`),
+    );
+    await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+    await page.getByRole('alert').first().waitFor();
+    await expectWords(page, 'a unit import with wrong rows');
+    expect(await server.deps.db.$count(units, eq(units.code, 'HS-X1'))).toBe(0);
+    await input.setInputFiles(csv(`HS-X1,thôn Một,thôn,${haiSon!.code},01/01/2026\n`));
+    await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+    await page.getByText('Đã nhập 1 đơn vị.').waitFor();
+    expect(await server.deps.db.$count(units, eq(units.code, 'HS-X1'))).toBe(1);
+    await page.context().close();
   });
 });

@@ -4138,7 +4138,7 @@ export interface ApiOperations {
   "POST /api/units/import": {
     params: never;
     query: never;
-    body: Blob | string | FormData;
+    body: Blob | string;
     response: UnitImportResult;
   };
   /** Record a merge, split, rename, reclassification, new parent or dissolution */

@@ -160,12 +160,7 @@ unitRoutes.openapi(
     description:
       'Columns: ma, ten, loai, ma_cap_tren, hieu_luc_tu (dd/mm/yyyy), da_xac_minh (optional), ghi_chu (optional). ' +
       'Send the file as text/csv or as multipart field "file".',
-    request: {
-      body: {
-        required: true,
-        content: { 'text/csv': { schema: z.string() }, 'multipart/form-data': { schema: z.object({ file: z.any() }) } },
-      },
-    },
+    request: { body: { required: true, content: { 'text/csv': { schema: z.string() } } } },
     responses: { 201: json(ImportResult, 'Imported'), ...errorResponses },
   }),
   async (c) => {

@@ -119,11 +119,8 @@ function ImportUnits() {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
-    mutationFn: async () => {
-      const form = new FormData();
-      form.set('file', file!);
-      return call('POST /api/units/import', { body: form });
-    },
+    // The file goes as it is, as CSV (a browser may call a .csv file a spreadsheet).
+    mutationFn: async () => call('POST /api/units/import', { body: file!, headers: { 'content-type': 'text/csv' } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['units'] }),
   });
   return (
