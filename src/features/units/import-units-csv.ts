@@ -23,6 +23,16 @@ const COLUMNS = {
   sourceNote: ['ghi_chu', 'nguon', 'source_note'],
 } as const;
 type Column = keyof typeof COLUMNS;
+/** Each column as the file's heading reads (accents, case and spacing aside it is matched as above). */
+const HEADING: Record<Column, string> = {
+  code: 'Mã',
+  name: 'Tên',
+  type: 'Loại',
+  parentCode: 'Mã cấp trên',
+  effectiveFrom: 'Hiệu lực từ',
+  verified: 'Đã xác minh',
+  sourceNote: 'Ghi chú',
+};
 const REQUIRED: Column[] = ['code', 'name', 'type', 'parentCode', 'effectiveFrom'];
 
 /** Unit types as people write them in a spreadsheet. */
@@ -108,7 +118,7 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
   for (const col of Object.keys(COLUMNS) as Column[]) {
     index[col] = header.findIndex((h) => (COLUMNS[col] as readonly string[]).includes(h));
   }
-  for (const col of REQUIRED) if (index[col] < 0) fail(1, COLUMNS[col][0], 'missing_column', { col: COLUMNS[col][0] });
+  for (const col of REQUIRED) if (index[col] < 0) fail(1, HEADING[col], 'missing_column', { col: HEADING[col] });
   if (errors.length) throw new AppError('IMPORT_FAILED', errors, { count: errors.length });
 
   const parsed: Parsed[] = [];
@@ -116,29 +126,29 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
   for (const r of rows.slice(1)) {
     const get = (col: Column) => (index[col] >= 0 ? (r.cells[index[col]] ?? '').trim() : '');
     const before = errors.length;
-    for (const col of REQUIRED) if (!get(col)) fail(r.line, COLUMNS[col][0], 'required');
+    for (const col of REQUIRED) if (!get(col)) fail(r.line, HEADING[col], 'required');
     const typeWord = get('type');
     const type = (UNIT_TYPES as readonly string[]).includes(typeWord) ? (typeWord as UnitType) : TYPE_WORDS[searchKey(typeWord)];
-    if (typeWord && !type) fail(r.line, COLUMNS.type[0], 'bad_type', { v: typeWord });
+    if (typeWord && !type) fail(r.line, HEADING.type, 'bad_type', { v: typeWord });
     const dateText = get('effectiveFrom');
     const date = /^\d{4}-\d{2}-\d{2}$/.test(dateText)
       ? parseDateVi(dateText.split('-').reverse().join('/'))
       : parseDateVi(dateText);
-    if (dateText && !date) fail(r.line, COLUMNS.effectiveFrom[0], 'bad_date', { v: dateText });
+    if (dateText && !date) fail(r.line, HEADING.effectiveFrom, 'bad_date', { v: dateText });
     const verifiedText = searchKey(get('verified'));
     const verified = ['', 'co', 'yes', 'true', '1', 'x'].includes(verifiedText)
       ? true
       : ['khong', 'no', 'false', '0'].includes(verifiedText)
         ? false
         : null;
-    if (verified === null) fail(r.line, COLUMNS.verified[0], 'bad_bool', { v: get('verified') });
+    if (verified === null) fail(r.line, HEADING.verified, 'bad_bool', { v: get('verified') });
     const code = get('code');
     // The same limits as POST /api/units: a file never carries what the API would refuse.
     for (const prob of rowProblems(ImportedFields, { code, name: get('name'), sourceNote: get('sourceNote') || null }, lang)) {
       const col = prob.field as 'code' | 'name' | 'sourceNote';
-      errors.push({ row: r.line, column: COLUMNS[col][0], code: 'invalid_value', message: prob.message });
+      errors.push({ row: r.line, column: HEADING[col], code: 'invalid_value', message: prob.message });
     }
-    if (code && seen.has(code)) fail(r.line, COLUMNS.code[0], 'duplicate_in_file', { v: code, other: seen.get(code)! });
+    if (code && seen.has(code)) fail(r.line, HEADING.code, 'duplicate_in_file', { v: code, other: seen.get(code)! });
     if (code) seen.set(code, r.line);
     if (errors.length === before) {
       parsed.push({
@@ -179,7 +189,7 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
         const inFile = new Map(parsed.map((p) => [p.code, p]));
 
         for (const p of parsed) {
-          if (activeWith(p.code, p.effectiveFrom)) fail(p.row, COLUMNS.code[0], 'code_exists', { v: p.code });
+          if (activeWith(p.code, p.effectiveFrom)) fail(p.row, HEADING.code, 'code_exists', { v: p.code });
           const fileParent = inFile.get(p.parentCode);
           const dbParent = activeWith(p.parentCode, p.effectiveFrom);
           const parentType =
@@ -188,8 +198,8 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
               : dbParent && manageable.has(dbParent.id)
                 ? dbParent.type
                 : null;
-          if (!parentType) fail(p.row, COLUMNS.parentCode[0], 'parent_not_found', { v: p.parentCode });
-          else if (UNIT_LEVEL[p.type] <= UNIT_LEVEL[parentType]) fail(p.row, COLUMNS.type[0], 'level_not_below_parent');
+          if (!parentType) fail(p.row, HEADING.parentCode, 'parent_not_found', { v: p.parentCode });
+          else if (UNIT_LEVEL[p.type] <= UNIT_LEVEL[parentType]) fail(p.row, HEADING.type, 'level_not_below_parent');
         }
         // Insert parents before children; a cycle among file rows is an error.
         const order: Parsed[] = [];
@@ -204,7 +214,7 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
           order.push(p);
           return true;
         };
-        for (const p of parsed) if (!visit(p)) fail(p.row, COLUMNS.parentCode[0], 'parent_cycle');
+        for (const p of parsed) if (!visit(p)) fail(p.row, HEADING.parentCode, 'parent_cycle');
         if (errors.length)
           throw new AppError(
             'IMPORT_FAILED',

@@ -200,7 +200,7 @@ export const en: Record<MessageKey, string> = {
   newParent: 'New parent',
   importUnits: 'Import units from CSV',
   importHint:
-    'Columns: ma, ten, loai, ma_cap_tren, hieu_luc_tu (dd/mm/yyyy), da_xac_minh, ghi_chu. A file with errors writes nothing.',
+    'Columns (Vietnamese headings): Mã, Tên, Loại (xã, phường, thôn…), Mã cấp trên, Hiệu lực từ (dd/mm/yyyy), Đã xác minh (có/không), Ghi chú. A file with errors writes nothing.',
   chooseCsvFile: 'Choose a CSV file',
   importButton: 'Import',
   importDone: 'Imported {n} units.',

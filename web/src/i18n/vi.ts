@@ -200,7 +200,8 @@ export const vi = {
   newUnitType: 'Loại đơn vị mới',
   newParent: 'Cấp trên mới',
   importUnits: 'Nhập danh sách đơn vị từ CSV',
-  importHint: 'Cột: ma, ten, loai, ma_cap_tren, hieu_luc_tu (dd/mm/yyyy), da_xac_minh, ghi_chu. Tệp lỗi sẽ không ghi gì.',
+  importHint:
+    'Các cột: Mã, Tên, Loại (xã, phường, thôn…), Mã cấp trên, Hiệu lực từ (dd/mm/yyyy), Đã xác minh (có/không), Ghi chú. Tệp có lỗi sẽ không ghi gì.',
   chooseCsvFile: 'Chọn tệp CSV',
   importButton: 'Nhập',
   importDone: 'Đã nhập {n} đơn vị.',

@@ -4,6 +4,7 @@
  * and what an answer from the server means for each queued cell. A conflict is never resolved here:
  * it is kept, with the stored value, for the person to decide.
  */
+import type { SaveValues } from '../../../src/shared/api.gen';
 import type { IndicatorValue } from '../../../src/domain/criteria/schema';
 
 /** What the server holds for a cell that someone else changed meanwhile (from the 409's details). */
@@ -50,7 +51,8 @@ export type QueueEntry = CellEdit | FileUpload;
 export const cellId = (userId: number, assessmentId: number, code: string) => `${userId}|${assessmentId}|${code}`;
 
 /** One cell change as the grid hands it over: the fields touched and the version it was read at. */
-export type CellChange = { code: string; value?: IndicatorValue | null; note?: string | null; version: number };
+/** One change of a save, as the API takes it. */
+export type CellChange = SaveValues['changes'][number];
 
 /**
  * The last edit of a field wins; a field the new edit does not touch keeps its queued value. The
