@@ -48,18 +48,24 @@ export function issueMessage(issue: Issue, lang: Lang): string {
     case 'too_small': {
       const n = bound(i.minimum, lang);
       if (i.origin === 'string')
-        return Number(i.minimum) <= 1 ? say('Không được để trống', 'Must not be empty') : say(`Cần ít nhất ${n} ký tự`, `At least ${n} characters`);
+        return Number(i.minimum) <= 1
+          ? say('Không được để trống', 'Must not be empty')
+          : say(`Cần ít nhất ${n} ký tự`, `At least ${n} characters`);
       if (i.origin === 'array' || i.origin === 'set')
         return say(`Cần ít nhất ${n} mục`, `At least ${n} item${Number(i.minimum) === 1 ? '' : 's'}`);
       if (i.origin === 'file') return say('Tệp rỗng', 'The file is empty');
-      return i.inclusive === false ? say(`Phải lớn hơn ${n}`, `Must be more than ${n}`) : say(`Không được nhỏ hơn ${n}`, `Must be at least ${n}`);
+      return i.inclusive === false
+        ? say(`Phải lớn hơn ${n}`, `Must be more than ${n}`)
+        : say(`Không được nhỏ hơn ${n}`, `Must be at least ${n}`);
     }
     case 'too_big': {
       const n = bound(i.maximum, lang);
       if (i.origin === 'string') return say(`Không quá ${n} ký tự`, `At most ${n} characters`);
       if (i.origin === 'array' || i.origin === 'set') return say(`Không quá ${n} mục`, `At most ${n} items`);
       if (i.origin === 'file') return say('Tệp quá lớn', 'The file is too large');
-      return i.inclusive === false ? say(`Phải nhỏ hơn ${n}`, `Must be less than ${n}`) : say(`Không được lớn hơn ${n}`, `Must be at most ${n}`);
+      return i.inclusive === false
+        ? say(`Phải nhỏ hơn ${n}`, `Must be less than ${n}`)
+        : say(`Không được lớn hơn ${n}`, `Must be at most ${n}`);
     }
     case 'invalid_value':
       return say('Không phải một lựa chọn được phép', 'Not one of the allowed choices');

@@ -78,7 +78,9 @@ export async function saveValues(
           if (!ind) return [{ path: ch.code, code: 'unknown_indicator', message: MSG.unknown_indicator[lang] }];
           if (isNotApplicable(ch.value)) return [];
           if (ch.value !== undefined && ch.value !== null && numericValue(ind.type, ind, ch.value) === null) {
-            return [{ path: ch.code, code: 'wrong_value_type', message: `${MSG.wrong_value_type[lang]} ${VALUE_KIND[ind.type][lang]}` }];
+            return [
+              { path: ch.code, code: 'wrong_value_type', message: `${MSG.wrong_value_type[lang]} ${VALUE_KIND[ind.type][lang]}` },
+            ];
           }
           return [];
         });

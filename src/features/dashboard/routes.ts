@@ -10,7 +10,6 @@ import { DashboardSummary, Gaps, Heatmap, Scorecard } from './schemas';
 export const dashboardRoutes = createRouter();
 const UnitMonth = z.object({ unitId: z.coerce.number().int().positive(), month: Month });
 
-
 dashboardRoutes.openapi(
   createRoute({
     method: 'get',

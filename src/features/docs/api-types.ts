@@ -123,10 +123,7 @@ function responseType(op: Operation, indent: string): string {
 
 /** The whole generated module, deterministic for one document. */
 export function apiTypesModule(doc: OpenApiDocument): string {
-  const out: string[] = [
-    '/* Generated from the OpenAPI document by `npm run api:types`; do not edit. */',
-    '',
-  ];
+  const out: string[] = ['/* Generated from the OpenAPI document by `npm run api:types`; do not edit. */', ''];
   const schemas = doc.components?.schemas ?? {};
   for (const name of Object.keys(schemas).sort()) {
     out.push(`export type ${name} = ${typeOf(schemas[name])};`, '');
@@ -171,7 +168,8 @@ export function untypedAnswerParts(doc: OpenApiDocument): string[] {
       out.push(where);
       return;
     }
-    for (const part of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? []), ...(s.prefixItems ?? [])]) walk(part, where, seen);
+    for (const part of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? []), ...(s.prefixItems ?? [])])
+      walk(part, where, seen);
     if (s.items) walk(s.items, `${where}[]`, seen);
     for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${where}.${k}`, seen);
     if (s.additionalProperties && typeof s.additionalProperties === 'object') walk(s.additionalProperties, `${where}{}`, seen);
