@@ -47,7 +47,7 @@ export function Shell() {
   );
   const langSwitch = (
     <button type="button" className="btn btn-link" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-      {lang === 'vi' ? t('switchToEnglish') : t('switchToVietnamese')}
+      {lang === 'vi' ? t('common.switchToEnglish') : t('common.switchToVietnamese')}
     </button>
   );
   const logoutButton = <SignOutButton />;
@@ -55,7 +55,7 @@ export function Shell() {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        {t('skipToContent')}
+        {t('shell.skipToContent')}
       </a>
       <header className="topbar">
         {phone && (
@@ -65,7 +65,7 @@ export function Shell() {
             className="menu-button"
             aria-expanded={menuOpen}
             aria-controls="main-menu"
-            aria-label={menuOpen ? t('closeMenu') : t('openMenu')}
+            aria-label={menuOpen ? t('shell.closeMenu') : t('shell.openMenu')}
             onClick={() => setMenuOpen(!menuOpen)}
             data-testid="menu-button"
           >
@@ -77,8 +77,8 @@ export function Shell() {
             ĐL
           </span>
           <div>
-            <strong>{t('appName')}</strong>
-            <small>{t('appTagline')}</small>
+            <strong>{t('common.appName')}</strong>
+            <small>{t('common.appTagline')}</small>
           </div>
         </div>
         {!phone && <UnitSwitcher />}
@@ -100,25 +100,25 @@ export function Shell() {
       >
         {phone && <div className="drawer-account">{userChip}</div>}
         <NavLink to="/" end data-testid="nav-todo">
-          {t('navTodo')}
+          {t('shell.navTodo')}
           <TodoCount />
         </NavLink>
-        {can('assessment.read') && <NavLink to="/tong-quan">{t('navDashboard')}</NavLink>}
-        <NavLink to="/don-vi">{t('navUnits')}</NavLink>
-        {can('criteria.read') && <NavLink to="/bo-tieu-chi">{t('navCriteria')}</NavLink>}
-        {can('roadmap.read') && <NavLink to="/viec">{t('navRoadmaps')}</NavLink>}
-        {can('roadmap.read') && <NavLink to="/de-xuat-ngan-sach">{t('navBudget')}</NavLink>}
-        {can('capital.read') && <NavLink to="/von">{t('navCapital')}</NavLink>}
+        {can('assessment.read') && <NavLink to="/tong-quan">{t('common.navDashboard')}</NavLink>}
+        <NavLink to="/don-vi">{t('common.navUnits')}</NavLink>
+        {can('criteria.read') && <NavLink to="/bo-tieu-chi">{t('shell.navCriteria')}</NavLink>}
+        {can('roadmap.read') && <NavLink to="/viec">{t('common.navRoadmaps')}</NavLink>}
+        {can('roadmap.read') && <NavLink to="/de-xuat-ngan-sach">{t('common.navBudget')}</NavLink>}
+        {can('capital.read') && <NavLink to="/von">{t('common.navCapital')}</NavLink>}
         {(can('ocop.read') || can('ocop.own') || can('ocop.score')) && (
-          <NavLink to={can('ocop.read') ? '/ocop' : '/ocop/san-pham'}>{t('navOcop')}</NavLink>
+          <NavLink to={can('ocop.read') ? '/ocop' : '/ocop/san-pham'}>{t('common.navOcop')}</NavLink>
         )}
         {(can('oversight.read') || can('oversight.respond')) && (
-          <NavLink to={can('oversight.read') ? '/giam-sat' : '/giam-sat/kien-nghi?cua-toi=1'}>{t('navOversight')}</NavLink>
+          <NavLink to={can('oversight.read') ? '/giam-sat' : '/giam-sat/kien-nghi?cua-toi=1'}>{t('common.navOversight')}</NavLink>
         )}
-        {(can('portal.publish') || can('portal.moderate')) && <NavLink to="/cong-khai-quan-ly">{t('navPortal')}</NavLink>}
-        {can('outbox.read') && <NavLink to="/hop-thu-di">{t('navOutbox')}</NavLink>}
-        {can('user.read') && <NavLink to="/nguoi-dung">{t('navUsers')}</NavLink>}
-        {can('audit.read') && <NavLink to="/nhat-ky">{t('navAudit')}</NavLink>}
+        {(can('portal.publish') || can('portal.moderate')) && <NavLink to="/cong-khai-quan-ly">{t('shell.navPortal')}</NavLink>}
+        {can('outbox.read') && <NavLink to="/hop-thu-di">{t('shell.navOutbox')}</NavLink>}
+        {can('user.read') && <NavLink to="/nguoi-dung">{t('shell.navUsers')}</NavLink>}
+        {can('audit.read') && <NavLink to="/nhat-ky">{t('shell.navAudit')}</NavLink>}
         {phone && (
           <div className="drawer-footer">
             <UnitSwitcher />
@@ -172,7 +172,7 @@ function UnitSwitcher() {
   );
   return (
     <label className="unit-switcher">
-      <span>{t('workingUnit')}</span>
+      <span>{t('shell.workingUnit')}</span>
       <select
         data-testid="unit-switcher"
         defaultValue=""
@@ -203,7 +203,7 @@ function InboxBell() {
   const inbox = useInbox();
   const unread = inbox.data?.unread ?? 0;
   return (
-    <NavLink to="/thong-bao" className="bell" aria-label={`${t('navInbox')}: ${unread}`} data-testid="inbox-bell">
+    <NavLink to="/thong-bao" className="bell" aria-label={`${t('shell.navInbox')}: ${unread}`} data-testid="inbox-bell">
       <BellIcon />
       {unread > 0 && (
         <span className="bell-count" data-testid="unread-count">

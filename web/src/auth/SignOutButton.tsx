@@ -25,27 +25,27 @@ export function SignOutButton() {
   if (!n)
     return (
       <Button variant="secondary" onClick={run} data-testid="logout">
-        {t('logout')}
+        {t('auth.logout')}
       </Button>
     );
   const conflicts = entries.filter((e) => e.kind === 'cell' && e.state === 'conflict').length;
   return (
     <ConfirmButton
       variant="secondary"
-      title={t('signOutUnsyncedTitle')}
+      title={t('auth.signOutUnsyncedTitle')}
       body={
         <>
-          <p data-testid="logout-unsynced">{t('signOutUnsyncedBody', { n })}</p>
-          {conflicts > 0 && <p>{t('signOutConflicts', { n: conflicts })}</p>}
-          <p>{t('signOutUnsyncedKept')}</p>
+          <p data-testid="logout-unsynced">{t('auth.signOutUnsyncedBody', { n })}</p>
+          {conflicts > 0 && <p>{t('auth.signOutConflicts', { n: conflicts })}</p>}
+          <p>{t('auth.signOutUnsyncedKept')}</p>
         </>
       }
-      confirmLabel={t('signOutAnyway')}
-      cancelLabel={t('signOutStay')}
+      confirmLabel={t('auth.signOutAnyway')}
+      cancelLabel={t('auth.signOutStay')}
       onConfirm={run}
       testId="logout"
     >
-      {t('logout')}
+      {t('auth.logout')}
     </ConfirmButton>
   );
 }

@@ -25,9 +25,9 @@ export function FilePicker({ id, className, onChange, ...input }: Omit<Component
         }}
       />
       <label htmlFor={inputId} className="btn btn-secondary">
-        <UploadIcon /> {t('pickFile')}
+        <UploadIcon /> {t('common.pickFile')}
       </label>
-      <span className={`file-name ${names ? '' : 'muted'}`}>{names || t('noFileChosen')}</span>
+      <span className={`file-name ${names ? '' : 'muted'}`}>{names || t('common.noFileChosen')}</span>
     </span>
   );
 }

@@ -64,7 +64,7 @@ export function ConfirmButton({
           </div>
           <div className="dialog-actions">
             <Button variant="secondary" onClick={() => setOpen(false)} autoFocus data-testid="confirm-cancel">
-              {cancelLabel ?? t('confirmCancel')}
+              {cancelLabel ?? t('common.confirmCancel')}
             </Button>
             <Button
               variant={variant === 'danger' ? 'danger' : 'primary'}

@@ -91,14 +91,14 @@ export function ErrorAlert({ error }: { error: unknown }) {
   const withPlaces = rows.some((r) => placeOf(r) !== '');
   return (
     <div className="alert alert-error" role="alert">
-      <p>{apiError ? apiError.message : error instanceof Error ? error.message : t('unexpectedError')}</p>
+      <p>{apiError ? apiError.message : error instanceof Error ? error.message : t('common.unexpectedError')}</p>
       {rows.length > 0 && (
         <table className="table compact">
           <thead>
             <tr>
-              {withRows && <th>{t('row')}</th>}
-              {withPlaces && <th>{t('column')}</th>}
-              <th>{t('error')}</th>
+              {withRows && <th>{t('common.row')}</th>}
+              {withPlaces && <th>{t('common.column')}</th>}
+              <th>{t('common.error')}</th>
             </tr>
           </thead>
           <tbody>
@@ -138,10 +138,10 @@ function CorrectWithReason({ retry }: { retry: (headers: Record<string, string>)
           .catch(setFailed);
       }}
     >
-      <label htmlFor={id}>{t('correctionReason')}</label>
+      <label htmlFor={id}>{t('common.correctionReason')}</label>
       <input id={id} className="input" value={reason} onChange={(e) => setReason(e.target.value)} minLength={10} required />
       <Button type="submit" variant="secondary" disabled={reason.trim().length < 10}>
-        {t('correctWithReason')}
+        {t('common.correctWithReason')}
       </Button>
       {failed !== null && <ErrorAlert error={failed} />}
     </form>
@@ -152,8 +152,8 @@ export function UnverifiedMark({ show = true }: { show?: boolean }) {
   const { t } = useI18n();
   if (!show) return null;
   return (
-    <span className="badge badge-warning" title={t('unverifiedTitle')}>
-      <WarningIcon /> {t('unverified')}
+    <span className="badge badge-warning" title={t('common.unverifiedTitle')}>
+      <WarningIcon /> {t('common.unverified')}
     </span>
   );
 }
@@ -172,7 +172,7 @@ export function Loading() {
   const { t } = useI18n();
   return (
     <p className="muted" aria-live="polite">
-      {t('loading')}
+      {t('common.loading')}
     </p>
   );
 }

@@ -1,9 +1,17 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
-import { vi, type MessageKey } from './vi';
+import { MESSAGES, type MessageKey } from './messages';
 
+export type { MessageKey };
 export type Lang = 'vi' | 'en';
-const DICTS: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+/** One language's words as the flat lookup `namespace.key` → text, composed once from the feature modules. */
+function dictionary(lang: Lang): Record<MessageKey, string> {
+  const out: Record<string, string> = {};
+  for (const [ns, words] of Object.entries(MESSAGES))
+    for (const [key, text] of Object.entries(words[lang])) out[`${ns}.${key}`] = text;
+  return out;
+}
+const DICTS: Record<Lang, Record<MessageKey, string>> = { vi: dictionary('vi'), en: dictionary('en') };
 
 type I18n = {
   lang: Lang;

@@ -26,12 +26,12 @@ export function OfflineStatus() {
   const { t } = useI18n();
   const { online, syncing, entries } = useOffline();
   const n = entries.length;
-  const words = syncing ? t('netSyncing') : online ? t('netOnline') : t('netOffline');
+  const words = syncing ? t('offline.netSyncing') : online ? t('offline.netOnline') : t('offline.netOffline');
   return (
     <span
       className={`net-status ${online ? 'net-online' : 'net-offline'}`}
       role="status"
-      title={n ? `${words} · ${t('netQueued', { n })}` : words}
+      title={n ? `${words} · ${t('common.netQueued', { n })}` : words}
       data-testid="net-status"
       data-online={online}
     >
@@ -40,7 +40,7 @@ export function OfflineStatus() {
       {n > 0 && (
         <span className="net-count" data-testid="net-queued">
           <span aria-hidden="true">{n}</span>
-          <span className="sr-only">{t('netQueued', { n })}</span>
+          <span className="sr-only">{t('common.netQueued', { n })}</span>
         </span>
       )}
     </span>

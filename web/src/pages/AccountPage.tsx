@@ -25,31 +25,31 @@ export function AccountPage() {
       <h1>{user.fullName}</h1>
       <Card>
         <dl className="facts">
-          <dt>{t('username')}</dt>
+          <dt>{t('common.username')}</dt>
           <dd>{user.username}</dd>
-          <dt>{t('homeUnit')}</dt>
+          <dt>{t('common.homeUnit')}</dt>
           <dd>{user.homeUnitName}</dd>
-          <dt>{t('roles')}</dt>
+          <dt>{t('common.roles')}</dt>
           <dd>{user.grants.map((g) => `${roleLabel(g.role, lang)} — ${g.unitName}`).join('; ')}</dd>
         </dl>
       </Card>
       <Preferences />
-      <Card title={t('changePassword')}>
+      <Card title={t('account.changePassword')}>
         <form onSubmit={form.handleSubmit((v) => change.mutate(v))} className="form-narrow" noValidate>
           <ErrorAlert error={change.error} />
-          {change.isSuccess && <p className="alert alert-success">{t('passwordChanged')}</p>}
-          <Field label={t('currentPassword')}>
+          {change.isSuccess && <p className="alert alert-success">{t('account.passwordChanged')}</p>}
+          <Field label={t('account.currentPassword')}>
             {(id) => <TextInput id={id} type="password" autoComplete="current-password" {...form.register('currentPassword')} />}
           </Field>
           <Field
-            label={t('newPassword')}
-            hint={t('passwordHint')}
-            error={form.formState.errors.newPassword ? t('passwordHint') : undefined}
+            label={t('common.newPassword')}
+            hint={t('common.passwordHint')}
+            error={form.formState.errors.newPassword ? t('common.passwordHint') : undefined}
           >
             {(id) => <TextInput id={id} type="password" autoComplete="new-password" {...form.register('newPassword')} />}
           </Field>
           <Button type="submit" disabled={change.isPending}>
-            {t('save')}
+            {t('common.save')}
           </Button>
         </form>
       </Card>
@@ -70,15 +70,15 @@ function Preferences() {
   if (!prefs.data) return null;
   const p = prefs.data;
   return (
-    <Card title={t('prefsTitle')}>
+    <Card title={t('account.prefsTitle')}>
       <ErrorAlert error={save.error} />
       <label className="checkbox">
         <input type="checkbox" checked={p.email} onChange={(e) => save.mutate({ ...p, email: e.target.checked })} />{' '}
-        {t('prefEmail')}
+        {t('account.prefEmail')}
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={p.digest} onChange={(e) => save.mutate({ ...p, digest: e.target.checked })} />{' '}
-        {t('prefDigest')}
+        {t('account.prefDigest')}
       </label>
     </Card>
   );

@@ -13,23 +13,25 @@ import { changedFields } from '../../../src/shared/audit-fields';
 type Verify = Answer<'GET /api/audit/verify'>;
 
 const PROBLEM_LABEL = {
-  edited: 'problemEdited',
-  deleted: 'problemDeleted',
-  inserted: 'problemInserted',
-  head_mismatch: 'problemHeadMismatch',
+  edited: 'audit.problemEdited',
+  deleted: 'audit.problemDeleted',
+  inserted: 'audit.problemInserted',
+  head_mismatch: 'audit.problemHeadMismatch',
 } as const;
 
 /** The verification in words: the first problem in the trail, then forged checkpoints. */
 function verifyText(v: Verify, t: ReturnType<typeof useI18n>['t']): string {
   const seq = v.seq ?? 0;
   const lines: string[] = [];
-  if (!v.problem) lines.push(`${t('chainOk', { n: v.events })} ${t('chainCheckpoints', { n: v.checkpoints })}`);
-  else if (v.problem === 'truncated') lines.push(t('chainTruncated', { seq, last: v.lastCheckpointSeq ?? 0 }));
-  else if (v.problem === 'not_signed') lines.push(t('chainNotSigned', { seq }));
-  else if (v.problem === 'checkpoint_mismatch') lines.push(t('chainCheckpointMismatch', { seq }));
-  else lines.push(t('chainBroken', { seq, problem: t(PROBLEM_LABEL[v.problem]) }));
+  if (!v.problem) lines.push(`${t('audit.chainOk', { n: v.events })} ${t('audit.chainCheckpoints', { n: v.checkpoints })}`);
+  else if (v.problem === 'truncated') lines.push(t('audit.chainTruncated', { seq, last: v.lastCheckpointSeq ?? 0 }));
+  else if (v.problem === 'not_signed') lines.push(t('audit.chainNotSigned', { seq }));
+  else if (v.problem === 'checkpoint_mismatch') lines.push(t('audit.chainCheckpointMismatch', { seq }));
+  else lines.push(t('audit.chainBroken', { seq, problem: t(PROBLEM_LABEL[v.problem]) }));
   if (v.forgedCheckpoints.length)
-    lines.push(t('chainForged', { n: v.forgedCheckpoints.length, lines: v.forgedCheckpoints.map((f) => f.line).join(', ') }));
+    lines.push(
+      t('audit.chainForged', { n: v.forgedCheckpoints.length, lines: v.forgedCheckpoints.map((f) => f.line).join(', ') }),
+    );
   return lines.join(' ');
 }
 
@@ -86,27 +88,28 @@ export function AuditPage() {
     if (v.startsWith('a:')) next.set('thao-tac', v.slice(2));
     setParams(next, { replace: true });
   };
-  const actionText = (a: string) => auditActionLabel(a, lang) ?? t('auditOtherAction');
+  const actionText = (a: string) => auditActionLabel(a, lang) ?? t('audit.auditOtherAction');
 
   return (
     <>
-      <h1>{t('auditTitle')}</h1>
+      <h1>{t('common.auditTitle')}</h1>
       <div className="toolbar audit-filters" data-testid="audit-filters">
         <label>
-          {t('from')} <DateInput label={t('from')} value={params.get('from') ?? ''} onChange={(v) => setParam('from', v)} />
+          {t('audit.from')}{' '}
+          <DateInput label={t('audit.from')} value={params.get('from') ?? ''} onChange={(v) => setParam('from', v)} />
         </label>
         <label>
-          {t('to')} <DateInput label={t('to')} value={params.get('to') ?? ''} onChange={(v) => setParam('to', v)} />
+          {t('audit.to')} <DateInput label={t('audit.to')} value={params.get('to') ?? ''} onChange={(v) => setParam('to', v)} />
         </label>
         <label>
-          {t('actor')}{' '}
+          {t('audit.actor')}{' '}
           <select
             className="input"
             data-testid="audit-person"
             value={params.get('nguoi') ?? ''}
             onChange={(e) => setParam('nguoi', e.target.value)}
           >
-            <option value="">{t('auditEveryone')}</option>
+            <option value="">{t('audit.auditEveryone')}</option>
             {actors.data?.items.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -115,14 +118,14 @@ export function AuditPage() {
           </select>
         </label>
         <label>
-          {t('unit')}{' '}
+          {t('common.unit')}{' '}
           <select
             className="input"
             data-testid="audit-unit"
             value={params.get('don-vi') ?? ''}
             onChange={(e) => setParam('don-vi', e.target.value)}
           >
-            <option value="">{t('auditAllUnits')}</option>
+            <option value="">{t('audit.auditAllUnits')}</option>
             {units.data?.map((u) => (
               <option key={u.id} value={u.id}>
                 {unitOptionLabel(u, lang)}
@@ -131,12 +134,12 @@ export function AuditPage() {
           </select>
         </label>
         <label>
-          {t('action')}{' '}
+          {t('audit.action')}{' '}
           <select className="input" data-testid="audit-kind" value={kindValue} onChange={(e) => setKind(e.target.value)}>
-            <option value="">{t('auditAllActions')}</option>
+            <option value="">{t('audit.auditAllActions')}</option>
             {AUDIT_ACTION_GROUPS.map((g) => (
               <optgroup key={g.object} label={auditObjectLabel(g.object, lang) ?? ''}>
-                <option value={`k:${g.object}`}>{t('auditAllOf', { what: auditObjectLabel(g.object, lang) ?? '' })}</option>
+                <option value={`k:${g.object}`}>{t('audit.auditAllOf', { what: auditObjectLabel(g.object, lang) ?? '' })}</option>
                 {g.actions.map((a) => (
                   <option key={a} value={`a:${a}`}>
                     {actionText(a)}
@@ -148,7 +151,7 @@ export function AuditPage() {
         </label>
         {can('audit.verify') && (
           <Button variant="secondary" onClick={() => verify.mutate()} data-testid="verify-chain">
-            {t('verifyChain')}
+            {t('audit.verifyChain')}
           </Button>
         )}
       </div>
@@ -161,16 +164,16 @@ export function AuditPage() {
       <Card>
         {events.isLoading && <Loading />}
         <ErrorAlert error={events.error} />
-        {!events.isLoading && rows.length === 0 && <p className="muted">{t('auditNone')}</p>}
+        {!events.isLoading && rows.length === 0 && <p className="muted">{t('audit.auditNone')}</p>}
         <div className="scroll-x">
           <table className="table" data-testid="audit-table">
             <thead>
               <tr>
-                <th>{t('time')}</th>
-                <th>{t('actor')}</th>
-                <th>{t('action')}</th>
-                <th>{t('entity')}</th>
-                <th>{t('unit')}</th>
+                <th>{t('audit.time')}</th>
+                <th>{t('audit.actor')}</th>
+                <th>{t('audit.action')}</th>
+                <th>{t('audit.entity')}</th>
+                <th>{t('common.unit')}</th>
                 <th />
               </tr>
             </thead>
@@ -194,7 +197,7 @@ export function AuditPage() {
                           onClick={() => setOpen(open === e.seq ? null : e.seq)}
                           aria-expanded={open === e.seq}
                         >
-                          {t('details')}
+                          {t('audit.details')}
                         </Button>
                       </td>
                     </tr>
@@ -205,9 +208,9 @@ export function AuditPage() {
                             <table className="table compact" data-testid="audit-fields">
                               <thead>
                                 <tr>
-                                  <th>{t('auditField')}</th>
-                                  <th>{t('before')}</th>
-                                  <th>{t('after')}</th>
+                                  <th>{t('audit.auditField')}</th>
+                                  <th>{t('common.before')}</th>
+                                  <th>{t('common.after')}</th>
                                 </tr>
                               </thead>
                               <tbody>
@@ -221,22 +224,22 @@ export function AuditPage() {
                               </tbody>
                             </table>
                           ) : (
-                            <p className="muted">{t('auditNoFields')}</p>
+                            <p className="muted">{t('audit.auditNoFields')}</p>
                           )}
                           <details className="technical">
-                            <summary>{t('auditTechnical')}</summary>
+                            <summary>{t('audit.auditTechnical')}</summary>
                             <div className="grid-2">
                               <div>
-                                <strong>{t('before')}</strong>
+                                <strong>{t('common.before')}</strong>
                                 <pre>{JSON.stringify(e.before, null, 2)}</pre>
                               </div>
                               <div>
-                                <strong>{t('after')}</strong>
+                                <strong>{t('common.after')}</strong>
                                 <pre>{JSON.stringify(e.after, null, 2)}</pre>
                               </div>
                             </div>
                             <small className="muted">
-                              #{e.seq} · {t('auditRequest')} {e.requestId} · IP {e.ip ?? '—'} · {t('auditHash')}{' '}
+                              #{e.seq} · {t('audit.auditRequest')} {e.requestId} · IP {e.ip ?? '—'} · {t('audit.auditHash')}{' '}
                               {e.hash.slice(0, 16)}…
                             </small>
                           </details>
@@ -251,7 +254,7 @@ export function AuditPage() {
         </div>
         {events.hasNextPage && (
           <Button variant="secondary" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
-            {t('loadMore')}
+            {t('audit.loadMore')}
           </Button>
         )}
       </Card>

@@ -18,18 +18,18 @@ export function CriteriaListPage() {
   const list = useQuery({ queryKey: ['criteria-sets'], queryFn: () => call('GET /api/criteria-sets') });
   return (
     <>
-      <h1>{t('criteriaTitle')}</h1>
+      <h1>{t('criteria.criteriaTitle')}</h1>
       <Card>
         {list.isLoading && <Loading />}
         <ErrorAlert error={list.error} />
         <table className="table" data-testid="criteria-sets">
           <thead>
             <tr>
-              <th>{t('name')}</th>
-              <th>{t('version')}</th>
-              <th>{t('status')}</th>
-              <th>{t('legalBasis')}</th>
-              <th>{t('effectiveFrom')}</th>
+              <th>{t('common.name')}</th>
+              <th>{t('criteria.version')}</th>
+              <th>{t('common.status')}</th>
+              <th>{t('common.legalBasis')}</th>
+              <th>{t('common.effectiveFrom')}</th>
             </tr>
           </thead>
           <tbody>
@@ -38,14 +38,14 @@ export function CriteriaListPage() {
                 <td>
                   <Link to={`/bo-tieu-chi/${s.id}`}>{s.name}</Link>
                   <small className="block muted">
-                    {s.code} · {t('indicatorsCount', { c: s.criteriaCount, i: s.indicatorCount })}
-                    {s.unverifiedIndicators > 0 && ` · ${t('unverifiedCount', { n: s.unverifiedIndicators })}`}
+                    {s.code} · {t('criteria.indicatorsCount', { c: s.criteriaCount, i: s.indicatorCount })}
+                    {s.unverifiedIndicators > 0 && ` · ${t('criteria.unverifiedCount', { n: s.unverifiedIndicators })}`}
                   </small>
                 </td>
                 <td>v{s.version}</td>
                 <td>
                   <Badge tone={s.status === 'published' ? 'success' : 'warning'}>
-                    {s.status === 'published' ? t('published') : t('draftStatus')}
+                    {s.status === 'published' ? t('criteria.published') : t('common.draftStatus')}
                   </Badge>
                 </td>
                 <td>
@@ -86,13 +86,13 @@ function ImportSet() {
     },
   });
   return (
-    <Card title={t('importJson')}>
+    <Card title={t('criteria.importJson')}>
       <p className="muted">
         JSON Schema: <a href="/api/schemas/criteria-set.json">/api/schemas/criteria-set.json</a>
       </p>
       <div className="toolbar">
-        <select className="input" aria-label={t('ownerUnit')} value={owner} onChange={(e) => setOwner(e.target.value)}>
-          <option value="">{t('ownerUnit')}…</option>
+        <select className="input" aria-label={t('criteria.ownerUnit')} value={owner} onChange={(e) => setOwner(e.target.value)}>
+          <option value="">{t('criteria.ownerUnit')}…</option>
           {units.data?.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
@@ -101,11 +101,11 @@ function ImportSet() {
         </select>
         <FilePicker
           accept=".json,application/json"
-          aria-label={t('importJson')}
+          aria-label={t('criteria.importJson')}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
         <Button disabled={!file || !owner || imp.isPending} onClick={() => imp.mutate()}>
-          {t('importButton')}
+          {t('common.importButton')}
         </Button>
       </div>
       <ErrorAlert error={imp.error} />
@@ -155,12 +155,12 @@ export function CriteriaDetailPage() {
   return (
     <>
       <nav className="breadcrumb">
-        <Link to="/bo-tieu-chi">{t('criteriaTitle')}</Link>
+        <Link to="/bo-tieu-chi">{t('criteria.criteriaTitle')}</Link>
       </nav>
       <h1>
         {s.name}{' '}
         <Badge tone={s.status === 'published' ? 'success' : 'warning'}>
-          {s.status === 'published' ? t('published') : t('draftStatus')}
+          {s.status === 'published' ? t('criteria.published') : t('common.draftStatus')}
         </Badge>{' '}
         <UnverifiedMark show={!s.verified} />
       </h1>
@@ -170,28 +170,29 @@ export function CriteriaDetailPage() {
           <dd>
             {s.code} · v{s.version}
           </dd>
-          <dt>{t('legalBasis')}</dt>
+          <dt>{t('common.legalBasis')}</dt>
           <dd>
             {shown.legalBasis.document} {shown.legalBasis.date && `(${formatDateVi(shown.legalBasis.date)})`}
           </dd>
-          <dt>{t('effectiveFrom')}</dt>
+          <dt>{t('common.effectiveFrom')}</dt>
           <dd>
             {formatDateVi(s.effectiveFrom)} – {s.effectiveTo ? formatDateVi(s.effectiveTo) : '…'}
           </dd>
-          <dt>{t('applicability')}</dt>
+          <dt>{t('criteria.applicability')}</dt>
           <dd data-testid="set-applicability">
             {s.derivation === 'overlay'
-              ? t('precedenceOverlay', { base: s.baseCode ?? '' })
+              ? t('criteria.precedenceOverlay', { base: s.baseCode ?? '' })
               : shown.applicability?.precedence === 'replacement'
-                ? t('precedenceReplacement', { basis: shown.applicability.legalBasis ?? '' })
-                : t('precedenceNational')}
+                ? t('criteria.precedenceReplacement', { basis: shown.applicability.legalBasis ?? '' })
+                : t('criteria.precedenceNational')}
             {' · '}
             {shown.unitTypes.map((u) => unitTypeLabel(u, lang)).join(', ')}
-            {shown.applicability?.classes && ` · ${t('onlyClasses', { classes: classNames(shown.applicability.classes) })}`}
+            {shown.applicability?.classes &&
+              ` · ${t('criteria.onlyClasses', { classes: classNames(shown.applicability.classes) })}`}
           </dd>
-          <dt>{t('classification')}</dt>
+          <dt>{t('common.classification')}</dt>
           <dd>{classes.map((c) => c.name_vi).join(' · ')}</dd>
-          <dt>{t('notes')}</dt>
+          <dt>{t('criteria.notes')}</dt>
           <dd>
             <ul>
               {shown.notes.map((n, i) => (
@@ -202,14 +203,14 @@ export function CriteriaDetailPage() {
         </dl>
         <div className="toolbar">
           <a className="btn btn-secondary" href={`/api/criteria-sets/${s.id}/export`}>
-            {t('exportJson')}
+            {t('criteria.exportJson')}
           </a>
           {can('criteria.manage') && s.status === 'published' && (
             <Button
               variant="secondary"
               onClick={() => act.mutate(() => call('POST /api/criteria-sets/{id}/drafts', { params: { id: s.id } }))}
             >
-              {t('createDraft')}
+              {t('criteria.createDraft')}
             </Button>
           )}
           {editable && doc && (
@@ -223,7 +224,7 @@ export function CriteriaDetailPage() {
                 )
               }
             >
-              {t('save')}
+              {t('common.save')}
             </Button>
           )}
           {editable && !doc && (
@@ -234,7 +235,7 @@ export function CriteriaDetailPage() {
                 )
               }
             >
-              {t('publish')}
+              {t('common.publish')}
             </Button>
           )}
         </div>
@@ -246,8 +247,8 @@ export function CriteriaDetailPage() {
           <table className="table compact">
             <thead>
               <tr>
-                <th>{t('indicator')}</th>
-                <th>{t('threshold')}</th>
+                <th>{t('common.indicator')}</th>
+                <th>{t('common.threshold')}</th>
               </tr>
             </thead>
             <tbody>
@@ -272,7 +273,7 @@ export function CriteriaDetailPage() {
                                 className="input num-input"
                                 type="number"
                                 step="any"
-                                aria-label={`${i.code} ${t('threshold')} ${k + 1}`}
+                                aria-label={`${i.code} ${t('common.threshold')} ${k + 1}`}
                                 value={th.value}
                                 onChange={(e) => updateThreshold(i.code, k, { value: Number(e.target.value) })}
                               />
@@ -282,7 +283,7 @@ export function CriteriaDetailPage() {
                                   checked={th.verified}
                                   onChange={(e) => updateThreshold(i.code, k, { verified: e.target.checked })}
                                 />{' '}
-                                {t('verified')}
+                                {t('common.verified')}
                               </label>
                             </>
                           ) : (

@@ -51,10 +51,10 @@ export function DashboardPage() {
 
   return (
     <>
-      <h1>{t('dashboardTitle')}</h1>
+      <h1>{t('dashboard.dashboardTitle')}</h1>
       <div className="toolbar">
         <label>
-          {t('unitPick')}
+          {t('common.unitPick')}
           <select
             className="input"
             value={unitId ?? ''}
@@ -69,29 +69,29 @@ export function DashboardPage() {
           </select>
         </label>
         <label>
-          {t('month')}
+          {t('common.month')}
           <MonthInput
-            label={t('month')}
+            label={t('common.month')}
             value={month}
             max={todayVn().slice(0, 7)}
             onChange={(m) => m && setMonth(m)}
             testId="dashboard-month"
           />
         </label>
-        <span className="period-picks" role="group" aria-label={t('month')}>
+        <span className="period-picks" role="group" aria-label={t('common.month')}>
           {(['Q1', 'Q2', 'Q3', 'Q4', 'Y'] as const).map((p) => {
             const year = month.slice(0, 4);
             const end = { Q1: '03', Q2: '06', Q3: '09', Q4: '12', Y: '12' }[p];
             return (
               <button key={p} type="button" className="btn btn-link" onClick={() => setMonth(`${year}-${end}`)}>
-                {p === 'Y' ? `${t('year')} ${year}` : `${p.replace('Q', lang === 'vi' ? 'Quý ' : 'Q')}/${year}`}
+                {p === 'Y' ? `${t('common.year')} ${year}` : `${p.replace('Q', lang === 'vi' ? 'Quý ' : 'Q')}/${year}`}
               </button>
             );
           })}
         </span>
         {unitId && (
           <a className="btn btn-secondary" href={urlOf('GET /api/dashboard/heatmap.xlsx', { query: q })}>
-            {t('exportXlsx')}
+            {t('common.exportXlsx')}
           </a>
         )}
       </div>
@@ -100,32 +100,32 @@ export function DashboardPage() {
       {s && (
         <div className="cards" data-testid="summary-cards">
           <div className="stat stat-wide">
-            <span className="stat-label">{t('navDashboard')}</span>
+            <span className="stat-label">{t('common.navDashboard')}</span>
             <strong data-testid="summary-line">
               {s.assessedCount
-                ? t('summaryLine', {
+                ? t('dashboard.summaryLine', {
                     n: s.assessedCount,
                     c: formatNumberVi(s.averageCriteria ?? 0),
                     ct: s.criteriaTotal ?? '—',
                     i: formatNumberVi(s.averageIndicators ?? 0),
                     it: s.indicatorsTotal ?? '—',
                   })
-                : t('noVerifiedData')}
+                : t('dashboard.noVerifiedData')}
             </strong>
-            <small className="muted">{t('latestVerifiedNote')}</small>
+            <small className="muted">{t('dashboard.latestVerifiedNote')}</small>
           </div>
           <div className="stat">
-            <span className="stat-label">{t('standardUnits')}</span>
+            <span className="stat-label">{t('common.standardUnits')}</span>
             <strong>
               {s.standardCount}/{s.assessedCount}
             </strong>
           </div>
           <div className="stat">
-            <span className="stat-label">{t('advancedUnits')}</span>
+            <span className="stat-label">{t('common.advancedUnits')}</span>
             <strong>{s.advancedCount}</strong>
           </div>
           <div className="stat">
-            <span className="stat-label">{t('modelUnits')}</span>
+            <span className="stat-label">{t('common.modelUnits')}</span>
             <strong>{s.modelCount}</strong>
           </div>
         </div>
@@ -149,14 +149,14 @@ function HeatMap({ data }: { data: Heat }) {
               const row = rows[p.data[1]]!;
               const crit = set.criteria[p.data[0]]!;
               const st = STATUS_BY_VALUE[p.data[2]]!;
-              return `${row.name} · ${crit.number}. ${crit.name}: ${t(st)} (${row.month ?? ''})`;
+              return `${row.name} · ${crit.number}. ${crit.name}: ${t(`common.${st}`)} (${row.month ?? ''})`;
             },
           },
           grid: { left: 150, right: 20, top: 10, bottom: 60 },
           xAxis: {
             type: 'category',
             data: set.criteria.map((c) => c.number),
-            name: t('criterion'),
+            name: t('common.criterion'),
             nameLocation: 'middle',
             nameGap: 30,
           },
@@ -167,10 +167,10 @@ function HeatMap({ data }: { data: Heat }) {
             left: 'center',
             bottom: 0,
             pieces: [
-              { value: 2, label: t('met'), color: '#3f9a55' },
-              { value: 0, label: t('unmet'), color: '#d9534f' },
-              { value: 1, label: t('missing'), color: '#b8bcc2' },
-              { value: 3, label: t('not_applicable'), color: '#8fa3c8' },
+              { value: 2, label: t('common.met'), color: '#3f9a55' },
+              { value: 0, label: t('common.unmet'), color: '#d9534f' },
+              { value: 1, label: t('common.missing'), color: '#b8bcc2' },
+              { value: 3, label: t('common.not_applicable'), color: '#8fa3c8' },
             ],
           },
           series: [
@@ -182,11 +182,11 @@ function HeatMap({ data }: { data: Heat }) {
           ],
         };
         return (
-          <Card key={set.id} title={`${t('heatmap')} — ${set.name}`}>
+          <Card key={set.id} title={`${t('dashboard.heatmap')} — ${set.name}`}>
             <Chart
               option={option}
               height={Math.max(220, rows.length * 30 + 90)}
-              label={t('heatmap')}
+              label={t('dashboard.heatmap')}
               onClick={(p) => {
                 const row = rows[(p.data as number[])[1]!];
                 if (row?.assessmentId) void navigate(`/kiem-dem/${row.assessmentId}`);
@@ -198,9 +198,9 @@ function HeatMap({ data }: { data: Heat }) {
             <table className="table compact heat-table" data-testid="heatmap-table">
               <thead>
                 <tr>
-                  <th>{t('unit')}</th>
-                  <th>{t('month')}</th>
-                  <th>{t('criteriaMetShort')}</th>
+                  <th>{t('common.unit')}</th>
+                  <th>{t('common.month')}</th>
+                  <th>{t('common.criteriaMetShort')}</th>
                   {set.criteria.map((c) => (
                     <th key={c.number} title={c.name}>
                       {c.number}
@@ -222,8 +222,8 @@ function HeatMap({ data }: { data: Heat }) {
                         className={`cell-${c.status}`}
                         title={
                           c.notApplicable && c.status !== 'not_applicable'
-                            ? `${t(c.status)} · ${t('notApplicableCount', { n: c.notApplicable })}`
-                            : t(c.status)
+                            ? `${t(`common.${c.status}`)} · ${t('dashboard.notApplicableCount', { n: c.notApplicable })}`
+                            : t(`common.${c.status}`)
                         }
                         data-status={c.status}
                       >
@@ -251,22 +251,22 @@ function Gaps({ items }: { items: Gap[] }) {
   );
   if (!items.length) return null;
   return (
-    <Card title={t('gapsTitle')}>
+    <Card title={t('dashboard.gapsTitle')}>
       <table className="table" data-testid="gaps-table">
         <thead>
           <tr>
             <th>
               <button type="button" className="btn btn-link" onClick={() => setSort('code')}>
-                {t('indicator')}
+                {t('common.indicator')}
               </button>
             </th>
-            <th>{t('criterion')}</th>
+            <th>{t('common.criterion')}</th>
             <th>
               <button type="button" className="btn btn-link" onClick={() => setSort('count')}>
-                {t('unitsUnmet')}
+                {t('dashboard.unitsUnmet')}
               </button>
             </th>
-            <th>{t('unitsMissing')}</th>
+            <th>{t('dashboard.unitsMissing')}</th>
           </tr>
         </thead>
         <tbody>

@@ -22,14 +22,14 @@ export function InboxPage() {
   if (!inbox.data) return <ErrorAlert error={inbox.error} />;
   return (
     <>
-      <h1>{t('inboxTitle')}</h1>
+      <h1>{t('inbox.inboxTitle')}</h1>
       {inbox.data.unread > 0 && (
         <Button variant="secondary" onClick={() => act.mutate('all')}>
-          {t('markAllRead')}
+          {t('inbox.markAllRead')}
         </Button>
       )}
       <Card>
-        {!inbox.data.items.length && <p className="muted">{t('noNotifications')}</p>}
+        {!inbox.data.items.length && <p className="muted">{t('inbox.noNotifications')}</p>}
         <ul className="plain-list inbox" data-testid="inbox">
           {inbox.data.items.map((n) => (
             <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
@@ -46,7 +46,7 @@ export function InboxPage() {
               <small className="muted">{formatDateTimeVi(n.createdAt)}</small>{' '}
               {!n.readAt && (
                 <Button variant="link" onClick={() => act.mutate(n.id)}>
-                  {t('markRead')}
+                  {t('inbox.markRead')}
                 </Button>
               )}
             </li>
@@ -64,8 +64,8 @@ export function OutboxPage() {
   if (!outbox.data) return <ErrorAlert error={outbox.error} />;
   return (
     <>
-      <h1>{t('outboxTitle')}</h1>
-      {!outbox.data.smtpConfigured && <p className="alert alert-error">{t('smtpOff')}</p>}
+      <h1>{t('inbox.outboxTitle')}</h1>
+      {!outbox.data.smtpConfigured && <p className="alert alert-error">{t('inbox.smtpOff')}</p>}
       <Card>
         <table className="table">
           <tbody>

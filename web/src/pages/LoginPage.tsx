@@ -36,23 +36,23 @@ export function LoginPage() {
             ĐL
           </span>
           <div>
-            <h1>{t('appName')}</h1>
-            <small>{t('appTagline')}</small>
+            <h1>{t('common.appName')}</h1>
+            <small>{t('common.appTagline')}</small>
           </div>
         </div>
-        <h2>{t('loginTitle')}</h2>
+        <h2>{t('auth.loginTitle')}</h2>
         <ErrorAlert error={login.error} />
-        <Field label={t('username')} error={form.formState.errors.username ? required : undefined}>
+        <Field label={t('common.username')} error={form.formState.errors.username ? required : undefined}>
           {(id) => <TextInput id={id} autoComplete="username" autoFocus {...form.register('username')} />}
         </Field>
-        <Field label={t('password')} error={form.formState.errors.password ? required : undefined}>
+        <Field label={t('common.password')} error={form.formState.errors.password ? required : undefined}>
           {(id) => <TextInput id={id} type="password" autoComplete="current-password" {...form.register('password')} />}
         </Field>
         <Button type="submit" disabled={login.isPending} data-testid="login-submit">
-          {t('loginButton')}
+          {t('auth.loginButton')}
         </Button>
         <button type="button" className="btn btn-link" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-          {lang === 'vi' ? t('switchToEnglish') : t('switchToVietnamese')}
+          {lang === 'vi' ? t('common.switchToEnglish') : t('common.switchToVietnamese')}
         </button>
       </form>
     </div>

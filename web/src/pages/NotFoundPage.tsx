@@ -5,8 +5,8 @@ export function NotFoundPage() {
   const { t } = useI18n();
   return (
     <div className="card">
-      <h1>{t('notFoundPage')}</h1>
-      <Link to="/">{t('backHome')}</Link>
+      <h1>{t('shell.notFoundPage')}</h1>
+      <Link to="/">{t('shell.backHome')}</Link>
     </div>
   );
 }

@@ -7,8 +7,7 @@ type Publication = Answer<'GET /api/portal/publications'>['items'][number];
 type Feedback = Answer<'GET /api/portal/feedback'>['items'][number];
 import { useCan, useSession } from '../auth/session';
 import { Badge, Card, ErrorAlert, Loading, TextInput } from '../components/ui';
-import { useI18n } from '../i18n';
-import type { MessageKey } from '../i18n/vi';
+import { useI18n, type MessageKey } from '../i18n';
 import { formatDateTimeVi, sortVi, todayVn } from '../../../src/shared/vi';
 import { formatMonthVi, MonthInput } from '../components/MonthInput';
 import { ConfirmButton, SuccessNotice } from '../components/confirm';
@@ -19,10 +18,10 @@ export function PortalAdminPage() {
   const can = useCan();
   return (
     <>
-      <h1>{t('portalAdmin')}</h1>
+      <h1>{t('portal.portalAdmin')}</h1>
       <p>
         <a href="/cong-khai" target="_blank" rel="noreferrer">
-          {t('portalOpen')}
+          {t('portal.portalOpen')}
         </a>
       </p>
       {can('portal.publish') && <Publications />}
@@ -64,7 +63,7 @@ function Publications() {
       call('POST /api/portal/publications', { body }),
     onMutate: () => setDone(''),
     onSuccess: async (_r, v) => {
-      setDone(t('donePortalPublish', { what: v.what }));
+      setDone(t('portal.donePortalPublish', { what: v.what }));
       await refresh();
     },
   });
@@ -72,37 +71,37 @@ function Publications() {
     mutationFn: ({ id }: { id: number; what: string }) => call('DELETE /api/portal/publications/{id}', { params: { id } }),
     onMutate: () => setDone(''),
     onSuccess: async (_r, v) => {
-      setDone(t('donePortalRemove', { what: v.what }));
+      setDone(t('portal.donePortalRemove', { what: v.what }));
       await refresh();
     },
   });
   const unitName = units.data?.find((u) => u.id === unitId)?.name ?? '';
   const project = projects.data?.items.find((p) => p.id === projectId);
-  const periodWhat = t('portalWhatPeriod', { unit: unitName, m: formatMonthVi(month) });
+  const periodWhat = t('portal.portalWhatPeriod', { unit: unitName, m: formatMonthVi(month) });
   const projectWhat = project ? `${project.code} — ${project.name}` : '';
   const whatOf = (p: Publication) =>
     p.kind === 'period'
-      ? t('portalWhatPeriod', { unit: p.unitName, m: formatMonthVi(p.period!.slice(0, 7)) })
+      ? t('portal.portalWhatPeriod', { unit: p.unitName, m: formatMonthVi(p.period!.slice(0, 7)) })
       : `${p.projectCode} — ${p.projectName}`;
   return (
-    <Card title={t('portalPublished')}>
+    <Card title={t('portal.portalPublished')}>
       <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={list.error ?? publish.error ?? remove.error} />
       {list.isLoading && <Loading />}
       <table className="table" data-testid="publications">
         <thead>
           <tr>
-            <th>{t('kind')}</th>
-            <th>{t('unit')}</th>
-            <th>{t('portalWhat')}</th>
-            <th>{t('portalPublishedAt')}</th>
+            <th>{t('common.kind')}</th>
+            <th>{t('common.unit')}</th>
+            <th>{t('portal.portalWhat')}</th>
+            <th>{t('portal.portalPublishedAt')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {list.data?.items.map((p) => (
             <tr key={p.id}>
-              <td>{p.kind === 'period' ? t('portalPeriod') : t('portalProject')}</td>
+              <td>{p.kind === 'period' ? t('portal.portalPeriod') : t('portal.portalProject')}</td>
               <td>{p.unitName}</td>
               <td>{p.kind === 'period' ? formatMonthVi(p.period!.slice(0, 7)) : `${p.projectCode} — ${p.projectName}`}</td>
               <td>{formatDateTimeVi(p.publishedAt)}</td>
@@ -111,10 +110,10 @@ function Publications() {
                   variant="danger"
                   onConfirm={() => remove.mutate({ id: p.id, what: whatOf(p) })}
                   disabled={remove.isPending}
-                  title={t('cfPortalRemoveTitle')}
-                  body={<p>{t('cfPortalRemoveBody', { what: whatOf(p) })}</p>}
+                  title={t('portal.cfPortalRemoveTitle')}
+                  body={<p>{t('portal.cfPortalRemoveBody', { what: whatOf(p) })}</p>}
                 >
-                  {t('portalUnpublish')}
+                  {t('portal.portalUnpublish')}
                 </ConfirmButton>
               </td>
             </tr>
@@ -122,7 +121,12 @@ function Publications() {
         </tbody>
       </table>
       <div className="toolbar">
-        <select className="input" aria-label={t('unit')} value={unitId} onChange={(e) => setUnitId(Number(e.target.value))}>
+        <select
+          className="input"
+          aria-label={t('common.unit')}
+          value={unitId}
+          onChange={(e) => setUnitId(Number(e.target.value))}
+        >
           <option value={0}>—</option>
           {units.data?.map((u) => (
             <option key={u.id} value={u.id}>
@@ -130,20 +134,20 @@ function Publications() {
             </option>
           ))}
         </select>
-        <MonthInput label={t('month')} value={month} onChange={setMonth} />
+        <MonthInput label={t('common.month')} value={month} onChange={setMonth} />
         <ConfirmButton
           disabled={!unitId || !month || publish.isPending}
           onConfirm={() => publish.mutate({ body: { kind: 'period', unitId, month }, what: periodWhat })}
-          title={t('cfPortalPublishTitle')}
-          body={<p>{t('cfPortalPublishPeriodBody', { unit: unitName, m: formatMonthVi(month) })}</p>}
+          title={t('portal.cfPortalPublishTitle')}
+          body={<p>{t('portal.cfPortalPublishPeriodBody', { unit: unitName, m: formatMonthVi(month) })}</p>}
         >
-          {t('portalPublishPeriod')}
+          {t('portal.portalPublishPeriod')}
         </ConfirmButton>
       </div>
       <div className="toolbar">
         <select
           className="input"
-          aria-label={t('portalProject')}
+          aria-label={t('portal.portalProject')}
           value={projectId}
           onChange={(e) => setProjectId(Number(e.target.value))}
         >
@@ -157,10 +161,10 @@ function Publications() {
         <ConfirmButton
           disabled={!projectId || publish.isPending}
           onConfirm={() => publish.mutate({ body: { kind: 'project', projectId }, what: projectWhat })}
-          title={t('cfPortalPublishTitle')}
-          body={<p>{t('cfPortalPublishProjectBody', { what: projectWhat })}</p>}
+          title={t('portal.cfPortalPublishTitle')}
+          body={<p>{t('portal.cfPortalPublishProjectBody', { what: projectWhat })}</p>}
         >
-          {t('portalPublishProject')}
+          {t('portal.portalPublishProject')}
         </ConfirmButton>
       </div>
     </Card>
@@ -177,10 +181,10 @@ function Moderation() {
     await qc.invalidateQueries({ queryKey: ['portal'] });
   };
   return (
-    <Card title={t('portalFeedback')}>
+    <Card title={t('portal.portalFeedback')}>
       <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={queue.error} />
-      {queue.data?.items.length === 0 && <p className="muted">{t('none')}</p>}
+      {queue.data?.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       <ul className="plain" data-testid="feedback-queue">
         {queue.data?.items.map((f) => (
           <FeedbackItem key={f.id} f={f} onDone={(m) => void onDone(m)} />
@@ -200,58 +204,60 @@ function FeedbackItem({ f, onDone }: { f: Feedback; onDone: (message: string) =>
         params: { id: f.id },
         body: { decision, answer: answer || null, toPetition, version: f.version },
       }),
-    onSuccess: (_r, decision) => onDone(decision === 'publish' ? t('doneModeratePublish') : t('doneModerateReject')),
+    onSuccess: (_r, decision) =>
+      onDone(decision === 'publish' ? t('portal.doneModeratePublish') : t('portal.doneModerateReject')),
   });
   const whose = { on: f.targetTitle, unit: f.unitName };
   return (
     <li className="card">
       <p>
-        <Badge>{t(`fbCat_${f.category}` as MessageKey)}</Badge> <strong>{f.targetTitle}</strong> · {f.unitName} ·{' '}
+        <Badge>{t(`portal.fbCat_${f.category}` as MessageKey)}</Badge> <strong>{f.targetTitle}</strong> · {f.unitName} ·{' '}
         <small className="muted">{formatDateTimeVi(f.createdAt)}</small>
       </p>
       <p>{f.text}</p>
       {(f.contactName || f.contact) && (
         <p className="muted">
-          {t('portalContact')}: {f.contactName} {f.contact}
+          {t('portal.portalContact')}: {f.contactName} {f.contact}
         </p>
       )}
       <ErrorAlert error={moderate.error} />
       <TextInput
-        aria-label={t('portalAnswer')}
-        placeholder={t('portalAnswer')}
+        aria-label={t('portal.portalAnswer')}
+        placeholder={t('portal.portalAnswer')}
         value={answer}
         onChange={(e) => setAnswer(e.target.value)}
       />
       <label className="checkbox">
-        <input type="checkbox" checked={toPetition} onChange={(e) => setToPetition(e.target.checked)} /> {t('portalToPetition')}
+        <input type="checkbox" checked={toPetition} onChange={(e) => setToPetition(e.target.checked)} />{' '}
+        {t('portal.portalToPetition')}
       </label>
       <div className="toolbar">
         <ConfirmButton
           onConfirm={() => moderate.mutate('publish')}
           disabled={moderate.isPending}
-          title={t('cfModeratePublishTitle')}
+          title={t('portal.cfModeratePublishTitle')}
           body={
             <p>
-              {t('cfModeratePublishBody', whose)}
-              {toPetition && ` ${t('cfModerateToPetition')}`}
+              {t('portal.cfModeratePublishBody', whose)}
+              {toPetition && ` ${t('portal.cfModerateToPetition')}`}
             </p>
           }
         >
-          {t('portalPublishAnswer')}
+          {t('portal.portalPublishAnswer')}
         </ConfirmButton>
         <ConfirmButton
           variant="secondary"
           onConfirm={() => moderate.mutate('reject')}
           disabled={moderate.isPending}
-          title={t('cfModerateRejectTitle')}
+          title={t('portal.cfModerateRejectTitle')}
           body={
             <p>
-              {t('cfModerateRejectBody', whose)}
-              {toPetition && ` ${t('cfModerateToPetition')}`}
+              {t('portal.cfModerateRejectBody', whose)}
+              {toPetition && ` ${t('portal.cfModerateToPetition')}`}
             </p>
           }
         >
-          {t('portalReject')}
+          {t('portal.portalReject')}
         </ConfirmButton>
       </div>
     </li>

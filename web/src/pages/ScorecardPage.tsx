@@ -36,11 +36,11 @@ export function ScorecardPage() {
         <Link to={`/don-vi/${d.unit.id}`}>{d.unit.name}</Link>
       </nav>
       <h1>
-        {t('scorecard')} — {d.unit.name}
+        {t('common.scorecard')} — {d.unit.name}
       </h1>
       <div className="toolbar">
         <label>
-          {t('year')}
+          {t('common.year')}
           <input
             className="input"
             type="number"
@@ -51,12 +51,12 @@ export function ScorecardPage() {
           />
         </label>
         <a className="btn btn-secondary" href={`/api/dashboard/scorecard.xlsx?unitId=${d.unit.id}&year=${year}`}>
-          {t('exportXlsx')}
+          {t('common.exportXlsx')}
         </a>
       </div>
       <UnitCard data={d} />
       <RoadmapCard unitId={d.unit.id} />
-      {d.predecessors.length > 0 && <h2 className="section-title">{t('predecessorHistory')}</h2>}
+      {d.predecessors.length > 0 && <h2 className="section-title">{t('dashboard.predecessorHistory')}</h2>}
       {d.predecessors.map((p) => (
         <UnitCard key={p.unit.id} data={p} />
       ))}
@@ -69,7 +69,7 @@ function UnitCard({ data }: { data: CardData }) {
   if (!data.months.length) {
     return (
       <Card title={data.unit.name}>
-        <p className="muted">{t('noSetForUnit')}</p>
+        <p className="muted">{t('common.noSetForUnit')}</p>
       </Card>
     );
   }
@@ -80,13 +80,13 @@ function UnitCard({ data }: { data: CardData }) {
     xAxis: { type: 'category', data: data.months.map((m) => `${m.month.slice(5)}/${m.month.slice(0, 4)}`) },
     yAxis: { type: 'value', min: 0 },
     series: [
-      { name: t('criteriaMetShort'), type: 'line', data: data.months.map((m) => m.criteriaMet) },
-      { name: t('indicatorsMetShort'), type: 'line', data: data.months.map((m) => m.indicatorsMet) },
+      { name: t('common.criteriaMetShort'), type: 'line', data: data.months.map((m) => m.criteriaMet) },
+      { name: t('common.indicatorsMetShort'), type: 'line', data: data.months.map((m) => m.indicatorsMet) },
     ],
   };
   return (
     <Card title={data.unit.name}>
-      <Chart option={trend} height={220} label={`${t('trend')} ${data.unit.name}`} />
+      <Chart option={trend} height={220} label={`${t('dashboard.trend')} ${data.unit.name}`} />
       {data.sets.map((set) => {
         const months = data.months.filter((m) => m.setId === set.id);
         return (
@@ -95,11 +95,11 @@ function UnitCard({ data }: { data: CardData }) {
             <table className="table compact scorecard" data-testid="scorecard-table">
               <thead>
                 <tr>
-                  <th>{t('criterion')}</th>
+                  <th>{t('common.criterion')}</th>
                   {months.map((m) => (
                     <th key={m.month}>
                       <Link to={`/kiem-dem/${m.assessmentId}`}>{`${m.month.slice(5)}/${m.month.slice(0, 4)}`}</Link>
-                      <small className="block muted">{t(`status_${m.status}` as 'status_draft')}</small>
+                      <small className="block muted">{t(`common.status_${m.status}` as 'common.status_draft')}</small>
                     </th>
                   ))}
                 </tr>
@@ -116,7 +116,7 @@ function UnitCard({ data }: { data: CardData }) {
                       {months.map((m) => {
                         const st = m.criteria[c.number];
                         return (
-                          <td key={m.month} className={st ? `cell-${st}` : ''} title={st ? t(st) : undefined}>
+                          <td key={m.month} className={st ? `cell-${st}` : ''} title={st ? t(`common.${st}`) : undefined}>
                             {st ? SYMBOL[st] : ''}
                           </td>
                         );
@@ -133,7 +133,7 @@ function UnitCard({ data }: { data: CardData }) {
                             <td
                               key={m.month}
                               className={st ? `cell-${st} light` : ''}
-                              title={st ? t(st) : undefined}
+                              title={st ? t(`common.${st}`) : undefined}
                               data-status={st}
                             >
                               {st ? SYMBOL[st] : ''}
@@ -145,7 +145,7 @@ function UnitCard({ data }: { data: CardData }) {
                   </Fragment>
                 ))}
                 <tr className="criterion-row">
-                  <td>{t('criteriaMetShort')}</td>
+                  <td>{t('common.criteriaMetShort')}</td>
                   {months.map((m) => (
                     <td key={m.month}>
                       {m.criteriaMet}/{m.criteriaTotal}
@@ -153,7 +153,7 @@ function UnitCard({ data }: { data: CardData }) {
                   ))}
                 </tr>
                 <tr className="criterion-row">
-                  <td>{t('indicatorsMetShort')}</td>
+                  <td>{t('common.indicatorsMetShort')}</td>
                   {months.map((m) => (
                     <td key={m.month}>
                       {m.indicatorsMet}/{m.indicatorsTotal}
@@ -178,7 +178,7 @@ function RoadmapCard({ unitId }: { unitId: number }) {
   });
   if (!items.data?.items.length) return null;
   return (
-    <Card title={t('roadmapOnScorecard')}>
+    <Card title={t('dashboard.roadmapOnScorecard')}>
       <table className="table compact">
         <tbody>
           {items.data.items.map((i) => (

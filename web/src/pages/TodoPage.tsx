@@ -4,8 +4,7 @@ import { call } from '../api/client';
 import { useCan } from '../auth/session';
 import { formatMonthVi } from '../components/MonthInput';
 import { Badge, ErrorAlert, Loading } from '../components/ui';
-import { useI18n } from '../i18n';
-import type { MessageKey } from '../i18n/vi';
+import { useI18n, type MessageKey } from '../i18n';
 import { formatDateVi } from '../../../src/shared/vi';
 
 import type { TodoGroup, TodoItem } from '../../../src/shared/api.gen';
@@ -25,8 +24,8 @@ export function TodoPage() {
   const todo = useTodo();
   return (
     <>
-      <h1>{t('todoTitle')}</h1>
-      <p className="muted">{t('todoIntro')}</p>
+      <h1>{t('todo.todoTitle')}</h1>
+      <p className="muted">{t('todo.todoIntro')}</p>
       <ErrorAlert error={todo.error} />
       {todo.isLoading && <Loading />}
       {todo.data && todo.data.groups.length === 0 && <EmptyTodo />}
@@ -45,8 +44,8 @@ function TodoCard({ group }: { group: TodoGroup }) {
   return (
     <section className="card todo-card" data-testid={`todo-${group.group}`}>
       <header className="card-header">
-        <h2>{t(`todoG_${group.group}` as MessageKey)}</h2>
-        <span className="badge badge-info todo-count" aria-label={t('todoCountLabel', { n: group.total })}>
+        <h2>{t(`todo.todoG_${group.group}` as MessageKey)}</h2>
+        <span className="badge badge-info todo-count" aria-label={t('todo.todoCountLabel', { n: group.total })}>
           {group.total}
         </span>
       </header>
@@ -57,27 +56,27 @@ function TodoCard({ group }: { group: TodoGroup }) {
           </li>
         ))}
       </ul>
-      {more > 0 && <p className="muted">{t('todoMore', { n: more })}</p>}
+      {more > 0 && <p className="muted">{t('todo.todoMore', { n: more })}</p>}
     </section>
   );
 }
 
 function TodoLine({ item }: { item: TodoItem }) {
   const { t } = useI18n();
-  const text = t(`todoK_${item.kind}` as MessageKey, {
+  const text = t(`todo.todoK_${item.kind}` as MessageKey, {
     unit: item.unitName ?? '',
     month: formatMonthVi(item.month),
     name: cut(item.name),
     code: item.code ?? '',
     count: item.count ?? '',
-    step: item.step ? t(`act_${item.step}` as MessageKey) : '',
+    step: item.step ? t(`common.act_${item.step}` as MessageKey) : '',
   });
   return (
     <Link to={item.link} className="todo-link" data-testid="todo-item" data-kind={item.kind}>
       <span className="todo-text">{text}</span>
       {item.dueDate && (
         <Badge tone={item.overdue ? 'danger' : 'warning'}>
-          {t(item.overdue ? 'todoOverdue' : 'todoDue', { date: formatDateVi(item.dueDate) })}
+          {t(item.overdue ? 'todo.todoOverdue' : 'todo.todoDue', { date: formatDateVi(item.dueDate) })}
         </Badge>
       )}
     </Link>
@@ -89,19 +88,19 @@ function EmptyTodo() {
   const { t } = useI18n();
   const can = useCan();
   const links: [string, MessageKey, boolean][] = [
-    ['/tong-quan', 'navDashboard', can('assessment.read')],
-    ['/viec', 'navRoadmaps', can('roadmap.read')],
-    ['/von', 'navCapital', can('capital.read')],
-    ['/ocop', 'navOcop', can('ocop.read')],
-    ['/giam-sat', 'navOversight', can('oversight.read')],
-    ['/don-vi', 'navUnits', true],
+    ['/tong-quan', 'common.navDashboard', can('assessment.read')],
+    ['/viec', 'common.navRoadmaps', can('roadmap.read')],
+    ['/von', 'common.navCapital', can('capital.read')],
+    ['/ocop', 'common.navOcop', can('ocop.read')],
+    ['/giam-sat', 'common.navOversight', can('oversight.read')],
+    ['/don-vi', 'common.navUnits', true],
   ];
   return (
     <section className="card todo-empty" data-testid="todo-empty">
       <p>
-        <strong>{t('todoEmpty')}</strong>
+        <strong>{t('todo.todoEmpty')}</strong>
       </p>
-      <p className="muted">{t('todoEmptyHint')}</p>
+      <p className="muted">{t('todo.todoEmptyHint')}</p>
       <ul className="todo-list">
         {links
           .filter(([, , ok]) => ok)

@@ -32,16 +32,16 @@ export function UnitAssessments({ unit }: { unit: Unit }) {
   const year = list.data?.items[0]?.month.slice(0, 4) ?? todayVn().slice(0, 4);
   return (
     <Card
-      title={t('monthlyChecks')}
+      title={t('assessment.monthlyChecks')}
       actions={
         <>
-          <Link to={`/bang-theo-doi/${unit.id}?nam=${year}`}>{t('scorecard')}</Link> ·{' '}
-          <Link to={`/tong-quan?don-vi=${unit.id}`}>{t('navDashboard')}</Link>
+          <Link to={`/bang-theo-doi/${unit.id}?nam=${year}`}>{t('common.scorecard')}</Link> ·{' '}
+          <Link to={`/tong-quan?don-vi=${unit.id}`}>{t('common.navDashboard')}</Link>
         </>
       }
     >
       <ErrorAlert error={list.error} />
-      {list.data && !list.data.items.length && <p className="muted">{t('noSetForUnit')}</p>}
+      {list.data && !list.data.items.length && <p className="muted">{t('common.noSetForUnit')}</p>}
       <table className="table compact" data-testid="unit-assessments">
         <tbody>
           {list.data?.items.map((r) => (
@@ -51,12 +51,12 @@ export function UnitAssessments({ unit }: { unit: Unit }) {
               </td>
               <td>
                 <Badge tone={r.status === 'verified' ? 'success' : r.status === 'returned' ? 'danger' : 'neutral'}>
-                  {t(`status_${r.status}`)}
+                  {t(`common.status_${r.status}`)}
                 </Badge>
               </td>
               <td>
-                {r.criteriaMet}/{r.criteriaTotal} {t('criterion').toLowerCase()} · {r.indicatorsMet}/{r.indicatorsTotal}{' '}
-                {t('indicator').toLowerCase()}
+                {r.criteriaMet}/{r.criteriaTotal} {t('common.criterion').toLowerCase()} · {r.indicatorsMet}/{r.indicatorsTotal}{' '}
+                {t('common.indicator').toLowerCase()}
               </td>
               <td className="muted">{r.setCode}</td>
             </tr>
@@ -66,19 +66,19 @@ export function UnitAssessments({ unit }: { unit: Unit }) {
       {can('assessment.enter') && !unit.effectiveTo && (unit.type === 'commune' || unit.type === 'special_zone') && (
         <div className="toolbar">
           <label>
-            {t('month')}
-            <MonthInput label={t('month')} value={month} onChange={setMonth} testId="open-month" />
+            {t('common.month')}
+            <MonthInput label={t('common.month')} value={month} onChange={setMonth} testId="open-month" />
           </label>
           <label>
-            {t('targetLevel')}
+            {t('assessment.targetLevel')}
             <select className="input" value={target} onChange={(e) => setTarget(e.target.value as typeof target)}>
-              <option value="ntm">{t('level_ntm')}</option>
-              <option value="advanced">{t('level_advanced')}</option>
-              <option value="model">{t('level_model')}</option>
+              <option value="ntm">{t('assessment.level_ntm')}</option>
+              <option value="advanced">{t('assessment.level_advanced')}</option>
+              <option value="model">{t('assessment.level_model')}</option>
             </select>
           </label>
           <Button onClick={() => open.mutate()} disabled={open.isPending || !month} data-testid="open-month-button">
-            {t('openMonth')}
+            {t('assessment.openMonth')}
           </Button>
           <ErrorAlert error={open.error} />
         </div>

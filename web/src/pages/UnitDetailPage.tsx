@@ -19,8 +19,8 @@ export function UnitDetailPage() {
   if (detail.error instanceof ApiError && detail.error.status === 404) {
     return (
       <div className="card" data-testid="unit-not-found">
-        <h1>{t('unitNotFound')}</h1>
-        <Link to="/don-vi">{t('navUnits')}</Link>
+        <h1>{t('units.unitNotFound')}</h1>
+        <Link to="/don-vi">{t('common.navUnits')}</Link>
       </div>
     );
   }
@@ -47,23 +47,23 @@ export function UnitDetailPage() {
       </h1>
       <Card>
         <dl className="facts">
-          <dt>{t('code')}</dt>
+          <dt>{t('units.code')}</dt>
           <dd>{unit.code}</dd>
-          <dt>{t('type')}</dt>
+          <dt>{t('units.type')}</dt>
           <dd>{unitTypeLabel(unit.type, lang)}</dd>
-          <dt>{t('effectiveFrom')}</dt>
+          <dt>{t('common.effectiveFrom')}</dt>
           <dd>{formatDateVi(unit.effectiveFrom)}</dd>
-          <dt>{t('effectiveTo')}</dt>
+          <dt>{t('units.effectiveTo')}</dt>
           <dd>
             {unit.effectiveTo ? (
               <Badge tone="warning">{formatDateVi(unit.effectiveTo)}</Badge>
             ) : (
-              <Badge tone="success">{t('stillActive')}</Badge>
+              <Badge tone="success">{t('units.stillActive')}</Badge>
             )}
           </dd>
           {unit.sourceNote && (
             <>
-              <dt>{t('sourceNote')}</dt>
+              <dt>{t('units.sourceNote')}</dt>
               <dd>{unit.sourceNote}</dd>
             </>
           )}
@@ -73,25 +73,25 @@ export function UnitDetailPage() {
       <UnitAssessments unit={unit} />
 
       {(predecessors.length > 0 || successors.length > 0) && (
-        <Card title={t('successionHistory')}>
+        <Card title={t('units.successionHistory')}>
           {predecessors.length > 0 && (
             <p data-testid="predecessors">
-              <strong>{t('predecessors')}:</strong> {predecessors.map((p, i) => [i > 0 && ', ', ref(p)])}
+              <strong>{t('units.predecessors')}:</strong> {predecessors.map((p, i) => [i > 0 && ', ', ref(p)])}
             </p>
           )}
           {successors.length > 0 && (
             <p data-testid="successors">
-              <strong>{t('successors')}:</strong> {successors.map((p, i) => [i > 0 && ', ', ref(p)])}
+              <strong>{t('units.successors')}:</strong> {successors.map((p, i) => [i > 0 && ', ', ref(p)])}
             </p>
           )}
           <table className="table">
             <thead>
               <tr>
-                <th>{t('date')}</th>
-                <th>{t('kind')}</th>
-                <th>{t('fromUnits')}</th>
-                <th>{t('toUnits')}</th>
-                <th>{t('legalBasis')}</th>
+                <th>{t('common.date')}</th>
+                <th>{t('common.kind')}</th>
+                <th>{t('units.fromUnits')}</th>
+                <th>{t('units.toUnits')}</th>
+                <th>{t('common.legalBasis')}</th>
               </tr>
             </thead>
             <tbody>
@@ -113,13 +113,13 @@ export function UnitDetailPage() {
         </Card>
       )}
 
-      <Card title={t('parentHistory')}>
+      <Card title={t('units.parentHistory')}>
         <table className="table">
           <thead>
             <tr>
-              <th>{t('parent')}</th>
-              <th>{t('effectiveFrom')}</th>
-              <th>{t('effectiveTo')}</th>
+              <th>{t('units.parent')}</th>
+              <th>{t('common.effectiveFrom')}</th>
+              <th>{t('units.effectiveTo')}</th>
             </tr>
           </thead>
           <tbody>
@@ -127,16 +127,16 @@ export function UnitDetailPage() {
               <tr key={i}>
                 <td>{p.parent ? ref(p.parent) : '—'}</td>
                 <td>{formatDateVi(p.effectiveFrom)}</td>
-                <td>{p.effectiveTo ? formatDateVi(p.effectiveTo) : t('stillActive')}</td>
+                <td>{p.effectiveTo ? formatDateVi(p.effectiveTo) : t('units.stillActive')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </Card>
 
-      <Card title={`${t('children')} (${children.length})`}>
+      <Card title={`${t('units.children')} (${children.length})`}>
         {children.length === 0 ? (
-          <p className="muted">{t('none')}</p>
+          <p className="muted">{t('common.none')}</p>
         ) : (
           <ul className="plain-list" data-testid="children">
             {children.map((c) => (
@@ -144,7 +144,7 @@ export function UnitDetailPage() {
                 <Link to={`/don-vi/${c.id}`}>{c.name}</Link>{' '}
                 <span className="muted">
                   · {unitTypeLabel(c.type, lang)} · {formatDateVi(c.linkFrom)} –{' '}
-                  {c.linkTo ? formatDateVi(c.linkTo) : t('stillActive')}
+                  {c.linkTo ? formatDateVi(c.linkTo) : t('units.stillActive')}
                 </span>{' '}
                 <UnverifiedMark show={!c.verified} />
               </li>

@@ -37,19 +37,19 @@ export function EditUnit({ unit }: { unit: Unit }) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['unit'] }),
   });
   return (
-    <Card title={t('editUnit')}>
-      <p className="muted">{t('editUnitHint')}</p>
+    <Card title={t('units.editUnit')}>
+      <p className="muted">{t('units.editUnitHint')}</p>
       <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate>
         <ErrorAlert error={save.error} />
-        {save.isSuccess && <p className="alert alert-success">{t('saved')}</p>}
-        <Field label={t('name')}>{(id) => <TextInput id={id} {...form.register('name')} />}</Field>
-        <Field label={t('code')}>{(id) => <TextInput id={id} {...form.register('code')} />}</Field>
-        <Field label={t('sourceNote')}>{(id) => <TextInput id={id} {...form.register('sourceNote')} />}</Field>
+        {save.isSuccess && <p className="alert alert-success">{t('common.saved')}</p>}
+        <Field label={t('common.name')}>{(id) => <TextInput id={id} {...form.register('name')} />}</Field>
+        <Field label={t('units.code')}>{(id) => <TextInput id={id} {...form.register('code')} />}</Field>
+        <Field label={t('units.sourceNote')}>{(id) => <TextInput id={id} {...form.register('sourceNote')} />}</Field>
         <label className="checkbox">
-          <input type="checkbox" {...form.register('verified')} /> {t('verified')}
+          <input type="checkbox" {...form.register('verified')} /> {t('common.verified')}
         </label>
         <Button type="submit" disabled={save.isPending}>
-          {t('save')}
+          {t('common.save')}
         </Button>
       </form>
     </Card>
@@ -80,12 +80,12 @@ export function AddChildUnit({ parent }: { parent: Unit }) {
     },
   });
   return (
-    <Card title={t('addUnit')}>
+    <Card title={t('units.addUnit')}>
       <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate>
         <ErrorAlert error={create.error} />
-        <Field label={t('name')}>{(id) => <TextInput id={id} {...form.register('name')} />}</Field>
-        <Field label={t('code')}>{(id) => <TextInput id={id} {...form.register('code')} />}</Field>
-        <Field label={t('type')}>
+        <Field label={t('common.name')}>{(id) => <TextInput id={id} {...form.register('name')} />}</Field>
+        <Field label={t('units.code')}>{(id) => <TextInput id={id} {...form.register('code')} />}</Field>
+        <Field label={t('units.type')}>
           {(id) => (
             <select id={id} className="input" {...form.register('type')}>
               {CHILD_TYPES.map((ty) => (
@@ -96,11 +96,11 @@ export function AddChildUnit({ parent }: { parent: Unit }) {
             </select>
           )}
         </Field>
-        <Field label={t('effectiveFrom')} error={form.formState.errors.effectiveFrom ? 'dd/mm/yyyy' : undefined}>
+        <Field label={t('common.effectiveFrom')} error={form.formState.errors.effectiveFrom ? 'dd/mm/yyyy' : undefined}>
           {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" {...form.register('effectiveFrom')} />}
         </Field>
         <Button type="submit" disabled={create.isPending}>
-          {t('save')}
+          {t('common.save')}
         </Button>
       </form>
     </Card>
@@ -155,10 +155,10 @@ export function RecordSuccession({ unit, parentId }: { unit: Unit; parentId: num
     },
   });
   return (
-    <Card title={t('recordSuccession')}>
+    <Card title={t('units.recordSuccession')}>
       <form onSubmit={form.handleSubmit((v) => submit.mutate(v))} noValidate>
         <ErrorAlert error={submit.error} />
-        <Field label={t('kind')}>
+        <Field label={t('common.kind')}>
           {(id) => (
             <select id={id} className="input" {...form.register('kind')}>
               <option value="rename">{lang === 'vi' ? 'Đổi tên' : 'Rename'}</option>
@@ -167,17 +167,17 @@ export function RecordSuccession({ unit, parentId }: { unit: Unit; parentId: num
             </select>
           )}
         </Field>
-        <Field label={t('date')} error={form.formState.errors.date ? 'dd/mm/yyyy' : undefined}>
+        <Field label={t('common.date')} error={form.formState.errors.date ? 'dd/mm/yyyy' : undefined}>
           {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" {...form.register('date')} />}
         </Field>
         {kind === 'merge' && (
-          <Field label={`${t('mergeWith')} (ID)`} hint="12, 15">
+          <Field label={`${t('units.mergeWith')} (ID)`} hint="12, 15">
             {(id) => <TextInput id={id} {...form.register('otherIds')} />}
           </Field>
         )}
-        <Field label={t('newUnitName')}>{(id) => <TextInput id={id} {...form.register('name')} />}</Field>
-        <Field label={t('newUnitCode')}>{(id) => <TextInput id={id} {...form.register('code')} />}</Field>
-        <Field label={t('newUnitType')}>
+        <Field label={t('units.newUnitName')}>{(id) => <TextInput id={id} {...form.register('name')} />}</Field>
+        <Field label={t('units.newUnitCode')}>{(id) => <TextInput id={id} {...form.register('code')} />}</Field>
+        <Field label={t('units.newUnitType')}>
           {(id) => (
             <select id={id} className="input" {...form.register('type')}>
               {CHILD_TYPES.map((ty) => (
@@ -188,11 +188,11 @@ export function RecordSuccession({ unit, parentId }: { unit: Unit; parentId: num
             </select>
           )}
         </Field>
-        <Field label={t('legalBasis')}>
+        <Field label={t('common.legalBasis')}>
           {(id) => <TextInput id={id} placeholder="Nghị quyết …/NQ-UBTVQH15" {...form.register('legalBasis')} />}
         </Field>
         <Button type="submit" disabled={submit.isPending}>
-          {t('save')}
+          {t('common.save')}
         </Button>
       </form>
     </Card>

@@ -50,26 +50,27 @@ export function UnitsPage() {
 
   return (
     <>
-      <h1>{t('unitsTitle')}</h1>
+      <h1>{t('units.unitsTitle')}</h1>
       <div className="toolbar">
         <label>
-          {t('asOfDate')} <DateInput key={asOf} label={t('asOfDate')} value={asOf} onChange={(iso) => setParam('ngay', iso)} />
+          {t('units.asOfDate')}{' '}
+          <DateInput key={asOf} label={t('units.asOfDate')} value={asOf} onChange={(iso) => setParam('ngay', iso)} />
         </label>
         <label className="grow">
-          {t('search')}{' '}
+          {t('common.search')}{' '}
           <TextInput
             type="search"
             value={q}
-            placeholder={t('searchPlaceholder')}
+            placeholder={t('common.searchPlaceholder')}
             onChange={(e) => setParam('q', e.target.value)}
             data-testid="unit-search"
           />
         </label>
       </div>
-      <Card title={t('showTree')}>
+      <Card title={t('units.showTree')}>
         {units.isLoading && <Loading />}
         <ErrorAlert error={units.error} />
-        {units.data && tree.length === 0 && <p className="muted">{t('noResults')}</p>}
+        {units.data && tree.length === 0 && <p className="muted">{t('common.noResults')}</p>}
         <ul className="tree" role="tree" data-testid="unit-tree">
           {tree.map((n) => (
             <TreeNode key={n.id} node={n} depth={0} expandAll={Boolean(q)} />
@@ -124,20 +125,20 @@ function ImportUnits() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['units'] }),
   });
   return (
-    <Card title={t('importUnits')}>
-      <p className="muted">{t('importHint')}</p>
+    <Card title={t('units.importUnits')}>
+      <p className="muted">{t('units.importHint')}</p>
       <div className="toolbar">
         <FilePicker
           accept=".csv,text/csv"
-          aria-label={t('chooseCsvFile')}
+          aria-label={t('units.chooseCsvFile')}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
         <Button disabled={!file || upload.isPending} onClick={() => upload.mutate()}>
-          {t('importButton')}
+          {t('common.importButton')}
         </Button>
       </div>
       <ErrorAlert error={upload.error} />
-      {upload.isSuccess && <p className="alert alert-success">{t('importDone', { n: upload.data.created })}</p>}
+      {upload.isSuccess && <p className="alert alert-success">{t('units.importDone', { n: upload.data.created })}</p>}
     </Card>
   );
 }

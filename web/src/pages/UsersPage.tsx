@@ -43,14 +43,14 @@ export function UsersPage() {
   const current = users.data?.items.find((u) => u.id === selected);
   return (
     <>
-      <h1>{t('usersTitle')}</h1>
+      <h1>{t('users.usersTitle')}</h1>
       <div className="toolbar">
         <label className="grow">
-          {t('search')}{' '}
+          {t('common.search')}{' '}
           <TextInput
             type="search"
             value={q}
-            placeholder={t('searchPlaceholder')}
+            placeholder={t('common.searchPlaceholder')}
             onChange={(e) => setParam('q', e.target.value)}
           />
         </label>
@@ -62,9 +62,9 @@ export function UsersPage() {
           <table className="table">
             <thead>
               <tr>
-                <th>{t('fullName')}</th>
-                <th>{t('homeUnit')}</th>
-                <th>{t('roles')}</th>
+                <th>{t('users.fullName')}</th>
+                <th>{t('common.homeUnit')}</th>
+                <th>{t('common.roles')}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,8 +75,8 @@ export function UsersPage() {
                       {u.fullName}
                     </button>
                     <small className="muted block">{u.username}</small>
-                    {!u.active && <Badge tone="danger">{t('inactive')}</Badge>}{' '}
-                    {u.locked && <Badge tone="warning">{t('locked')}</Badge>}
+                    {!u.active && <Badge tone="danger">{t('users.inactive')}</Badge>}{' '}
+                    {u.locked && <Badge tone="warning">{t('users.locked')}</Badge>}
                   </td>
                   <td>{u.homeUnitName}</td>
                   <td>{u.grants.map((g) => roleLabel(g.role, lang)).join(', ')}</td>
@@ -112,18 +112,18 @@ function UserDetail({ user }: { user: User }) {
   return (
     <Card title={user.fullName}>
       <ErrorAlert error={action.error} />
-      {action.isSuccess && <SuccessNotice>{action.variables.done ?? t('saved')}</SuccessNotice>}
+      {action.isSuccess && <SuccessNotice>{action.variables.done ?? t('common.saved')}</SuccessNotice>}
       <dl className="facts">
-        <dt>{t('username')}</dt>
+        <dt>{t('common.username')}</dt>
         <dd>{user.username}</dd>
-        <dt>{t('title')}</dt>
+        <dt>{t('common.title')}</dt>
         <dd>{user.title ?? '—'}</dd>
-        <dt>{t('homeUnit')}</dt>
+        <dt>{t('common.homeUnit')}</dt>
         <dd>{user.homeUnitName}</dd>
-        <dt>{t('lastLogin')}</dt>
+        <dt>{t('users.lastLogin')}</dt>
         <dd>{formatDateTimeVi(user.lastLoginAt) || '—'}</dd>
       </dl>
-      <h3>{t('roles')}</h3>
+      <h3>{t('common.roles')}</h3>
       <ul className="plain-list">
         {user.grants.map((g) => (
           <li key={g.id}>
@@ -135,13 +135,13 @@ function UserDetail({ user }: { user: User }) {
                 onConfirm={() =>
                   action.mutate({
                     run: () => call('DELETE /api/users/{id}/grants/{grantId}', { params: { id: user.id, grantId: g.id } }),
-                    done: t('doneRevoke', { person, role: roleLabel(g.role, lang), unit: g.unitName }),
+                    done: t('users.doneRevoke', { person, role: roleLabel(g.role, lang), unit: g.unitName }),
                   })
                 }
-                title={t('cfRevokeTitle')}
-                body={<p>{t('cfRevokeBody', { person, role: roleLabel(g.role, lang), unit: g.unitName })}</p>}
+                title={t('users.cfRevokeTitle')}
+                body={<p>{t('users.cfRevokeBody', { person, role: roleLabel(g.role, lang), unit: g.unitName })}</p>}
               >
-                {t('revoke')}
+                {t('users.revoke')}
               </ConfirmButton>
             )}
           </li>
@@ -150,15 +150,15 @@ function UserDetail({ user }: { user: User }) {
       {manage && (
         <>
           <div className="toolbar">
-            <select className="input" aria-label={t('role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select className="input" aria-label={t('users.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLE_LIST.map((r) => (
                 <option key={r} value={r}>
                   {roleLabel(r, lang)}
                 </option>
               ))}
             </select>
-            <select className="input" aria-label={t('onUnit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              <option value="">{t('onUnit')}…</option>
+            <select className="input" aria-label={t('users.onUnit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+              <option value="">{t('users.onUnit')}…</option>
               {units.data?.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}
@@ -174,7 +174,7 @@ function UserDetail({ user }: { user: User }) {
                 })
               }
             >
-              {t('grantRole')}
+              {t('users.grantRole')}
             </Button>
           </div>
           <div className="toolbar">
@@ -184,13 +184,13 @@ function UserDetail({ user }: { user: User }) {
                 onConfirm={() =>
                   action.mutate({
                     run: () => call('POST /api/users/{id}/unlock', { params: { id: user.id } }),
-                    done: t('doneUnlock', { person }),
+                    done: t('users.doneUnlock', { person }),
                   })
                 }
-                title={t('cfUnlockTitle')}
-                body={<p>{t('cfUnlockBody', { person })}</p>}
+                title={t('users.cfUnlockTitle')}
+                body={<p>{t('users.cfUnlockBody', { person })}</p>}
               >
-                {t('unlock')}
+                {t('users.unlock')}
               </ConfirmButton>
             )}
             <ConfirmButton
@@ -203,20 +203,20 @@ function UserDetail({ user }: { user: User }) {
                       params: { id: user.id },
                       body: { version: user.version, active: !user.active },
                     }),
-                  done: t(user.active ? 'doneDeactivate' : 'doneActivate', { person }),
+                  done: t(user.active ? 'users.doneDeactivate' : 'users.doneActivate', { person }),
                 })
               }
-              title={t(user.active ? 'cfDeactivateTitle' : 'cfActivateTitle')}
-              body={<p>{t(user.active ? 'cfDeactivateBody' : 'cfActivateBody', { person })}</p>}
+              title={t(user.active ? 'users.cfDeactivateTitle' : 'users.cfActivateTitle')}
+              body={<p>{t(user.active ? 'users.cfDeactivateBody' : 'users.cfActivateBody', { person })}</p>}
             >
-              {user.active ? t('deactivate') : t('activate')}
+              {user.active ? t('users.deactivate') : t('users.activate')}
             </ConfirmButton>
           </div>
           <div className="toolbar">
             <TextInput
               type="password"
-              aria-label={t('newPassword')}
-              placeholder={t('newPassword')}
+              aria-label={t('common.newPassword')}
+              placeholder={t('common.newPassword')}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               autoComplete="new-password"
@@ -230,7 +230,7 @@ function UserDetail({ user }: { user: User }) {
                 })
               }
             >
-              {t('resetPassword')}
+              {t('users.resetPassword')}
             </Button>
           </div>
         </>
@@ -282,21 +282,21 @@ function CreateUser() {
   });
   const err = (k: keyof CreateForm) => (form.formState.errors[k] ? (lang === 'vi' ? 'Chưa hợp lệ' : 'Invalid') : undefined);
   return (
-    <Card title={t('newUser')}>
+    <Card title={t('users.newUser')}>
       <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate>
         <ErrorAlert error={create.error} />
-        {create.isSuccess && <p className="alert alert-success">{t('saved')}</p>}
-        <Field label={t('username')} error={err('username')}>
+        {create.isSuccess && <p className="alert alert-success">{t('common.saved')}</p>}
+        <Field label={t('common.username')} error={err('username')}>
           {(id) => <TextInput id={id} autoComplete="off" {...form.register('username')} />}
         </Field>
-        <Field label={t('fullName')} error={err('fullName')}>
+        <Field label={t('users.fullName')} error={err('fullName')}>
           {(id) => <TextInput id={id} {...form.register('fullName')} />}
         </Field>
-        <Field label={t('title')}>{(id) => <TextInput id={id} {...form.register('title')} />}</Field>
-        <Field label={t('email')} error={err('email')}>
+        <Field label={t('common.title')}>{(id) => <TextInput id={id} {...form.register('title')} />}</Field>
+        <Field label={t('users.email')} error={err('email')}>
           {(id) => <TextInput id={id} type="email" {...form.register('email')} />}
         </Field>
-        <Field label={t('homeUnit')} error={err('homeUnitId')}>
+        <Field label={t('common.homeUnit')} error={err('homeUnitId')}>
           {(id) => (
             <select id={id} className="input" {...form.register('homeUnitId')}>
               <option value="">…</option>
@@ -308,7 +308,7 @@ function CreateUser() {
             </select>
           )}
         </Field>
-        <Field label={t('role')}>
+        <Field label={t('users.role')}>
           {(id) => (
             <select id={id} className="input" {...form.register('role')}>
               {ROLE_LIST.map((r) => (
@@ -319,11 +319,11 @@ function CreateUser() {
             </select>
           )}
         </Field>
-        <Field label={t('password')} hint={t('passwordHint')} error={err('password')}>
+        <Field label={t('common.password')} hint={t('common.passwordHint')} error={err('password')}>
           {(id) => <TextInput id={id} type="password" autoComplete="new-password" {...form.register('password')} />}
         </Field>
         <Button type="submit" disabled={create.isPending}>
-          {t('createUser')}
+          {t('users.createUser')}
         </Button>
       </form>
     </Card>

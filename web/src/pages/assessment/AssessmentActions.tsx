@@ -55,61 +55,63 @@ export function AssessmentActions({
     <div className="card actions-bar">
       <ErrorAlert error={act.error} />
       <SuccessNotice>{done}</SuccessNotice>
-      {act.data && 'saved' in act.data && <p className="alert alert-success">{t('importedCells', { n: act.data.saved })}</p>}
+      {act.data && 'saved' in act.data && (
+        <p className="alert alert-success">{t('assessment.importedCells', { n: act.data.saved })}</p>
+      )}
       {view.permissions.canEdit && (!online || queued > 0) && (
         <p className="alert alert-warning" data-testid="submit-needs-network">
-          {!online ? t('submitNeedsNetwork') : t('submitNeedsSync')}
-          {!online && ` ${t('importNeedsNetwork')}`}
+          {!online ? t('assessment.submitNeedsNetwork') : t('assessment.submitNeedsSync')}
+          {!online && ` ${t('assessment.importNeedsNetwork')}`}
         </p>
       )}
       <div className="toolbar">
         {can('submit') && (
           <ConfirmButton
             disabled={dirty || act.isPending || !online || queued > 0}
-            title={t('confirmTitleSubmit')}
-            body={<p>{t('confirmBodySubmit', where)}</p>}
+            title={t('assessment.confirmTitleSubmit')}
+            body={<p>{t('assessment.confirmBodySubmit', where)}</p>}
             onConfirm={() =>
               act.mutate({
                 run: () => call('POST /api/assessments/{id}/submit', { params, body: { version: a.version } }),
-                done: t('doneSubmit', where),
+                done: t('assessment.doneSubmit', where),
               })
             }
             testId="submit-assessment"
           >
-            {t('submit')}
+            {t('assessment.submit')}
           </ConfirmButton>
         )}
         {can('verify') && (
           <ConfirmButton
             disabled={returned.length > 0 || act.isPending}
-            title={t('confirmTitleVerify')}
-            body={<p>{t('confirmBodyVerify', where)}</p>}
+            title={t('assessment.confirmTitleVerify')}
+            body={<p>{t('assessment.confirmBodyVerify', where)}</p>}
             onConfirm={() =>
               act.mutate({
                 run: () => call('POST /api/assessments/{id}/review', { params, body: { version: a.version, outcome: 'verify' } }),
-                done: t('doneVerify', where),
+                done: t('assessment.doneVerify', where),
               })
             }
             testId="verify-assessment"
           >
-            {t('verify')}
+            {t('assessment.verify')}
           </ConfirmButton>
         )}
         {can('return') && (
           <>
             <TextInput
-              aria-label={t('comment')}
-              placeholder={t('comment')}
+              aria-label={t('assessment.comment')}
+              placeholder={t('assessment.comment')}
               value={comment}
               onChange={(e) => setComment(e.target.value)}
             />
             <ConfirmButton
               variant="danger"
               disabled={act.isPending || (!returned.length && !comment.trim())}
-              title={t('confirmTitleReturn')}
+              title={t('assessment.confirmTitleReturn')}
               body={
                 <>
-                  <p>{t('confirmBodyReturn', { ...where, n: returned.length })}</p>
+                  <p>{t('assessment.confirmBodyReturn', { ...where, n: returned.length })}</p>
                   {comment.trim() && <blockquote className="quote">{comment.trim()}</blockquote>}
                 </>
               }
@@ -120,54 +122,58 @@ export function AssessmentActions({
                       params,
                       body: { version: a.version, outcome: 'return', comment: comment || null, indicators: returned },
                     }),
-                  done: t('doneReturn', where),
+                  done: t('assessment.doneReturn', where),
                 })
               }
               testId="return-assessment"
             >
-              {t('returnWithComments')}
+              {t('assessment.returnWithComments')}
             </ConfirmButton>
           </>
         )}
         {can('reopen') && (
           <>
             <TextInput
-              aria-label={t('reason')}
-              placeholder={t('reason')}
+              aria-label={t('common.reason')}
+              placeholder={t('common.reason')}
               value={comment}
               onChange={(e) => setComment(e.target.value)}
             />
             <ConfirmButton
               variant="secondary"
               disabled={comment.trim().length < 5 || act.isPending}
-              title={t('confirmTitleReopen')}
+              title={t('assessment.confirmTitleReopen')}
               body={
                 <>
-                  <p>{t('confirmBodyReopen', where)}</p>
+                  <p>{t('assessment.confirmBodyReopen', where)}</p>
                   <blockquote className="quote">{comment.trim()}</blockquote>
                 </>
               }
               onConfirm={() =>
                 act.mutate({
                   run: () => call('POST /api/assessments/{id}/reopen', { params, body: { version: a.version, reason: comment } }),
-                  done: t('doneReopen', where),
+                  done: t('assessment.doneReopen', where),
                 })
               }
               testId="reopen-assessment"
             >
-              {t('reopen')}
+              {t('assessment.reopen')}
             </ConfirmButton>
           </>
         )}
         <Button variant="secondary" onClick={onToggleDiff} data-testid="toggle-diff">
-          {t('diffTitle')}
+          {t('assessment.diffTitle')}
         </Button>
         <a className="btn btn-secondary" href={urlOf('GET /api/assessments/{id}/template.xlsx', { params })}>
-          {t('downloadTemplate')}
+          {t('assessment.downloadTemplate')}
         </a>
         {view.permissions.canEdit && (
           <>
-            <FilePicker accept=".xlsx" aria-label={t('importExcel')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <FilePicker
+              accept=".xlsx"
+              aria-label={t('assessment.importExcel')}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
             <Button
               variant="secondary"
               disabled={!file || dirty || !online}
@@ -177,7 +183,7 @@ export function AssessmentActions({
                 act.mutate({ run: () => call('POST /api/assessments/{id}/import', { params, body: form }) });
               }}
             >
-              {t('importExcel')}
+              {t('assessment.importExcel')}
             </Button>
           </>
         )}

@@ -139,10 +139,10 @@ export function AssessmentPage() {
     <>
       <nav className="breadcrumb">
         <Link to={`/don-vi/${a.unitId}`}>{a.unitName}</Link> ›{' '}
-        <Link to={`/bang-theo-doi/${a.unitId}?nam=${a.month.slice(0, 4)}`}>{t('scorecard')}</Link>
+        <Link to={`/bang-theo-doi/${a.unitId}?nam=${a.month.slice(0, 4)}`}>{t('common.scorecard')}</Link>
       </nav>
       <h1 data-testid="assessment-title">
-        {t('assessmentTitle', { m: `${a.month.slice(5)}/${a.month.slice(0, 4)}` })} — {a.unitName}{' '}
+        {t('assessment.assessmentTitle', { m: `${a.month.slice(5)}/${a.month.slice(0, 4)}` })} — {a.unitName}{' '}
         <Badge
           tone={
             a.status === 'verified'
@@ -154,54 +154,58 @@ export function AssessmentPage() {
                   : 'neutral'
           }
         >
-          <span data-testid="assessment-status">{t(`status_${a.status}`)}</span>
+          <span data-testid="assessment-status">{t(`common.status_${a.status}`)}</span>
         </Badge>
       </h1>
       <p className="muted">
-        {data.set.name} — {data.set.legalBasis} <UnverifiedMark show={!data.set.verified} /> · {t('classification')}:{' '}
-        {a.className} · {t('targetLevel')}: {t(`level_${a.targetLevel}`)}
-        {a.verifiedBy && ` · ${t('verifiedBy')}: ${a.verifiedBy} (${formatDateTimeVi(a.verifiedAt)})`}
+        {data.set.name} — {data.set.legalBasis} <UnverifiedMark show={!data.set.verified} /> · {t('common.classification')}:{' '}
+        {a.className} · {t('assessment.targetLevel')}: {t(`assessment.level_${a.targetLevel}`)}
+        {a.verifiedBy && ` · ${t('assessment.verifiedBy')}: ${a.verifiedBy} (${formatDateTimeVi(a.verifiedAt)})`}
       </p>
       {a.returnComment && a.status === 'returned' && <p className="alert alert-error">{a.returnComment}</p>}
       <ReturnsSummary returns={data.returns} current={a.status === 'returned'} />
 
       <div className="cards sticky-summary" data-testid="live-summary">
         <div className="stat">
-          <span className="stat-label">{t('criteriaMetShort')}</span>
+          <span className="stat-label">{t('common.criteriaMetShort')}</span>
           <strong data-testid="live-criteria">
             {live?.criteriaMet}/{live?.criteriaTotal}
           </strong>
         </div>
         <div className="stat">
-          <span className="stat-label">{t('indicatorsMetShort')}</span>
+          <span className="stat-label">{t('common.indicatorsMetShort')}</span>
           <strong data-testid="live-indicators">
             {live?.indicatorsMet}/{live?.indicatorsTotal}
           </strong>
         </div>
         <div className="stat">
-          <span className="stat-label">{t('missing')}</span>
+          <span className="stat-label">{t('common.missing')}</span>
           <strong>{live?.indicatorsMissing}</strong>
         </div>
         {Boolean(live?.indicatorsNotApplicable) && (
           <div className="stat">
-            <span className="stat-label">{t('notApplicableShort')}</span>
+            <span className="stat-label">{t('common.notApplicableShort')}</span>
             <strong data-testid="live-not-applicable">{live?.indicatorsNotApplicable}</strong>
           </div>
         )}
         <div className="stat stat-actions">
           {canEdit && (
             <Button onClick={() => save.mutate()} disabled={!dirty || save.isPending} data-testid="save-values">
-              {offline.online ? t('saveDraft') : t('saveOnPhone')}
+              {offline.online ? t('assessment.saveDraft') : t('assessment.saveOnPhone')}
             </Button>
           )}
           <small className="muted">
-            {dirty ? t('unsaved', { n: dirty }) : here.length ? t('netQueued', { n: here.length }) : t('allSaved')}
+            {dirty
+              ? t('assessment.unsaved', { n: dirty })
+              : here.length
+                ? t('common.netQueued', { n: here.length })
+                : t('assessment.allSaved')}
           </small>
         </div>
       </div>
       {savedOnPhone > 0 && here.length > 0 && (
         <p className="alert alert-warning" role="status" data-testid="saved-on-phone">
-          {t('savedOnPhone', { n: savedOnPhone })}
+          {t('assessment.savedOnPhone', { n: savedOnPhone })}
         </p>
       )}
       <OfflineQueuePanel
@@ -214,7 +218,7 @@ export function AssessmentPage() {
       <ErrorAlert error={save.error} />
       {conflict && (
         <Button variant="secondary" onClick={() => void view.refetch().then(() => setEdits({}))}>
-          ↻ {t('open')}
+          ↻ {t('assessment.open')}
         </Button>
       )}
       <ErrorAlert error={upload.error} />
@@ -246,7 +250,7 @@ export function AssessmentPage() {
               <span>
                 {c.number}. {c.name}{' '}
                 <Badge tone={cr?.met ? 'success' : 'danger'}>
-                  {cr?.met ? t('met') : t('unmet')} · {cr?.indicatorsMet}/{cr?.indicatorsTotal}
+                  {cr?.met ? t('common.met') : t('common.unmet')} · {cr?.indicatorsMet}/{cr?.indicatorsTotal}
                 </Badge>
               </span>
             }
@@ -254,11 +258,11 @@ export function AssessmentPage() {
             <table className="table grid-table">
               <thead>
                 <tr>
-                  <th>{t('indicator')}</th>
-                  <th>{t('threshold')}</th>
-                  <th>{t('value')}</th>
-                  <th>{t('evidence')}</th>
-                  {reviewing && <th>{t('comment')}</th>}
+                  <th>{t('common.indicator')}</th>
+                  <th>{t('common.threshold')}</th>
+                  <th>{t('assessment.value')}</th>
+                  <th>{t('common.evidence')}</th>
+                  {reviewing && <th>{t('assessment.comment')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -319,20 +323,20 @@ function IndicatorRow({
     <tr id={`ind-${ind.code}`} className={`row-${status}`} data-testid={`row-${ind.code}`} data-status={status}>
       <td>
         <strong>{ind.code}</strong> {ind.text}
-        {ind.level !== 'ntm' && <Badge tone="info">{t(`level_${ind.level}`)}</Badge>}
+        {ind.level !== 'ntm' && <Badge tone="info">{t(`assessment.level_${ind.level}`)}</Badge>}
         {ind.unit && <small className="muted"> ({ind.unit})</small>}
         {ind.review === 'returned' && <p className="error-text">↩ {ind.reviewComment}</p>}
         {ind.updatedBy && (
           <small className="muted block">
-            {t('lastChangedBy')}: {ind.updatedBy} · {formatDateTimeVi(ind.updatedAt)}
+            {t('assessment.lastChangedBy')}: {ind.updatedBy} · {formatDateTimeVi(ind.updatedAt)}
           </small>
         )}
       </td>
-      <td data-label={t('threshold')}>
+      <td data-label={t('common.threshold')}>
         {thresholdText(ind, ind.threshold, lang, false)}
         {!ind.verified && <UnverifiedMark />}
       </td>
-      <td data-label={t('value')}>
+      <td data-label={t('assessment.value')}>
         {ind.notApplicable && <NotApplicableChoice ind={ind} value={value} canEdit={canEdit} onEdit={onEdit} />}
         {!isNotApplicable(value) && (
           <IndicatorInput
@@ -344,14 +348,14 @@ function IndicatorRow({
           />
         )}
         <span className={`status-dot status-${status}`} data-testid={`status-${ind.code}`}>
-          {t(status)}
+          {t(`common.${status}`)}
         </span>
         {canEdit ? (
           <input
             className="input note-input"
             data-testid={`note-${ind.code}`}
-            aria-label={`${t('note')} ${ind.code}`}
-            placeholder={t('note')}
+            aria-label={`${t('common.note')} ${ind.code}`}
+            placeholder={t('common.note')}
             value={note ?? ''}
             onChange={(e) => onEdit({ note: e.target.value || null })}
           />
@@ -360,7 +364,7 @@ function IndicatorRow({
         )}
         <QueueBadges cell={queued} files={files} />
       </td>
-      <td data-label={t('evidence')}>
+      <td data-label={t('common.evidence')}>
         <ul className="plain-list">
           {ind.evidence.map((e) => (
             <li key={e.id}>
@@ -387,12 +391,12 @@ function IndicatorRow({
         </ul>
         {canEdit && (
           <label className="file-button">
-            <PaperclipIcon /> {t('attach')}
+            <PaperclipIcon /> {t('common.attach')}
             <input
               type="file"
               className="sr-only"
               accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.doc,.xls"
-              aria-label={`${t('attach')} ${ind.code}`}
+              aria-label={`${t('common.attach')} ${ind.code}`}
               data-testid={`attach-${ind.code}`}
               onChange={(e) => {
                 const f = e.target.files?.[0];
@@ -404,20 +408,20 @@ function IndicatorRow({
         )}
       </td>
       {reviewing && (
-        <td data-label={t('comment')}>
+        <td data-label={t('assessment.comment')}>
           <select
             className="input"
-            aria-label={`${t('comment')} ${ind.code}`}
+            aria-label={`${t('assessment.comment')} ${ind.code}`}
             value={decision?.decision ?? 'accept'}
             onChange={(e) => onDecision({ decision: e.target.value as 'accept' | 'return', comment: decision?.comment ?? '' })}
           >
-            <option value="accept">{t('accept')}</option>
-            <option value="return">{t('returnItem')}</option>
+            <option value="accept">{t('assessment.accept')}</option>
+            <option value="return">{t('assessment.returnItem')}</option>
           </select>
           {decision?.decision === 'return' && (
             <input
               className="input"
-              placeholder={t('comment')}
+              placeholder={t('assessment.comment')}
               value={decision.comment}
               onChange={(e) => onDecision({ decision: 'return', comment: e.target.value })}
             />
@@ -446,7 +450,8 @@ function NotApplicableChoice({
 }) {
   const { t } = useI18n();
   const marked = isNotApplicable(value) ? value : null;
-  const hint = ind.notApplicable?.counts === 'met' ? t('notApplicableCountsMet') : t('notApplicableExcluded');
+  const hint =
+    ind.notApplicable?.counts === 'met' ? t('assessment.notApplicableCountsMet') : t('assessment.notApplicableExcluded');
   return (
     <div className="na-choice">
       <label className="checkbox" title={ind.notApplicable?.note ?? hint}>
@@ -455,10 +460,10 @@ function NotApplicableChoice({
           checked={marked !== null}
           disabled={!canEdit}
           data-testid={`na-${ind.code}`}
-          aria-label={`${t('notApplicableChoice')} ${ind.code}`}
+          aria-label={`${t('assessment.notApplicableChoice')} ${ind.code}`}
           onChange={(e) => onEdit({ value: e.target.checked ? { notApplicable: true, reason: '' } : null, text: {} })}
         />
-        {t('notApplicableChoice')}
+        {t('assessment.notApplicableChoice')}
         {!ind.notApplicable?.verified && <UnverifiedMark />}
       </label>
       {marked && (
@@ -468,8 +473,8 @@ function NotApplicableChoice({
             <input
               className={`input note-input ${marked.reason.trim() ? '' : 'invalid'}`}
               data-testid={`na-reason-${ind.code}`}
-              aria-label={`${t('notApplicableReason')} ${ind.code}`}
-              placeholder={t('notApplicableReason')}
+              aria-label={`${t('assessment.notApplicableReason')} ${ind.code}`}
+              placeholder={t('assessment.notApplicableReason')}
               required
               value={marked.reason}
               onChange={(e) => onEdit({ value: { notApplicable: true, reason: e.target.value } })}
@@ -477,7 +482,9 @@ function NotApplicableChoice({
           ) : (
             <small className="block">{marked.reason}</small>
           )}
-          {canEdit && !marked.reason.trim() && <small className="error-text block">{t('notApplicableReasonMissing')}</small>}
+          {canEdit && !marked.reason.trim() && (
+            <small className="error-text block">{t('assessment.notApplicableReasonMissing')}</small>
+          )}
         </>
       )}
     </div>
@@ -497,7 +504,10 @@ function ReturnsSummary({ returns, current }: { returns: AssessmentView['returns
     <section className={current ? 'alert alert-error' : 'alert alert-info'} data-testid="returns-summary">
       <p>
         <strong>
-          {t(last.kind === 'reopened' ? 'returnsReopened' : 'returnsLast', { by: last.by, at: formatDateTimeVi(last.at) })}
+          {t(last.kind === 'reopened' ? 'assessment.returnsReopened' : 'assessment.returnsLast', {
+            by: last.by,
+            at: formatDateTimeVi(last.at),
+          })}
         </strong>
         {last.comment ? ` — ${last.comment}` : ''}
       </p>
@@ -506,7 +516,7 @@ function ReturnsSummary({ returns, current }: { returns: AssessmentView['returns
           {last.indicators.map((i) => (
             <li key={i.code}>
               <a href={`#ind-${i.code}`}>
-                {t('indicator')} {i.code}
+                {t('common.indicator')} {i.code}
               </a>
               {i.comment ? `: ${i.comment}` : ''}
             </li>
@@ -515,11 +525,12 @@ function ReturnsSummary({ returns, current }: { returns: AssessmentView['returns
       )}
       {earlier.length > 0 && (
         <details>
-          <summary>{t('returnsHistory', { n: earlier.length })}</summary>
+          <summary>{t('assessment.returnsHistory', { n: earlier.length })}</summary>
           <ul>
             {earlier.map((r) => (
               <li key={r.at}>
-                {formatDateTimeVi(r.at)} · {r.by} · {t(r.kind === 'reopened' ? 'returnsKindReopened' : 'returnsKindReturned')}
+                {formatDateTimeVi(r.at)} · {r.by} ·{' '}
+                {t(r.kind === 'reopened' ? 'assessment.returnsKindReopened' : 'assessment.returnsKindReturned')}
                 {r.comment ? ` — ${r.comment}` : ''}
                 {r.indicators.length > 0 &&
                   ` (${r.indicators.map((i) => (i.comment ? `${i.code}: ${i.comment}` : i.code)).join('; ')})`}

@@ -11,24 +11,25 @@ export function DiffPanel({ id }: { id: number }) {
   if (diff.isLoading) return <Loading />;
   if (!diff.data) return <ErrorAlert error={diff.error} />;
   const d = diff.data;
-  const label = (s: string | null) => (s === 'met' || s === 'unmet' || s === 'missing' || s === 'not_applicable' ? t(s) : '—');
+  const label = (s: string | null) =>
+    s === 'met' || s === 'unmet' || s === 'missing' || s === 'not_applicable' ? t(`common.${s}`) : '—';
   return (
-    <Card title={`${t('diffTitle')} (${d.previousMonth ?? '—'} → ${d.month})`}>
+    <Card title={`${t('assessment.diffTitle')} (${d.previousMonth ?? '—'} → ${d.month})`}>
       {d.counts.before && d.counts.after && (
         <p>
-          {t('criteriaMetShort')}: {d.counts.before.criteriaMet} → {d.counts.after.criteriaMet} · {t('indicatorsMetShort')}:{' '}
-          {d.counts.before.indicatorsMet} → {d.counts.after.indicatorsMet}
+          {t('common.criteriaMetShort')}: {d.counts.before.criteriaMet} → {d.counts.after.criteriaMet} ·{' '}
+          {t('common.indicatorsMetShort')}: {d.counts.before.indicatorsMet} → {d.counts.after.indicatorsMet}
         </p>
       )}
-      {!d.changes.length && <p className="muted">{t('noChanges')}</p>}
+      {!d.changes.length && <p className="muted">{t('assessment.noChanges')}</p>}
       {d.changes.length > 0 && (
         <table className="table compact" data-testid="diff-table">
           <thead>
             <tr>
-              <th>{t('indicator')}</th>
-              <th>{t('before')}</th>
-              <th>{t('after')}</th>
-              <th>{t('lastChangedBy')}</th>
+              <th>{t('common.indicator')}</th>
+              <th>{t('common.before')}</th>
+              <th>{t('common.after')}</th>
+              <th>{t('assessment.lastChangedBy')}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,7 +52,7 @@ export function DiffPanel({ id }: { id: number }) {
       )}
       {d.evidenceAdded.length > 0 && (
         <p>
-          {t('evidence')}: {d.evidenceAdded.map((e) => `${e.code}: ${e.name} (${e.by ?? ''})`).join('; ')}
+          {t('common.evidence')}: {d.evidenceAdded.map((e) => `${e.code}: ${e.name} (${e.by ?? ''})`).join('; ')}
         </p>
       )}
     </Card>

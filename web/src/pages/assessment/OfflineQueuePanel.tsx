@@ -10,11 +10,11 @@ type T = ReturnType<typeof useI18n>['t'];
 
 /** A value in words, for comparing the person's value with the stored one. */
 export function describeValue(v: IndicatorValue | null | undefined, ind: GridIndicator | undefined, t: T): string {
-  if (v === null || v === undefined) return t('emptyValue');
-  if (typeof v === 'boolean') return v ? t('yes') : t('no');
+  if (v === null || v === undefined) return t('offline.emptyValue');
+  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
   if (typeof v === 'number') return `${formatNumberVi(v)}${ind?.unit ? ` ${ind.unit}` : ''}`;
   if (Array.isArray(v)) return v.map((c) => ind?.items?.find((i) => i.code === c)?.text_vi ?? c).join('; ');
-  if (isNotApplicable(v)) return `${t('notApplicableShort')} — ${v.reason}`;
+  if (isNotApplicable(v)) return `${t('common.notApplicableShort')} — ${v.reason}`;
   if (isRatioValue(v)) return `${formatNumberVi(v.num)}/${formatNumberVi(v.den)} (${formatNumberVi((v.num / v.den) * 100)}%)`;
   return String(v);
 }
@@ -28,13 +28,17 @@ export function QueueBadges({ cell, files }: { cell: CellEdit | undefined; files
       {cell && (
         <Badge tone={cell.state === 'pending' ? 'warning' : 'danger'}>
           <span data-testid={`queued-${cell.code}`} data-state={cell.state}>
-            {cell.state === 'pending' ? t('pendingSync') : cell.state === 'conflict' ? t('cellConflict') : t('cellRefused')}
+            {cell.state === 'pending'
+              ? t('offline.pendingSync')
+              : cell.state === 'conflict'
+                ? t('offline.cellConflict')
+                : t('offline.cellRefused')}
           </span>
         </Badge>
       )}
       {files.map((f) => (
         <Badge key={f.id} tone={f.state === 'pending' ? 'warning' : 'danger'}>
-          <span data-testid={`queued-file-${f.code}`}>{t('pendingFile', { name: f.name })}</span>
+          <span data-testid={`queued-file-${f.code}`}>{t('offline.pendingFile', { name: f.name })}</span>
         </Badge>
       ))}
     </span>
@@ -65,15 +69,15 @@ export function OfflineQueuePanel({
   const refused = entries.filter((e) => e.state === 'rejected').length;
   return (
     <section className="card offline-queue" data-testid="offline-queue" aria-live="polite">
-      <h2>{t('offlineQueueTitle')}</h2>
-      <p className="muted">{t('offlineQueueIntro')}</p>
-      <p data-testid="offline-queue-counts">{t('offlineQueueCounts', { pending, conflicts, refused })}</p>
+      <h2>{t('offline.offlineQueueTitle')}</h2>
+      <p className="muted">{t('offline.offlineQueueIntro')}</p>
+      <p data-testid="offline-queue-counts">{t('offline.offlineQueueCounts', { pending, conflicts, refused })}</p>
       {pending > 0 && (
         <div className="queue-actions">
           <Button onClick={() => void offlineQueue.sync()} disabled={syncing} data-testid="sync-now">
-            {syncing ? t('netSyncing') : t('syncNow')}
+            {syncing ? t('offline.netSyncing') : t('offline.syncNow')}
           </Button>
-          {!online && <small className="muted">{t('syncNeedsNetwork')}</small>}
+          {!online && <small className="muted">{t('offline.syncNeedsNetwork')}</small>}
         </div>
       )}
       {entries.map((e) =>
@@ -82,27 +86,27 @@ export function OfflineQueuePanel({
         ) : e.kind === 'cell' && e.state === 'rejected' ? (
           <div key={e.id} className="queue-item" data-testid={`refused-${e.code}`}>
             <p>
-              <strong>{t('refusedTitle', { code: e.code })}</strong>
+              <strong>{t('offline.refusedTitle', { code: e.code })}</strong>
             </p>
             <p className="error-text">{e.problem}</p>
             <div className="queue-actions">
               <Button variant="secondary" onClick={() => void offlineQueue.takeBack(e.id).then((c) => c && onTakeBack(c))}>
-                {t('refusedEdit')}
+                {t('offline.refusedEdit')}
               </Button>
               <Button variant="secondary" onClick={() => void offlineQueue.drop(e.id)}>
-                {t('refusedDiscard')}
+                {t('offline.refusedDiscard')}
               </Button>
             </div>
           </div>
         ) : e.kind === 'file' && e.state === 'rejected' ? (
           <div key={e.id} className="queue-item" data-testid={`refused-file-${e.code}`}>
             <p>
-              <strong>{t('fileRefusedTitle', { name: e.name, code: e.code })}</strong>
+              <strong>{t('offline.fileRefusedTitle', { name: e.name, code: e.code })}</strong>
             </p>
             <p className="error-text">{e.problem}</p>
             <div className="queue-actions">
               <Button variant="secondary" onClick={() => void offlineQueue.drop(e.id)}>
-                {t('fileDiscard')}
+                {t('offline.fileDiscard')}
               </Button>
             </div>
           </div>
@@ -118,32 +122,35 @@ function ConflictItem({ cell, ind }: { cell: CellEdit; ind: GridIndicator | unde
   return (
     <div className="queue-item" data-testid={`conflict-${cell.code}`}>
       <p>
-        <strong>{t('conflictTitle', { code: cell.code })}</strong>
+        <strong>{t('offline.conflictTitle', { code: cell.code })}</strong>
         {ind && <span className="muted"> — {ind.text}</span>}
       </p>
       <div className="conflict-values">
         <div data-testid={`conflict-mine-${cell.code}`}>
-          <small className="muted block">{t('conflictYours')}</small>
+          <small className="muted block">{t('offline.conflictYours')}</small>
           <strong>{'value' in cell ? describeValue(cell.value, ind, t) : describeValue(stored?.value, ind, t)}</strong>
-          {'note' in cell && cell.note && <small className="block">{t('noteLabel', { note: cell.note })}</small>}
+          {'note' in cell && cell.note && <small className="block">{t('offline.noteLabel', { note: cell.note })}</small>}
         </div>
         <div data-testid={`conflict-stored-${cell.code}`}>
-          <small className="muted block">{t('conflictStored')}</small>
+          <small className="muted block">{t('offline.conflictStored')}</small>
           <strong>{describeValue(stored?.value, ind, t)}</strong>
-          {stored?.note && <small className="block">{t('noteLabel', { note: stored.note })}</small>}
+          {stored?.note && <small className="block">{t('offline.noteLabel', { note: stored.note })}</small>}
           {stored?.updatedBy && (
             <small className="block">
-              {t('conflictStoredBy', { by: stored.updatedBy, at: stored.updatedAt ? formatDateTimeVi(stored.updatedAt) : '' })}
+              {t('offline.conflictStoredBy', {
+                by: stored.updatedBy,
+                at: stored.updatedAt ? formatDateTimeVi(stored.updatedAt) : '',
+              })}
             </small>
           )}
         </div>
       </div>
       <div className="queue-actions">
         <Button onClick={() => void offlineQueue.keepMine(cell.id)} data-testid={`keep-mine-${cell.code}`}>
-          {t('conflictKeepMine')}
+          {t('offline.conflictKeepMine')}
         </Button>
         <Button variant="secondary" onClick={() => void offlineQueue.drop(cell.id)} data-testid={`take-stored-${cell.code}`}>
-          {t('conflictTakeStored')}
+          {t('offline.conflictTakeStored')}
         </Button>
       </div>
     </div>

@@ -57,10 +57,10 @@ export function CapitalPage() {
 
   return (
     <>
-      <h1>{t('capitalTitle')}</h1>
+      <h1>{t('capital.capitalTitle')}</h1>
       <div className="toolbar">
         <label>
-          {t('unitPick')}
+          {t('common.unitPick')}
           <select className="input" value={unitId} onChange={(e) => set('don-vi', e.target.value)} data-testid="capital-unit">
             {units.data?.map((u) => (
               <option key={u.id} value={u.id}>
@@ -70,7 +70,7 @@ export function CapitalPage() {
           </select>
         </label>
         <label>
-          {t('year')}
+          {t('common.year')}
           <input
             className="input num-input"
             type="number"
@@ -82,11 +82,11 @@ export function CapitalPage() {
           />
         </label>
         <label>
-          {t('asOf')}
-          <DateInput label={t('asOf')} value={asOf} onChange={(iso) => set('den-ngay', iso)} />
+          {t('capital.asOf')}
+          <DateInput label={t('capital.asOf')} value={asOf} onChange={(iso) => set('den-ngay', iso)} />
         </label>
         <a className="btn btn-secondary" href={urlOf('GET /api/capital/report.xlsx', { query: { unitId, year } })}>
-          {t('exportXlsx')}
+          {t('common.exportXlsx')}
         </a>
       </div>
       {data.isLoading && <Loading />}
@@ -95,30 +95,30 @@ export function CapitalPage() {
         <>
           <div className="cards" data-testid="capital-cards">
             <div className="stat">
-              <span className="stat-label">{t('plan')}</span>
+              <span className="stat-label">{t('capital.plan')}</span>
               <strong>{money(d.totals.plan)}</strong>
             </div>
             <div className="stat">
-              <span className="stat-label">{t('allocated')}</span>
+              <span className="stat-label">{t('capital.allocated')}</span>
               <strong data-testid="total-allocated">{money(d.totals.allocated)}</strong>
               <small className="muted">
-                {t('unallocated')}: {money(d.totals.unallocated)}
+                {t('capital.unallocated')}: {money(d.totals.unallocated)}
               </small>
             </div>
             <div className="stat">
-              <span className="stat-label">{t('disbursed')}</span>
+              <span className="stat-label">{t('capital.disbursed')}</span>
               <strong data-testid="total-disbursed">{money(d.totals.disbursed)}</strong>
             </div>
             <div className="stat">
-              <span className="stat-label">{t('rateVsAllocated')}</span>
+              <span className="stat-label">{t('capital.rateVsAllocated')}</span>
               <strong>{bp(d.totals.rateVsAllocatedBp)}</strong>
               {d.totals.over100 && <Badge tone="danger">&gt; 100%</Badge>}
             </div>
             <div className="stat">
-              <span className="stat-label">{t('elapsedTime')}</span>
+              <span className="stat-label">{t('capital.elapsedTime')}</span>
               <strong>{bp(d.totals.elapsedBp)}</strong>
               <small className="muted">
-                {t('asOf')} {formatDateVi(d.asOf)}
+                {t('capital.asOf')} {formatDateVi(d.asOf)}
               </small>
             </div>
           </div>
@@ -126,26 +126,27 @@ export function CapitalPage() {
             <SCurve data={d} />
             <Flags data={d} />
           </div>
-          <Card title={t('bySource')}>
+          <Card title={t('capital.bySource')}>
             <SourceTable rows={d.bySource} />
           </Card>
           {d.byDeadline.length > 0 && (
-            <Card title={t('byDeadline')}>
-              <p className="muted">{t('byDeadlineHint')}</p>
+            <Card title={t('capital.byDeadline')}>
+              <p className="muted">{t('capital.byDeadlineHint')}</p>
               <table className="table" data-testid="capital-by-deadline">
                 <thead>
                   <tr>
-                    <th>{t('deadline')}</th>
-                    <th className="num">{t('allocated')}</th>
-                    <th className="num">{t('disbursed')}</th>
-                    <th className="num">{t('leftToDisburse')}</th>
+                    <th>{t('common.deadline')}</th>
+                    <th className="num">{t('capital.allocated')}</th>
+                    <th className="num">{t('capital.disbursed')}</th>
+                    <th className="num">{t('capital.leftToDisburse')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {d.byDeadline.map((r) => (
                     <tr key={r.deadline}>
                       <td>
-                        {formatDateVi(r.deadline)} {r.passed && r.left > 0 && <Badge tone="danger">{t('deadlinePassed')}</Badge>}
+                        {formatDateVi(r.deadline)}{' '}
+                        {r.passed && r.left > 0 && <Badge tone="danger">{t('capital.deadlinePassed')}</Badge>}
                       </td>
                       <td className="num">{money(r.allocated)}</td>
                       <td className="num">{money(r.paid)}</td>
@@ -156,15 +157,15 @@ export function CapitalPage() {
               </table>
             </Card>
           )}
-          <Card title={t('byUnitCommunity')}>
+          <Card title={t('capital.byUnitCommunity')}>
             <table className="table" data-testid="capital-units">
               <thead>
                 <tr>
-                  <th>{t('unit')}</th>
-                  <th className="num">{t('allocated')}</th>
-                  <th className="num">{t('disbursed')}</th>
+                  <th>{t('common.unit')}</th>
+                  <th className="num">{t('capital.allocated')}</th>
+                  <th className="num">{t('capital.disbursed')}</th>
                   <th className="num">%</th>
-                  <th className="num">{t('contributions')}</th>
+                  <th className="num">{t('capital.contributions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -177,23 +178,23 @@ export function CapitalPage() {
                     <td className="num">
                       {money(u.community.money + u.community.inKindValue)}
                       {u.community.landM2 > 0 && ` · ${u.community.landM2.toLocaleString('vi-VN')} m²`}
-                      {u.community.workdays > 0 && ` · ${u.community.workdays.toLocaleString('vi-VN')} ${t('workdays')}`}
+                      {u.community.workdays > 0 && ` · ${u.community.workdays.toLocaleString('vi-VN')} ${t('capital.workdays')}`}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </Card>
-          <Card title={t('byProject')}>
+          <Card title={t('capital.byProject')}>
             <table className="table" data-testid="capital-projects">
               <thead>
                 <tr>
-                  <th>{t('project')}</th>
-                  <th>{t('unit')}</th>
-                  <th className="num">{t('allocated')}</th>
-                  <th className="num">{t('disbursed')}</th>
+                  <th>{t('capital.project')}</th>
+                  <th>{t('common.unit')}</th>
+                  <th className="num">{t('capital.allocated')}</th>
+                  <th className="num">{t('capital.disbursed')}</th>
                   <th className="num">%</th>
-                  <th>{t('deadlineShort')}</th>
+                  <th>{t('capital.deadlineShort')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -201,11 +202,11 @@ export function CapitalPage() {
                   <tr key={p.id} data-testid={`project-${p.code}`}>
                     <td>
                       <Link to={`/von/du-an/${p.id}?nam=${year}`}>{p.name}</Link> <small className="muted">{p.code}</small>{' '}
-                      <Badge>{t(`ps_${p.status}` as 'ps_proposed')}</Badge>
+                      <Badge>{t(`capital.ps_${p.status}` as 'capital.ps_proposed')}</Badge>
                       {p.flags.map((f) => (
                         <Badge key={f.rule} tone="danger">
                           <span data-testid={`flag-${p.code}-${f.rule}`}>
-                            <FlagIcon /> {t(`rf_${f.rule}`)}
+                            <FlagIcon /> {t(`capital.rf_${f.rule}`)}
                           </span>
                         </Badge>
                       ))}
@@ -229,14 +230,14 @@ export function CapitalPage() {
                 name: p.name,
                 lat: p.lat!,
                 lon: p.lon!,
-                note: t('mapPointNote', { rate: bp(p.rateBp) }),
+                note: t('capital.mapPointNote', { rate: bp(p.rateBp) }),
                 late: d.flags.some((f) => f.projectId === p.id && f.severity === 'high'),
               }))}
           />
         </>
       )}
       <div className="grid-2">
-        <Card title={t('plans')}>
+        <Card title={t('capital.plans')}>
           <ul className="plain-list">
             {plans.data?.items.map((p) => (
               <li key={p.id}>
@@ -244,20 +245,20 @@ export function CapitalPage() {
                   {p.name} (v{p.version})
                 </Link>{' '}
                 <Badge tone={p.status === 'approved' ? 'success' : 'warning'}>
-                  {p.status === 'approved' ? p.resolutionNo : t('draftStatus')}
+                  {p.status === 'approved' ? p.resolutionNo : t('common.draftStatus')}
                 </Badge>
               </li>
             ))}
           </ul>
         </Card>
-        <Card title={t('readyForAllocation')}>
+        <Card title={t('capital.readyForAllocation')}>
           <ul className="plain-list" data-testid="ready-list">
             {ready.data?.items.map((p) => (
               <li key={p.id}>
                 <Link to={`/von/du-an/${p.id}`}>{p.name}</Link>
               </li>
             ))}
-            {!ready.data?.items.length && <li className="muted">{t('none')}</li>}
+            {!ready.data?.items.length && <li className="muted">{t('common.none')}</li>}
           </ul>
         </Card>
       </div>
@@ -272,10 +273,10 @@ function SourceTable({ rows }: { rows: CockpitData['bySource'] }) {
     <table className="table">
       <thead>
         <tr>
-          <th>{t('source')}</th>
-          <th className="num">{t('plan')}</th>
-          <th className="num">{t('allocated')}</th>
-          <th className="num">{t('disbursed')}</th>
+          <th>{t('capital.source')}</th>
+          <th className="num">{t('capital.plan')}</th>
+          <th className="num">{t('capital.allocated')}</th>
+          <th className="num">{t('capital.disbursed')}</th>
           <th className="num">%</th>
         </tr>
       </thead>
@@ -309,13 +310,13 @@ function SCurve({ data }: { data: CockpitData }) {
       yAxis: { type: 'value', name: 'tỷ đồng', nameGap: 12, axisLabel: { formatter: (v: number) => formatNumberVi(v, 2) } },
       series: [
         {
-          name: t('disbursed'),
+          name: t('capital.disbursed'),
           type: 'line',
           data: data.scurve.map((s) => (s.cumulative === null ? null : s.cumulative / 1e9)),
           smooth: true,
         },
         {
-          name: t('timePace'),
+          name: t('capital.timePace'),
           type: 'line',
           lineStyle: { type: 'dashed' },
           data: data.scurve.map((s) => ((data.totals.allocated * s.timeBp) / 10000 / 1e9).toFixed(3)),
@@ -325,8 +326,8 @@ function SCurve({ data }: { data: CockpitData }) {
     [data, t],
   );
   return (
-    <Card title={t('scurve')}>
-      <Chart option={option} height={260} label={t('scurve')} />
+    <Card title={t('capital.scurve')}>
+      <Chart option={option} height={260} label={t('capital.scurve')} />
       <p className="sr-only" data-testid="scurve-values">
         {data.scurve
           .filter((s) => s.cumulative !== null)
@@ -340,12 +341,12 @@ function SCurve({ data }: { data: CockpitData }) {
 function Flags({ data }: { data: CockpitData }) {
   const { t } = useI18n();
   return (
-    <Card title={`${t('redFlags')} (${data.flags.length})`}>
-      {!data.flags.length && <p className="muted">{t('noFlags')}</p>}
+    <Card title={`${t('capital.redFlags')} (${data.flags.length})`}>
+      {!data.flags.length && <p className="muted">{t('capital.noFlags')}</p>}
       <ul className="plain-list" data-testid="red-flags">
         {data.flags.map((f, i) => (
           <li key={i}>
-            <Badge tone={f.severity === 'high' ? 'danger' : 'warning'}>{t(`rf_${f.rule}`)}</Badge>{' '}
+            <Badge tone={f.severity === 'high' ? 'danger' : 'warning'}>{t(`capital.rf_${f.rule}`)}</Badge>{' '}
             <Link to={`/von/du-an/${f.projectId}`}>{f.projectName}</Link>
           </li>
         ))}
@@ -372,29 +373,31 @@ function ImportLedger({ unitId }: { unitId: string }) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['cockpit'] }),
   });
   return (
-    <Card title={t('importTreasury')}>
-      <p className="muted">{t('treasuryTemplateHint')}</p>
+    <Card title={t('capital.importTreasury')}>
+      <p className="muted">{t('capital.treasuryTemplateHint')}</p>
       <div className="toolbar">
         <a
           className="btn btn-secondary"
           href={urlOf('GET /api/capital/disbursements/template.xlsx', { query: { unitId } })}
           data-testid="treasury-template"
         >
-          {t('treasuryTemplateXlsx')}
+          {t('capital.treasuryTemplateXlsx')}
         </a>
         <a className="btn btn-secondary" href={urlOf('GET /api/capital/disbursements/template.csv', { query: { unitId } })}>
-          {t('treasuryTemplateCsv')}
+          {t('capital.treasuryTemplateCsv')}
         </a>
       </div>
       {reference.data && (
         <details>
-          <summary>{t('treasurySourcesList', { n: reference.data.sources.length, p: reference.data.projects.length })}</summary>
+          <summary>
+            {t('capital.treasurySourcesList', { n: reference.data.sources.length, p: reference.data.projects.length })}
+          </summary>
           <div className="scroll-x">
             <table className="table">
               <thead>
                 <tr>
-                  <th>{t('sourceCode')}</th>
-                  <th>{t('sourceName')}</th>
+                  <th>{t('capital.sourceCode')}</th>
+                  <th>{t('capital.sourceName')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -410,13 +413,19 @@ function ImportLedger({ unitId }: { unitId: string }) {
         </details>
       )}
       <div className="toolbar">
-        <FilePicker accept=".csv,.xlsx" aria-label={t('importTreasury')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <FilePicker
+          accept=".csv,.xlsx"
+          aria-label={t('capital.importTreasury')}
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
         <Button disabled={!file || imp.isPending} onClick={() => imp.mutate()}>
-          {t('importButton')}
+          {t('common.importButton')}
         </Button>
       </div>
       <ErrorAlert error={imp.error} />
-      {imp.data && <p className="alert alert-success">{t('importedLines', { a: imp.data.added, s: imp.data.skipped })}</p>}
+      {imp.data && (
+        <p className="alert alert-success">{t('capital.importedLines', { a: imp.data.added, s: imp.data.skipped })}</p>
+      )}
     </Card>
   );
 }

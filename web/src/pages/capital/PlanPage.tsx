@@ -67,7 +67,7 @@ export function PlanPage() {
   return (
     <>
       <nav className="breadcrumb">
-        <Link to={`/von?don-vi=${p.unitId}&nam=${p.year}`}>{t('navCapital')}</Link>
+        <Link to={`/von?don-vi=${p.unitId}&nam=${p.year}`}>{t('common.navCapital')}</Link>
       </nav>
       <h1 data-testid="plan-title">
         {p.name} — v{p.version}{' '}
@@ -76,21 +76,21 @@ export function PlanPage() {
             {p.status === 'approved'
               ? `${p.resolutionNo} (${formatDateVi(p.resolutionDate)})`
               : p.status === 'draft'
-                ? t('draftStatus')
+                ? t('common.draftStatus')
                 : p.status}
           </span>
         </Badge>
       </h1>
       <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={act.error} />
-      <Card title={t('bySource')}>
+      <Card title={t('capital.bySource')}>
         <table className="table">
           <thead>
             <tr>
-              <th>{t('source')}</th>
-              <th className="num">{t('plan')}</th>
-              <th className="num">{t('allocated')}</th>
-              <th className="num">{t('unallocated')}</th>
+              <th>{t('capital.source')}</th>
+              <th className="num">{t('capital.plan')}</th>
+              <th className="num">{t('capital.allocated')}</th>
+              <th className="num">{t('capital.unallocated')}</th>
             </tr>
           </thead>
           <tbody>
@@ -105,15 +105,15 @@ export function PlanPage() {
           </tbody>
         </table>
       </Card>
-      <Card title={t('allocated')}>
-        <p className="muted">{t('tranchesHint')}</p>
+      <Card title={t('capital.allocated')}>
+        <p className="muted">{t('capital.tranchesHint')}</p>
         <table className="table compact" data-testid="plan-allocations">
           <thead>
             <tr>
-              <th>{t('project')}</th>
-              <th>{t('source')}</th>
-              <th className="num">{t('amount')}</th>
-              <th>{t('addedOn')}</th>
+              <th>{t('capital.project')}</th>
+              <th>{t('capital.source')}</th>
+              <th className="num">{t('capital.amount')}</th>
+              <th>{t('capital.addedOn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -124,7 +124,7 @@ export function PlanPage() {
                 </td>
                 <td>{a.sourceName}</td>
                 <td className="num">{money(a.amount)}</td>
-                <td>{a.addedOn ? formatDateVi(a.addedOn) : t('addedByResolution')}</td>
+                <td>{a.addedOn ? formatDateVi(a.addedOn) : t('capital.addedByResolution')}</td>
               </tr>
             ))}
           </tbody>
@@ -133,12 +133,12 @@ export function PlanPage() {
           <div className="toolbar">
             <select
               className="input"
-              aria-label={t('project')}
+              aria-label={t('capital.project')}
               value={row.projectId}
               onChange={(e) => setRow({ ...row, projectId: e.target.value })}
               data-testid="alloc-project"
             >
-              <option value="">{t('project')}…</option>
+              <option value="">{t('capital.project')}…</option>
               {projects.data?.items.map((x) => (
                 <option key={x.id} value={x.id}>
                   {x.name}
@@ -147,12 +147,12 @@ export function PlanPage() {
             </select>
             <select
               className="input"
-              aria-label={t('source')}
+              aria-label={t('capital.source')}
               value={row.sourceCode}
               onChange={(e) => setRow({ ...row, sourceCode: e.target.value })}
               data-testid="alloc-source"
             >
-              <option value="">{t('source')}…</option>
+              <option value="">{t('capital.source')}…</option>
               {p.lines.map((l) => (
                 <option key={l.sourceCode} value={l.sourceCode}>
                   {l.sourceName}
@@ -160,15 +160,15 @@ export function PlanPage() {
               ))}
             </select>
             <TextInput
-              aria-label={t('amountMillion')}
-              placeholder={t('amountMillion')}
+              aria-label={t('capital.amountMillion')}
+              placeholder={t('capital.amountMillion')}
               value={row.amount}
               onChange={(e) => setRow({ ...row, amount: e.target.value })}
               data-testid="alloc-amount"
             />
             <DateInput
               key={row.addedOn === '' ? 'empty' : 'set'}
-              label={t('addedOnOptional')}
+              label={t('capital.addedOnOptional')}
               value={row.addedOn}
               onChange={(iso) => setRow({ ...row, addedOn: iso })}
             />
@@ -178,29 +178,29 @@ export function PlanPage() {
               onClick={addAllocation}
               data-testid="alloc-add"
             >
-              {t('addAllocation')}
+              {t('capital.addAllocation')}
             </Button>
           </div>
         )}
       </Card>
       {draft && (
-        <Card title={t('approvePlan')}>
+        <Card title={t('capital.approvePlan')}>
           <div className="toolbar">
             <TextInput
-              aria-label={t('resolutionNo')}
-              placeholder={t('resolutionNo')}
+              aria-label={t('capital.resolutionNo')}
+              placeholder={t('capital.resolutionNo')}
               value={resolution.no}
               onChange={(e) => setResolution({ ...resolution, no: e.target.value })}
               data-testid="resolution-no"
             />
             <DateInput
-              label={t('resolutionDate')}
+              label={t('capital.resolutionDate')}
               value={resolution.date}
               onChange={(iso) => setResolution({ ...resolution, date: iso })}
             />
             <TextInput
-              aria-label={t('resolutionBody')}
-              placeholder={t('resolutionBody')}
+              aria-label={t('capital.resolutionBody')}
+              placeholder={t('capital.resolutionBody')}
               value={resolution.body}
               onChange={(e) => setResolution({ ...resolution, body: e.target.value })}
               data-testid="resolution-body"
@@ -223,7 +223,7 @@ export function PlanPage() {
               }
               data-testid="approve-plan"
             >
-              {t('approvePlan')}
+              {t('capital.approvePlan')}
             </Button>
           </div>
         </Card>
@@ -235,14 +235,14 @@ export function PlanPage() {
           onConfirm={() =>
             act.mutate({
               run: () => call('POST /api/capital/plans/{id}/adjust', { params: { id: p.id } }),
-              done: (next) => t('donePlanAdjust', { plan: next.name, v: next.version }),
+              done: (next) => t('capital.donePlanAdjust', { plan: next.name, v: next.version }),
             })
           }
-          title={t('cfPlanAdjustTitle')}
-          body={<p>{t('cfPlanAdjustBody', { plan: p.name, v: p.version, resolution: p.resolutionNo ?? '' })}</p>}
+          title={t('capital.cfPlanAdjustTitle')}
+          body={<p>{t('capital.cfPlanAdjustBody', { plan: p.name, v: p.version, resolution: p.resolutionNo ?? '' })}</p>}
           testId="adjust-plan"
         >
-          {t('adjustPlan')}
+          {t('capital.adjustPlan')}
         </ConfirmButton>
       )}
     </>

@@ -143,12 +143,12 @@ export function ProjectMap({
   const withTiles = Boolean(basemap) && !tilesFailed && online;
   const deg = (v: number, pos: string, neg: string) => `${formatNumberVi(Math.abs(v), 2)}°${v >= 0 ? pos : neg}`;
   return (
-    <Card title={t('projectMap')}>
+    <Card title={t('capital.projectMap')}>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         className="project-map"
         role="img"
-        aria-label={t('projectMapLabel', { n: view.dots.length })}
+        aria-label={t('capital.projectMapLabel', { n: view.dots.length })}
         data-testid="project-map"
         data-mode={withTiles ? 'tiles' : 'outline'}
       >
@@ -222,7 +222,7 @@ export function ProjectMap({
         </text>
       </svg>
       <p className="muted small" data-testid="map-caption">
-        {withTiles ? basemap!.attribution : basemap ? t('mapTilesUnavailable') : t('mapOutlineOnly')}
+        {withTiles ? basemap!.attribution : basemap ? t('capital.mapTilesUnavailable') : t('capital.mapOutlineOnly')}
       </p>
     </Card>
   );

@@ -39,10 +39,11 @@ export function ProjectPage() {
   return (
     <>
       <nav className="breadcrumb">
-        <Link to={`/von?nam=${year}`}>{t('navCapital')}</Link>
+        <Link to={`/von?nam=${year}`}>{t('common.navCapital')}</Link>
       </nav>
       <h1 data-testid="project-title">
-        {p.name} <Badge>{t(`ps_${p.status}` as 'ps_proposed')}</Badge> {p.isDemo && <Badge tone="info">demo</Badge>}
+        {p.name} <Badge>{t(`capital.ps_${p.status}` as 'capital.ps_proposed')}</Badge>{' '}
+        {p.isDemo && <Badge tone="info">demo</Badge>}
       </h1>
       <ErrorAlert error={act.error} />
       <div className="grid-2">
@@ -50,23 +51,23 @@ export function ProjectPage() {
           <dl className="facts">
             <dt>Mã</dt>
             <dd>{p.code}</dd>
-            <dt>{t('unit')}</dt>
+            <dt>{t('common.unit')}</dt>
             <dd>{p.units.map((u) => u.name).join(', ')}</dd>
-            <dt>{t('owner')}</dt>
+            <dt>{t('capital.owner')}</dt>
             <dd>{p.owner}</dd>
-            <dt>{t('totalInvestment')}</dt>
+            <dt>{t('capital.totalInvestment')}</dt>
             <dd>{money(p.totalInvestment)}</dd>
-            <dt>{t('contractor')}</dt>
+            <dt>{t('capital.contractor')}</dt>
             <dd>{p.contractor ?? '—'}</dd>
-            <dt>{t('allocated')}</dt>
+            <dt>{t('capital.allocated')}</dt>
             <dd>
               {money(d.totals.allocated)} ({year})
             </dd>
-            <dt>{t('disbursed')}</dt>
+            <dt>{t('capital.disbursed')}</dt>
             <dd data-testid="project-disbursed">
               {money(d.totals.disbursed)} — {bp(d.totals.rateBp)}
             </dd>
-            <dt>{t('deadlineShort')}</dt>
+            <dt>{t('capital.deadlineShort')}</dt>
             <dd>{formatDateVi(d.totals.deadline)}</dd>
           </dl>
           {d.actions.includes('advance') && next && (
@@ -78,11 +79,11 @@ export function ProjectPage() {
                 )
               }
             >
-              {t('nextStatus')}: {t(`ps_${next}` as 'ps_proposed')}
+              {t('capital.nextStatus')}: {t(`capital.ps_${next}` as 'capital.ps_proposed')}
             </Button>
           )}
         </Card>
-        <Card title={t('qrCode')}>
+        <Card title={t('capital.qrCode')}>
           <img
             src={urlOf('GET /api/capital/projects/{id}/qr/{format}', { params: { id: p.id, format: 'svg' } })}
             alt={`QR ${p.code}`}
@@ -107,7 +108,7 @@ export function ProjectPage() {
           </p>
         </Card>
       </div>
-      <Card title={t('dossier')}>
+      <Card title={t('capital.dossier')}>
         <ul className="plain-list" data-testid="dossier">
           {d.readiness.map((r) => (
             <li key={r.code}>
@@ -134,7 +135,7 @@ export function ProjectPage() {
           ))}
         </ul>
       </Card>
-      <Card title={t('bySource')}>
+      <Card title={t('capital.bySource')}>
         <table className="table compact">
           <tbody>
             {d.sources.map((s) => (
@@ -147,17 +148,17 @@ export function ProjectPage() {
         </table>
       </Card>
       {d.tranches.length > 0 && (
-        <Card title={t('tranchesOfYear', { year: d.year })}>
-          <p className="muted">{t('tranchesHint')}</p>
+        <Card title={t('capital.tranchesOfYear', { year: d.year })}>
+          <p className="muted">{t('capital.tranchesHint')}</p>
           <table className="table compact" data-testid="tranches">
             <thead>
               <tr>
-                <th>{t('source')}</th>
-                <th>{t('addedOn')}</th>
-                <th>{t('deadline')}</th>
-                <th className="num">{t('allocated')}</th>
-                <th className="num">{t('disbursed')}</th>
-                <th className="num">{t('leftToDisburse')}</th>
+                <th>{t('capital.source')}</th>
+                <th>{t('capital.addedOn')}</th>
+                <th>{t('common.deadline')}</th>
+                <th className="num">{t('capital.allocated')}</th>
+                <th className="num">{t('capital.disbursed')}</th>
+                <th className="num">{t('capital.leftToDisburse')}</th>
               </tr>
             </thead>
             <tbody>
@@ -175,7 +176,7 @@ export function ProjectPage() {
           </table>
         </Card>
       )}
-      <Card title={t('plans')}>
+      <Card title={t('capital.plans')}>
         <table className="table compact">
           <tbody>
             {d.allocations.map((a, i) => (
@@ -188,19 +189,19 @@ export function ProjectPage() {
                 </td>
                 <td>{a.sourceName}</td>
                 <td className="num">{money(a.amount)}</td>
-                <td>{a.addedOn ? formatDateVi(a.addedOn) : t('addedByResolution')}</td>
+                <td>{a.addedOn ? formatDateVi(a.addedOn) : t('capital.addedByResolution')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </Card>
-      <Card title={t('ledger')}>
+      <Card title={t('capital.ledger')}>
         <Ledger entries={d.ledger} />
         {can('capital.disburse') && <RecordPayment detail={d} />}
       </Card>
       <Photos detail={d} />
       {d.contributions.length > 0 && (
-        <Card title={t('contributions')}>
+        <Card title={t('capital.contributions')}>
           <ul className="plain-list">
             {d.contributions.map((c) => (
               <li key={c.id}>
@@ -210,7 +211,7 @@ export function ProjectPage() {
           </ul>
         </Card>
       )}
-      <Card title={t('auditTitle')}>
+      <Card title={t('common.auditTitle')}>
         <ul className="plain-list">
           {d.timeline.map((e, i) => (
             <li key={i}>
@@ -264,7 +265,7 @@ function RecordPayment({ detail }: { detail: Detail }) {
   return (
     <div className="toolbar">
       <label>
-        {t('source')}
+        {t('capital.source')}
         <select className="input" value={source} onChange={(e) => setSource(e.target.value)}>
           {sources.map(([code, name]) => (
             <option key={code} value={code}>
@@ -274,26 +275,26 @@ function RecordPayment({ detail }: { detail: Detail }) {
         </select>
       </label>
       <label>
-        {t('date')}
-        <DateInput label={t('date')} value={date} onChange={setDate} />
+        {t('common.date')}
+        <DateInput label={t('common.date')} value={date} onChange={setDate} />
       </label>
       <label>
-        {t('amountMillion')}
+        {t('capital.amountMillion')}
         <TextInput inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="payment-amount" />
       </label>
       <label>
-        {t('paymentType')}
+        {t('capital.paymentType')}
         <select className="input" value={type} onChange={(e) => setType(e.target.value as 'advance' | 'acceptance')}>
-          <option value="advance">{t('advance')}</option>
-          <option value="acceptance">{t('acceptance')}</option>
+          <option value="advance">{t('capital.advance')}</option>
+          <option value="acceptance">{t('capital.acceptance')}</option>
         </select>
       </label>
       <label>
-        {t('voucher')}
+        {t('capital.voucher')}
         <TextInput value={voucher} onChange={(e) => setVoucher(e.target.value)} data-testid="payment-voucher" />
       </label>
       <Button disabled={!amount || !voucher || save.isPending} onClick={() => save.mutate()} data-testid="payment-save">
-        {t('recordPayment')}
+        {t('capital.recordPayment')}
       </Button>
       <ErrorAlert error={save.error} />
     </div>
@@ -320,7 +321,7 @@ function Photos({ detail }: { detail: Detail }) {
     },
   });
   return (
-    <Card title={t('photos')}>
+    <Card title={t('common.photos')}>
       <div className="photo-grid">
         {detail.photos.map((ph) => (
           <figure key={ph.id}>
@@ -337,19 +338,19 @@ function Photos({ detail }: { detail: Detail }) {
             <figcaption>{ph.caption}</figcaption>
           </figure>
         ))}
-        {!detail.photos.length && <p className="muted">{t('none')}</p>}
+        {!detail.photos.length && <p className="muted">{t('common.none')}</p>}
       </div>
       {can('capital.disburse') && (
         <div className="toolbar">
-          <FilePicker accept="image/*" aria-label={t('photos')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FilePicker accept="image/*" aria-label={t('common.photos')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <TextInput
-            aria-label={t('note')}
-            placeholder={t('note')}
+            aria-label={t('common.note')}
+            placeholder={t('common.note')}
             value={caption}
             onChange={(e) => setCaption(e.target.value)}
           />
           <Button variant="secondary" disabled={!file || upload.isPending} onClick={() => upload.mutate()}>
-            {t('attach')}
+            {t('common.attach')}
           </Button>
           <ErrorAlert error={upload.error} />
         </div>
@@ -373,7 +374,7 @@ function Ledger({ entries }: { entries: Detail['ledger'] }) {
             <tr key={l.id}>
               <td>{formatDateVi(l.date)}</td>
               <td>{l.sourceName}</td>
-              <td>{l.paymentType === 'advance' ? t('advance') : t('acceptance')}</td>
+              <td>{l.paymentType === 'advance' ? t('capital.advance') : t('capital.acceptance')}</td>
               <td>{l.voucherRef}</td>
               <td className="num">{money(l.amount)}</td>
               <td className="muted">{l.planYear}</td>
@@ -383,7 +384,7 @@ function Ledger({ entries }: { entries: Detail['ledger'] }) {
       </table>
       {!all && entries.length > LEDGER_PAGE && (
         <Button variant="secondary" onClick={() => setAll(true)}>
-          {t('ledgerShowAll', { n: entries.length })}
+          {t('capital.ledgerShowAll', { n: entries.length })}
         </Button>
       )}
     </>

@@ -6,16 +6,15 @@ import { call, urlOf } from '../../api/client';
 import type { DraftImpact } from '../../../../src/shared/api.gen';
 import { MonthInput, formatMonthVi } from '../../components/MonthInput';
 import { Badge, Card, ErrorAlert, Loading } from '../../components/ui';
-import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { useI18n, type MessageKey } from '../../i18n';
 
 type Impact = DraftImpact;
 type Change = Impact['changed'][number];
 
 const LEVEL: Record<CriterionChange['level'], MessageKey> = {
-  ntm: 'whatIfLevelNtm',
-  advanced: 'whatIfLevelAdvanced',
-  model: 'whatIfLevelModel',
+  ntm: 'criteria.whatIfLevelNtm',
+  advanced: 'criteria.whatIfLevelAdvanced',
+  model: 'criteria.whatIfLevelModel',
 };
 /** Rows shown on screen; the workbook holds them all. */
 const SHOWN = 300;
@@ -51,14 +50,14 @@ export function WhatIfPanel({ setId, ownerUnitId, unsaved }: { setId: number; ow
     enabled: Boolean(month),
   });
   return (
-    <Card title={t('whatIfTitle')}>
-      <p className="muted">{t('whatIfIntro')}</p>
-      {unsaved && <p className="alert alert-warning">{t('whatIfUnsaved')}</p>}
+    <Card title={t('criteria.whatIfTitle')}>
+      <p className="muted">{t('criteria.whatIfIntro')}</p>
+      {unsaved && <p className="alert alert-warning">{t('criteria.whatIfUnsaved')}</p>}
       <div className="toolbar">
         <label>
-          {t('month')}
+          {t('common.month')}
           <MonthInput
-            label={t('month')}
+            label={t('common.month')}
             value={month}
             max={todayVn().slice(0, 7)}
             onChange={(m) => m && setMonth(m)}
@@ -66,7 +65,7 @@ export function WhatIfPanel({ setId, ownerUnitId, unsaved }: { setId: number; ow
           />
         </label>
         <label>
-          {t('unitPick')}
+          {t('common.unitPick')}
           <select className="input" value={unitId} onChange={(e) => setUnitId(Number(e.target.value))} data-testid="what-if-unit">
             {(units.data ?? []).map((u) => (
               <option key={u.id} value={u.id}>
@@ -80,7 +79,7 @@ export function WhatIfPanel({ setId, ownerUnitId, unsaved }: { setId: number; ow
           href={urlOf('GET /api/criteria-sets/{id}/what-if.xlsx', { params: { id: setId }, query: q })}
           data-testid="what-if-xlsx"
         >
-          {t('whatIfDownload')}
+          {t('criteria.whatIfDownload')}
         </a>
       </div>
       <ErrorAlert error={impact.error} />
@@ -115,32 +114,39 @@ function ImpactView({ data }: { data: Impact }) {
       {(data.publishing.precedenceUnclear || data.publishing.collisions.length > 0) && (
         <p className="alert alert-warning" role="alert" data-testid="what-if-refused">
           {data.publishing.precedenceUnclear
-            ? t('whatIfPrecedenceUnclear')
-            : t('whatIfCollides', { sets: data.publishing.collisions.map((c) => `${c.name} (v${c.version})`).join('; ') })}
+            ? t('criteria.whatIfPrecedenceUnclear')
+            : t('criteria.whatIfCollides', {
+                sets: data.publishing.collisions.map((c) => `${c.name} (v${c.version})`).join('; '),
+              })}
         </p>
       )}
       <p data-testid="what-if-scope">
-        {t('whatIfScope', { unit: data.unit.name, month: formatMonthVi(data.month), n: b.assessedCount, total: data.unitCount })}
+        {t('criteria.whatIfScope', {
+          unit: data.unit.name,
+          month: formatMonthVi(data.month),
+          n: b.assessedCount,
+          total: data.unitCount,
+        })}
       </p>
       <div className="cards" data-testid="what-if-cards">
         <div className="stat">
-          <span className="stat-label">{t('standardUnits')}</span>
+          <span className="stat-label">{t('common.standardUnits')}</span>
           <Move before={b.standardCount} after={a.standardCount} />
         </div>
         <div className="stat">
-          <span className="stat-label">{t('advancedUnits')}</span>
+          <span className="stat-label">{t('common.advancedUnits')}</span>
           <Move before={b.advancedCount} after={a.advancedCount} />
         </div>
         <div className="stat">
-          <span className="stat-label">{t('modelUnits')}</span>
+          <span className="stat-label">{t('common.modelUnits')}</span>
           <Move before={b.modelCount} after={a.modelCount} />
         </div>
         <div className="stat">
-          <span className="stat-label">{t('whatIfAverageCriteria')}</span>
+          <span className="stat-label">{t('criteria.whatIfAverageCriteria')}</span>
           <Move before={b.averageCriteria} after={a.averageCriteria} digits={2} />
         </div>
         <div className="stat">
-          <span className="stat-label">{t('whatIfAverageIndicators')}</span>
+          <span className="stat-label">{t('criteria.whatIfAverageIndicators')}</span>
           <Move before={b.averageIndicators} after={a.averageIndicators} digits={2} />
         </div>
       </div>
@@ -148,8 +154,8 @@ function ImpactView({ data }: { data: Impact }) {
         <table className="table compact" data-testid="what-if-criteria">
           <thead>
             <tr>
-              <th>{t('criterion')}</th>
-              <th>{t('whatIfCommunesMeeting')}</th>
+              <th>{t('common.criterion')}</th>
+              <th>{t('criteria.whatIfCommunesMeeting')}</th>
             </tr>
           </thead>
           <tbody>
@@ -184,7 +190,7 @@ function ChangedTable({ rows }: { rows: Change[] }) {
         (sort.key === 'name' ? viCollator.compare(x.name, y.name) : delta(x) - delta(y) || viCollator.compare(x.name, y.name)),
     );
   }, [rows, sort]);
-  if (!rows.length) return <p data-testid="what-if-none">{t('whatIfNoChange')}</p>;
+  if (!rows.length) return <p data-testid="what-if-none">{t('criteria.whatIfNoChange')}</p>;
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
       <button
@@ -196,19 +202,19 @@ function ChangedTable({ rows }: { rows: Change[] }) {
       </button>
     </th>
   );
-  const yesNo = (v: boolean | null) => (v === null ? '—' : v ? t('whatIfMet') : t('whatIfNotMet'));
+  const yesNo = (v: boolean | null) => (v === null ? '—' : v ? t('criteria.whatIfMet') : t('criteria.whatIfNotMet'));
   return (
     <>
-      <h3>{t('whatIfChangedTitle', { n: rows.length })}</h3>
+      <h3>{t('criteria.whatIfChangedTitle', { n: rows.length })}</h3>
       <div className="scroll-x">
         <table className="table" data-testid="what-if-changes">
           <thead>
             <tr>
-              {header('name', t('whatIfUnit'))}
-              <th>{t('whatIfDataMonth')}</th>
-              {header('delta', t('whatIfCriteriaMet'))}
-              <th>{t('standardUnits')}</th>
-              <th>{t('whatIfCriteriaMoved')}</th>
+              {header('name', t('criteria.whatIfUnit'))}
+              <th>{t('criteria.whatIfDataMonth')}</th>
+              {header('delta', t('criteria.whatIfCriteriaMet'))}
+              <th>{t('common.standardUnits')}</th>
+              <th>{t('criteria.whatIfCriteriaMoved')}</th>
             </tr>
           </thead>
           <tbody>
@@ -240,7 +246,7 @@ function ChangedTable({ rows }: { rows: Change[] }) {
           </tbody>
         </table>
       </div>
-      {rows.length > SHOWN && <p className="muted">{t('whatIfShownOf', { shown: SHOWN, n: rows.length })}</p>}
+      {rows.length > SHOWN && <p className="muted">{t('criteria.whatIfShownOf', { shown: SHOWN, n: rows.length })}</p>}
     </>
   );
 }

@@ -38,18 +38,18 @@ export function OcopDashboardPage() {
   const d = data.data;
   const targetRows = d
     ? ([
-        ['ocopTargetNewProducts', d.targets?.newProducts, d.actual.newProducts],
-        ['ocopTargetNewRated', d.targets?.newRated34, d.actual.newRated34],
-        ['ocopTargetNewOrgs', d.targets?.newOrganisations, d.actual.newOrganisations],
+        ['ocop.ocopTargetNewProducts', d.targets?.newProducts, d.actual.newProducts],
+        ['ocop.ocopTargetNewRated', d.targets?.newRated34, d.actual.newRated34],
+        ['ocop.ocopTargetNewOrgs', d.targets?.newOrganisations, d.actual.newOrganisations],
       ] as const)
     : [];
   return (
     <>
-      <h1>{t('ocopTitle')}</h1>
+      <h1>{t('ocop.ocopTitle')}</h1>
       <OcopNav />
       <div className="toolbar">
         <label>
-          {t('unitPick')}
+          {t('common.unitPick')}
           <select className="input" value={unitId} onChange={(e) => set('don-vi', e.target.value)} data-testid="ocop-unit">
             {units.data?.map((u) => (
               <option key={u.id} value={u.id}>
@@ -59,7 +59,7 @@ export function OcopDashboardPage() {
           </select>
         </label>
         <label>
-          {t('year')}
+          {t('common.year')}
           <input
             className="input num-input"
             type="number"
@@ -75,13 +75,13 @@ export function OcopDashboardPage() {
       <ErrorAlert error={data.error} />
       {d && (
         <>
-          <Card title={`${t('ocopTargets')} ${year}`}>
+          <Card title={`${t('ocop.ocopTargets')} ${year}`}>
             <table className="table" data-testid="ocop-targets">
               <thead>
                 <tr>
                   <th />
-                  <th className="num">{t('ocopTarget')}</th>
-                  <th className="num">{t('ocopActual')}</th>
+                  <th className="num">{t('ocop.ocopTarget')}</th>
+                  <th className="num">{t('ocop.ocopActual')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -97,12 +97,12 @@ export function OcopDashboardPage() {
             {d.targets?.legalBasis && <p className="muted">{d.targets.legalBasis}</p>}
           </Card>
           <div className="grid-2">
-            <Card title={`${t('ocopByStar')} — ${formatDateVi(d.asOf)}`}>
+            <Card title={`${t('ocop.ocopByStar')} — ${formatDateVi(d.asOf)}`}>
               <p data-testid="ocop-starred">
                 <strong>{d.totals.starred}</strong> / {d.totals.products}
               </p>
               <Chart
-                label={t('ocopByStar')}
+                label={t('ocop.ocopByStar')}
                 height={220}
                 option={{
                   tooltip: {},
@@ -112,7 +112,7 @@ export function OcopDashboardPage() {
                 }}
               />
             </Card>
-            <Card title={t('ocopByGroup')}>
+            <Card title={t('ocop.ocopByGroup')}>
               <table className="table compact">
                 <tbody>
                   {d.byGroup.map((g) => (
@@ -123,7 +123,7 @@ export function OcopDashboardPage() {
                   ))}
                 </tbody>
               </table>
-              <h3>{t('ocopByUnit')}</h3>
+              <h3>{t('ocop.ocopByUnit')}</h3>
               <table className="table compact">
                 <tbody>
                   {d.byUnit.map((g) => (
@@ -136,9 +136,9 @@ export function OcopDashboardPage() {
               </table>
             </Card>
           </div>
-          <Card title={t('ocopByYear')}>
+          <Card title={t('ocop.ocopByYear')}>
             <Chart
-              label={t('ocopByYear')}
+              label={t('ocop.ocopByYear')}
               height={240}
               option={{
                 tooltip: { trigger: 'axis' },
@@ -155,27 +155,27 @@ export function OcopDashboardPage() {
             />
           </Card>
           <div className="grid-2">
-            <Card title={t('ocopExpiringSoon')}>
-              {d.expiringSoon.length === 0 && <p className="muted">{t('ocopNone')}</p>}
+            <Card title={t('ocop.ocopExpiringSoon')}>
+              {d.expiringSoon.length === 0 && <p className="muted">{t('ocop.ocopNone')}</p>}
               <ul className="plain" data-testid="ocop-expiring">
                 {d.expiringSoon.map((e) => (
                   <li key={e.id}>
                     <Link to={`/ocop/san-pham/${e.id}`}>{e.name}</Link> <Stars star={e.star} /> — {e.producerName}.{' '}
                     <strong>
-                      {t('validTo')} {formatDateVi(e.validTo)}
-                      {e.daysLeft !== null && ` (${t('daysLeftN', { n: e.daysLeft })})`}
+                      {t('ocop.validTo')} {formatDateVi(e.validTo)}
+                      {e.daysLeft !== null && ` (${t('ocop.daysLeftN', { n: e.daysLeft })})`}
                     </strong>
                   </li>
                 ))}
               </ul>
             </Card>
-            <Card title={t('ocopExpired')}>
-              {d.expired.length === 0 && <p className="muted">{t('ocopNone')}</p>}
+            <Card title={t('ocop.ocopExpired')}>
+              {d.expired.length === 0 && <p className="muted">{t('ocop.ocopNone')}</p>}
               <ul className="plain" data-testid="ocop-expired">
                 {d.expired.map((e) => (
                   <li key={e.id}>
-                    <Link to={`/ocop/san-pham/${e.id}`}>{e.name}</Link> — {t('formerStar')}: {e.formerStar} ★, {t('validTo')}{' '}
-                    {formatDateVi(e.validTo)}
+                    <Link to={`/ocop/san-pham/${e.id}`}>{e.name}</Link> — {t('ocop.formerStar')}: {e.formerStar} ★,{' '}
+                    {t('ocop.validTo')} {formatDateVi(e.validTo)}
                   </li>
                 ))}
               </ul>

@@ -10,13 +10,13 @@ export function OcopNav() {
     <nav className="tabs" aria-label="OCOP">
       {can('ocop.read') && (
         <NavLink to="/ocop" end>
-          {t('ocopDashboard')}
+          {t('ocop.ocopDashboard')}
         </NavLink>
       )}
-      <NavLink to="/ocop/san-pham">{t('ocopProducts')}</NavLink>
-      <NavLink to="/ocop/chu-the">{t('ocopProducers')}</NavLink>
-      {(can('ocop.read') || can('ocop.score')) && <NavLink to="/ocop/hoi-dong">{t('ocopRounds')}</NavLink>}
-      {(can('ocop.read') || can('ocop.sheet_manage')) && <NavLink to="/ocop/phieu-cham">{t('ocopSheets')}</NavLink>}
+      <NavLink to="/ocop/san-pham">{t('ocop.ocopProducts')}</NavLink>
+      <NavLink to="/ocop/chu-the">{t('ocop.ocopProducers')}</NavLink>
+      {(can('ocop.read') || can('ocop.score')) && <NavLink to="/ocop/hoi-dong">{t('ocop.ocopRounds')}</NavLink>}
+      {(can('ocop.read') || can('ocop.sheet_manage')) && <NavLink to="/ocop/phieu-cham">{t('ocop.ocopSheets')}</NavLink>}
     </nav>
   );
 }

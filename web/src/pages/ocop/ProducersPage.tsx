@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { call } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
-import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateVi, parseDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
 
@@ -22,29 +21,29 @@ export function ProducersPage() {
   const isProducer = can('ocop.own') && !can('ocop.intake');
   return (
     <>
-      <h1>{t('ocopProducers')}</h1>
+      <h1>{t('ocop.ocopProducers')}</h1>
       <OcopNav />
       {producers.isLoading && <Loading />}
       <ErrorAlert error={producers.error} />
       <table className="table" data-testid="ocop-producers">
         <thead>
           <tr>
-            <th>{t('name')}</th>
-            <th>{t('producerKind')}</th>
-            <th>{t('unit')}</th>
-            <th>{t('taxCode')}</th>
-            <th>{t('registeredOn')}</th>
-            <th className="num">{t('ocopProducts')}</th>
+            <th>{t('common.name')}</th>
+            <th>{t('ocop.producerKind')}</th>
+            <th>{t('common.unit')}</th>
+            <th>{t('ocop.taxCode')}</th>
+            <th>{t('ocop.registeredOn')}</th>
+            <th className="num">{t('ocop.ocopProducts')}</th>
           </tr>
         </thead>
         <tbody>
           {producers.data?.items.map((p) => (
             <tr key={p.id}>
               <td>
-                {p.name} {p.womenLed && <Badge tone="info">{t('womenLed')}</Badge>}{' '}
-                {p.ethnicMinorityLed && <Badge tone="info">{t('ethnicMinorityLed')}</Badge>}
+                {p.name} {p.womenLed && <Badge tone="info">{t('ocop.womenLed')}</Badge>}{' '}
+                {p.ethnicMinorityLed && <Badge tone="info">{t('ocop.ethnicMinorityLed')}</Badge>}
               </td>
-              <td>{t(`pk_${p.kind}` as MessageKey)}</td>
+              <td>{t(`ocop.pk_${p.kind}` as MessageKey)}</td>
               <td>{p.unitName}</td>
               <td>{p.taxCode ?? '—'}</td>
               <td>{formatDateVi(p.registeredOn)}</td>
@@ -54,7 +53,7 @@ export function ProducersPage() {
         </tbody>
       </table>
       {(can('ocop.intake') || (isProducer && producers.data?.items.length === 0)) && (
-        <Card title={t('newProducer')}>
+        <Card title={t('ocop.newProducer')}>
           <ProducerForm />
         </Card>
       )}
@@ -129,8 +128,8 @@ export function ProducerForm() {
   return (
     <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate data-testid="ocop-producer-form">
       <ErrorAlert error={create.error} />
-      {create.isSuccess && <p className="alert alert-success">{t('saved')}</p>}
-      <Field label={t('unit')}>
+      {create.isSuccess && <p className="alert alert-success">{t('common.saved')}</p>}
+      <Field label={t('common.unit')}>
         {(id) => (
           <select id={id} className="input" {...form.register('unitId')}>
             {units.data?.map((u) => (
@@ -141,38 +140,38 @@ export function ProducerForm() {
           </select>
         )}
       </Field>
-      <Field label={t('name')} error={e.name?.message}>
+      <Field label={t('common.name')} error={e.name?.message}>
         {(id) => <TextInput id={id} {...form.register('name')} />}
       </Field>
-      <Field label={t('producerKind')}>
+      <Field label={t('ocop.producerKind')}>
         {(id) => (
           <select id={id} className="input" {...form.register('kind')}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`pk_${k}` as MessageKey)}
+                {t(`ocop.pk_${k}` as MessageKey)}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label={t('taxCode')} error={e.taxCode?.message}>
+      <Field label={t('ocop.taxCode')} error={e.taxCode?.message}>
         {(id) => <TextInput id={id} inputMode="numeric" {...form.register('taxCode')} />}
       </Field>
-      <Field label={t('registeredOn')} error={e.registeredOn?.message}>
+      <Field label={t('ocop.registeredOn')} error={e.registeredOn?.message}>
         {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" {...form.register('registeredOn')} />}
       </Field>
-      <Field label={t('address')}>{(id) => <TextInput id={id} {...form.register('address')} />}</Field>
-      <Field label={t('phone')} error={e.phone?.message}>
+      <Field label={t('ocop.address')}>{(id) => <TextInput id={id} {...form.register('address')} />}</Field>
+      <Field label={t('ocop.phone')} error={e.phone?.message}>
         {(id) => <TextInput id={id} {...form.register('phone')} />}
       </Field>
       <label className="checkbox">
-        <input type="checkbox" {...form.register('womenLed')} /> {t('womenLed')}
+        <input type="checkbox" {...form.register('womenLed')} /> {t('ocop.womenLed')}
       </label>
       <label className="checkbox">
-        <input type="checkbox" {...form.register('ethnicMinorityLed')} /> {t('ethnicMinorityLed')}
+        <input type="checkbox" {...form.register('ethnicMinorityLed')} /> {t('ocop.ethnicMinorityLed')}
       </label>
       <Button type="submit" disabled={create.isPending}>
-        {t('newProducer')}
+        {t('ocop.newProducer')}
       </Button>
     </form>
   );

@@ -4,8 +4,7 @@ import { Link, useParams } from 'react-router';
 import { call, urlOf } from '../../api/client';
 import { DOCUMENTS, transitionOf, type Transition } from '../../../../src/domain/ocop/cycle';
 import { Badge, Card, ErrorAlert, Field, Loading } from '../../components/ui';
-import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
 import { scoreText, STAGES, Stars, useActionLabel, useStageLabel, Warnings } from './common';
@@ -32,7 +31,7 @@ export function ProductPage() {
       }),
     onMutate: () => setDone(''),
     onSuccess: async (_r, published) => {
-      setDone(t(published ? 'doneOcopPublish' : 'doneOcopUnpublish', { product: q.data!.product.name }));
+      setDone(t(published ? 'ocop.doneOcopPublish' : 'ocop.doneOcopUnpublish', { product: q.data!.product.name }));
       await refresh();
     },
   });
@@ -54,7 +53,7 @@ export function ProductPage() {
   return (
     <>
       <p>
-        <Link to="/ocop/san-pham">← {t('ocopProducts')}</Link>
+        <Link to="/ocop/san-pham">← {t('ocop.ocopProducts')}</Link>
       </p>
       <h1 data-testid="ocop-product-name">{d.product.name}</h1>
       <SuccessNotice>{done}</SuccessNotice>
@@ -68,27 +67,27 @@ export function ProductPage() {
         ))}
       </div>
       <div className="grid-2">
-        <Card title={t('stars')}>
+        <Card title={t('ocop.stars')}>
           <p style={{ fontSize: '1.6rem' }}>
             <Stars star={d.star} testId="ocop-star" />
           </p>
           {d.certificateStatus === 'valid' && d.certificates[0] && (
             <p>
-              {t('certificateNo')} <strong data-testid="ocop-cert-no">{d.certificates[0].number}</strong> — {t('validTo')}{' '}
-              {formatDateVi(d.certificates[0].validTo)} ({t('daysLeftN', { n: d.daysLeft ?? 0 })})
+              {t('ocop.certificateNo')} <strong data-testid="ocop-cert-no">{d.certificates[0].number}</strong> —{' '}
+              {t('ocop.validTo')} {formatDateVi(d.certificates[0].validTo)} ({t('ocop.daysLeftN', { n: d.daysLeft ?? 0 })})
             </p>
           )}
-          {d.certificateStatus === 'expired' && <Badge tone="warning">{t('certExpired')}</Badge>}
+          {d.certificateStatus === 'expired' && <Badge tone="warning">{t('ocop.certExpired')}</Badge>}
           <dl className="dl">
-            <dt>{t('producer')}</dt>
+            <dt>{t('ocop.producer')}</dt>
             <dd>{d.producer.name}</dd>
-            <dt>{t('unit')}</dt>
+            <dt>{t('common.unit')}</dt>
             <dd>{d.unit.name}</dd>
-            <dt>{t('productGroup')}</dt>
+            <dt>{t('ocop.productGroup')}</dt>
             <dd>
-              {d.product.groupName} · {t('productSet')} {d.product.setNo}
+              {d.product.groupName} · {t('ocop.productSet')} {d.product.setNo}
             </dd>
-            <dt>{t('cycleYear')}</dt>
+            <dt>{t('ocop.cycleYear')}</dt>
             <dd>{d.product.cycleYear}</dd>
           </dl>
           {d.product.description && <p>{d.product.description}</p>}
@@ -98,7 +97,7 @@ export function ProductPage() {
             </Badge>
           ))}
         </Card>
-        <Card title={t('publicPage')}>
+        <Card title={t('ocop.publicPage')}>
           <img
             src={urlOf('GET /api/ocop/products/{id}/qr/{format}', { params: { id: d.product.id, format: 'svg' } })}
             alt="QR"
@@ -112,16 +111,16 @@ export function ProductPage() {
             </a>
           </p>
           <p>
-            {t('publishedPortal')}: <strong data-testid="ocop-published">{d.product.published ? '✓' : '—'}</strong>{' '}
+            {t('ocop.publishedPortal')}: <strong data-testid="ocop-published">{d.product.published ? '✓' : '—'}</strong>{' '}
             {d.capacity === 'office' && (
               <ConfirmButton
                 variant={d.product.published ? 'danger' : 'secondary'}
                 onConfirm={() => publish.mutate(!d.product.published)}
                 disabled={publish.isPending}
-                title={t(d.product.published ? 'cfOcopUnpublishTitle' : 'cfOcopPublishTitle')}
+                title={t(d.product.published ? 'ocop.cfOcopUnpublishTitle' : 'ocop.cfOcopPublishTitle')}
                 body={
                   <p>
-                    {t(d.product.published ? 'cfOcopUnpublishBody' : 'cfOcopPublishBody', {
+                    {t(d.product.published ? 'ocop.cfOcopUnpublishBody' : 'ocop.cfOcopPublishBody', {
                       product: d.product.name,
                       producer: d.producer.name,
                     })}
@@ -129,7 +128,7 @@ export function ProductPage() {
                 }
                 testId="ocop-publish"
               >
-                {d.product.published ? t('unpublish') : t('publishPortal')}
+                {d.product.published ? t('ocop.unpublish') : t('ocop.publishPortal')}
               </ConfirmButton>
             )}
           </p>
@@ -140,12 +139,12 @@ export function ProductPage() {
             target="_blank"
             rel="noreferrer"
           >
-            {t('printLabels')}
+            {t('ocop.printLabels')}
           </a>
         </Card>
       </div>
       {d.actions.length > 0 && (
-        <Card title={t('nextSteps')}>
+        <Card title={t('ocop.nextSteps')}>
           {d.actions.map(transitionOf).map((a) => (
             <ActionForm
               key={a.action}
@@ -160,8 +159,8 @@ export function ProductPage() {
           ))}
         </Card>
       )}
-      <Card title={t('certificates')}>
-        {d.certificates.length === 0 && <p className="muted">{t('ocopNone')}</p>}
+      <Card title={t('ocop.certificates')}>
+        {d.certificates.length === 0 && <p className="muted">{t('ocop.ocopNone')}</p>}
         <table className="table compact">
           <tbody>
             {d.certificates.map((c) => (
@@ -182,12 +181,12 @@ export function ProductPage() {
         </table>
         {d.results.length > 0 && (
           <>
-            <h3>{t('results')}</h3>
+            <h3>{t('ocop.results')}</h3>
             <ul className="plain">
               {d.results.map((r) => (
                 <li key={r.roundId}>
-                  <Link to={`/ocop/hoi-dong/${r.roundId}`}>{r.roundName}</Link>: {t(`rs_${r.status}` as MessageKey)}
-                  {r.scoreX100 !== null && ` — ${scoreText(r.scoreX100)} ${t('score').toLowerCase()}, ${r.star} ★`}
+                  <Link to={`/ocop/hoi-dong/${r.roundId}`}>{r.roundName}</Link>: {t(`ocop.rs_${r.status}` as MessageKey)}
+                  {r.scoreX100 !== null && ` — ${scoreText(r.scoreX100)} ${t('ocop.score').toLowerCase()}, ${r.star} ★`}
                 </li>
               ))}
             </ul>
@@ -195,17 +194,17 @@ export function ProductPage() {
         )}
       </Card>
       {d.product.standards.length > 0 && (
-        <Card title={t('standards')}>
+        <Card title={t('ocop.standards')}>
           <ul className="plain">
             {d.product.standards.map((s, i) => (
               <li key={i}>
-                {s.kind} {s.number && `— ${s.number}`} {s.expiresOn && `(${t('validTo')} ${formatDateVi(s.expiresOn)})`}
+                {s.kind} {s.number && `— ${s.number}`} {s.expiresOn && `(${t('ocop.validTo')} ${formatDateVi(s.expiresOn)})`}
               </li>
             ))}
           </ul>
         </Card>
       )}
-      <Card title={t('photos')}>
+      <Card title={t('common.photos')}>
         <div className="photos">
           {d.photos.map((p) => (
             <img
@@ -221,7 +220,7 @@ export function ProductPage() {
         {canAct && (
           <FilePicker
             accept="image/*"
-            aria-label={t('photos')}
+            aria-label={t('common.photos')}
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) upload.mutate(f);
@@ -230,7 +229,7 @@ export function ProductPage() {
         )}
         <ErrorAlert error={upload.error} />
       </Card>
-      <Card title={t('history')}>
+      <Card title={t('ocop.history')}>
         <ol data-testid="ocop-history">
           {d.transitions.map((tr) => (
             <li key={tr.id}>
@@ -274,7 +273,7 @@ function ActionForm({
         body: { action: action.action, documents: docs, note: note || null, version },
       }),
     onSuccess: async () => {
-      onDone(t('doneOcopStep', { action: label, ...who }));
+      onDone(t('ocop.doneOcopStep', { action: label, ...who }));
       await qc.invalidateQueries({ queryKey: ['ocop'] });
     },
   });
@@ -282,7 +281,7 @@ function ActionForm({
     <div className="card-section" data-testid={`ocop-action-${action.action}`}>
       {action.documents.length > 0 && (
         <fieldset>
-          <legend>{t('documentsAttached')}</legend>
+          <legend>{t('ocop.documentsAttached')}</legend>
           {action.documents.map((code) => (
             <label key={code} className="checkbox">
               <input
@@ -296,7 +295,7 @@ function ActionForm({
         </fieldset>
       )}
       {action.noteRequired && (
-        <Field label={t('reason')}>
+        <Field label={t('common.reason')}>
           {(id) => <textarea id={id} className="input" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
         </Field>
       )}
@@ -305,8 +304,8 @@ function ActionForm({
         onConfirm={() => move.mutate()}
         disabled={move.isPending}
         variant={action.noteRequired ? 'secondary' : 'primary'}
-        title={t('cfOcopStepTitle', { action: label })}
-        body={<p>{t('cfOcopStepBody', { action: label, ...who })}</p>}
+        title={t('ocop.cfOcopStepTitle', { action: label })}
+        body={<p>{t('ocop.cfOcopStepBody', { action: label, ...who })}</p>}
       >
         {label}
       </ConfirmButton>

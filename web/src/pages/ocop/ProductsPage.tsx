@@ -41,24 +41,24 @@ export function ProductsPage() {
 
   return (
     <>
-      <h1>{t('ocopProducts')}</h1>
+      <h1>{t('ocop.ocopProducts')}</h1>
       <OcopNav />
       {needsOwnProducer && (
-        <Card title={t('registerOwnProducer')}>
+        <Card title={t('ocop.registerOwnProducer')}>
           <ProducerForm />
         </Card>
       )}
       <div className="toolbar">
         <input
           className="input"
-          placeholder={t('search')}
+          placeholder={t('common.search')}
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          aria-label={t('search')}
+          aria-label={t('common.search')}
           data-testid="ocop-search"
         />
         <label>
-          {t('cycleYear')}
+          {t('ocop.cycleYear')}
           <input
             className="input num-input"
             type="number"
@@ -69,14 +69,14 @@ export function ProductsPage() {
           />
         </label>
         <Button variant={view === 'list' ? 'primary' : 'secondary'} onClick={() => set('xem', '')}>
-          {t('list')}
+          {t('ocop.list')}
         </Button>
         <Button
           variant={view === 'board' ? 'primary' : 'secondary'}
           onClick={() => set('xem', 'bang')}
           data-testid="ocop-board-toggle"
         >
-          {t('pipeline')}
+          {t('ocop.pipeline')}
         </Button>
       </div>
       {products.isLoading && <Loading />}
@@ -85,12 +85,12 @@ export function ProductsPage() {
         <table className="table" data-testid="ocop-products">
           <thead>
             <tr>
-              <th>{t('name')}</th>
-              <th>{t('producer')}</th>
-              <th>{t('unit')}</th>
-              <th>{t('productGroup')}</th>
-              <th>{t('cycleStep')}</th>
-              <th>{t('stars')}</th>
+              <th>{t('common.name')}</th>
+              <th>{t('ocop.producer')}</th>
+              <th>{t('common.unit')}</th>
+              <th>{t('ocop.productGroup')}</th>
+              <th>{t('ocop.cycleStep')}</th>
+              <th>{t('ocop.stars')}</th>
             </tr>
           </thead>
           <tbody>
@@ -105,7 +105,7 @@ export function ProductsPage() {
                 <td>{stageLabel(p.stage)}</td>
                 <td>
                   <Stars star={p.star} />
-                  {p.certificateStatus === 'expired' && <small className="muted"> ({t('certExpired')})</small>}
+                  {p.certificateStatus === 'expired' && <small className="muted"> ({t('ocop.certExpired')})</small>}
                 </td>
               </tr>
             ))}
@@ -189,10 +189,10 @@ function NewProduct({ producers }: { producers: ProducerRow[] }) {
   const e = form.formState.errors;
   const chosenSet = useWatch({ control: form.control, name: 'setNo' });
   return (
-    <Card title={t('newProduct')}>
+    <Card title={t('ocop.newProduct')}>
       <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate data-testid="ocop-new-product">
         <ErrorAlert error={create.error} />
-        <Field label={t('producer')}>
+        <Field label={t('ocop.producer')}>
           {(id) => (
             <select id={id} className="input" {...form.register('producerId')}>
               {producers.map((p) => (
@@ -203,10 +203,10 @@ function NewProduct({ producers }: { producers: ProducerRow[] }) {
             </select>
           )}
         </Field>
-        <Field label={t('name')} error={e.name?.message}>
+        <Field label={t('common.name')} error={e.name?.message}>
           {(id) => <TextInput id={id} {...form.register('name')} />}
         </Field>
-        <Field label={t('productSet')}>
+        <Field label={t('ocop.productSet')}>
           {(id) => (
             <select id={id} className="input" {...form.register('setNo')}>
               {catalogue.data?.groups.map((g) => (
@@ -224,17 +224,17 @@ function NewProduct({ producers }: { producers: ProducerRow[] }) {
           )}
         </Field>
         <NoSheetWarning catalogue={catalogue.data} setNo={Number(chosenSet)} />
-        <Field label={t('cycleYear')} error={e.cycleYear?.message}>
+        <Field label={t('ocop.cycleYear')} error={e.cycleYear?.message}>
           {(id) => <TextInput id={id} inputMode="numeric" {...form.register('cycleYear')} />}
         </Field>
-        <Field label={t('description')}>
+        <Field label={t('ocop.description')}>
           {(id) => <textarea id={id} className="input" rows={3} {...form.register('description')} />}
         </Field>
-        <Field label={t('brandTags')}>
+        <Field label={t('ocop.brandTags')}>
           {(id) => <textarea id={id} className="input" rows={2} {...form.register('brandTags')} />}
         </Field>
         <Button type="submit" disabled={create.isPending}>
-          {t('newProduct')}
+          {t('ocop.newProduct')}
         </Button>
       </form>
     </Card>

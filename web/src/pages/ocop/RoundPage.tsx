@@ -5,8 +5,7 @@ import { Link, useParams } from 'react-router';
 import { call } from '../../api/client';
 import type { ScoringSheetDoc } from '../../../../src/domain/ocop/schema';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput, UnverifiedMark } from '../../components/ui';
-import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateVi, parseDateVi, todayVn } from '../../../../src/shared/vi';
 import { criteriaOf, criterionVerified, scoreSheet } from '../../../../src/domain/ocop/scoring';
 import { OcopNav } from './OcopNav';
@@ -25,7 +24,7 @@ export function RoundPage() {
     mutationFn: () => call('POST /api/ocop/rounds/{id}/close', { params: { id: Number(id) } }),
     onMutate: () => setDone(''),
     onSuccess: async () => {
-      setDone(t('doneRoundClose', { round: q.data!.round.name }));
+      setDone(t('ocop.doneRoundClose', { round: q.data!.round.name }));
       await qc.invalidateQueries({ queryKey: ['ocop'] });
     },
   });
@@ -36,21 +35,21 @@ export function RoundPage() {
   return (
     <>
       <p>
-        <Link to="/ocop/hoi-dong">← {t('ocopRounds')}</Link>
+        <Link to="/ocop/hoi-dong">← {t('ocop.ocopRounds')}</Link>
       </p>
       <h1>{d.round.name}</h1>
       <OcopNav />
       <SuccessNotice>{done}</SuccessNotice>
       <p>
-        {t(`lv_${d.round.level}` as MessageKey)} · {d.round.year} · {t('quorum')}: {d.round.quorum} · {t('spreadLimit')}:{' '}
-        {d.round.spreadLimit} · {open ? t('roundOpen') : t('roundClosed')}
+        {t(`ocop.lv_${d.round.level}` as MessageKey)} · {d.round.year} · {t('ocop.quorum')}: {d.round.quorum} ·{' '}
+        {t('ocop.spreadLimit')}: {d.round.spreadLimit} · {open ? t('ocop.roundOpen') : t('ocop.roundClosed')}
       </p>
       <p>
-        {t('members')}:{' '}
+        {t('ocop.members')}:{' '}
         {d.members.map((m) => (
           <span key={m.userId}>
             {m.fullName}
-            {m.role === 'chair' ? ` (${t('chair')})` : ''};{' '}
+            {m.role === 'chair' ? ` (${t('ocop.chair')})` : ''};{' '}
           </span>
         ))}
       </p>
@@ -65,10 +64,10 @@ export function RoundPage() {
             variant="secondary"
             onConfirm={() => close.mutate()}
             disabled={close.isPending}
-            title={t('cfRoundCloseTitle')}
-            body={<p>{t('cfRoundCloseBody', { round: d.round.name, n: d.members.length })}</p>}
+            title={t('ocop.cfRoundCloseTitle')}
+            body={<p>{t('ocop.cfRoundCloseBody', { round: d.round.name, n: d.members.length })}</p>}
           >
-            {t('closeRound')}
+            {t('ocop.closeRound')}
           </ConfirmButton>
         </>
       )}
@@ -86,7 +85,7 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
       call('POST /api/ocop/rounds/{id}/products/{productId}/decide', { params: { id: roundId, productId: p.productId } }),
     onMutate: () => setDone(''),
     onSuccess: async (res) => {
-      setDone(t(res.status === 'rescore' ? 'doneDecideRescore' : 'doneDecide', { product: p.product.name }));
+      setDone(t(res.status === 'rescore' ? 'ocop.doneDecideRescore' : 'ocop.doneDecide', { product: p.product.name }));
       await refresh();
     },
   });
@@ -97,7 +96,7 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
       title={
         <>
           <Link to={`/ocop/san-pham/${p.product.id}`}>{p.product.name}</Link>{' '}
-          <Badge tone={statusTone}>{t(`rs_${p.status}` as MessageKey)}</Badge>
+          <Badge tone={statusTone}>{t(`ocop.rs_${p.status}` as MessageKey)}</Badge>
         </>
       }
     >
@@ -107,8 +106,8 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
         <UnverifiedMark show={!p.sheet.verified} />
       </p>
       <p data-testid={`round-progress-${p.productId}`}>
-        {t('submitted')}: {p.submitted}/{detail.members.length}
-        {p.myTotal !== null && ` · ${t('myScore')}: ${p.myTotal}`}
+        {t('ocop.submitted')}: {p.submitted}/{detail.members.length}
+        {p.myTotal !== null && ` · ${t('ocop.myScore')}: ${p.myTotal}`}
       </p>
       {p.totals && p.totals.length > 0 && (
         <table className="table compact">
@@ -122,7 +121,7 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
             {p.preview && (
               <tr>
                 <td>
-                  <strong>{t('mean')}</strong> ({t('spread')} {p.preview.spread})
+                  <strong>{t('ocop.mean')}</strong> ({t('ocop.spread')} {p.preview.spread})
                 </td>
                 <td className="num">
                   <strong>{scoreText(p.preview.meanX100)}</strong>
@@ -134,8 +133,8 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
       )}
       {p.status === 'decided' && (
         <p data-testid={`round-result-${p.productId}`}>
-          {t('mean')}: <strong>{scoreText(p.scoreX100)}</strong> — <Stars star={p.star} />{' '}
-          {p.recognised ? t('recognisedHere') : p.forwarded ? t('forwarded') : t('notRecognised')}
+          {t('ocop.mean')}: <strong>{scoreText(p.scoreX100)}</strong> — <Stars star={p.star} />{' '}
+          {p.recognised ? t('ocop.recognisedHere') : p.forwarded ? t('ocop.forwarded') : t('ocop.notRecognised')}
         </p>
       )}
       {detail.me && open && p.status !== 'decided' && <ScoreForm roundId={roundId} p={p} />}
@@ -145,10 +144,10 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
           <ConfirmButton
             onConfirm={() => decide.mutate()}
             disabled={decide.isPending}
-            title={t('cfDecideTitle', { product: p.product.name })}
+            title={t('ocop.cfDecideTitle', { product: p.product.name })}
             body={
               <p>
-                {t('cfDecideBody', {
+                {t('ocop.cfDecideBody', {
                   product: p.product.name,
                   producer: p.product.producerName,
                   n: p.submitted,
@@ -158,13 +157,14 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
             }
             testId={`decide-${p.productId}`}
           >
-            {t('decide')}
+            {t('ocop.decide')}
           </ConfirmButton>
         </>
       )}
       {p.certificate && (
         <p>
-          {t('certificateNo')}: <strong>{p.certificate.number}</strong> — {t('validTo')} {formatDateVi(p.certificate.validTo)}
+          {t('ocop.certificateNo')}: <strong>{p.certificate.number}</strong> — {t('ocop.validTo')}{' '}
+          {formatDateVi(p.certificate.validTo)}
         </p>
       )}
       {detail.canManage && p.status === 'decided' && p.recognised && !p.certificate && (
@@ -193,7 +193,7 @@ function ScoreForm({ roundId, p }: { roundId: number; p: RoundProduct }) {
   return (
     <details open={p.myAnswers === null || p.status === 'rescore'} data-testid={`score-form-${p.productId}`}>
       <summary>
-        {t('scoreSheet')} — {doc.legalBasis.document}
+        {t('ocop.scoreSheet')} — {doc.legalBasis.document}
       </summary>
       {doc.parts.map((part) => (
         <section key={part.code}>
@@ -205,7 +205,7 @@ function ScoreForm({ roundId, p }: { roundId: number; p: RoundProduct }) {
               <fieldset key={c.code} className="sheet-criterion">
                 <legend>
                   <strong>{c.code}</strong> {c.name}{' '}
-                  {c.mandatoryFromStar && <Badge tone="warning">{t('mandatoryFrom', { star: c.mandatoryFromStar })}</Badge>}{' '}
+                  {c.mandatoryFromStar && <Badge tone="warning">{t('ocop.mandatoryFrom', { star: c.mandatoryFromStar })}</Badge>}{' '}
                   <UnverifiedMark show={!criterionVerified(doc, c)} />
                 </legend>
                 {c.options.map((o, i) => (
@@ -225,7 +225,7 @@ function ScoreForm({ roundId, p }: { roundId: number; p: RoundProduct }) {
         </section>
       ))}
       <div className="score-total">
-        {t('totalSoFar')}: <strong data-testid={`score-total-${p.productId}`}>{s.total}</strong> / 100 · A {s.byPart.A} · B{' '}
+        {t('ocop.totalSoFar')}: <strong data-testid={`score-total-${p.productId}`}>{s.total}</strong> / 100 · A {s.byPart.A} · B{' '}
         {s.byPart.B} · C {s.byPart.C}
         {s.missing.length > 0 && <span className="muted"> · {s.missing.length} …</span>} <ErrorAlert error={save.error} />
         <Button
@@ -233,11 +233,11 @@ function ScoreForm({ roundId, p }: { roundId: number; p: RoundProduct }) {
           disabled={save.isPending || s.missing.length > 0}
           data-testid={`submit-score-${p.productId}`}
         >
-          {t('submitScore')}
+          {t('ocop.submitScore')}
         </Button>
         {save.isSuccess && <span className="muted"> ✓</span>}
       </div>
-      <p className="muted">{t('criteriaCount', { n: criteriaOf(doc).length })}</p>
+      <p className="muted">{t('ocop.criteriaCount', { n: criteriaOf(doc).length })}</p>
     </details>
   );
 }
@@ -259,33 +259,33 @@ function CertificateForm({ roundId, p, onDone }: { roundId: number; p: RoundProd
         body: { number, decisionNo, decisionDate: decisionDate!, issuedBy },
       }),
     onSuccess: async () => {
-      onDone(t('doneCertificate', { number, product: p.product.name }));
+      onDone(t('ocop.doneCertificate', { number, product: p.product.name }));
       await qc.invalidateQueries({ queryKey: ['ocop'] });
     },
   });
   return (
     <fieldset data-testid={`cert-form-${productId}`}>
-      <legend>{t('issueCertificate')}</legend>
+      <legend>{t('ocop.issueCertificate')}</legend>
       <ErrorAlert error={issue.error} />
-      <Field label={t('certificateNo')}>
+      <Field label={t('ocop.certificateNo')}>
         {(id) => <TextInput id={id} value={number} onChange={(e) => setNumber(e.target.value)} />}
       </Field>
-      <Field label={t('decisionNo')}>
+      <Field label={t('ocop.decisionNo')}>
         {(id) => <TextInput id={id} value={decisionNo} onChange={(e) => setDecisionNo(e.target.value)} />}
       </Field>
-      <Field label={t('decisionDate')}>
+      <Field label={t('ocop.decisionDate')}>
         {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" value={date} onChange={(e) => setDate(e.target.value)} />}
       </Field>
-      <Field label={t('issuedBy')}>
+      <Field label={t('ocop.issuedBy')}>
         {(id) => <TextInput id={id} value={issuedBy} onChange={(e) => setIssuedBy(e.target.value)} />}
       </Field>
       <ConfirmButton
         onConfirm={() => issue.mutate()}
         disabled={issue.isPending || !number || !decisionNo || !issuedBy || !decisionDate}
-        title={t('cfCertificateTitle')}
+        title={t('ocop.cfCertificateTitle')}
         body={
           <p>
-            {t('cfCertificateBody', {
+            {t('ocop.cfCertificateBody', {
               number,
               decision: decisionNo,
               by: issuedBy,
@@ -295,7 +295,7 @@ function CertificateForm({ roundId, p, onDone }: { roundId: number; p: RoundProd
           </p>
         }
       >
-        {t('issueCertificate')}
+        {t('ocop.issueCertificate')}
       </ConfirmButton>
     </fieldset>
   );
@@ -319,7 +319,7 @@ function AddProducts({ roundId, already }: { roundId: number; already: number[] 
   });
   if (!waiting.data?.length) return null;
   return (
-    <Card title={t('addProducts')}>
+    <Card title={t('ocop.addProducts')}>
       <ErrorAlert error={add.error} />
       {waiting.data.map((p) => (
         <label key={p.id} className="checkbox">
@@ -332,7 +332,7 @@ function AddProducts({ roundId, already }: { roundId: number; already: number[] 
         </label>
       ))}
       <Button onClick={() => add.mutate()} disabled={!picked.length || add.isPending} data-testid="round-add-products">
-        {t('addProducts')}
+        {t('ocop.addProducts')}
       </Button>
     </Card>
   );

@@ -4,8 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { call } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
-import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { useI18n, type MessageKey } from '../../i18n';
 import { sortVi, todayVn } from '../../../../src/shared/vi';
 import { OcopNav } from './OcopNav';
 
@@ -15,28 +14,28 @@ export function RoundsPage() {
   const rounds = useQuery({ queryKey: ['ocop', 'rounds'], queryFn: () => call('GET /api/ocop/rounds') });
   return (
     <>
-      <h1>{t('ocopRounds')}</h1>
+      <h1>{t('ocop.ocopRounds')}</h1>
       <OcopNav />
       {rounds.isLoading && <Loading />}
       <ErrorAlert error={rounds.error} />
       <table className="table" data-testid="ocop-rounds">
         <thead>
           <tr>
-            <th>{t('roundName')}</th>
-            <th>{t('level')}</th>
-            <th>{t('year')}</th>
-            <th>{t('status')}</th>
+            <th>{t('ocop.roundName')}</th>
+            <th>{t('ocop.level')}</th>
+            <th>{t('common.year')}</th>
+            <th>{t('common.status')}</th>
           </tr>
         </thead>
         <tbody>
           {rounds.data?.items.map((r) => (
             <tr key={r.id}>
               <td>
-                <Link to={`/ocop/hoi-dong/${r.id}`}>{r.name}</Link> {r.member && <Badge tone="info">{t('member')}</Badge>}
+                <Link to={`/ocop/hoi-dong/${r.id}`}>{r.name}</Link> {r.member && <Badge tone="info">{t('ocop.member')}</Badge>}
               </td>
-              <td>{t(`lv_${r.level}` as MessageKey)}</td>
+              <td>{t(`ocop.lv_${r.level}` as MessageKey)}</td>
               <td>{r.year}</td>
-              <td>{r.status === 'open' ? t('roundOpen') : t('roundClosed')}</td>
+              <td>{r.status === 'open' ? t('ocop.roundOpen') : t('ocop.roundClosed')}</td>
             </tr>
           ))}
         </tbody>
@@ -89,25 +88,27 @@ function NewRound() {
     },
   });
   return (
-    <Card title={t('newRound')}>
+    <Card title={t('ocop.newRound')}>
       <ErrorAlert error={create.error} />
-      <Field label={t('roundName')}>{(id) => <TextInput id={id} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-      <Field label={t('level')}>
+      <Field label={t('ocop.roundName')}>
+        {(id) => <TextInput id={id} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label={t('ocop.level')}>
         {(id) => (
           <select id={id} className="input" value={level} onChange={(e) => setLevel(e.target.value as typeof level)}>
-            <option value="province">{t('lv_province')}</option>
-            <option value="central">{t('lv_central')}</option>
+            <option value="province">{t('ocop.lv_province')}</option>
+            <option value="central">{t('ocop.lv_central')}</option>
           </select>
         )}
       </Field>
-      <Field label={t('quorum')}>
+      <Field label={t('ocop.quorum')}>
         {(id) => <TextInput id={id} inputMode="numeric" value={quorum} onChange={(e) => setQuorum(e.target.value)} />}
       </Field>
-      <Field label={t('spreadLimit')}>
+      <Field label={t('ocop.spreadLimit')}>
         {(id) => <TextInput id={id} inputMode="numeric" value={spread} onChange={(e) => setSpread(e.target.value)} />}
       </Field>
       <fieldset>
-        <legend>{t('members')}</legend>
+        <legend>{t('ocop.members')}</legend>
         {users.data?.map((u) => (
           <div key={u.id}>
             <label className="checkbox">
@@ -120,14 +121,14 @@ function NewRound() {
             </label>{' '}
             {picked.includes(u.id) && (
               <label>
-                <input type="radio" name="chair" checked={chair === u.id} onChange={() => setChair(u.id)} /> {t('chair')}
+                <input type="radio" name="chair" checked={chair === u.id} onChange={() => setChair(u.id)} /> {t('ocop.chair')}
               </label>
             )}
           </div>
         ))}
       </fieldset>
       <Button onClick={() => create.mutate()} disabled={create.isPending || !name || !picked.length}>
-        {t('newRound')}
+        {t('ocop.newRound')}
       </Button>
     </Card>
   );

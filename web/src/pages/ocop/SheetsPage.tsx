@@ -25,12 +25,12 @@ export function SheetsPage() {
   const manage = can('ocop.sheet_manage');
   return (
     <>
-      <h1>{t('ocopSheets')}</h1>
+      <h1>{t('ocop.ocopSheets')}</h1>
       <OcopNav />
       <p className="muted">
-        {t('ocopSheetsIntro')}{' '}
+        {t('ocop.ocopSheetsIntro')}{' '}
         <a href={urlOf('GET /api/schemas/ocop-sheet.json')} target="_blank" rel="noreferrer">
-          {t('ocopSheetSchema')}
+          {t('ocop.ocopSheetSchema')}
         </a>
       </p>
       {openId !== null && <SheetEditor key={openId} id={openId} manage={manage} onClose={() => setOpenId(null)} />}
@@ -46,7 +46,7 @@ export function SheetsPage() {
                     <tr key={s.no}>
                       <td>
                         {s.no}. {s.name} <UnverifiedMark show={!s.verified} />
-                        {!cat.setsWithSheet.includes(s.no) && <Badge tone="warning">{t('ocopNoSheet')}</Badge>}
+                        {!cat.setsWithSheet.includes(s.no) && <Badge tone="warning">{t('ocop.ocopNoSheet')}</Badge>}
                       </td>
                       <td>
                         {sheets.map((x) => (
@@ -58,7 +58,7 @@ export function SheetsPage() {
                             data-testid={`ocop-sheet-${x.id}`}
                           >
                             v{x.version} · {regimeLabel(t, x.regime)}
-                            {x.status === 'draft' ? ` · ${t('draft')}` : ''}
+                            {x.status === 'draft' ? ` · ${t('ocop.draft')}` : ''}
                           </button>
                         ))}
                       </td>
@@ -74,7 +74,7 @@ export function SheetsPage() {
 }
 
 function regimeLabel(t: ReturnType<typeof useI18n>['t'], regime: string) {
-  return regime === 'QD148_2023' ? t('regime148') : regime === 'QD1489_2025' ? t('regime1489') : t('regimeOther');
+  return regime === 'QD148_2023' ? t('ocop.regime148') : regime === 'QD1489_2025' ? t('ocop.regime1489') : t('ocop.regimeOther');
 }
 
 /** One sheet: its parts and criteria; a draft can be edited as JSON, loaded from a file, saved and published. */
@@ -102,7 +102,7 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
       try {
         document = JSON.parse(text ?? JSON.stringify(s.document));
       } catch {
-        throw new Error(t('ocopSheetNotJson'));
+        throw new Error(t('ocop.ocopSheetNotJson'));
       }
       return call('PUT /api/ocop/sheets/{id}', { params: { id }, body: { rowVersion: s.rowVersion, document } });
     },
@@ -123,16 +123,16 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
       title={`${doc.setNo}. ${doc.setName} — v${s.version}`}
       actions={
         <Button onClick={onClose} data-testid="ocop-sheet-close">
-          {t('close')}
+          {t('common.close')}
         </Button>
       }
     >
       <p>
         {doc.legalBasis.document} ·{' '}
-        {isDraft ? <Badge tone="warning">{t('draft')}</Badge> : <Badge tone="info">{t('sheetPublished')}</Badge>}{' '}
+        {isDraft ? <Badge tone="warning">{t('ocop.draft')}</Badge> : <Badge tone="info">{t('ocop.sheetPublished')}</Badge>}{' '}
         <UnverifiedMark show={!s.verified} /> ·{' '}
         <a href={urlOf('GET /api/ocop/sheets/{id}/export', { params: { id } })} download data-testid="ocop-sheet-export">
-          {t('downloadJson')}
+          {t('ocop.downloadJson')}
         </a>
       </p>
       <ul className="sheet-outline">
@@ -157,7 +157,7 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
       {manage && (
         <div data-testid="ocop-sheet-manage">
           <ErrorAlert error={draft.error ?? save.error ?? publish.error} />
-          <Field label={t('ocopDraftForSet')}>
+          <Field label={t('ocop.ocopDraftForSet')}>
             {(fid) => (
               <select id={fid} className="input" value={target ?? doc.setNo} onChange={(e) => setTarget(Number(e.target.value))}>
                 {catalogue.data?.sets.map((x) => (
@@ -169,11 +169,11 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
             )}
           </Field>
           <Button onClick={() => draft.mutate(target ?? doc.setNo)} disabled={draft.isPending} data-testid="ocop-sheet-new-draft">
-            {t('ocopNewDraft')}
+            {t('ocop.ocopNewDraft')}
           </Button>
           {isDraft && (
             <>
-              <Field label={t('ocopSheetJson')}>
+              <Field label={t('ocop.ocopSheetJson')}>
                 {(fid) => (
                   <textarea
                     id={fid}
@@ -185,7 +185,7 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
                   />
                 )}
               </Field>
-              <Field label={t('ocopSheetLoadFile')}>
+              <Field label={t('ocop.ocopSheetLoadFile')}>
                 {(fid) => (
                   <input
                     id={fid}
@@ -199,16 +199,16 @@ function SheetEditor({ id, manage, onClose }: { id: number; manage: boolean; onC
                 )}
               </Field>
               <Button onClick={() => save.mutate(s)} disabled={save.isPending} data-testid="ocop-sheet-save">
-                {t('save')}
+                {t('common.save')}
               </Button>{' '}
               <Button
                 onClick={() => publish.mutate(s)}
                 disabled={publish.isPending || sheet.isFetching || text !== null}
                 data-testid="ocop-sheet-publish"
               >
-                {t('publish')}
+                {t('common.publish')}
               </Button>
-              {text !== null && <span className="muted"> {t('ocopSaveBeforePublish')}</span>}
+              {text !== null && <span className="muted"> {t('ocop.ocopSaveBeforePublish')}</span>}
             </>
           )}
         </div>

@@ -8,8 +8,7 @@ import type {
   OcopProductListItem,
   OcopRoundDetail,
 } from '../../../../src/shared/api.gen';
-import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { useI18n, type MessageKey } from '../../i18n';
 import { roleLabel } from '../../components/labels';
 
 export type { Stage };
@@ -38,7 +37,7 @@ export function NoSheetWarning({ catalogue, setNo }: { catalogue: Catalogue | un
   if (!set) return null;
   return (
     <div className="alert alert-warning" role="status" data-testid="ocop-no-sheet-warning">
-      {t('ocopNoSheetWarning', {
+      {t('ocop.ocopNoSheetWarning', {
         set: `${set.no}. ${set.name}`,
         who: catalogue.sheetPublishers.map((r) => roleLabel(r, lang)).join(', '),
       })}
@@ -72,7 +71,7 @@ export function Stars({ star, testId }: { star: number | null; testId?: string }
   if (!star)
     return (
       <span className="muted" data-testid={testId} data-star="0">
-        {t('noStar')}
+        {t('ocop.noStar')}
       </span>
     );
   return (
@@ -80,8 +79,8 @@ export function Stars({ star, testId }: { star: number | null; testId?: string }
       className="stars"
       data-testid={testId}
       data-star={star}
-      aria-label={`${star} ${t('star')}`}
-      title={`${star} ${t('star')}`}
+      aria-label={`${star} ${t('ocop.star')}`}
+      title={`${star} ${t('ocop.star')}`}
     >
       {'★'.repeat(star)}
       <span className="stars-off">{'☆'.repeat(5 - star)}</span>
@@ -91,12 +90,12 @@ export function Stars({ star, testId }: { star: number | null; testId?: string }
 
 export function useStageLabel() {
   const { t } = useI18n();
-  return (s: string) => t(`stage_${s}` as MessageKey);
+  return (s: string) => t(`ocop.stage_${s}` as MessageKey);
 }
 
 export function useActionLabel() {
   const { t } = useI18n();
-  return (a: string) => t(`act_${a}` as MessageKey);
+  return (a: string) => t(`common.act_${a}` as MessageKey);
 }
 
 /** Score in hundredths → "74,33". */

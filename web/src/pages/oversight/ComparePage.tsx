@@ -24,11 +24,11 @@ export function ComparePage() {
   const c = q.data;
   return (
     <>
-      <h1>{t('ovCompare')}</h1>
+      <h1>{t('oversight.ovCompare')}</h1>
       <OversightNav />
       {!(first > 0 && second > 0) && (
         <p className="muted" data-testid="compare-pick">
-          {t('ovComparePick')} <Link to="/giam-sat">{t('ovCompareToActivities')}</Link>
+          {t('oversight.ovComparePick')} <Link to="/giam-sat">{t('oversight.ovCompareToActivities')}</Link>
         </p>
       )}
       {q.isLoading && <Loading />}
@@ -46,50 +46,50 @@ export function ComparePage() {
                 href={urlOf('GET /api/oversight/compare/report.docx', { query: { first, second } })}
                 download
               >
-                {t('ovFollowUpReport')}
+                {t('oversight.ovFollowUpReport')}
               </a>
             }
           >
             <p className="muted">
-              {t('ovBefore')}: {c.before.title} · {t('ovAfter')}: {c.after.title}
+              {t('oversight.ovBefore')}: {c.before.title} · {t('oversight.ovAfter')}: {c.after.title}
             </p>
             <div className="cards" data-testid="compare-summary">
               <div className="stat">
-                <span className="stat-label">{t('ovAvgCriteria')}</span>
+                <span className="stat-label">{t('oversight.ovAvgCriteria')}</span>
                 <strong>
                   {avg(c.summary.averageCriteria.before)} → {avg(c.summary.averageCriteria.after)}
                 </strong>
               </div>
               <div className="stat">
-                <span className="stat-label">{t('ovAvgIndicators')}</span>
+                <span className="stat-label">{t('oversight.ovAvgIndicators')}</span>
                 <strong>
                   {avg(c.summary.averageIndicators.before)} → {avg(c.summary.averageIndicators.after)}
                 </strong>
               </div>
               <div className="stat">
-                <span className="stat-label">{t('ovNewProducts')}</span>
+                <span className="stat-label">{t('oversight.ovNewProducts')}</span>
                 <strong>
                   {c.summary.ocopActual.before.newProducts} → {c.summary.ocopActual.after.newProducts}
                   {c.summary.ocopActual.targets ? ` / ${c.summary.ocopActual.targets.newProducts}` : ''}
                 </strong>
               </div>
               <div className="stat">
-                <span className="stat-label">{t('ovDisbursed')}</span>
+                <span className="stat-label">{t('oversight.ovDisbursed')}</span>
                 <strong>
                   {money(c.summary.disbursed.before)} → {money(c.summary.disbursed.after)}
                 </strong>
               </div>
             </div>
           </Card>
-          <Card title={t('ovArea')}>
+          <Card title={t('oversight.ovArea')}>
             <table className="table" data-testid="compare-communes">
               <thead>
                 <tr>
-                  <th>{t('unit')}</th>
-                  <th>{t('ovBefore')}</th>
-                  <th>{t('ovAfter')}</th>
+                  <th>{t('common.unit')}</th>
+                  <th>{t('oversight.ovBefore')}</th>
+                  <th>{t('oversight.ovAfter')}</th>
                   <th>±</th>
-                  <th>{t('ovNewlyMet')}</th>
+                  <th>{t('oversight.ovNewlyMet')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -109,15 +109,15 @@ export function ComparePage() {
               </tbody>
             </table>
           </Card>
-          <Card title={t('ovMetOfTotal', { met: c.met, total: c.met + c.notMet })}>
+          <Card title={t('oversight.ovMetOfTotal', { met: c.met, total: c.met + c.notMet })}>
             <table className="table" data-testid="compare-recommendations">
               <thead>
                 <tr>
                   <th>#</th>
-                  <th>{t('ovRecText')}</th>
-                  <th>{t('deadline')}</th>
-                  <th>{t('ovBefore')}</th>
-                  <th>{t('ovAfter')}</th>
+                  <th>{t('oversight.ovRecText')}</th>
+                  <th>{t('common.deadline')}</th>
+                  <th>{t('oversight.ovBefore')}</th>
+                  <th>{t('oversight.ovAfter')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -130,7 +130,7 @@ export function ComparePage() {
                         <>
                           <br />
                           <small className="muted">
-                            {t('ovHandoverFrom', {
+                            {t('oversight.ovHandoverFrom', {
                               from: r.handover.fromCouncilName,
                               to: r.handover.toCouncil?.name ?? '—',
                               date: formatDateVi(r.handover.handedOverOn),
@@ -143,7 +143,7 @@ export function ComparePage() {
                     <td>{r.status ? <StatusBadge prefix="ovRs_" status={r.status} /> : '—'}</td>
                     <td>
                       <StatusBadge prefix="ovRs_" status={r.statusAfter} />{' '}
-                      {r.overdueAfter && <Badge tone="danger">{t('ovOverdue')}</Badge>}
+                      {r.overdueAfter && <Badge tone="danger">{t('oversight.ovOverdue')}</Badge>}
                     </td>
                   </tr>
                 ))}

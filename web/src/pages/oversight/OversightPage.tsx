@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { call } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
-import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateVi, parseDateVi } from '../../../../src/shared/vi';
 import { OversightNav, StatusBadge, type CouncilDetail } from './common';
 
@@ -31,13 +30,13 @@ export function OversightPage() {
   const d = detail.data;
   return (
     <>
-      <h1>{t('navOversight')}</h1>
+      <h1>{t('common.navOversight')}</h1>
       <OversightNav />
       {councils.isLoading && <Loading />}
       <ErrorAlert error={councils.error ?? detail.error} />
       <div className="toolbar">
         <label>
-          {t('ovCouncil')}{' '}
+          {t('oversight.ovCouncil')}{' '}
           <select
             className="input"
             data-testid="council-picker"
@@ -46,7 +45,7 @@ export function OversightPage() {
           >
             {councils.data?.items.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({c.term}){c.historic ? ` — ${t('ovHistoricCouncil')}` : ''}
+                {c.name} ({c.term}){c.historic ? ` — ${t('oversight.ovHistoricCouncil')}` : ''}
               </option>
             ))}
           </select>
@@ -57,40 +56,40 @@ export function OversightPage() {
           {d.endedOn && (
             <div className="alert alert-info" data-testid="council-ended">
               <p>
-                {t('ovCouncilEnded', { date: formatDateVi(d.endedOn) })}{' '}
+                {t('oversight.ovCouncilEnded', { date: formatDateVi(d.endedOn) })}{' '}
                 {d.handover
-                  ? t('ovCouncilHandedOver', {
+                  ? t('oversight.ovCouncilHandedOver', {
                       to: d.handover.toCouncil?.name ?? '—',
                       date: formatDateVi(d.handover.handedOverOn),
                       handed: d.handover.handedOver,
                       closed: d.handover.closed,
                     })
-                  : t('ovCouncilNotHandedOver')}
+                  : t('oversight.ovCouncilNotHandedOver')}
               </p>
               {d.handover && (
                 <p className="muted">
-                  {t('legalBasis')}: {d.handover.legalBasis}
+                  {t('common.legalBasis')}: {d.handover.legalBasis}
                   {d.handover.note ? ` — ${d.handover.note}` : ''}
                 </p>
               )}
             </div>
           )}
-          <Card title={t('ovActivities')}>
+          <Card title={t('oversight.ovActivities')}>
             <table className="table" data-testid="oversight-activities">
               <thead>
                 <tr>
-                  <th>{t('date')}</th>
-                  <th>{t('kind')}</th>
-                  <th>{t('title')}</th>
-                  <th>{t('legalBasis')}</th>
-                  <th>{t('status')}</th>
+                  <th>{t('common.date')}</th>
+                  <th>{t('common.kind')}</th>
+                  <th>{t('common.title')}</th>
+                  <th>{t('common.legalBasis')}</th>
+                  <th>{t('common.status')}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.activities.map((a) => (
                   <tr key={a.id}>
                     <td>{formatDateVi(a.heldOn ?? a.scheduledOn)}</td>
-                    <td>{t(`ovKind_${a.kind}` as MessageKey)}</td>
+                    <td>{t(`oversight.ovKind_${a.kind}` as MessageKey)}</td>
                     <td>
                       <Link to={`/giam-sat/hoat-dong/${a.id}`}>{a.title}</Link>
                     </td>
@@ -104,14 +103,14 @@ export function OversightPage() {
             </table>
           </Card>
           <div className="grid-2">
-            <Card title={t('ovBodies')}>
+            <Card title={t('oversight.ovBodies')}>
               <ul>
                 {d.bodies.map((b) => (
                   <li key={b.id}>{b.name}</li>
                 ))}
               </ul>
             </Card>
-            <Card title={t('ovDelegates')}>
+            <Card title={t('oversight.ovDelegates')}>
               <ul>
                 {d.delegates.map((x) => (
                   <li key={x.id}>
@@ -174,30 +173,30 @@ function NewActivity({ council }: { council: CouncilDetail }) {
   if (!can('oversight.manage')) return null;
   const e = form.formState.errors;
   return (
-    <Card title={t('ovNewActivity')}>
+    <Card title={t('oversight.ovNewActivity')}>
       <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate data-testid="new-activity">
         <ErrorAlert error={create.error} />
-        <Field label={t('kind')}>
+        <Field label={t('common.kind')}>
           {(id) => (
             <select id={id} className="input" {...form.register('kind')}>
               {KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {t(`ovKind_${k}` as MessageKey)}
+                  {t(`oversight.ovKind_${k}` as MessageKey)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label={t('title')} error={e.title?.message}>
+        <Field label={t('common.title')} error={e.title?.message}>
           {(id) => <TextInput id={id} {...form.register('title')} />}
         </Field>
-        <Field label={t('ovTopic')} error={e.topic?.message}>
+        <Field label={t('oversight.ovTopic')} error={e.topic?.message}>
           {(id) => <textarea id={id} className="input" rows={3} {...form.register('topic')} />}
         </Field>
-        <Field label={t('ovScheduledOn')} error={e.scheduledOn?.message}>
+        <Field label={t('oversight.ovScheduledOn')} error={e.scheduledOn?.message}>
           {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" {...form.register('scheduledOn')} />}
         </Field>
-        <Field label={t('ovLeadBody')}>
+        <Field label={t('oversight.ovLeadBody')}>
           {(id) => (
             <select id={id} className="input" {...form.register('leadBodyId')}>
               <option value="">—</option>
@@ -209,11 +208,11 @@ function NewActivity({ council }: { council: CouncilDetail }) {
             </select>
           )}
         </Field>
-        <Field label={t('ovExplaining')} hint={t('ovOnePerLine')}>
+        <Field label={t('oversight.ovExplaining')} hint={t('oversight.ovOnePerLine')}>
           {(id) => <textarea id={id} className="input" rows={3} {...form.register('explaining')} />}
         </Field>
         <Button type="submit" disabled={create.isPending}>
-          {t('ovNewActivity')}
+          {t('oversight.ovNewActivity')}
         </Button>
       </form>
     </Card>

@@ -8,8 +8,7 @@ import { call, type Answer, type Body } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { bp } from '../../components/money';
 import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
-import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateVi, parseDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import { OversightNav, StatusBadge, unitsUnder, type CouncilRow } from './common';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
@@ -35,24 +34,24 @@ export function PetitionsPage() {
   const s = list.data?.stats;
   return (
     <>
-      <h1>{t('ovPetitions')}</h1>
+      <h1>{t('oversight.ovPetitions')}</h1>
       <OversightNav />
       {s && (
         <div className="cards" data-testid="petition-stats">
           <div className="stat">
-            <span className="stat-label">{t('ovReceived')}</span>
+            <span className="stat-label">{t('oversight.ovReceived')}</span>
             <strong>{s.total}</strong>
           </div>
           <div className="stat">
-            <span className="stat-label">{t('ovAnswered')}</span>
+            <span className="stat-label">{t('oversight.ovAnswered')}</span>
             <strong>{s.answered}</strong>
           </div>
           <div className="stat">
-            <span className="stat-label">{t('ovResolved')}</span>
+            <span className="stat-label">{t('oversight.ovResolved')}</span>
             <strong>{s.resolved}</strong>
           </div>
           <div className="stat">
-            <span className="stat-label">{t('ovRate')}</span>
+            <span className="stat-label">{t('oversight.ovRate')}</span>
             <strong>{bp(s.rateBp)}</strong>
           </div>
         </div>
@@ -61,8 +60,8 @@ export function PetitionsPage() {
         <input
           className="input"
           type="search"
-          aria-label={t('search')}
-          placeholder={t('searchPlaceholder')}
+          aria-label={t('common.search')}
+          placeholder={t('common.searchPlaceholder')}
           value={q}
           onChange={(e) => setQ(e.target.value)}
         />
@@ -72,11 +71,11 @@ export function PetitionsPage() {
       <table className="table" data-testid="petitions">
         <thead>
           <tr>
-            <th>{t('ovReceivedOn')}</th>
-            <th>{t('ovArea')}</th>
-            <th>{t('ovPetitionText')}</th>
-            <th>{t('ovAddressee')}</th>
-            <th>{t('status')}</th>
+            <th>{t('oversight.ovReceivedOn')}</th>
+            <th>{t('oversight.ovArea')}</th>
+            <th>{t('oversight.ovPetitionText')}</th>
+            <th>{t('oversight.ovAddressee')}</th>
+            <th>{t('common.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -112,7 +111,7 @@ function PetitionRow({ p }: { p: Petition }) {
       call('POST /api/oversight/petitions/{id}/answer', { params: { id: p.id }, body: { answer, version: p.version } }),
     onMutate: () => setDone(''),
     onSuccess: async () => {
-      setDone(t('donePetitionAnswer'));
+      setDone(t('oversight.donePetitionAnswer'));
       await refresh();
     },
   });
@@ -124,7 +123,7 @@ function PetitionRow({ p }: { p: Petition }) {
       <td>
         {formatDateVi(p.receivedOn)}
         <br />
-        <small className="muted">{t(`ovSrc_${p.source}` as MessageKey)}</small>
+        <small className="muted">{t(`oversight.ovSrc_${p.source}` as MessageKey)}</small>
       </td>
       <td>{p.unitName}</td>
       <td>
@@ -132,27 +131,27 @@ function PetitionRow({ p }: { p: Petition }) {
         {p.category && (
           <>
             <br />
-            <small className="muted">{t(`ovCat_${p.category}` as MessageKey)}</small>
+            <small className="muted">{t(`oversight.ovCat_${p.category}` as MessageKey)}</small>
           </>
         )}
         {p.answer && (
           <p className="muted">
-            {t('ovAnswer')} ({formatDateVi(p.answeredOn)}): {p.answer}
+            {t('oversight.ovAnswer')} ({formatDateVi(p.answeredOn)}): {p.answer}
           </p>
         )}
         <SuccessNotice>{done}</SuccessNotice>
         <ErrorAlert error={manage.error ?? reply.error} />
         {p.actions.includes('answer') && (
           <div className="toolbar">
-            <TextInput aria-label={t('ovAnswerText')} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+            <TextInput aria-label={t('oversight.ovAnswerText')} value={answer} onChange={(e) => setAnswer(e.target.value)} />
             <ConfirmButton
               variant="secondary"
               disabled={answer.trim().length < 3 || reply.isPending}
               onConfirm={() => reply.mutate()}
-              title={t('cfPetitionAnswerTitle')}
-              body={<p>{t('cfPetitionAnswerBody', about)}</p>}
+              title={t('oversight.cfPetitionAnswerTitle')}
+              body={<p>{t('oversight.cfPetitionAnswerBody', about)}</p>}
             >
-              {t('ovAnswer')}
+              {t('oversight.ovAnswer')}
             </ConfirmButton>
           </div>
         )}
@@ -164,13 +163,13 @@ function PetitionRow({ p }: { p: Petition }) {
               onConfirm={() =>
                 manage.mutate({
                   body: { assigneeUnitId: p.unitId, assigneeLabel: assignee, deadline },
-                  done: t('donePetitionAssign', { to: assignee, date: formatDateVi(deadline) }),
+                  done: t('oversight.donePetitionAssign', { to: assignee, date: formatDateVi(deadline) }),
                 })
               }
-              title={t('cfPetitionAssignTitle')}
-              body={<p>{t('cfPetitionAssignBody', { ...about, to: assignee, date: formatDateVi(deadline) })}</p>}
+              title={t('oversight.cfPetitionAssignTitle')}
+              body={<p>{t('oversight.cfPetitionAssignBody', { ...about, to: assignee, date: formatDateVi(deadline) })}</p>}
             >
-              {t('ovAssign')}: {assignee}
+              {t('oversight.ovAssign')}: {assignee}
             </ConfirmButton>
           </div>
         )}
@@ -180,22 +179,22 @@ function PetitionRow({ p }: { p: Petition }) {
               <ConfirmButton
                 variant="secondary"
                 disabled={manage.isPending}
-                onConfirm={() => manage.mutate({ body: { status: 'resolved' }, done: t('donePetitionResolved') })}
-                title={t('cfPetitionResolvedTitle')}
-                body={<p>{t('cfPetitionResolvedBody', about)}</p>}
+                onConfirm={() => manage.mutate({ body: { status: 'resolved' }, done: t('oversight.donePetitionResolved') })}
+                title={t('oversight.cfPetitionResolvedTitle')}
+                body={<p>{t('oversight.cfPetitionResolvedBody', about)}</p>}
               >
-                {t('ovMarkResolved')}
+                {t('oversight.ovMarkResolved')}
               </ConfirmButton>
             )}
             {p.actions.includes('roadmap') && (
               <ConfirmButton
                 variant="secondary"
                 disabled={manage.isPending}
-                onConfirm={() => manage.mutate({ body: { status: 'roadmap' }, done: t('donePetitionRoadmap') })}
-                title={t('cfPetitionRoadmapTitle')}
-                body={<p>{t('cfPetitionRoadmapBody', about)}</p>}
+                onConfirm={() => manage.mutate({ body: { status: 'roadmap' }, done: t('oversight.donePetitionRoadmap') })}
+                title={t('oversight.cfPetitionRoadmapTitle')}
+                body={<p>{t('oversight.cfPetitionRoadmapBody', about)}</p>}
               >
-                {t('ovMarkRoadmap')}
+                {t('oversight.ovMarkRoadmap')}
               </ConfirmButton>
             )}
           </div>
@@ -207,7 +206,7 @@ function PetitionRow({ p }: { p: Petition }) {
           <>
             <br />
             <small className="muted">
-              {t('deadline')} {formatDateVi(p.deadline)}
+              {t('common.deadline')} {formatDateVi(p.deadline)}
             </small>
           </>
         )}
@@ -288,10 +287,10 @@ function NewPetition({ councils }: { councils: CouncilRow[] }) {
   });
   const e = form.formState.errors;
   return (
-    <Card title={t('ovNewPetition')}>
+    <Card title={t('oversight.ovNewPetition')}>
       <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate data-testid="new-petition">
         <ErrorAlert error={create.error} />
-        <Field label={t('ovCouncil')}>
+        <Field label={t('oversight.ovCouncil')}>
           {(id) => (
             <select id={id} className="input" {...form.register('councilId')}>
               {councils.map((c) => (
@@ -302,7 +301,7 @@ function NewPetition({ councils }: { councils: CouncilRow[] }) {
             </select>
           )}
         </Field>
-        <Field label={t('ovArea')} error={e.unitId ? t('ovArea') : undefined}>
+        <Field label={t('oversight.ovArea')} error={e.unitId ? t('oversight.ovArea') : undefined}>
           {(id) => (
             <select id={id} className="input" {...form.register('unitId')}>
               <option value={0}>—</option>
@@ -314,36 +313,36 @@ function NewPetition({ councils }: { councils: CouncilRow[] }) {
             </select>
           )}
         </Field>
-        <Field label={t('ovSource')}>
+        <Field label={t('oversight.ovSource')}>
           {(id) => (
             <select id={id} className="input" {...form.register('source')}>
               {SOURCES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`ovSrc_${s}` as MessageKey)}
+                  {t(`oversight.ovSrc_${s}` as MessageKey)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label={t('ovCategory')}>
+        <Field label={t('oversight.ovCategory')}>
           {(id) => (
             <select id={id} className="input" {...form.register('category')}>
               {CATEGORIES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`ovCat_${s}` as MessageKey)}
+                  {t(`oversight.ovCat_${s}` as MessageKey)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label={t('ovReceivedOn')} error={e.receivedOn?.message}>
+        <Field label={t('oversight.ovReceivedOn')} error={e.receivedOn?.message}>
           {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" {...form.register('receivedOn')} />}
         </Field>
-        <Field label={t('ovPetitionText')} error={e.text?.message}>
+        <Field label={t('oversight.ovPetitionText')} error={e.text?.message}>
           {(id) => <textarea id={id} className="input" rows={3} {...form.register('text')} />}
         </Field>
         <Button type="submit" disabled={create.isPending}>
-          {t('ovNewPetition')}
+          {t('oversight.ovNewPetition')}
         </Button>
       </form>
     </Card>

@@ -34,16 +34,17 @@ export function RecommendationsPage() {
   };
   return (
     <>
-      <h1>{t('ovRecommendations')}</h1>
+      <h1>{t('oversight.ovRecommendations')}</h1>
       <OversightNav />
       <div className="toolbar">
         {can('oversight.respond') && (
           <label className="checkbox">
-            <input type="checkbox" checked={mine} onChange={(e) => toggle('cua-toi', e.target.checked)} /> {t('ovMine')}
+            <input type="checkbox" checked={mine} onChange={(e) => toggle('cua-toi', e.target.checked)} /> {t('oversight.ovMine')}
           </label>
         )}
         <label className="checkbox">
-          <input type="checkbox" checked={overdue} onChange={(e) => toggle('qua-han', e.target.checked)} /> {t('ovOnlyOverdue')}
+          <input type="checkbox" checked={overdue} onChange={(e) => toggle('qua-han', e.target.checked)} />{' '}
+          {t('oversight.ovOnlyOverdue')}
         </label>
       </div>
       {q.isLoading && <Loading />}
@@ -51,11 +52,11 @@ export function RecommendationsPage() {
       <table className="table" data-testid="recommendation-list">
         <thead>
           <tr>
-            <th>{t('ovCouncil')}</th>
-            <th>{t('ovRecText')}</th>
-            <th>{t('ovAddressee')}</th>
-            <th>{t('deadline')}</th>
-            <th>{t('status')}</th>
+            <th>{t('oversight.ovCouncil')}</th>
+            <th>{t('oversight.ovRecText')}</th>
+            <th>{t('oversight.ovAddressee')}</th>
+            <th>{t('common.deadline')}</th>
+            <th>{t('common.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,7 +73,7 @@ export function RecommendationsPage() {
               <td>{r.addresseeLabel}</td>
               <td>
                 {formatDateVi(r.deadline)}{' '}
-                {r.overdue && <Badge tone="danger">{t('ovOverdueDays', { n: r.daysOverdue ?? 0 })}</Badge>}
+                {r.overdue && <Badge tone="danger">{t('oversight.ovOverdueDays', { n: r.daysOverdue ?? 0 })}</Badge>}
               </td>
               <td>
                 <StatusBadge prefix="ovRs_" status={r.status} />
@@ -104,7 +105,7 @@ export function RecommendationPage() {
     onMutate: () => setDone(''),
     onSuccess: async (_res, decision) => {
       const who = { n: q.data!.seq, to: q.data!.addresseeLabel };
-      setDone(decision === 'accepted' ? t('doneAccept', who) : t('doneReject', who));
+      setDone(decision === 'accepted' ? t('oversight.doneAccept', who) : t('oversight.doneReject', who));
       await qc.invalidateQueries({ queryKey: ['oversight'] });
     },
   });
@@ -117,7 +118,7 @@ export function RecommendationPage() {
         <Link to={`/giam-sat/hoat-dong/${r.activity.id}`}>{r.activity.title}</Link>
       </p>
       <h1>
-        {t('ovRecommendations')} #{r.seq}
+        {t('oversight.ovRecommendations')} #{r.seq}
       </h1>
       <OversightNav />
       <SuccessNotice>{done}</SuccessNotice>
@@ -126,31 +127,31 @@ export function RecommendationPage() {
           {r.text}
         </p>
         <dl className="facts">
-          <dt>{t('ovAddressee')}</dt>
+          <dt>{t('oversight.ovAddressee')}</dt>
           <dd>
             {r.addresseeLabel} ({r.addresseeUnitName})
           </dd>
-          <dt>{t('deadline')}</dt>
+          <dt>{t('common.deadline')}</dt>
           <dd>
-            {formatDateVi(r.deadline)} {r.overdue && <Badge tone="danger">{t('ovOverdue')}</Badge>}
+            {formatDateVi(r.deadline)} {r.overdue && <Badge tone="danger">{t('oversight.ovOverdue')}</Badge>}
           </dd>
           {r.links.length > 0 && (
             <>
-              <dt>{t('ovLinks')}</dt>
+              <dt>{t('oversight.ovLinks')}</dt>
               <dd>{r.links.map((l) => l.label).join('; ')}</dd>
             </>
           )}
           {r.decisionNote && (
             <>
-              <dt>{t('ovDecisionNote')}</dt>
+              <dt>{t('oversight.ovDecisionNote')}</dt>
               <dd>{r.decisionNote}</dd>
             </>
           )}
           {r.handover && (
             <>
-              <dt>{t('ovHandover')}</dt>
+              <dt>{t('oversight.ovHandover')}</dt>
               <dd data-testid="handover-note">
-                {t('ovHandoverFrom', {
+                {t('oversight.ovHandoverFrom', {
                   from: r.handover.fromCouncilName,
                   to: r.handover.toCouncil?.name ?? '—',
                   date: formatDateVi(r.handover.handedOverOn),
@@ -161,12 +162,12 @@ export function RecommendationPage() {
           )}
         </dl>
       </Card>
-      <Card title={t('ovReports')}>
+      <Card title={t('oversight.ovReports')}>
         <ul data-testid="reports">
           {r.reports.map((x) => (
             <li key={x.id}>
               <strong>{formatDateVi(x.reportedOn)}</strong> — {x.text}{' '}
-              {x.done && <Badge tone="success">{t('ovReportDone')}</Badge>}{' '}
+              {x.done && <Badge tone="success">{t('oversight.ovReportDone')}</Badge>}{' '}
               {x.fileName && <a href={`/api/oversight/reports/${x.id}/file`}>{x.fileName}</a>}{' '}
               <small className="muted">{formatDateTimeVi(x.createdAt)}</small>
             </li>
@@ -175,9 +176,9 @@ export function RecommendationPage() {
         {(r.actions.includes('report_progress') || r.actions.includes('report_done')) && <ReportForm rec={r} />}
       </Card>
       {(r.actions.includes('accept') || r.actions.includes('not_accept')) && (
-        <Card title={t('ovDecisionNote')}>
+        <Card title={t('oversight.ovDecisionNote')}>
           <ErrorAlert error={decide.error} />
-          <Field label={t('ovDecisionNote')}>
+          <Field label={t('oversight.ovDecisionNote')}>
             {(fid) => <TextInput id={fid} value={note} onChange={(e) => setNote(e.target.value)} />}
           </Field>
           <div className="toolbar">
@@ -185,11 +186,11 @@ export function RecommendationPage() {
               <ConfirmButton
                 onConfirm={() => decide.mutate('accepted')}
                 disabled={decide.isPending}
-                title={t('confirmTitleAccept')}
-                body={<p>{t('confirmBodyAccept', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
+                title={t('oversight.confirmTitleAccept')}
+                body={<p>{t('oversight.confirmBodyAccept', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
                 testId="accept"
               >
-                {t('ovAccept')}
+                {t('oversight.ovAccept')}
               </ConfirmButton>
             )}
             {r.actions.includes('not_accept') && (
@@ -197,10 +198,10 @@ export function RecommendationPage() {
                 variant="danger"
                 onConfirm={() => decide.mutate('not_accepted')}
                 disabled={decide.isPending}
-                title={t('confirmTitleReject')}
-                body={<p>{t('confirmBodyReject', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
+                title={t('oversight.confirmTitleReject')}
+                body={<p>{t('oversight.confirmBodyReject', { n: r.seq, to: `${r.addresseeLabel} (${r.addresseeUnitName})` })}</p>}
               >
-                {t('ovReject')}
+                {t('oversight.ovReject')}
               </ConfirmButton>
             )}
           </div>
@@ -234,17 +235,17 @@ function ReportForm({ rec }: { rec: Detail }) {
   const e = form.formState.errors;
   return (
     <form onSubmit={form.handleSubmit((v) => send.mutate(v))} noValidate data-testid="report-form" className="subform">
-      <h3>{t('ovReport')}</h3>
+      <h3>{t('oversight.ovReport')}</h3>
       <ErrorAlert error={send.error} />
-      <Field label={t('ovReportText')} error={e.text?.message}>
+      <Field label={t('oversight.ovReportText')} error={e.text?.message}>
         {(id) => <textarea id={id} className="input" rows={3} {...form.register('text')} />}
       </Field>
-      <Field label={t('ovEvidence')}>{(id) => <FilePicker id={id} {...form.register('file')} />}</Field>
+      <Field label={t('oversight.ovEvidence')}>{(id) => <FilePicker id={id} {...form.register('file')} />}</Field>
       <label className="checkbox">
-        <input type="checkbox" {...form.register('done')} /> {t('ovReportDone')}
+        <input type="checkbox" {...form.register('done')} /> {t('oversight.ovReportDone')}
       </label>
       <Button type="submit" disabled={send.isPending} data-testid="send-report">
-        {t('ovReport')}
+        {t('oversight.ovReport')}
       </Button>
     </form>
   );

@@ -1,8 +1,7 @@
 import { NavLink } from 'react-router';
 import { useCan } from '../../auth/session';
 import { Badge } from '../../components/ui';
-import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { useI18n, type MessageKey } from '../../i18n';
 import type { Answer, Unit } from '../../api/client';
 import type { OversightActivityDetail, OversightCouncilDetail, OversightRecommendation } from '../../../../src/shared/api.gen';
 import type { SnapshotData } from '../../../../src/domain/oversight/types';
@@ -33,7 +32,7 @@ const STATUS_TONE: Record<string, 'neutral' | 'success' | 'warning' | 'danger' |
 
 export function StatusBadge({ prefix, status }: { prefix: 'ovSt_' | 'ovRs_' | 'ovPs_'; status: string }) {
   const { t } = useI18n();
-  return <Badge tone={STATUS_TONE[status] ?? 'neutral'}>{t(`${prefix}${status}` as MessageKey)}</Badge>;
+  return <Badge tone={STATUS_TONE[status] ?? 'neutral'}>{t(`oversight.${prefix}${status}` as MessageKey)}</Badge>;
 }
 
 /** Tabs of the oversight area. */
@@ -41,15 +40,15 @@ export function OversightNav() {
   const { t } = useI18n();
   const can = useCan();
   return (
-    <nav className="tabs" aria-label={t('navOversight')}>
+    <nav className="tabs" aria-label={t('common.navOversight')}>
       <NavLink to="/giam-sat" end>
-        {t('ovActivities')}
+        {t('oversight.ovActivities')}
       </NavLink>
       <NavLink to="/giam-sat/kien-nghi" end>
-        {t('ovRecommendations')}
+        {t('oversight.ovRecommendations')}
       </NavLink>
       {(can('oversight.read') || can('oversight.respond')) && (
-        <NavLink to="/giam-sat/kien-nghi-cu-tri">{t('ovPetitions')}</NavLink>
+        <NavLink to="/giam-sat/kien-nghi-cu-tri">{t('oversight.ovPetitions')}</NavLink>
       )}
     </nav>
   );

@@ -47,7 +47,7 @@ export function AssigneeFields({
   const { t } = useI18n();
   return (
     <>
-      <Field label={t('leadAgency')}>
+      <Field label={t('roadmaps.leadAgency')}>
         {(fid) => (
           <select id={fid} className="input" value={lead} onChange={(e) => setLead(e.target.value)} data-testid={testIds.lead}>
             <option value="">—</option>
@@ -57,7 +57,7 @@ export function AssigneeFields({
           </select>
         )}
       </Field>
-      <Field label={t('responsible')}>
+      <Field label={t('roadmaps.responsible')}>
         {(fid) => (
           <select
             id={fid}
@@ -66,7 +66,7 @@ export function AssigneeFields({
             onChange={(e) => setPerson(e.target.value)}
             data-testid={testIds.person}
           >
-            <option value="">{t('responsibleNone')}</option>
+            <option value="">{t('roadmaps.responsibleNone')}</option>
             {assignees.people.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -82,7 +82,9 @@ export function AssigneeFields({
 /** An agency in a picker, marked when nobody there has an account (nobody would be told). */
 export function LeadAgencyOption({ agency }: { agency: LeadAgency }) {
   const { t } = useI18n();
-  return <option value={agency.id}>{agency.reachable > 0 ? agency.name : `${agency.name} ${t('agencyNoAccounts')}`}</option>;
+  return (
+    <option value={agency.id}>{agency.reachable > 0 ? agency.name : `${agency.name} ${t('roadmaps.agencyNoAccounts')}`}</option>
+  );
 }
 
 /** Said plainly in a confirmation when the chosen lead agency has nobody who would be notified. */
@@ -91,7 +93,9 @@ export function NobodyNotified({ agency, personName }: { agency: LeadAgency | un
   if (!agency || agency.reachable > 0) return null;
   return (
     <p className="alert alert-warning" role="alert" data-testid="lead-nobody">
-      {personName ? t('cfLeadNobodyPerson', { lead: agency.name, person: personName }) : t('cfLeadNobody', { lead: agency.name })}
+      {personName
+        ? t('roadmaps.cfLeadNobodyPerson', { lead: agency.name, person: personName })
+        : t('roadmaps.cfLeadNobody', { lead: agency.name })}
     </p>
   );
 }

@@ -78,7 +78,7 @@ export function BoardPage() {
 
   return (
     <>
-      <h1>{t('boardTitle')}</h1>
+      <h1>{t('roadmaps.boardTitle')}</h1>
       <div className="tabs" role="tablist">
         {(['unit', 'agency', 'mine'] as const).map((v) => (
           <button
@@ -90,14 +90,14 @@ export function BoardPage() {
             onClick={() => set('xem', v)}
             data-testid={`tab-${v}`}
           >
-            {t(v === 'unit' ? 'byUnit' : v === 'agency' ? 'byAgency' : 'myWork')}
+            {t(v === 'unit' ? 'roadmaps.byUnit' : v === 'agency' ? 'roadmaps.byAgency' : 'roadmaps.myWork')}
           </button>
         ))}
       </div>
       <div className="toolbar">
         {view !== 'mine' && (
           <label>
-            {t('unitPick')}
+            {t('common.unitPick')}
             <select className="input" value={unitId} onChange={(e) => set('don-vi', e.target.value)} data-testid="board-unit">
               {units.data?.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -109,7 +109,7 @@ export function BoardPage() {
         )}
         {view === 'agency' && (
           <label>
-            {t('leadAgency')}
+            {t('roadmaps.leadAgency')}
             <select className="input" value={agencyId} onChange={(e) => set('co-quan', e.target.value)}>
               <option value="">—</option>
               {agencies.data?.items.map((a) => (
@@ -121,26 +121,26 @@ export function BoardPage() {
           </label>
         )}
         <label>
-          {t('status')}
+          {t('common.status')}
           <select className="input" value={status} onChange={(e) => set('trang-thai', e.target.value)}>
             <option value="">—</option>
             <option value="not_started,in_progress,at_risk">
-              {t('rs_not_started')} / {t('rs_in_progress')} / {t('rs_at_risk')}
+              {t('roadmaps.rs_not_started')} / {t('roadmaps.rs_in_progress')} / {t('roadmaps.rs_at_risk')}
             </option>
             {(['not_started', 'in_progress', 'at_risk', 'done'] as const).map((s) => (
               <option key={s} value={s}>
-                {t(`rs_${s}`)}
+                {t(`roadmaps.rs_${s}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {t('costClass')}
+          {t('roadmaps.costClass')}
           <select className="input" value={cost} onChange={(e) => set('kinh-phi', e.target.value)}>
             <option value="">—</option>
             {(['none', 'budget', 'investment'] as const).map((c) => (
               <option key={c} value={c}>
-                {t(`cost_${c}`)}
+                {t(`roadmaps.cost_${c}`)}
               </option>
             ))}
           </select>
@@ -148,24 +148,24 @@ export function BoardPage() {
         <label>
           Sắp xếp
           <select className="input" value={sort} onChange={(e) => set('sap-xep', e.target.value)}>
-            <option value="easy">{t('sortEasy')}</option>
-            <option value="target">{t('sortTarget')}</option>
-            <option value="priority">{t('sortPriority')}</option>
+            <option value="easy">{t('roadmaps.sortEasy')}</option>
+            <option value="target">{t('roadmaps.sortTarget')}</option>
+            <option value="priority">{t('roadmaps.sortPriority')}</option>
           </select>
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={overdue} onChange={(e) => set('qua-han', e.target.checked ? '1' : '')} />{' '}
-          {t('onlyOverdue')}
+          {t('roadmaps.onlyOverdue')}
         </label>
         {view === 'unit' && can('roadmap.manage') && unitId && (
           <Button variant="secondary" onClick={() => suggest.mutate()} disabled={suggest.isPending} data-testid="suggest-items">
-            {t('suggestFromGaps')}
+            {t('roadmaps.suggestFromGaps')}
           </Button>
         )}
-        {unitId && view === 'unit' && <Link to={`/de-xuat-ngan-sach?don-vi=${unitId}`}>{t('navBudget')}</Link>}
+        {unitId && view === 'unit' && <Link to={`/de-xuat-ngan-sach?don-vi=${unitId}`}>{t('common.navBudget')}</Link>}
       </div>
       <ErrorAlert error={suggest.error} />
-      {suggest.isSuccess && <p className="alert alert-success">{t('suggested', { n: suggest.data.created })}</p>}
+      {suggest.isSuccess && <p className="alert alert-success">{t('roadmaps.suggested', { n: suggest.data.created })}</p>}
       {canPick && suggestions.length > 1 && (
         <div className="toolbar">
           <Button
@@ -173,7 +173,7 @@ export function BoardPage() {
             onClick={() => setPicked(new Set(suggestions.map((i) => i.id)))}
             data-testid="pick-all-suggestions"
           >
-            {t('bulkPickAll', { n: suggestions.length })}
+            {t('roadmaps.bulkPickAll', { n: suggestions.length })}
           </Button>
         </div>
       )}
@@ -181,7 +181,7 @@ export function BoardPage() {
         <BulkConfirm unitId={unitId} picked={suggestions.filter((i) => picked.has(i.id))} onDone={() => setPicked(new Set())} />
       )}
       {timeline.length > 0 && (
-        <Card title={t('timeline')}>
+        <Card title={t('roadmaps.timeline')}>
           <div className="timeline" data-testid="timeline">
             {timeline.map(([m, n]) => (
               <div key={m} className="timeline-month">
@@ -195,16 +195,16 @@ export function BoardPage() {
       <Card>
         {board.isLoading && <Loading />}
         <ErrorAlert error={board.error} />
-        {board.data && !items.length && <p className="muted">{t('noResults')}</p>}
+        {board.data && !items.length && <p className="muted">{t('common.noResults')}</p>}
         <table className="table" data-testid="roadmap-board">
           <thead>
             <tr>
-              <th>{t('indicator')}</th>
-              <th>{t('unit')}</th>
-              <th>{t('leadAgency')}</th>
-              <th>{t('deadline')}</th>
-              <th>{t('costClass')}</th>
-              <th>{t('progress')}</th>
+              <th>{t('common.indicator')}</th>
+              <th>{t('common.unit')}</th>
+              <th>{t('roadmaps.leadAgency')}</th>
+              <th>{t('common.deadline')}</th>
+              <th>{t('roadmaps.costClass')}</th>
+              <th>{t('roadmaps.progress')}</th>
             </tr>
           </thead>
           <tbody>
@@ -217,7 +217,7 @@ export function BoardPage() {
                         type="checkbox"
                         checked={picked.has(i.id)}
                         onChange={(e) => togglePick(i.id, e.target.checked)}
-                        aria-label={t('bulkPick', { code: i.indicatorCode })}
+                        aria-label={t('roadmaps.bulkPick', { code: i.indicatorCode })}
                         data-testid={`pick-${i.indicatorCode}`}
                       />
                     </label>
@@ -231,11 +231,11 @@ export function BoardPage() {
                   </div>
                 </td>
                 <td>{i.unitName}</td>
-                <td>{i.leadAgencyName ?? <span className="muted">{t('unassigned')}</span>}</td>
+                <td>{i.leadAgencyName ?? <span className="muted">{t('roadmaps.unassigned')}</span>}</td>
                 <td>{monthVi(i.targetMonth)}</td>
-                <td>{t(`cost_${i.costClass}`)}</td>
+                <td>{t(`roadmaps.cost_${i.costClass}`)}</td>
                 <td>
-                  <progress max={100} value={i.progress} aria-label={`${t('progress')} ${i.progress}%`} /> {i.progress}%
+                  <progress max={100} value={i.progress} aria-label={`${t('roadmaps.progress')} ${i.progress}%`} /> {i.progress}%
                 </td>
               </tr>
             ))}

@@ -22,23 +22,23 @@ export function BudgetPage() {
   const d = data.data;
   return (
     <>
-      <h1>{t('budgetTitle')}</h1>
+      <h1>{t('roadmaps.budgetTitle')}</h1>
       <p>
-        {t('budgetTotal', { v: formatNumberVi(d.total / 1_000_000, 3), n: d.withoutEstimate })}{' '}
+        {t('roadmaps.budgetTotal', { v: formatNumberVi(d.total / 1_000_000, 3), n: d.withoutEstimate })}{' '}
         <a className="btn btn-secondary" href={`/api/roadmaps/budget.xlsx?unitId=${unitId}`}>
-          {t('exportXlsx')}
+          {t('common.exportXlsx')}
         </a>
       </p>
       <Card>
         <table className="table">
           <thead>
             <tr>
-              <th>{t('unit')}</th>
-              <th>{t('indicator')}</th>
-              <th>{t('leadAgency')}</th>
-              <th>{t('costClass')}</th>
-              <th>{t('estimate')}</th>
-              <th>{t('deadline')}</th>
+              <th>{t('common.unit')}</th>
+              <th>{t('common.indicator')}</th>
+              <th>{t('roadmaps.leadAgency')}</th>
+              <th>{t('roadmaps.costClass')}</th>
+              <th>{t('roadmaps.estimate')}</th>
+              <th>{t('common.deadline')}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,7 +51,7 @@ export function BudgetPage() {
                   </Link>
                 </td>
                 <td>{i.leadAgencyName ?? '—'}</td>
-                <td>{t(`cost_${i.costClass}`)}</td>
+                <td>{t(`roadmaps.cost_${i.costClass}`)}</td>
                 <td className="num">{i.costEstimate === null ? '—' : formatNumberVi(i.costEstimate / 1_000_000, 3)}</td>
                 <td>{monthVi(i.targetMonth)}</td>
               </tr>

@@ -33,14 +33,14 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
       }),
     onMutate: () => setDone(''),
     onSuccess: async (r) => {
-      setDone(t(nobody ? 'doneBulkConfirmNobody' : 'doneBulkConfirm', { n: r.confirmed, lead: leadName }));
+      setDone(t(nobody ? 'roadmaps.doneBulkConfirmNobody' : 'roadmaps.doneBulkConfirm', { n: r.confirmed, lead: leadName }));
       onDone();
       await qc.invalidateQueries({ queryKey: ['roadmaps'] });
     },
   });
   if (!picked.length && !done) return null;
   return (
-    <Card title={t('bulkTitle', { n: picked.length })}>
+    <Card title={t('roadmaps.bulkTitle', { n: picked.length })}>
       <ErrorAlert error={confirm.error} />
       <SuccessNotice>{done}</SuccessNotice>
       {picked.length > 0 && (
@@ -54,18 +54,22 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
               setPerson={setPerson}
               testIds={{ lead: 'bulk-lead', person: 'bulk-person' }}
             />
-            <Field label={t('deadline')}>
+            <Field label={t('common.deadline')}>
               {(fid) => <MonthInput id={fid} value={month} onChange={setMonth} testId="bulk-month" />}
             </Field>
           </div>
           <ConfirmButton
             onConfirm={() => confirm.mutate()}
             disabled={confirm.isPending || !lead || !month}
-            title={t('cfBulkTitle', { n: picked.length })}
+            title={t('roadmaps.cfBulkTitle', { n: picked.length })}
             body={
               <>
                 <p>
-                  {t(nobody ? 'cfBulkBodyNobody' : 'cfBulkBody', { n: picked.length, lead: leadName, m: formatMonthVi(month) })}
+                  {t(nobody ? 'roadmaps.cfBulkBodyNobody' : 'roadmaps.cfBulkBody', {
+                    n: picked.length,
+                    lead: leadName,
+                    m: formatMonthVi(month),
+                  })}
                 </p>
                 <NobodyNotified agency={leadAgency} personName={personName} />
                 <ul className="plain-list">
@@ -79,7 +83,7 @@ export function BulkConfirm({ unitId, picked, onDone }: { unitId: string; picked
             }
             testId="bulk-confirm"
           >
-            {t('bulkConfirm', { n: picked.length })}
+            {t('roadmaps.bulkConfirm', { n: picked.length })}
           </ConfirmButton>
         </>
       )}

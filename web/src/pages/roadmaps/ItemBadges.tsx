@@ -17,18 +17,18 @@ export function ItemBadges({ item }: { item: RoadmapItem }) {
                 : 'neutral'
         }
       >
-        {t(`rs_${item.status}`)}
+        {t(`roadmaps.rs_${item.status}`)}
       </Badge>
-      {item.overdueDays > 0 && <Badge tone="danger">{t('overdueBy', { n: item.overdueDays })}</Badge>}
+      {item.overdueDays > 0 && <Badge tone="danger">{t('roadmaps.overdueBy', { n: item.overdueDays })}</Badge>}
       {item.status !== 'done' && item.dueInDays !== null && item.dueInDays >= 0 && item.dueInDays <= 7 && (
-        <Badge tone="warning">{t('dueIn', { n: item.dueInDays })}</Badge>
+        <Badge tone="warning">{t('roadmaps.dueIn', { n: item.dueInDays })}</Badge>
       )}
       {item.escalated && (
         <Badge tone="danger">
-          <span data-testid={`escalated-${item.id}`}>⇪ {t('escalated')}</span>
+          <span data-testid={`escalated-${item.id}`}>⇪ {t('roadmaps.escalated')}</span>
         </Badge>
       )}
-      {!item.confirmed && <Badge tone="warning">{t('suggestions')}</Badge>}
+      {!item.confirmed && <Badge tone="warning">{t('roadmaps.suggestions')}</Badge>}
     </span>
   );
 }

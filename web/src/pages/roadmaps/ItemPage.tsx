@@ -29,7 +29,7 @@ export function ItemPage() {
   return (
     <>
       <nav className="breadcrumb">
-        <Link to={`/viec?don-vi=${i.unitId}`}>{t('navRoadmaps')}</Link> › {i.unitName}
+        <Link to={`/viec?don-vi=${i.unitId}`}>{t('common.navRoadmaps')}</Link> › {i.unitName}
       </nav>
       <h1 data-testid="item-title">
         {i.indicatorCode}. {i.title}
@@ -39,45 +39,45 @@ export function ItemPage() {
       </p>
       <Card>
         <dl className="facts">
-          <dt>{t('indicator')}</dt>
+          <dt>{t('common.indicator')}</dt>
           <dd>
             {i.indicatorCode} — {i.indicatorText} ({i.setCode})
           </dd>
-          <dt>{t('task')}</dt>
-          <dd data-testid="item-task">{i.task ?? <span className="muted">{t('taskMissing')}</span>}</dd>
-          <dt>{t('leadAgency')}</dt>
-          <dd>{i.leadAgencyName ?? t('unassigned')}</dd>
-          <dt>{t('responsible')}</dt>
+          <dt>{t('roadmaps.task')}</dt>
+          <dd data-testid="item-task">{i.task ?? <span className="muted">{t('roadmaps.taskMissing')}</span>}</dd>
+          <dt>{t('roadmaps.leadAgency')}</dt>
+          <dd>{i.leadAgencyName ?? t('roadmaps.unassigned')}</dd>
+          <dt>{t('roadmaps.responsible')}</dt>
           <dd>{i.leadUserName ?? '—'}</dd>
-          <dt>{t('supporting')}</dt>
+          <dt>{t('roadmaps.supporting')}</dt>
           <dd>{i.supportingAgencies.map((a) => a.name).join(', ') || '—'}</dd>
-          <dt>{t('deadline')}</dt>
+          <dt>{t('common.deadline')}</dt>
           <dd>{monthVi(i.targetMonth)}</dd>
-          <dt>{t('costClass')}</dt>
+          <dt>{t('roadmaps.costClass')}</dt>
           <dd>
-            {t(`cost_${i.costClass}`)}
+            {t(`roadmaps.cost_${i.costClass}`)}
             {i.costEstimate !== null && ` — ${formatNumberVi(i.costEstimate / 1_000_000, 3)} triệu đồng`}
           </dd>
-          <dt>{t('progress')}</dt>
+          <dt>{t('roadmaps.progress')}</dt>
           <dd>{i.progress}%</dd>
           {i.closedReason === 'verified_met' && (
             <>
-              <dt>{t('status')}</dt>
-              <dd>{t('closedAuto')}</dd>
+              <dt>{t('common.status')}</dt>
+              <dd>{t('roadmaps.closedAuto')}</dd>
             </>
           )}
           {i.reopenedCount > 0 && (
             <>
               <dt />
-              <dd>{t('reopenedTimes', { n: i.reopenedCount })}</dd>
+              <dd>{t('roadmaps.reopenedTimes', { n: i.reopenedCount })}</dd>
             </>
           )}
         </dl>
       </Card>
       {can('roadmap.manage') && <EditItem item={i} />}
       {can('roadmap.checkin') && i.status !== 'done' && <CheckIn item={i} />}
-      <Card title={t('checkins')}>
-        {!i.checkins.length && <p className="muted">{t('none')}</p>}
+      <Card title={t('roadmaps.checkins')}>
+        {!i.checkins.length && <p className="muted">{t('common.none')}</p>}
         <ul className="plain-list" data-testid="checkins">
           {i.checkins.map((c) => (
             <li key={c.id}>
@@ -139,8 +139,11 @@ function EditItem({ item }: { item: ItemDetail }) {
     onSuccess: async (_r, confirm) => {
       setDone(
         confirm
-          ? t(nobody ? 'doneRoadmapConfirmNobody' : 'doneRoadmapConfirm', { code: item.indicatorCode, lead: leadName })
-          : t('saved'),
+          ? t(nobody ? 'roadmaps.doneRoadmapConfirmNobody' : 'roadmaps.doneRoadmapConfirm', {
+              code: item.indicatorCode,
+              lead: leadName,
+            })
+          : t('common.saved'),
       );
       await qc.invalidateQueries({ queryKey: ['roadmap', String(item.id)] });
       await qc.invalidateQueries({ queryKey: ['roadmaps'] });
@@ -148,10 +151,10 @@ function EditItem({ item }: { item: ItemDetail }) {
     onMutate: () => setDone(''),
   });
   return (
-    <Card title={t('edit')}>
+    <Card title={t('common.edit')}>
       <ErrorAlert error={save.error} />
       <SuccessNotice>{done}</SuccessNotice>
-      <Field label={t('task')}>
+      <Field label={t('roadmaps.task')}>
         {(fid) => (
           <textarea
             id={fid}
@@ -159,7 +162,7 @@ function EditItem({ item }: { item: ItemDetail }) {
             rows={3}
             maxLength={4000}
             value={task}
-            placeholder={t('taskHint')}
+            placeholder={t('roadmaps.taskHint')}
             onChange={(e) => setTask(e.target.value)}
             data-testid="item-task-input"
           />
@@ -174,37 +177,37 @@ function EditItem({ item }: { item: ItemDetail }) {
           setPerson={setPerson}
           testIds={{ lead: 'lead-agency', person: 'lead-person' }}
         />
-        <Field label={t('deadline')}>
+        <Field label={t('common.deadline')}>
           {(fid) => <MonthInput id={fid} value={target} onChange={setTarget} testId="target-month" />}
         </Field>
-        <Field label={t('costClass')}>
+        <Field label={t('roadmaps.costClass')}>
           {(fid) => (
             <select id={fid} className="input" value={cost} onChange={(e) => setCost(e.target.value as CostClass)}>
               {(['none', 'budget', 'investment'] as const).map((c) => (
                 <option key={c} value={c}>
-                  {t(`cost_${c}`)}
+                  {t(`roadmaps.cost_${c}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         {cost !== 'none' && (
-          <Field label={t('estimate')}>
+          <Field label={t('roadmaps.estimate')}>
             {(fid) => <TextInput id={fid} inputMode="decimal" value={estimate} onChange={(e) => setEstimate(e.target.value)} />}
           </Field>
         )}
-        <Field label={t('status')}>
+        <Field label={t('common.status')}>
           {(fid) => (
             <select id={fid} className="input" value={status} onChange={(e) => setStatus(e.target.value as RoadmapStatus)}>
               {(['not_started', 'in_progress', 'at_risk', 'done'] as const).map((s) => (
                 <option key={s} value={s}>
-                  {t(`rs_${s}`)}
+                  {t(`roadmaps.rs_${s}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label={t('priority')}>
+        <Field label={t('roadmaps.priority')}>
           {(fid) => (
             <select id={fid} className="input" value={priority} onChange={(e) => setPriority(Number(e.target.value))}>
               {[1, 2, 3].map((p) => (
@@ -217,7 +220,7 @@ function EditItem({ item }: { item: ItemDetail }) {
         </Field>
       </div>
       <fieldset className="items-input">
-        <legend>{t('supporting')}</legend>
+        <legend>{t('roadmaps.supporting')}</legend>
         {assignees.agencies
           .filter((a) => String(a.id) !== lead)
           .map((a) => (
@@ -233,17 +236,17 @@ function EditItem({ item }: { item: ItemDetail }) {
       </fieldset>
       <div className="toolbar">
         <Button onClick={() => save.mutate(false)} disabled={save.isPending}>
-          {t('save')}
+          {t('common.save')}
         </Button>
         {!item.confirmed && (
           <ConfirmButton
             onConfirm={() => save.mutate(true)}
             disabled={save.isPending || !lead || !target}
-            title={t('cfRoadmapConfirmTitle')}
+            title={t('roadmaps.cfRoadmapConfirmTitle')}
             body={
               <>
                 <p>
-                  {t(nobody ? 'cfRoadmapConfirmBodyNobody' : 'cfRoadmapConfirmBody', {
+                  {t(nobody ? 'roadmaps.cfRoadmapConfirmBodyNobody' : 'roadmaps.cfRoadmapConfirmBody', {
                     code: item.indicatorCode,
                     title: item.title,
                     unit: item.unitName,
@@ -256,7 +259,7 @@ function EditItem({ item }: { item: ItemDetail }) {
             }
             testId="confirm-item"
           >
-            {t('confirm')}
+            {t('roadmaps.confirm')}
           </ConfirmButton>
         )}
       </div>
@@ -288,15 +291,15 @@ function CheckIn({ item }: { item: ItemDetail }) {
     },
   });
   return (
-    <Card title={t('newCheckin')}>
+    <Card title={t('roadmaps.newCheckin')}>
       <ErrorAlert error={send.error} />
       <div className="toolbar">
         <label>
-          {t('month')}
-          <MonthInput label={t('month')} value={month} onChange={setMonth} />
+          {t('common.month')}
+          <MonthInput label={t('common.month')} value={month} onChange={setMonth} />
         </label>
         <label>
-          {t('percent')}
+          {t('roadmaps.percent')}
           <input
             className="input num-input"
             type="number"
@@ -308,11 +311,11 @@ function CheckIn({ item }: { item: ItemDetail }) {
           />
         </label>
         <label className="grow">
-          {t('note')}
+          {t('common.note')}
           <TextInput value={note} onChange={(e) => setNote(e.target.value)} data-testid="checkin-note" />
         </label>
         <FilePicker
-          aria-label={t('evidence')}
+          aria-label={t('common.evidence')}
           accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
@@ -321,7 +324,7 @@ function CheckIn({ item }: { item: ItemDetail }) {
           disabled={send.isPending || !month || note.trim().length < 3}
           data-testid="checkin-submit"
         >
-          {t('newCheckin')}
+          {t('roadmaps.newCheckin')}
         </Button>
       </div>
     </Card>

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { call } from '../../../api/client';
 import { Card, ErrorAlert, Loading } from '../../../components/ui';
-import { useI18n } from '../../../i18n';
-import type { MessageKey } from '../../../i18n/vi';
+import { useI18n, type MessageKey } from '../../../i18n';
 import { formatDateVi } from '../../../../../src/shared/vi';
 import { OversightNav, StatusBadge } from '../common';
 import { SuccessNotice } from '../../../components/confirm';
@@ -38,7 +37,7 @@ export function ActivityPage() {
       <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={advance.move.error} />
       <Card
-        title={t(`ovKind_${a.kind}` as MessageKey)}
+        title={t(`oversight.ovKind_${a.kind}` as MessageKey)}
         actions={
           <>
             <StatusBadge prefix="ovSt_" status={a.status} />
@@ -47,31 +46,31 @@ export function ActivityPage() {
         }
       >
         <dl className="facts">
-          <dt>{t('ovHeldOn')}</dt>
+          <dt>{t('oversight.ovHeldOn')}</dt>
           <dd>{formatDateVi(a.heldOn ?? a.scheduledOn)}</dd>
-          <dt>{t('legalBasis')}</dt>
-          <dd>{t('ovLegalBasisLaw', { code: a.legalBasis })}</dd>
+          <dt>{t('common.legalBasis')}</dt>
+          <dd>{t('oversight.ovLegalBasisLaw', { code: a.legalBasis })}</dd>
           {a.chair && (
             <>
-              <dt>{t('ovChair')}</dt>
+              <dt>{t('oversight.ovChair')}</dt>
               <dd>{a.chair}</dd>
             </>
           )}
           {a.leadBody && (
             <>
-              <dt>{t('ovLeadBody')}</dt>
+              <dt>{t('oversight.ovLeadBody')}</dt>
               <dd>{a.leadBody.name}</dd>
             </>
           )}
-          <dt>{t('ovExplaining')}</dt>
+          <dt>{t('oversight.ovExplaining')}</dt>
           <dd>{a.explainingBodies.join('; ') || '—'}</dd>
-          <dt>{t('ovInvitees')}</dt>
+          <dt>{t('oversight.ovInvitees')}</dt>
           <dd>{a.invitees.join('; ') || '—'}</dd>
         </dl>
         <p>{a.topic}</p>
         {a.plan && (
           <p className="muted">
-            {t('ovPlan')}: {a.plan}
+            {t('oversight.ovPlan')}: {a.plan}
           </p>
         )}
       </Card>

@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ACTIVITY_STEP_TO, ACTIVITY_STEPS } from '../../../../../src/domain/lifecycles/activity';
 import { call } from '../../../api/client';
 import { ConfirmButton } from '../../../components/confirm';
-import { useI18n } from '../../../i18n';
-import type { MessageKey } from '../../../i18n/vi';
+import { useI18n, type MessageKey } from '../../../i18n';
 import type { ActivityDetail } from '../common';
 
 /**
@@ -23,7 +22,7 @@ export function useAdvanceStep(a: ActivityDetail | undefined, onDone: (message: 
       }),
     onMutate: () => onDone(''),
     onSuccess: async () => {
-      onDone(t('doneActivityAdvance', { title: a!.title, status: t(`ovSt_${next}` as MessageKey) }));
+      onDone(t('oversight.doneActivityAdvance', { title: a!.title, status: t(`oversight.ovSt_${next}` as MessageKey) }));
       await qc.invalidateQueries({ queryKey: ['oversight'] });
     },
   });
@@ -35,17 +34,17 @@ export function AdvanceButton({ a, advance }: { a: ActivityDetail; advance: Retu
   const { t } = useI18n();
   const { step, next, move } = advance;
   if (!step || (step === 'conclude' && !a.conclusionText)) return null;
-  const status = t(`ovSt_${next}` as MessageKey);
+  const status = t(`oversight.ovSt_${next}` as MessageKey);
   return (
     <ConfirmButton
       variant="secondary"
       onConfirm={() => move.mutate()}
       disabled={move.isPending}
-      title={t('cfActivityAdvanceTitle', { status })}
-      body={<p>{t('cfActivityAdvanceBody', { title: a.title, council: a.council.name, status })}</p>}
+      title={t('oversight.cfActivityAdvanceTitle', { status })}
+      body={<p>{t('oversight.cfActivityAdvanceBody', { title: a.title, council: a.council.name, status })}</p>}
       testId="activity-advance"
     >
-      {t('ovMoveTo', { status })}
+      {t('oversight.ovMoveTo', { status })}
     </ConfirmButton>
   );
 }

@@ -10,10 +10,10 @@ export function CompareLink({ a }: { a: ActivityDetail }) {
   const { t } = useI18n();
   const [other, setOther] = useState(a.siblings[0]!.id);
   return (
-    <Card title={t('ovCompare')}>
+    <Card title={t('oversight.ovCompare')}>
       <div className="toolbar">
         <label>
-          {t('ovCompareWith')}{' '}
+          {t('oversight.ovCompareWith')}{' '}
           <select className="input" value={other} onChange={(e) => setOther(Number(e.target.value))}>
             {a.siblings.map((s) => (
               <option key={s.id} value={s.id}>
@@ -23,7 +23,7 @@ export function CompareLink({ a }: { a: ActivityDetail }) {
           </select>
         </label>
         <Link className="btn btn-secondary" to={`/giam-sat/so-sanh?first=${a.id}&second=${other}`} data-testid="compare-link">
-          {t('ovCompare')}
+          {t('oversight.ovCompare')}
         </Link>
       </div>
     </Card>

@@ -49,13 +49,13 @@ export function Conclusion({ a }: { a: ActivityDetail }) {
   const e = form.formState.errors;
   return (
     <Card
-      title={t('ovConclusion')}
+      title={t('oversight.ovConclusion')}
       actions={
         can('oversight.manage') &&
         a.status !== 'planned' &&
         !editing && (
           <Button variant="secondary" onClick={() => setEditing(true)}>
-            {t('ovRecordConclusion')}
+            {t('oversight.ovRecordConclusion')}
           </Button>
         )
       }
@@ -63,7 +63,7 @@ export function Conclusion({ a }: { a: ActivityDetail }) {
       {a.conclusionText && !editing && (
         <>
           <p className="muted">
-            {a.conclusionNo && `${t('ovConclusionNo')}: ${a.conclusionNo} · `}
+            {a.conclusionNo && `${t('oversight.ovConclusionNo')}: ${a.conclusionNo} · `}
             {formatDateVi(a.conclusionDate)}
           </p>
           <p data-testid="conclusion-text">{a.conclusionText}</p>
@@ -72,15 +72,15 @@ export function Conclusion({ a }: { a: ActivityDetail }) {
       {editing && (
         <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate>
           <ErrorAlert error={save.error} />
-          <Field label={t('ovConclusionNo')}>{(id) => <TextInput id={id} {...form.register('conclusionNo')} />}</Field>
-          <Field label={t('ovConclusionDate')} error={e.conclusionDate?.message}>
+          <Field label={t('oversight.ovConclusionNo')}>{(id) => <TextInput id={id} {...form.register('conclusionNo')} />}</Field>
+          <Field label={t('oversight.ovConclusionDate')} error={e.conclusionDate?.message}>
             {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" {...form.register('conclusionDate')} />}
           </Field>
-          <Field label={t('ovConclusion')} error={e.conclusionText?.message}>
+          <Field label={t('oversight.ovConclusion')} error={e.conclusionText?.message}>
             {(id) => <textarea id={id} className="input" rows={6} {...form.register('conclusionText')} />}
           </Field>
           <Button type="submit" disabled={save.isPending}>
-            {t('save')}
+            {t('common.save')}
           </Button>
         </form>
       )}

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { call } from '../../../api/client';
 import { useCan } from '../../../auth/session';
 import { Button, Card, ErrorAlert } from '../../../components/ui';
-import { useI18n } from '../../../i18n';
-import type { MessageKey } from '../../../i18n/vi';
+import { useI18n, type MessageKey } from '../../../i18n';
 import { formatDateTimeVi } from '../../../../../src/shared/vi';
 import { type ActivityDetail } from '../common';
 import { FilePicker } from '../../../components/FilePicker';
@@ -39,28 +38,33 @@ export function Documents({ a }: { a: ActivityDetail }) {
     },
   });
   return (
-    <Card title={t('ovDocuments')}>
+    <Card title={t('oversight.ovDocuments')}>
       <ErrorAlert error={upload.error} />
       <ul data-testid="documents">
         {a.documents.map((d) => (
           <li key={d.id}>
-            <a href={`/api/oversight/documents/${d.id}/file`}>{d.title}</a> · {t('ovVersionN', { n: d.version })} · {d.fileName} ·{' '}
-            {formatDateTimeVi(d.createdAt)}
+            <a href={`/api/oversight/documents/${d.id}/file`}>{d.title}</a> · {t('oversight.ovVersionN', { n: d.version })} ·{' '}
+            {d.fileName} · {formatDateTimeVi(d.createdAt)}
           </li>
         ))}
       </ul>
       {can('oversight.manage') && (
         <div className="toolbar">
-          <select className="input" aria-label={t('kind')} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+          <select
+            className="input"
+            aria-label={t('common.kind')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as typeof kind)}
+          >
             {DOC_KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`ovDoc_${k}` as MessageKey)}
+                {t(`oversight.ovDoc_${k}` as MessageKey)}
               </option>
             ))}
           </select>
-          <FilePicker aria-label={t('ovUploadDocument')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FilePicker aria-label={t('oversight.ovUploadDocument')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <Button variant="secondary" disabled={!file || upload.isPending} onClick={() => upload.mutate()}>
-            {t('ovUploadDocument')}
+            {t('oversight.ovUploadDocument')}
           </Button>
         </div>
       )}

@@ -53,12 +53,12 @@ export function NewRecommendation({ a }: { a: ActivityDetail }) {
   const e = form.formState.errors;
   return (
     <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate data-testid="new-recommendation" className="subform">
-      <h3>{t('ovNewRecommendation')}</h3>
+      <h3>{t('oversight.ovNewRecommendation')}</h3>
       <ErrorAlert error={create.error} />
-      <Field label={t('ovRecText')} error={e.text?.message}>
+      <Field label={t('oversight.ovRecText')} error={e.text?.message}>
         {(id) => <textarea id={id} className="input" rows={3} {...form.register('text')} />}
       </Field>
-      <Field label={t('ovAddresseeUnit')}>
+      <Field label={t('oversight.ovAddresseeUnit')}>
         {(id) => (
           <select id={id} className="input" {...form.register('addresseeUnitId')}>
             {units.data?.map((u) => (
@@ -69,14 +69,14 @@ export function NewRecommendation({ a }: { a: ActivityDetail }) {
           </select>
         )}
       </Field>
-      <Field label={t('ovAddressee')} error={e.addresseeLabel?.message}>
+      <Field label={t('oversight.ovAddressee')} error={e.addresseeLabel?.message}>
         {(id) => <TextInput id={id} {...form.register('addresseeLabel')} />}
       </Field>
-      <Field label={t('deadline')} error={e.deadline?.message}>
+      <Field label={t('common.deadline')} error={e.deadline?.message}>
         {(id) => <TextInput id={id} placeholder="dd/mm/yyyy" {...form.register('deadline')} />}
       </Field>
       <Button type="submit" disabled={create.isPending} data-testid="save-recommendation">
-        {t('ovNewRecommendation')}
+        {t('oversight.ovNewRecommendation')}
       </Button>
     </form>
   );

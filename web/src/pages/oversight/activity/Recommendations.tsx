@@ -10,15 +10,15 @@ export function Recommendations({ a }: { a: ActivityDetail }) {
   const { t } = useI18n();
   const today = todayVn();
   return (
-    <Card title={t('ovRecommendations')}>
+    <Card title={t('oversight.ovRecommendations')}>
       <table className="table" data-testid="recommendations">
         <thead>
           <tr>
             <th>#</th>
-            <th>{t('ovRecText')}</th>
-            <th>{t('ovAddressee')}</th>
-            <th>{t('deadline')}</th>
-            <th>{t('status')}</th>
+            <th>{t('oversight.ovRecText')}</th>
+            <th>{t('oversight.ovAddressee')}</th>
+            <th>{t('common.deadline')}</th>
+            <th>{t('common.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,7 +31,7 @@ export function Recommendations({ a }: { a: ActivityDetail }) {
               <td>{r.addresseeLabel}</td>
               <td>
                 {formatDateVi(r.deadline)}{' '}
-                {r.status !== 'accepted' && r.deadline < today && <Badge tone="danger">{t('ovOverdue')}</Badge>}
+                {r.status !== 'accepted' && r.deadline < today && <Badge tone="danger">{t('oversight.ovOverdue')}</Badge>}
               </td>
               <td>
                 <StatusBadge prefix="ovRs_" status={r.status} />

@@ -26,25 +26,25 @@ export function SnapshotCard({ a }: { a: ActivityDetail }) {
     mutationFn: () => call('POST /api/oversight/activities/{id}/snapshots', { params: { id: a.id }, body: { asOf } }),
     onMutate: () => setDone(''),
     onSuccess: async () => {
-      setDone(t('doneFreeze', { date: formatDateVi(asOf) }));
+      setDone(t('oversight.doneFreeze', { date: formatDateVi(asOf) }));
       await qc.invalidateQueries({ queryKey: ['oversight'] });
     },
   });
   const d = snap.data?.data;
   const avg = (n: number | null) => (n === null ? '—' : formatNumberVi(n, 2));
   return (
-    <Card title={t('ovSnapshot')}>
+    <Card title={t('oversight.ovSnapshot')}>
       <SuccessNotice>{done}</SuccessNotice>
       <ErrorAlert error={freeze.error ?? snap.error} />
-      {!latest && <p className="muted">{t('ovNoSnapshot')}</p>}
+      {!latest && <p className="muted">{t('oversight.ovNoSnapshot')}</p>}
       {latest && d && (
         <div data-testid="snapshot">
           <p className="muted">
-            {t('ovSnapshotAsOf', { date: formatDateVi(latest.asOf), at: formatDateTimeVi(latest.frozenAt) })}
-            {a.snapshots.length > 1 && ` · ${t('ovSnapshotsCount', { n: a.snapshots.length })}`}
+            {t('oversight.ovSnapshotAsOf', { date: formatDateVi(latest.asOf), at: formatDateTimeVi(latest.frozenAt) })}
+            {a.snapshots.length > 1 && ` · ${t('oversight.ovSnapshotsCount', { n: a.snapshots.length })}`}
           </p>
           <p className="lead" data-testid="snapshot-criteria">
-            {t('ovCommunesAvg', {
+            {t('oversight.ovCommunesAvg', {
               assessed: d.criteria.assessedCount,
               total: d.criteria.unitCount,
               criteria: `${avg(d.criteria.averageCriteria)}/${d.criteria.criteriaTotal ?? '—'}`,
@@ -53,35 +53,35 @@ export function SnapshotCard({ a }: { a: ActivityDetail }) {
           </p>
           <div className="cards">
             <div className="stat">
-              <span className="stat-label">{t('ovNewProducts')}</span>
+              <span className="stat-label">{t('oversight.ovNewProducts')}</span>
               <strong>
                 {d.ocop.actual.newProducts}
                 {d.ocop.targets ? `/${d.ocop.targets.newProducts}` : ''}
               </strong>
             </div>
             <div className="stat">
-              <span className="stat-label">{t('ovNewRated')}</span>
+              <span className="stat-label">{t('oversight.ovNewRated')}</span>
               <strong>
                 {d.ocop.actual.newRated34}
                 {d.ocop.targets ? `/${d.ocop.targets.newRated34}` : ''}
               </strong>
             </div>
             <div className="stat">
-              <span className="stat-label">{t('ovNewOrgs')}</span>
+              <span className="stat-label">{t('oversight.ovNewOrgs')}</span>
               <strong>
                 {d.ocop.actual.newOrganisations}
                 {d.ocop.targets ? `/${d.ocop.targets.newOrganisations}` : ''}
               </strong>
             </div>
             <div className="stat">
-              <span className="stat-label">{t('ovDisbursed')}</span>
+              <span className="stat-label">{t('oversight.ovDisbursed')}</span>
               <strong>
                 {money(d.capital.disbursed)} / {money(d.capital.allocated)}
               </strong>
             </div>
           </div>
           <p>
-            {t('ovPack')}:{' '}
+            {t('oversight.ovPack')}:{' '}
             {(['docx', 'xlsx', 'pdf'] as const).map((f) => (
               <a
                 key={f}
@@ -99,16 +99,16 @@ export function SnapshotCard({ a }: { a: ActivityDetail }) {
       {can('oversight.manage') && (
         <div className="toolbar">
           <label>
-            {t('ovAsOf')} <DateInput label={t('ovAsOf')} value={asOf} onChange={setAsOf} />
+            {t('oversight.ovAsOf')} <DateInput label={t('oversight.ovAsOf')} value={asOf} onChange={setAsOf} />
           </label>
           <ConfirmButton
             onConfirm={() => freeze.mutate()}
             disabled={freeze.isPending}
-            title={t('cfFreezeTitle')}
-            body={<p>{t('cfFreezeBody', { date: formatDateVi(asOf), title: a.title })}</p>}
+            title={t('oversight.cfFreezeTitle')}
+            body={<p>{t('oversight.cfFreezeBody', { date: formatDateVi(asOf), title: a.title })}</p>}
             testId="freeze"
           >
-            {t('ovFreeze')}
+            {t('oversight.ovFreeze')}
           </ConfirmButton>
         </div>
       )}

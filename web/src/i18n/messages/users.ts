@@ -1,0 +1,73 @@
+import { defineMessages } from '../define';
+
+/** Users, roles and grants. */
+export const users = defineMessages({
+  vi: {
+    cfRevokeTitle: 'Thu hồi quyền này?',
+    cfRevokeBody:
+      '{person} sẽ mất quyền «{role}» tại {unit} ngay lập tức: không xem hay làm được những việc của quyền này ở đơn vị đó nữa. Việc thu hồi được ghi vào nhật ký.',
+    doneRevoke: 'Đã thu hồi quyền «{role}» tại {unit} của {person}.',
+    cfUnlockTitle: 'Mở khóa tài khoản?',
+    cfUnlockBody:
+      'Tài khoản của {person} bị khóa do đăng nhập sai nhiều lần. Sau khi mở khóa, người này đăng nhập lại được bằng mật khẩu hiện có.',
+    doneUnlock: 'Đã mở khóa tài khoản của {person}.',
+    cfDeactivateTitle: 'Ngừng kích hoạt tài khoản?',
+    cfDeactivateBody:
+      '{person} sẽ bị đăng xuất và không đăng nhập được nữa cho đến khi tài khoản được kích hoạt lại; dữ liệu người này đã nhập vẫn giữ nguyên.',
+    doneDeactivate: 'Đã ngừng kích hoạt tài khoản của {person}.',
+    cfActivateTitle: 'Kích hoạt lại tài khoản?',
+    cfActivateBody: '{person} sẽ đăng nhập lại được với các quyền hiện có.',
+    doneActivate: 'Đã kích hoạt lại tài khoản của {person}.',
+    usersTitle: 'Người dùng & phân quyền',
+    fullName: 'Họ và tên',
+    email: 'Thư điện tử',
+    role: 'Vai trò',
+    onUnit: 'Trên đơn vị',
+    active: 'Đang hoạt động',
+    inactive: 'Đã khóa',
+    locked: 'Tạm khóa đăng nhập',
+    lastLogin: 'Lần đăng nhập cuối',
+    newUser: 'Thêm người dùng',
+    createUser: 'Tạo người dùng',
+    grantRole: 'Cấp vai trò',
+    revoke: 'Thu hồi',
+    unlock: 'Mở khóa đăng nhập',
+    resetPassword: 'Đặt lại mật khẩu',
+    deactivate: 'Khóa tài khoản',
+    activate: 'Mở tài khoản',
+  },
+  en: {
+    cfRevokeTitle: 'Remove this role?',
+    cfRevokeBody:
+      '{person} loses the role “{role}” at {unit} at once and can no longer see or do what it allows there. The removal is written to the audit log.',
+    doneRevoke: 'Removed the role “{role}” at {unit} from {person}.',
+    cfUnlockTitle: 'Unlock the account?',
+    cfUnlockBody:
+      'The account of {person} was locked after too many failed sign-ins. Once unlocked, they can sign in again with their current password.',
+    doneUnlock: 'The account of {person} is unlocked.',
+    cfDeactivateTitle: 'Deactivate the account?',
+    cfDeactivateBody:
+      '{person} will be signed out and cannot sign in until the account is activated again; what they entered stays as it is.',
+    doneDeactivate: 'The account of {person} is deactivated.',
+    cfActivateTitle: 'Activate the account again?',
+    cfActivateBody: '{person} will be able to sign in again with their current roles.',
+    doneActivate: 'The account of {person} is active again.',
+    usersTitle: 'Users & roles',
+    fullName: 'Full name',
+    email: 'E-mail',
+    role: 'Role',
+    onUnit: 'On unit',
+    active: 'Active',
+    inactive: 'Deactivated',
+    locked: 'Sign-in locked',
+    lastLogin: 'Last sign-in',
+    newUser: 'Add user',
+    createUser: 'Create user',
+    grantRole: 'Grant role',
+    revoke: 'Revoke',
+    unlock: 'Lift sign-in lock',
+    resetPassword: 'Reset password',
+    deactivate: 'Deactivate',
+    activate: 'Reactivate',
+  },
+});
