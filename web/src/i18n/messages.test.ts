@@ -55,7 +55,7 @@ describe('every key the pages use resolves', () => {
   const namespaces = Object.keys(MESSAGES).join('|');
   const files = sources().map((f) => ({ file: path.relative(WEB, f), text: fs.readFileSync(f, 'utf8') }));
 
-  it('written in full (`ocop.roundTitle`), wherever it is written', () => {
+  it('written in full (`ocop.roundName`), wherever it is written', () => {
     // Permission names (`ocop.read`) share the features' prefixes; every other such string is a key.
     const permissions = new Set<string>(ACTIONS);
     const missing = files.flatMap(({ file, text }) =>
