@@ -18,7 +18,7 @@ import { inbox } from './inbox';
 import { todo } from './todo';
 
 /**
- * The UI's words by feature: `t('ocop.roundName')` reads `ocop.vi.roundName` (or `.en`). A key read by one
+ * The UI's words by feature: `t('ocop.someKey')` reads `MESSAGES.ocop.vi.someKey` (or `.en`). A key read by one
  * feature lives in that feature's module, a key read by several in `common`.
  */
 export const MESSAGES = {
