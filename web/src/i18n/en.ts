@@ -307,6 +307,7 @@ export const en: Record<MessageKey, string> = {
   status_draft: 'Draft',
   status_submitted: 'Awaiting verification',
   status_returned: 'Returned',
+  statusReopened: 'Reopened',
   status_verified: 'Verified · locked',
   saveDraft: 'Save',
   submit: 'Submit for verification',

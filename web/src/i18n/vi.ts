@@ -310,6 +310,7 @@ export const vi = {
   status_draft: 'Đang nhập',
   status_submitted: 'Chờ xác minh',
   status_returned: 'Bị trả lại',
+  statusReopened: 'Đã mở lại',
   status_verified: 'Đã xác minh · khóa',
   saveDraft: 'Lưu',
   submit: 'Gửi xác minh',
