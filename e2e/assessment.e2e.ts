@@ -76,5 +76,20 @@ describe('journey: the monthly count-and-check from commune to heat map', () => 
     await office.getByTestId('heatmap-table').waitFor();
     await expect.poll(() => cell(office).getAttribute('data-status')).toBe('met');
     expect(await office.getByTestId('heatmap-table').locator('tr', { hasText: 'xã Hải Sơn' }).textContent()).toContain('11/2026');
+
+    // The office reopens the month with a reason: the commune reads "reopened" (not "returned"),
+    // the reason once, and the person by name.
+    const reason = 'Cục Thống kê điều chỉnh số hộ, cần nhập lại chỉ tiêu 8.3';
+    await office.goto(`${server.url}/kiem-dem/${november!.id}`);
+    await office.getByRole('textbox', { name: 'Lý do' }).fill(reason);
+    await office.getByTestId('reopen-assessment').click();
+    await office.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
+    await expect.poll(() => office.getByTestId('assessment-status').textContent()).toBe('Đã mở lại');
+    await officer.reload();
+    await expect.poll(() => officer.getByTestId('assessment-status').textContent()).toBe('Đã mở lại');
+    const page = await officer.locator('main').innerText();
+    expect(page.split(reason).length - 1).toBe(1);
+    expect(await officer.getByTestId('returns-summary').innerText()).toMatch(/^Mở lại bởi [^()]+ lúc/);
+    expect(page).not.toContain('vpdp.quangninh');
   });
 });

@@ -69,6 +69,7 @@ async function openMenu(page: Page) {
 describe('journey: every signed-in page on a 390 px phone', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
+  let badgesSeen = 0;
 
   beforeAll(async () => {
     server = await startServer();
@@ -83,6 +84,17 @@ describe('journey: every signed-in page on a 390 px phone', () => {
     it(`${username}: menu drawer, sign-out in reach, no sideways scroll, no raw codes`, async () => {
       const page = await login(browser, server.url, username, PHONE);
       await settle(page);
+
+      // The unread count sits whole inside the bar and the screen, never cut at an edge.
+      const count = page.getByTestId('unread-count');
+      if (await count.isVisible()) {
+        badgesSeen++;
+        const c = (await count.boundingBox())!;
+        const bar = (await page.locator('.topbar').boundingBox())!;
+        expect(c.y, `${username}: the count is cut at the top`).toBeGreaterThanOrEqual(Math.max(0, bar.y));
+        expect(c.y + c.height).toBeLessThanOrEqual(bar.y + bar.height);
+        expect(c.x + c.width).toBeLessThanOrEqual(390);
+      }
 
       // The drawer opens from the menu button with focus inside; Escape closes it and focus returns.
       let menu = await openMenu(page);
@@ -130,6 +142,10 @@ describe('journey: every signed-in page on a 390 px phone', () => {
       await page.getByTestId('login-submit').waitFor();
     });
   }
+
+  it('someone among them had unread notifications, so the count was measured', () => {
+    expect(badgesSeen).toBeGreaterThan(0);
+  });
 
   it('the commune officer enters a value on the phone and sends the month after confirming', async () => {
     const [haiSon] = await server.deps.db

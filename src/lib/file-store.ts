@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSharp } from './lazy';
@@ -25,9 +25,7 @@ export class FileStore {
     const target = this.pathOf(sha256);
     if (!fs.existsSync(target)) {
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
-      const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-      await fs.promises.writeFile(tmp, bytes);
-      await fs.promises.rename(tmp, target);
+      await writeAtomically(target, bytes);
     }
     return { sha256, size: bytes.byteLength };
   }
@@ -42,7 +40,7 @@ export class FileStore {
         .resize(240, 240, { fit: 'inside', withoutEnlargement: true })
         .jpeg({ quality: 75 })
         .toBuffer();
-      await fs.promises.writeFile(target, buf);
+      await writeAtomically(target, buf);
       return true;
     } catch {
       return false;
@@ -55,5 +53,20 @@ export class FileStore {
 
   read(sha256: string): Promise<Buffer> {
     return fs.promises.readFile(this.pathOf(sha256));
+  }
+}
+
+/**
+ * Writes through a temporary file of its own, then renames: a reader sees the whole file or none, and
+ * two requests storing the same bytes at once (the same photo sent twice) each rename a complete copy.
+ */
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await fs.promises.writeFile(tmp, bytes);
+    await fs.promises.rename(tmp, target);
+  } catch (err) {
+    await fs.promises.rm(tmp, { force: true });
+    throw err;
   }
 }

@@ -247,6 +247,10 @@ export const RULE_TEXT = {
     vi: 'đơn vị không tồn tại trong tháng này',
     en: 'the unit did not exist in that month',
   },
+  evidence_already_attached: {
+    vi: 'tệp này đã được đính kèm cho chỉ tiêu {indicator} (“{name}”)',
+    en: 'this file is already attached to indicator {indicator} (“{name}”)',
+  },
   unknown_funding_source: { vi: 'nguồn vốn không có trong danh mục', en: 'unknown funding source' },
   duplicate_new_unit_key: { vi: 'hai đơn vị mới trùng khóa', en: 'two new units share a key' },
   merge_into_itself: { vi: 'không sáp nhập một đơn vị vào chính nó', en: 'a unit cannot be merged into itself' },

@@ -21,7 +21,9 @@ type View = {
   results: { criteriaMet: number; indicatorsMet: number; indicatorsMissing: number };
   permissions: { canEdit: boolean; canVerify: boolean };
 };
-type Err = { error: { code: string; details: { path?: string; code: string; rule?: string }[] & { rule?: string } } };
+type Err = {
+  error: { code: string; message?: string; details: { path?: string; code: string; rule?: string }[] & { rule?: string } };
+};
 
 describe('monthly count-and-check workflow', () => {
   let env: TestEnv;
@@ -147,6 +149,31 @@ describe('monthly count-and-check workflow', () => {
     const stranger = (await clientAs(env, 'commune_officer', p.communeB.id)).client;
     expect((await stranger.get(`/api/assessments/evidence/${ok.body.id}/file`)).status).toBe(404);
     expect((await stranger.get(`/api/assessments/${id}`)).status).toBe(404);
+  });
+
+  it('attaches the same file once per indicator, even when two sends race', async () => {
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2e7d32' } })
+      .png()
+      .toBuffer();
+    const form = (code: string) => {
+      const f = new FormData();
+      f.set('indicatorCode', code);
+      f.set('file', new Blob([photo]), 'duong-thon.png');
+      return f;
+    };
+    const before = await env.deps.db.$count(auditEvents);
+    const sends = await Promise.all([1, 2, 3].map(() => officer.post<Err>(`/api/assessments/${id}/evidence`, form('2.1'))));
+    expect(sends.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    const refused = sends.find((r) => r.status === 422)!;
+    expect(refused.body.error.code).toBe('RULE_VIOLATION');
+    expect(refused.body.error.message).toContain('đã được đính kèm cho chỉ tiêu 2.1');
+    expect(cell(await view(), '2.1').evidence.map((e) => e.name)).toEqual(['duong-thon.png']);
+    expect(await env.deps.db.$count(auditEvents)).toBe(before + 1);
+    // The same photo may prove another indicator, and once withdrawn it may be attached again.
+    expect((await officer.post(`/api/assessments/${id}/evidence`, form('2.2'))).status).toBe(201);
+    const first = cell(await view(), '2.1').evidence[0]!;
+    expect((await officer.request('DELETE', `/api/assessments/${id}/evidence/${first.id}`)).status).toBe(200);
+    expect((await officer.post(`/api/assessments/${id}/evidence`, form('2.1'))).status).toBe(201);
   });
 
   it('runs draft → submitted → returned → submitted → verified, and a verified month is locked', async () => {

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { evidence, files } from '../../db/schema';
 import { keepUpload, recordFile } from '../files/store-upload';
-import { AppError } from '../../lib/errors';
+import { AppError, ruleViolation } from '../../lib/errors';
 import { authorize } from '../access/authorize';
 import { write } from '../access/write-path';
 import type { Db } from '../../db/client';
@@ -41,6 +41,26 @@ export async function addEvidence(
           throw new AppError('VALIDATION_FAILED', [
             { path: input.indicatorCode, code: 'unknown_indicator', message: input.indicatorCode },
           ]);
+        }
+        // The same bytes once per indicator (checked under the month's lock, so two sends of one photo
+        // cannot both land); a phone resending after a lost answer learns it is already there.
+        const [same] = await tx
+          .select({ id: evidence.id, name: evidence.originalName })
+          .from(evidence)
+          .where(
+            and(
+              eq(evidence.assessmentId, assessmentId),
+              eq(evidence.indicatorCode, input.indicatorCode),
+              eq(evidence.fileId, stored.fileId),
+              isNull(evidence.removedAt),
+            ),
+          );
+        if (same) {
+          throw ruleViolation('evidence_already_attached', {
+            indicator: input.indicatorCode,
+            name: same.name,
+            evidenceId: same.id,
+          });
         }
         const [row] = await tx
           .insert(evidence)

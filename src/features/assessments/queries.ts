@@ -71,8 +71,15 @@ export async function assessmentView(deps: Deps, actor: Actor, id: number) {
   // Every return and reopening of the month, with its comments: kept after the commune corrects and resubmits.
   const returns = (
     await db
-      .select({ at: auditEvents.at, by: auditEvents.actorName, action: auditEvents.action, after: auditEvents.after })
+      .select({
+        at: auditEvents.at,
+        by: auditEvents.actorName,
+        person: users.fullName,
+        action: auditEvents.action,
+        after: auditEvents.after,
+      })
       .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorUserId))
       .where(
         and(
           eq(auditEvents.entityType, 'assessment'),
@@ -89,7 +96,8 @@ export async function assessmentView(deps: Deps, actor: Actor, id: number) {
     };
     return {
       at: e.at.toISOString(),
-      by: e.by,
+      // The person's name as a page shows it (the trail also keeps their sign-in name).
+      by: e.person ?? e.by,
       kind: e.action === 'assessment.reopen' ? ('reopened' as const) : ('returned' as const),
       comment: after.comment ?? after.reason ?? null,
       indicators: (after.indicators ?? [])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alreadyAttached,
   applyOutcome,
   cellId,
   changesOf,
@@ -201,5 +202,21 @@ describe('what an answer means for the queued cells', () => {
     const kept = keepMine(cell('3.2', { value: false, state: 'conflict', stored }));
     expect(kept).toMatchObject({ value: false, version: 4, state: 'pending' });
     expect(kept.stored).toBeUndefined();
+  });
+});
+
+describe('a queued photo the server already holds', () => {
+  const refusal = (rule: string) => ({
+    kind: 'api' as const,
+    status: 422,
+    code: 'RULE_VIOLATION',
+    message: 'Vi phạm quy định',
+    details: { rule, indicator: '2.1' },
+  });
+  it('counts as uploaded when the refusal says it is attached already, and only then', () => {
+    expect(alreadyAttached(refusal('evidence_already_attached'))).toBe(true);
+    expect(alreadyAttached(refusal('assessment_locked'))).toBe(false);
+    expect(alreadyAttached({ kind: 'network' })).toBe(false);
+    expect(alreadyAttached({ ...refusal('evidence_already_attached'), code: 'VALIDATION_FAILED', details: [] })).toBe(false);
   });
 });

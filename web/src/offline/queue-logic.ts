@@ -139,6 +139,16 @@ function storedOf(d: Record<string, unknown>): StoredCell | null {
   };
 }
 
+/** The server already holds this file on the indicator (a resend after a lost answer): the upload is done. */
+export function alreadyAttached(failure: Failure): boolean {
+  return (
+    failure.kind === 'api' &&
+    failure.code === 'RULE_VIOLATION' &&
+    isRecord(failure.details) &&
+    failure.details.rule === 'evidence_already_attached'
+  );
+}
+
 /** What a failed send of `codes` (one batch of cells, or one file's indicator) means for each of them. */
 export function classifyFailure(failure: Failure, codes: readonly string[]): SyncOutcome {
   if (failure.kind === 'network') return { kind: 'offline' };

@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 import { ApiError, call } from '../api/client';
 import * as idb from './idb';
 import {
+  alreadyAttached,
   applyOutcome,
   changesOf,
   classifyFailure,
@@ -263,6 +264,13 @@ class OfflineQueue {
       } catch (err) {
         const failure = failureOf(err);
         if (!failure) throw err;
+        // Sent before, its answer lost on the way: the file is on the indicator already.
+        if (alreadyAttached(failure)) {
+          this.reachable = true;
+          await this.remove([f.id]);
+          touched.push(f.assessmentId);
+          continue;
+        }
         const outcome = classifyFailure(failure, [f.code]);
         this.reachable = outcome.kind !== 'offline';
         if (outcome.kind !== 'refused') return;

@@ -125,6 +125,8 @@ export function AssessmentPage() {
   const dirty = Object.keys(edits).length;
   const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
   const reviewing = data.actions.includes('verify') || data.actions.includes('return');
+  // A verified month the office reopened is back in the commune's hands, but it was not sent back for errors.
+  const reopened = a.status === 'returned' && data.returns.at(-1)?.kind === 'reopened';
 
   const setEdit = (code: string, patch: Edit) => setEdits((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } }));
   const indicators = new Map(data.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
@@ -148,13 +150,17 @@ export function AssessmentPage() {
             a.status === 'verified'
               ? 'success'
               : a.status === 'returned'
-                ? 'danger'
+                ? reopened
+                  ? 'info'
+                  : 'danger'
                 : a.status === 'submitted'
                   ? 'info'
                   : 'neutral'
           }
         >
-          <span data-testid="assessment-status">{t(`common.status_${a.status}`)}</span>
+          <span data-testid="assessment-status">
+            {reopened ? t('assessment.statusReopened') : t(`common.status_${a.status}`)}
+          </span>
         </Badge>
       </h1>
       <p className="muted">
@@ -162,8 +168,10 @@ export function AssessmentPage() {
         {a.className} · {t('assessment.targetLevel')}: {t(`assessment.level_${a.targetLevel}`)}
         {a.verifiedBy && ` · ${t('assessment.verifiedBy')}: ${a.verifiedBy} (${formatDateTimeVi(a.verifiedAt)})`}
       </p>
-      {a.returnComment && a.status === 'returned' && <p className="alert alert-error">{a.returnComment}</p>}
-      <ReturnsSummary returns={data.returns} current={a.status === 'returned'} />
+      {a.returnComment && a.status === 'returned' && !data.returns.length && (
+        <p className="alert alert-error">{a.returnComment}</p>
+      )}
+      <ReturnsSummary returns={data.returns} current={a.status === 'returned' && !reopened} />
 
       <div className="cards sticky-summary" data-testid="live-summary">
         <div className="stat">
