@@ -43,9 +43,13 @@ export function planActions(
   adjustmentPending: boolean,
 ): Promise<PlanStep[]> {
   const open = (s: PlanRow['status']) => stepsFrom(PLAN_LIFECYCLE, s).filter((a) => a !== 'adjust' || !adjustmentPending);
-  return allowedActions(open, plan.status, (step) =>
-    mayWrite(db, viewer.actor, viewer.now, PLAN_STEP_NEEDS[step], plan.unitId, plan),
-  );
+  // Asked once per permission: a list of a province's plans asks a question per plan, not per step.
+  const asked = new Map<Action, Promise<boolean>>();
+  return allowedActions(open, plan.status, (step) => {
+    const need = PLAN_STEP_NEEDS[step];
+    if (!asked.has(need)) asked.set(need, mayWrite(db, viewer.actor, viewer.now, need, plan.unitId, plan));
+    return asked.get(need)!;
+  });
 }
 
 /** A plan as its reader sees it, with the steps the reader may take on it. */
