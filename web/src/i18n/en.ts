@@ -915,4 +915,6 @@ export const en: Record<MessageKey, string> = {
   submitNeedsNetwork: 'Sending the month for verification needs a connection. Wait until it returns.',
   submitNeedsSync: 'Some changes have not reached the server yet: sync them (and settle any conflict) before sending the month.',
   importNeedsNetwork: 'Importing an Excel file needs a connection.',
+  planSuperseded: 'Superseded by an adjustment',
+  planAdjustmentPending: 'An adjustment (version {v}) awaits approval — open the draft',
 };

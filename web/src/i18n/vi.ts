@@ -918,6 +918,8 @@ export const vi = {
   submitNeedsNetwork: 'Cần có mạng để gửi tháng đi xác minh. Hãy chờ kết nối trở lại.',
   submitNeedsSync: 'Còn thay đổi chưa gửi lên máy chủ: hãy đồng bộ (và xử lý xung đột) trước khi gửi tháng.',
   importNeedsNetwork: 'Cần có mạng để nhập tệp Excel.',
+  planSuperseded: 'Đã được thay thế bởi bản điều chỉnh',
+  planAdjustmentPending: 'Bản điều chỉnh (phiên bản {v}) đang chờ phê duyệt — mở bản nháp',
 } as const;
 
 export type MessageKey = keyof typeof vi;
