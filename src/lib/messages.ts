@@ -178,6 +178,10 @@ export const RULE_TEXT = {
     en: 'this suggestion is not confirmed yet: confirm it (lead agency, deadline) before changing its progress',
   },
   item_listed_twice: { vi: 'một việc được chọn hai lần', en: 'an item is listed twice' },
+  roadmap_no_step_back: {
+    vi: 'việc đã bắt đầu thì không trở lại trạng thái “Chưa bắt đầu”',
+    en: 'work that has started does not go back to “not started”',
+  },
   item_already_confirmed: {
     vi: 'việc của chỉ tiêu {indicator} đã được xác nhận trước đó; tải lại danh sách rồi chọn lại',
     en: 'the item for indicator {indicator} is already confirmed; reload and choose again',

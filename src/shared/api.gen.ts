@@ -344,6 +344,7 @@ export type CapitalPlan = {
     amount: number;
     addedOn: string | null;
   })[];
+  actions: ("set_lines" | "allocate" | "approve" | "adjust")[];
 };
 
 export type CapitalProject = {
@@ -1062,8 +1063,7 @@ export type OcopRoundDetail = {
     role: "chair" | "member";
     fullName: string;
   } | null;
-  canManage: boolean;
-  canDecide: boolean;
+  actions: ("add_products" | "close")[];
   products: ({
     roundId: number;
     productId: number;
@@ -1159,6 +1159,7 @@ export type OcopRoundDetail = {
     certificate: OcopCertificate & ({
       [key: string]: unknown;
     } | null);
+    actions: ("score" | "decide" | "certify")[];
   })[];
 };
 
@@ -1841,6 +1842,7 @@ export type RoadmapItem = {
     note: string;
     at: string;
   } | null;
+  actions: ("edit" | "confirm" | "check_in" | "start" | "flag_at_risk" | "complete")[];
 };
 
 export type RoadmapItemDetail = RoadmapItem & {

@@ -1,3 +1,4 @@
+import type { PlanState } from '../../domain/lifecycles/capital-plan';
 import { PROJECT_STATES, type ProjectState } from '../../domain/lifecycles/project';
 import { sql } from 'drizzle-orm';
 import {
@@ -141,7 +142,8 @@ export const capitalPlans = pgTable(
     endYear: integer('end_year').notNull(),
     name: text('name').notNull(),
     version: integer('version').notNull().default(1),
-    status: text('status').$type<'draft' | 'approved' | 'superseded'>().notNull().default('draft'),
+    /** A plan's states are its lifecycle's (`domain/lifecycles/capital-plan.ts`). */
+    status: text('status').$type<PlanState>().notNull().default('draft'),
     resolutionNo: text('resolution_no'),
     resolutionDate: date('resolution_date'),
     body: text('body'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { RoundState } from '../../domain/lifecycles/ocop-round';
 import type { ScoringSheetDoc } from '../../domain/ocop/schema';
 import { units } from './units';
 import { users } from './people';
@@ -150,7 +151,8 @@ export const ocopRounds = pgTable('ocop_rounds', {
   year: integer('year').notNull(),
   quorum: integer('quorum').notNull(),
   spreadLimit: integer('spread_limit').notNull().default(10),
-  status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
+  /** A round's states are its lifecycle's (`domain/lifecycles/ocop-round.ts`). */
+  status: text('status').$type<RoundState>().notNull().default('open'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   createdBy: integer('created_by').references(() => users.id),

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ROADMAP_STATUSES, type RoadmapStatus } from '../../domain/lifecycles/roadmap-item';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from './units';
 import { users } from './people';
@@ -25,8 +26,8 @@ export const agencies = pgTable(
   (t) => [index('agencies_unit_idx').on(t.unitId)],
 );
 
-export const ROADMAP_STATUSES = ['not_started', 'in_progress', 'at_risk', 'done'] as const;
-export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
+/** An item's statuses are its lifecycle's (`domain/lifecycles/roadmap-item.ts`). */
+export { ROADMAP_STATUSES, type RoadmapStatus };
 export const COST_CLASSES = ['none', 'budget', 'investment'] as const;
 export type CostClass = (typeof COST_CLASSES)[number];
 

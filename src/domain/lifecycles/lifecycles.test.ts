@@ -6,6 +6,17 @@ import { allows, stepFrom, stepsFrom, type Lifecycle } from './machine';
 import { nextProjectState, PROJECT_LIFECYCLE } from './project';
 import { PETITION_LIFECYCLE, PETITION_STEP_TO, PETITION_STEPS, petitionStepTo } from './petition';
 import { RECOMMENDATION_LIFECYCLE } from './recommendation';
+import { PLAN_LIFECYCLE } from './capital-plan';
+import { ROUND_LIFECYCLE, ROUND_PRODUCT_LIFECYCLE, roundProductState } from './ocop-round';
+import {
+  ROADMAP_ITEM_LIFECYCLE,
+  ROADMAP_ITEM_STATES,
+  ROADMAP_STATUS_STEP_TO,
+  ROADMAP_STATUS_STEPS,
+  roadmapItemState,
+  roadmapStepTo,
+  storedStatus,
+} from './roadmap-item';
 
 const ALL: [string, Lifecycle<string, string>][] = [
   ['assessment', ASSESSMENT_LIFECYCLE],
@@ -13,6 +24,10 @@ const ALL: [string, Lifecycle<string, string>][] = [
   ['project', PROJECT_LIFECYCLE],
   ['activity', ACTIVITY_LIFECYCLE],
   ['petition', PETITION_LIFECYCLE],
+  ['OCOP round', ROUND_LIFECYCLE],
+  ['product before an OCOP council', ROUND_PRODUCT_LIFECYCLE],
+  ['capital plan', PLAN_LIFECYCLE],
+  ['roadmap item', ROADMAP_ITEM_LIFECYCLE],
 ];
 
 describe('lifecycles are closed tables', () => {
@@ -88,5 +103,59 @@ describe('lifecycles are closed tables', () => {
     const order: (string | null)[] = [];
     for (let s: ReturnType<typeof nextProjectState> = 'proposed'; s; s = nextProjectState(s)) order.push(s);
     expect(order).toEqual(['proposed', 'readiness', 'approved', 'construction', 'completed', 'settled']);
+  });
+
+  it('an OCOP round: products are added and scored while it is open; closing it is the end', () => {
+    expect(stepsFrom(ROUND_LIFECYCLE, 'open')).toEqual(['add_products', 'close']);
+    expect(stepsFrom(ROUND_LIFECYCLE, 'closed')).toEqual([]);
+    expect(stepFrom(ROUND_LIFECYCLE, 'add_products', 'closed')).toEqual({ ok: false, rule: 'ocop_round_closed' });
+  });
+
+  it('a product before the council: scored, decided once the rescore is in, certified only when recognised here', () => {
+    const l = ROUND_PRODUCT_LIFECYCLE;
+    expect(stepsFrom(l, 'scoring')).toEqual(['score', 'decide']);
+    expect(stepsFrom(l, 'rescore')).toEqual(['score']);
+    expect(stepsFrom(l, 'recognised')).toEqual(['certify']);
+    expect(stepsFrom(l, 'decided')).toEqual([]);
+    expect(stepFrom(l, 'score', 'rescore')).toEqual({ ok: true, to: 'scoring' });
+    expect(stepFrom(l, 'decide', 'rescore')).toEqual({ ok: false, rule: 'ocop_rescore_pending' });
+    expect(stepFrom(l, 'decide', 'decided')).toEqual({ ok: false, rule: 'ocop_result_decided' });
+    const decided = { status: 'decided' as const, recognised: true, star: 4 };
+    expect(roundProductState(decided, false)).toBe('recognised');
+    expect(roundProductState(decided, true)).toBe('certified');
+    expect(roundProductState({ ...decided, recognised: false }, false)).toBe('decided');
+    expect(roundProductState({ status: 'rescore', recognised: false, star: null }, false)).toBe('rescore');
+  });
+
+  it('a capital plan: a draft is edited and approved; an approved plan is only adjusted; superseded is the end', () => {
+    expect(stepsFrom(PLAN_LIFECYCLE, 'draft')).toEqual(['set_lines', 'allocate', 'approve']);
+    expect(stepsFrom(PLAN_LIFECYCLE, 'approved')).toEqual(['adjust']);
+    expect(stepFrom(PLAN_LIFECYCLE, 'allocate', 'approved')).toEqual({ ok: false, rule: 'plan_not_draft' });
+    expect(stepFrom(PLAN_LIFECYCLE, 'adjust', 'draft')).toEqual({ ok: false, rule: 'only_approved_plans_are_adjusted' });
+  });
+
+  it('a roadmap item: a suggestion is confirmed before it moves; check-ins start it; done work is reopened by starting it', () => {
+    const l = ROADMAP_ITEM_LIFECYCLE;
+    expect(stepsFrom(l, 'suggested')).toEqual(['edit', 'confirm']);
+    expect(stepsFrom(l, 'not_started')).toEqual(['edit', 'check_in', 'start', 'flag_at_risk', 'complete']);
+    expect(stepsFrom(l, 'at_risk')).toEqual(['edit', 'check_in', 'start', 'complete']);
+    expect(stepsFrom(l, 'done')).toEqual(['edit', 'start']);
+    expect(stepsFrom(l, 'suggestion_closed')).toEqual(['edit']);
+    expect(stepFrom(l, 'check_in', 'not_started')).toEqual({ ok: true, to: 'in_progress' });
+    expect(stepFrom(l, 'check_in', 'at_risk')).toEqual({ ok: true, to: 'at_risk' });
+    expect(stepFrom(l, 'check_in', 'suggested')).toEqual({ ok: false, rule: 'suggestion_not_confirmed' });
+    expect(stepFrom(l, 'confirm', 'suggestion_closed')).toEqual({ ok: false, rule: 'item_closed' });
+    expect(stepFrom(l, 'confirm', 'in_progress')).toEqual({ ok: false, rule: 'item_already_confirmed' });
+    for (const state of ROADMAP_ITEM_STATES) {
+      expect(
+        roadmapItemState({ confirmed: state !== 'suggested' && state !== 'suggestion_closed', status: storedStatus(state) }),
+      ).toBe(state);
+      for (const step of ROADMAP_STATUS_STEPS) {
+        const r = stepFrom(l, step, state);
+        if (r.ok) expect(storedStatus(r.to)).toBe(ROADMAP_STATUS_STEP_TO[step]);
+      }
+    }
+    for (const step of ROADMAP_STATUS_STEPS) expect(roadmapStepTo(ROADMAP_STATUS_STEP_TO[step])).toBe(step);
+    expect(roadmapStepTo('not_started')).toBeNull();
   });
 });

@@ -3,8 +3,17 @@
  * refusal names. Server and web read the same table — the server refuses a step the table does not
  * allow, the web shows only the buttons the table allows — in the style of the OCOP cycle.
  */
-/** Where a step leads: one state, the same state, or a state per starting state (the rest stay). */
-export type Step<S extends string> = { from: readonly S[]; to: S | 'same' | Partial<Record<S, S>>; refusal: string };
+/**
+ * Where a step leads: one state, the same state, or a state per starting state (the rest stay); the
+ * rule a refusal names, and where a state needs other words (a closed item, not an unconfirmed one),
+ * the rule from that state.
+ */
+export type Step<S extends string> = {
+  from: readonly S[];
+  to: S | 'same' | Partial<Record<S, S>>;
+  refusal: string;
+  refusals?: Partial<Record<S, string>>;
+};
 
 export type Lifecycle<S extends string, A extends string> = {
   states: readonly S[];
@@ -31,7 +40,7 @@ export function stepFrom<S extends string, A extends string>(
   state: S,
 ): { ok: true; to: S } | { ok: false; rule: string } {
   const step = l.steps[action];
-  if (!step.from.includes(state)) return { ok: false, rule: step.refusal };
+  if (!step.from.includes(state)) return { ok: false, rule: step.refusals?.[state] ?? step.refusal };
   const to = step.to === 'same' ? state : typeof step.to === 'string' ? step.to : (step.to[state] ?? state);
   return { ok: true, to };
 }

@@ -1,5 +1,4 @@
 /** The authorisation matrix, half 1 of 2 (see authorization-matrix.suite.ts). */
-(globalThis as { authorizationMatrixPart?: 1 | 2 }).authorizationMatrixPart = 1;
-await import('./authorization-matrix.suite');
+import { authorizationMatrix } from './authorization-matrix.suite';
 
-export {};
+authorizationMatrix(1);

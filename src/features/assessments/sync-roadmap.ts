@@ -2,6 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Deps } from '../../context';
 import type { Db } from '../../db/client';
 import { assessmentResults, assessments, criteriaSets, roadmapItems } from '../../db/schema';
+import { storedStatus } from '../../domain/lifecycles/roadmap-item';
 import { agencyUsers, notify } from '../notifications/notify';
 
 /**
@@ -68,7 +69,8 @@ export async function syncRoadmap(tx: Db, deps: Deps, assessmentId: number, now:
       await tx
         .update(roadmapItems)
         .set({
-          status: 'in_progress',
+          // Confirmed work resumes; a suggestion nobody took on is a suggestion again (its lifecycle's state).
+          status: storedStatus(item.confirmed ? 'in_progress' : 'suggested'),
           closedAt: null,
           closedReason: null,
           reopenedCount: item.reopenedCount + 1,

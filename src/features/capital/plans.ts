@@ -3,9 +3,14 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { allocations, capitalPlans, disbursements, fundingSources, planLines, projects } from '../../db/schema';
 import { sumBy, sumByBig } from '../../domain/capital/money';
+import { PLAN_LIFECYCLE, type PlanStep } from '../../domain/lifecycles/capital-plan';
+import { stepsFrom } from '../../domain/lifecycles/machine';
+import { allowedActions } from '../../lib/allowed-actions';
 import { AppError, ruleViolation } from '../../lib/errors';
+import { takeStep } from '../../lib/lifecycle';
+import type { Action } from '../../shared/roles';
 import { idsInScope } from '../access/authorize';
-import { lockKey, write } from '../access/write-path';
+import { lockKey, mayWrite, write } from '../access/write-path';
 import { auditSnapshot } from '../../lib/audit-chain';
 import { lockProjects } from './ledger';
 import { attributeYear, yearAllocations, yearTranches } from './queries';
@@ -18,7 +23,37 @@ export async function getPlan(db: Db, id: number): Promise<PlanRow> {
   return p;
 }
 
-export async function planDetail(db: Db, plan: PlanRow) {
+/** Every step of a plan needs this permission on the plan's unit: the use cases write with it (`onPlan`). */
+export const PLAN_STEP_NEEDS = {
+  set_lines: 'capital.manage',
+  allocate: 'capital.manage',
+  approve: 'capital.manage',
+  adjust: 'capital.manage',
+} as const satisfies Record<PlanStep, Action>;
+
+/**
+ * The steps `actor` may take on the plan now: open from its status and permitted on its unit. An
+ * approved plan whose adjustment is already waiting as a draft is not adjusted again (one pending
+ * adjustment per plan): the page leads to that draft instead.
+ */
+export function planActions(
+  db: Db,
+  viewer: { actor: Actor; now: Date },
+  plan: PlanRow,
+  adjustmentPending: boolean,
+): Promise<PlanStep[]> {
+  const open = (s: PlanRow['status']) => stepsFrom(PLAN_LIFECYCLE, s).filter((a) => a !== 'adjust' || !adjustmentPending);
+  // Asked once per permission: a list of a province's plans asks a question per plan, not per step.
+  const asked = new Map<Action, Promise<boolean>>();
+  return allowedActions(open, plan.status, (step) => {
+    const need = PLAN_STEP_NEEDS[step];
+    if (!asked.has(need)) asked.set(need, mayWrite(db, viewer.actor, viewer.now, need, plan.unitId, plan));
+    return asked.get(need)!;
+  });
+}
+
+/** A plan as its reader sees it, with the steps the reader may take on it. */
+export async function planDetail(db: Db, viewer: { actor: Actor; now: Date }, plan: PlanRow) {
   const lines = await db.select().from(planLines).where(eq(planLines.planId, plan.id));
   const names = new Map((await db.select().from(fundingSources)).map((f) => [f.code, f.nameVi]));
   const alloc = await db
@@ -66,6 +101,12 @@ export async function planDetail(db: Db, plan: PlanRow) {
       amount: x.a.amount,
       addedOn: x.a.addedOn,
     })),
+    actions: await planActions(
+      db,
+      viewer,
+      plan,
+      versions.some((v) => v.status === 'draft'),
+    ),
   };
 }
 
@@ -86,8 +127,8 @@ async function planRow(db: Db, id: number, lock = false): Promise<PlanRow> {
 }
 
 /** The office's write path over a plan: its row locked, its stored version compared. */
-const onPlan = (id: number, rowVersion?: number) => ({
-  can: 'capital.manage' as const,
+const onPlan = (id: number, step: PlanStep, rowVersion?: number) => ({
+  can: PLAN_STEP_NEEDS[step],
   load: (db: Db) => planRow(db, id),
   units: (p: PlanRow) => p.unitId,
   lock: (tx: Db) => planRow(tx, id, true),
@@ -216,9 +257,9 @@ export async function setAllocations(
   return write(
     { deps, actor, meta },
     {
-      ...onPlan(planId, input.rowVersion),
+      ...onPlan(planId, 'allocate', input.rowVersion),
       apply: async (tx, plan) => {
-        if (plan.status !== 'draft') throw ruleViolation('plan_not_draft', { status: plan.status });
+        takeStep(PLAN_LIFECYCLE, 'allocate', plan.status);
         const projectIds = [...new Set(input.allocations.map((a) => a.projectId))];
         const rows = projectIds.length
           ? await tx.select({ id: projects.id, unitId: projects.unitId }).from(projects).where(inArray(projects.id, projectIds))
@@ -322,14 +363,14 @@ export async function approvePlan(
   return write(
     { deps, actor, meta },
     {
-      ...onPlan(planId, input.rowVersion),
+      ...onPlan(planId, 'approve', input.rowVersion),
       lock: async (tx) => {
         const plan = await planRow(tx, planId, true);
         await lockPlanKey(tx, plan);
         return plan;
       },
       apply: async (tx, plan) => {
-        if (plan.status !== 'draft') throw ruleViolation('plan_not_draft', { status: plan.status });
+        const status = takeStep(PLAN_LIFECYCLE, 'approve', plan.status);
         const current = await tx
           .select({ id: capitalPlans.id })
           .from(capitalPlans)
@@ -352,7 +393,7 @@ export async function approvePlan(
         const [after] = await tx
           .update(capitalPlans)
           .set({
-            status: 'approved',
+            status,
             resolutionNo: input.resolutionNo,
             resolutionDate: input.resolutionDate,
             body: input.body,
@@ -457,9 +498,9 @@ export async function adjustPlan(deps: Deps, actor: Actor, meta: RequestMeta, pl
   return write(
     { deps, actor, meta },
     {
-      ...onPlan(planId),
+      ...onPlan(planId, 'adjust'),
       apply: async (tx, plan) => {
-        if (plan.status !== 'approved') throw ruleViolation('only_approved_plans_are_adjusted');
+        takeStep(PLAN_LIFECYCLE, 'adjust', plan.status);
         const [pending] = await tx
           .select({ id: capitalPlans.id })
           .from(capitalPlans)
@@ -514,9 +555,9 @@ export async function setPlanLines(
   return write(
     { deps, actor, meta },
     {
-      ...onPlan(planId, input.rowVersion),
+      ...onPlan(planId, 'set_lines', input.rowVersion),
       apply: async (tx, plan) => {
-        if (plan.status !== 'draft') throw ruleViolation('plan_not_draft', { status: plan.status });
+        takeStep(PLAN_LIFECYCLE, 'set_lines', plan.status);
         await assertKnownSources(
           tx,
           input.lines.map((l) => l.sourceCode),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_AMOUNT } from '../../domain/capital/money';
 import { PROJECT_STATUSES } from '../../db/schema';
+import { PLAN_STATES, PLAN_STEPS } from '../../domain/lifecycles/capital-plan';
 import { PROJECT_STEPS } from '../../domain/lifecycles/project';
 import { IsoDate } from '../units/schemas';
 
@@ -65,15 +66,13 @@ export const CapitalPlan = z
     endYear: z.number().int(),
     name: z.string(),
     version: z.number().int(),
-    status: z.enum(['draft', 'approved', 'superseded']),
+    status: z.enum(PLAN_STATES),
     resolutionNo: z.string().nullable(),
     resolutionDate: z.string().nullable(),
     body: z.string().nullable(),
     previousId: z.number().int().nullable(),
     rowVersion: z.number().int(),
-    nextVersions: z.array(
-      z.object({ id: z.number().int(), version: z.number().int(), status: z.enum(['draft', 'approved', 'superseded']) }),
-    ),
+    nextVersions: z.array(z.object({ id: z.number().int(), version: z.number().int(), status: z.enum(PLAN_STATES) })),
     lines: z.array(
       z.object({
         sourceCode: z.string(),
@@ -97,6 +96,9 @@ export const CapitalPlan = z
           .openapi({ description: 'the date this tranche was added; empty in a draft: the approving resolution’s date' }),
       }),
     ),
+    actions: z
+      .array(z.enum(PLAN_STEPS))
+      .openapi({ description: 'The steps the caller may take on the plan now (its lifecycle and their rights)' }),
   })
   .openapi('CapitalPlan');
 
@@ -252,7 +254,7 @@ export const ProjectDetail = z
         planName: z.string(),
         planYear: Int,
         planVersion: Int,
-        planStatus: z.enum(['draft', 'approved', 'superseded']),
+        planStatus: z.enum(PLAN_STATES),
         resolutionNo: z.string().nullable(),
         sourceCode: z.string(),
         sourceName: z.string(),

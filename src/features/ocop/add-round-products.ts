@@ -2,12 +2,14 @@
 import { inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { ocopProducts, ocopRoundProducts } from '../../db/schema';
+import { ROUND_LIFECYCLE } from '../../domain/lifecycles/ocop-round';
 import { AppError, ruleViolation } from '../../lib/errors';
+import { takeStep } from '../../lib/lifecycle';
 import type { RuleCode } from '../../lib/messages';
 import { unitInScope } from '../access/authorize';
 import { write } from '../access/write-path';
 import { notify } from '../notifications/notify';
-import { manageRound, requireOpen } from './round-access';
+import { manageRound } from './round-access';
 import { sheetFor } from './sheets';
 
 export async function addRoundProducts(deps: Deps, actor: Actor, meta: RequestMeta, roundId: number, productIds: number[]) {
@@ -16,7 +18,7 @@ export async function addRoundProducts(deps: Deps, actor: Actor, meta: RequestMe
     {
       ...manageRound(roundId),
       apply: async (tx, { round, members }) => {
-        requireOpen(round);
+        takeStep(ROUND_LIFECYCLE, 'add_products', round.status);
         const products = await tx.select().from(ocopProducts).where(inArray(ocopProducts.id, productIds));
         if (products.length !== new Set(productIds).size) throw new AppError('NOT_FOUND', { entity: 'ocop_product' });
         const problems: ({ rule: RuleCode } & Record<string, unknown>)[] = [];

@@ -2,9 +2,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { ocopMemberScores, ocopProducts, ocopRoundProducts } from '../../db/schema';
+import { ROUND_PRODUCT_LIFECYCLE } from '../../domain/lifecycles/ocop-round';
 import { SYSTEM_TRANSITIONS } from '../../domain/ocop/cycle';
 import { aggregate, outcomeAt, scoreSheet, starCap, thresholdsOf } from '../../domain/ocop/scoring';
 import { ruleViolation } from '../../lib/errors';
+import { takeStep } from '../../lib/lifecycle';
 import { write } from '../access/write-path';
 import { phrase } from '../notifications/catalogue';
 import { notify, supervisingOffice } from '../notifications/notify';
@@ -27,9 +29,10 @@ export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta,
     { deps, actor, meta },
     {
       ...inRound(actor, roundId, productId, 'chair'),
-      apply: async (tx, { round, members, rp, sheet }) => {
+      apply: async (tx, { round, members, rp, sheet, state }) => {
         requireOpen(round);
-        if (rp.status === 'decided') throw ruleViolation('ocop_result_decided');
+        // Asked to rescore once: the council decides again only after a member has scored again.
+        takeStep(ROUND_PRODUCT_LIFECYCLE, 'decide', state);
         const memberIds = new Set(members.map((m) => m.userId));
         const scores = (
           await tx
@@ -45,8 +48,6 @@ export async function decideProduct(deps: Deps, actor: Actor, meta: RequestMeta,
           thresholdsOf(sheet.document),
         );
         const [product] = await tx.select().from(ocopProducts).where(eq(ocopProducts.id, productId));
-        // Asked once: the council decides again only after a member has scored again (back to 'scoring').
-        if (rp.status === 'rescore') throw ruleViolation('ocop_rescore_pending');
         if (agg.needsRescore) {
           await tx
             .update(ocopRoundProducts)

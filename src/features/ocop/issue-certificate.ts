@@ -1,9 +1,11 @@
 /** The office records the recognition decision and its certificate (valid 36 months) for a product recognised here. */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { ocopCertificates, ocopProducts } from '../../db/schema';
+import { ROUND_PRODUCT_LIFECYCLE } from '../../domain/lifecycles/ocop-round';
 import { SYSTEM_TRANSITIONS } from '../../domain/ocop/cycle';
 import { AppError, ruleViolation } from '../../lib/errors';
+import { takeStep } from '../../lib/lifecycle';
 import { todayVn } from '../../shared/vi';
 import { write } from '../access/write-path';
 import { notify } from '../notifications/notify';
@@ -31,15 +33,11 @@ export async function issueCertificate(
         return r;
       },
       apply: async (tx) => {
-        const { rp } = await roundProduct(tx, roundId, productId);
-        if (rp.status !== 'decided' || !rp.recognised || !rp.star)
-          throw ruleViolation('ocop_not_recognised_here', { status: rp.status, star: rp.star });
+        const { rp, state, certificateId } = await roundProduct(tx, roundId, productId);
+        // Recorded already (a moment ago, by someone else): a conflict naming it, not a step out of order.
+        if (certificateId !== null) throw new AppError('CONFLICT', { field: 'certificate', certificateId });
+        takeStep(ROUND_PRODUCT_LIFECYCLE, 'certify', state);
         const [product] = await tx.select().from(ocopProducts).where(eq(ocopProducts.id, productId)).for('update');
-        const [already] = await tx
-          .select({ id: ocopCertificates.id })
-          .from(ocopCertificates)
-          .where(and(eq(ocopCertificates.productId, productId), eq(ocopCertificates.roundId, roundId)));
-        if (already) throw new AppError('CONFLICT', { field: 'certificate', certificateId: already.id });
         const [clash] = await tx
           .select({ id: ocopCertificates.id })
           .from(ocopCertificates)
@@ -54,7 +52,7 @@ export async function issueCertificate(
             decisionNo: input.decisionNo,
             decisionDate: input.decisionDate,
             issuedBy: input.issuedBy,
-            star: rp.star,
+            star: rp.star!, // recognised here: the council gave it its star
             validFrom: input.decisionDate,
             validTo: validTo(input.decisionDate),
             previousId: previous?.id ?? null,

@@ -1,5 +1,5 @@
 /** Rounds as their readers see them: the list (as reader or council member) and one round's page. */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context';
 import {
   ocopCertificates,
@@ -12,8 +12,10 @@ import {
   ocopSheets,
   units,
 } from '../../db/schema';
+import { roundProductState } from '../../domain/lifecycles/ocop-round';
 import { aggregate, thresholdsOf } from '../../domain/ocop/scoring';
 import { grantUnitsFor, unitInScope } from '../access/authorize';
+import { roundSteps } from './round-actions';
 import { roundFor } from './round-access';
 import { certificateView, roundProductView, roundView } from './views';
 
@@ -23,6 +25,7 @@ import { certificateView, roundProductView, roundView } from './views';
  */
 export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
   const { round, members, me, isOffice } = await roundFor(deps.db, actor, roundId);
+  const steps = await roundSteps(deps.db, actor, deps.clock.now(), { round, me, isOffice });
   const rps = await deps.db
     .select({ rp: ocopRoundProducts, p: ocopProducts, producerName: ocopProducers.name, sheet: ocopSheets, unitName: units.name })
     .from(ocopRoundProducts)
@@ -33,23 +36,28 @@ export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
     .where(eq(ocopRoundProducts.roundId, roundId))
     .orderBy(asc(ocopProducts.name));
   const scores = await deps.db.select().from(ocopMemberScores).where(eq(ocopMemberScores.roundId, roundId));
-  const certs = await deps.db
-    .select()
-    .from(ocopCertificates)
-    .where(and(eq(ocopCertificates.roundId, roundId), isNull(ocopCertificates.revokedAt)));
+  // Every certificate recorded from the round (a revoked one too: it was recorded, so not again).
+  const certs = await deps.db.select().from(ocopCertificates).where(eq(ocopCertificates.roundId, roundId));
   const seeAll = isOffice || me?.role === 'chair';
   const names = new Map(members.map((m) => [m.userId, m.fullName]));
   const certOf = (productId: number) => {
-    const c = certs.find((x) => x.productId === productId);
+    const c = certs.find((x) => x.productId === productId && x.revokedAt === null);
     return c ? certificateView(c) : null;
   };
+  const products = [];
+  for (const { rp, p, producerName, sheet, unitName } of rps) {
+    const state = roundProductState(
+      rp,
+      certs.some((c) => c.productId === p.id),
+    );
+    products.push({ rp, p, producerName, sheet, unitName, actions: await steps.product(state) });
+  }
   return {
     round: roundView(round),
     members,
     me,
-    canManage: isOffice,
-    canDecide: isOffice || me?.role === 'chair',
-    products: rps.map(({ rp, p, producerName, sheet, unitName }) => {
+    actions: await steps.round(),
+    products: products.map(({ rp, p, producerName, sheet, unitName, actions }) => {
       const mine = scores.filter((s) => s.productId === p.id);
       const own = mine.find((s) => s.userId === actor.userId) ?? null;
       return {
@@ -85,6 +93,7 @@ export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
               )
             : null,
         certificate: certOf(p.id),
+        actions,
       };
     }),
   };

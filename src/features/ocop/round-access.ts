@@ -9,7 +9,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../context';
 import type { Db } from '../../db/client';
-import { ocopRoundMembers, ocopRoundProducts, ocopRounds, ocopSheets, users } from '../../db/schema';
+import { ocopCertificates, ocopRoundMembers, ocopRoundProducts, ocopRounds, ocopSheets, users } from '../../db/schema';
+import { isEditable } from '../../domain/lifecycles/machine';
+import { ROUND_LIFECYCLE, roundProductState } from '../../domain/lifecycles/ocop-round';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { authorize, grantUnitsFor, unitInScope } from '../access/authorize';
 import { checkedByLoad } from '../access/write-path';
@@ -66,8 +68,9 @@ export const inRound = (actor: Actor, roundId: number, productId: number, need: 
   };
 };
 
+/** Products are scored and decided only while the round is open (its lifecycle's editable state). */
 export function requireOpen(round: RoundRow) {
-  if (round.status !== 'open') throw ruleViolation('ocop_round_closed');
+  if (!isEditable(ROUND_LIFECYCLE, round.status)) throw ruleViolation('ocop_round_closed');
 }
 
 export async function roundProduct(db: Db, roundId: number, productId: number, lock = false) {
@@ -83,5 +86,9 @@ export async function roundProduct(db: Db, roundId: number, productId: number, l
     .innerJoin(ocopSheets, eq(ocopSheets.id, ocopRoundProducts.sheetId))
     .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
   if (!row) throw new AppError('NOT_FOUND');
-  return row;
+  const [cert] = await db
+    .select({ id: ocopCertificates.id })
+    .from(ocopCertificates)
+    .where(and(eq(ocopCertificates.roundId, roundId), eq(ocopCertificates.productId, productId)));
+  return { ...row, certificateId: cert?.id ?? null, state: roundProductState(row.rp, cert !== undefined) };
 }

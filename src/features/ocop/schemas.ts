@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ROUND_PRODUCT_STEPS, ROUND_STATES, ROUND_STEPS } from '../../domain/lifecycles/ocop-round';
 import { OCOP_ACTIONS } from '../../domain/ocop/cycle';
 import { ScoringSheetDoc } from '../../domain/ocop/schema';
 import { ROLES } from '../../shared/roles';
@@ -292,7 +293,7 @@ export const Round = z
     year: Int,
     quorum: Int,
     spreadLimit: z.number(),
-    status: z.enum(['open', 'closed']),
+    status: z.enum(ROUND_STATES),
     isDemo: z.boolean(),
     createdAt: Instant,
   })
@@ -307,8 +308,9 @@ export const RoundDetail = z
     round: Round,
     members: z.array(Member),
     me: Member.nullable(),
-    canManage: z.boolean(),
-    canDecide: z.boolean(),
+    actions: z
+      .array(z.enum(ROUND_STEPS))
+      .openapi({ description: 'The steps the caller may take on the round now (its lifecycle and their rights)' }),
     products: z.array(
       RoundProductState.extend({
         product: z.object({
@@ -337,6 +339,9 @@ export const RoundDetail = z
           })
           .nullable(),
         certificate: Certificate.nullable(),
+        actions: z
+          .array(z.enum(ROUND_PRODUCT_STEPS))
+          .openapi({ description: 'The steps the caller may take on this product before the council now' }),
       }),
     ),
   })

@@ -3,8 +3,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { ocopMemberScores, ocopProducts, ocopRoundProducts } from '../../db/schema';
+import { ROUND_PRODUCT_LIFECYCLE } from '../../domain/lifecycles/ocop-round';
 import { scoreSheet, type Answers } from '../../domain/ocop/scoring';
 import { ruleViolation } from '../../lib/errors';
+import { takeStep } from '../../lib/lifecycle';
 import { write } from '../access/write-path';
 import { notify } from '../notifications/notify';
 import { inRound, requireOpen, type RoundRow } from './round-access';
@@ -66,9 +68,9 @@ export async function submitScore(
     { deps, actor, meta },
     {
       ...inRound(actor, roundId, productId, 'member'),
-      apply: async (tx, { round, members, rp, sheet }) => {
+      apply: async (tx, { round, members, rp, sheet, state }) => {
         requireOpen(round);
-        if (rp.status === 'decided') throw ruleViolation('ocop_result_decided');
+        const to = takeStep(ROUND_PRODUCT_LIFECYCLE, 'score', state);
         const score = scoreSheet(sheet.document, answers);
         if (score.missing.length || score.invalid.length)
           throw ruleViolation('ocop_sheet_incomplete', { missing: score.missing, invalid: score.invalid });
@@ -92,10 +94,10 @@ export async function submitScore(
           version: (before?.version ?? 0) + 1,
         };
         // A sheet submitted after a rescore request puts the product back to scoring.
-        if (rp.status === 'rescore')
+        if (to === 'scoring' && rp.status !== to)
           await tx
             .update(ocopRoundProducts)
-            .set({ status: 'scoring' })
+            .set({ status: to })
             .where(and(eq(ocopRoundProducts.roundId, roundId), eq(ocopRoundProducts.productId, productId)));
         await tx
           .insert(ocopMemberScores)

@@ -3,7 +3,9 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import { roadmapCheckins, roadmapItems, users } from '../../db/schema';
 import { keepUpload, recordFile } from '../files/store-upload';
 import type { Db } from '../../db/client';
-import { AppError, ruleViolation } from '../../lib/errors';
+import { ROADMAP_ITEM_LIFECYCLE, roadmapItemState, storedStatus } from '../../domain/lifecycles/roadmap-item';
+import { AppError } from '../../lib/errors';
+import { takeStep } from '../../lib/lifecycle';
 import { authorize, grantUnitsFor, idsInScope } from '../access/authorize';
 import { write } from '../access/write-path';
 import { getItem } from './update-item';
@@ -19,23 +21,43 @@ export type CheckInInput = {
 };
 
 /**
- * Monthly progress on an item, by the lead or a supporting agency, the lead person, the commune's
- * own officers, or the office.
+ * Who reports progress on an item: with `roadmap.checkin` on its unit, the office or the commune's own
+ * officers over it, the lead or a supporting agency, or the person in charge. Throws like `authorize`
+ * (404 outside, 403 inside). What it rests on — the unit, the caller's agency — is asked once per
+ * unit, so a board of thousands of items asks a handful of questions.
  */
-export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: CheckInInput) {
-  const mayCheckIn = async (db: Db, _a: Actor, _u: number[], item: ItemRow) => {
-    await authorize(db, actor, 'roadmap.checkin', item.unitId);
-    const [me] = await db.select({ agencyId: users.agencyId }).from(users).where(eq(users.id, actor.userId));
-    const manages = (await idsInScope(db, grantUnitsFor(actor, 'roadmap.manage'), [item.unitId])).has(item.unitId);
+export function checkInRights(db: Db, actor: Actor) {
+  const overUnit = new Map<number, Promise<boolean>>();
+  let myAgency: Promise<number | null> | undefined;
+  const officialHere = async (unitId: number) => {
+    await authorize(db, actor, 'roadmap.checkin', unitId);
+    const manages = (await idsInScope(db, grantUnitsFor(actor, 'roadmap.manage'), [unitId])).has(unitId);
     const officerRoots = actor.grants.filter((g) => g.role === 'commune_officer').map((g) => g.unitId);
-    const officerHere = officerRoots.length > 0 && (await idsInScope(db, officerRoots, [item.unitId])).has(item.unitId);
-    const agencyHere =
-      me?.agencyId != null && (item.leadAgencyId === me.agencyId || item.supportingAgencyIds.includes(me.agencyId));
-    if (!manages && !officerHere && !agencyHere && item.leadUserId !== actor.userId) throw new AppError('FORBIDDEN');
+    return manages || (officerRoots.length > 0 && (await idsInScope(db, officerRoots, [unitId])).has(unitId));
   };
+  return async (item: ItemRow): Promise<void> => {
+    if (!overUnit.has(item.unitId)) overUnit.set(item.unitId, officialHere(item.unitId));
+    if (await overUnit.get(item.unitId)) return;
+    myAgency ??= db
+      .select({ agencyId: users.agencyId })
+      .from(users)
+      .where(eq(users.id, actor.userId))
+      .then(([me]) => me?.agencyId ?? null);
+    const agencyId = await myAgency;
+    const agencyHere = agencyId !== null && (item.leadAgencyId === agencyId || item.supportingAgencyIds.includes(agencyId));
+    if (!agencyHere && item.leadUserId !== actor.userId) throw new AppError('FORBIDDEN');
+  };
+}
+
+/** The write path's `can` for a check-in (decided afresh each time: on the locked row too). */
+export const mayCheckIn = (db: Db, actor: Actor, _units: number[], item: ItemRow) => checkInRights(db, actor)(item);
+
+/** Monthly progress on confirmed, open work: it starts work not yet started. */
+export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: CheckInInput) {
   const first = await getItem(deps.db, id);
   await mayCheckIn(deps.db, actor, [], first);
-  if (first.status === 'done') throw ruleViolation('item_closed');
+  // Refused before an evidence file is kept.
+  takeStep(ROADMAP_ITEM_LIFECYCLE, 'check_in', roadmapItemState(first), { indicator: first.indicatorCode });
   const kept = input.file ? await keepUpload(deps, input.file) : null;
   return write(
     { deps, actor, meta },
@@ -47,7 +69,7 @@ export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: n
       version: { sent: input.version, stored: (item) => item.version },
       apply: async (tx, item) => {
         const stored = kept ? [await recordFile(tx, kept, meta.now)].map((f) => ({ fileId: f.fileId, name: f.name })) : [];
-        if (item.status === 'done') throw ruleViolation('item_closed');
+        const state = takeStep(ROADMAP_ITEM_LIFECYCLE, 'check_in', roadmapItemState(item), { indicator: item.indicatorCode });
         const [row] = await tx
           .insert(roadmapCheckins)
           .values({
@@ -64,7 +86,7 @@ export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: n
           .update(roadmapItems)
           .set({
             progress: input.percent,
-            status: item.status === 'not_started' ? 'in_progress' : item.status,
+            status: storedStatus(state),
             version: item.version + 1,
             updatedAt: meta.now,
           })

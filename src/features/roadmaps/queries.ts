@@ -13,8 +13,10 @@ import {
   type RoadmapStatus,
 } from '../../db/schema';
 import { todayVn } from '../../shared/vi';
+import type { RoadmapItemStep } from '../../domain/lifecycles/roadmap-item';
 import { authorize, scopeFilter } from '../access/authorize';
 import { deadline } from './dates';
+import { itemSteps } from './item-actions';
 import { getItem } from './update-item';
 
 export type BoardFilter = {
@@ -45,8 +47,12 @@ async function indicatorTexts(db: Db, setCodes: string[]) {
   return out;
 }
 
-export async function itemViews(deps: Deps, rows: ItemRow[]) {
+/** Items as the board, the budget list and the item page show them, with the steps `actor` may take. */
+export async function itemViews(deps: Deps, actor: Actor, rows: ItemRow[]) {
   const db = deps.db;
+  const stepsOf = itemSteps(db, actor, deps.clock.now());
+  const actions = new Map<number, RoadmapItemStep[]>();
+  for (const r of rows) actions.set(r.id, await stepsOf(r));
   const today = todayVn(deps.clock.now());
   const agencyIds = [...new Set(rows.flatMap((r) => [...(r.leadAgencyId ? [r.leadAgencyId] : []), ...r.supportingAgencyIds]))];
   const agencyNames = new Map(
@@ -125,6 +131,7 @@ export async function itemViews(deps: Deps, rows: ItemRow[]) {
       note: r.note,
       version: r.version,
       lastCheckin: lastCheckins.get(r.id) ?? null,
+      actions: actions.get(r.id) ?? [],
     };
   });
 }
@@ -208,7 +215,7 @@ export async function listItems(deps: Deps, actor: Actor, f: BoardFilter) {
     .where(and(...conds))
     .orderBy(asc(roadmapItems.id))
     .limit(5000);
-  let items = await itemViews(deps, rows);
+  let items = await itemViews(deps, actor, rows);
   if (f.overdue) items = items.filter((i) => i.overdueDays > 0);
   return sortItems(items, f.sort);
 }
@@ -216,7 +223,7 @@ export async function listItems(deps: Deps, actor: Actor, f: BoardFilter) {
 export async function itemDetail(deps: Deps, actor: Actor, id: number) {
   const item = await getItem(deps.db, id);
   await authorize(deps.db, actor, 'roadmap.read', item.unitId);
-  const [view] = await itemViews(deps, [item]);
+  const [view] = await itemViews(deps, actor, [item]);
   const checkins = await deps.db
     .select({ c: roadmapCheckins, by: users.fullName })
     .from(roadmapCheckins)

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { COST_CLASSES, ROADMAP_STATUSES } from '../../db/schema';
+import { ROADMAP_ITEM_STEPS } from '../../domain/lifecycles/roadmap-item';
 
 /** An item of work as the board, the budget list and the item page show it. */
 export const RoadmapItem = z
@@ -33,6 +34,9 @@ export const RoadmapItem = z
     note: z.string().nullable(),
     version: z.number().int(),
     lastCheckin: z.object({ month: z.string(), percent: z.number().int(), note: z.string(), at: z.string() }).nullable(),
+    actions: z
+      .array(z.enum(ROADMAP_ITEM_STEPS))
+      .openapi({ description: 'The steps the caller may take on the item now (its lifecycle and their rights)' }),
   })
   .openapi('RoadmapItem');
 

@@ -2,7 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { agencies, roadmapItems, unitScope, type CostClass, type RoadmapStatus } from '../../db/schema';
+import { ROADMAP_ITEM_LIFECYCLE, roadmapItemState, roadmapStepTo, storedStatus } from '../../domain/lifecycles/roadmap-item';
 import { AppError, ruleViolation, versionConflict } from '../../lib/errors';
+import { takeStep } from '../../lib/lifecycle';
 import { todayVn } from '../../shared/vi';
 import { write } from '../access/write-path';
 import { auditSnapshot } from '../../lib/audit-chain';
@@ -53,9 +55,26 @@ async function checkAgencies(db: Db, unitId: number, ids: number[]) {
 type Item = typeof roadmapItems.$inferSelect;
 
 /**
- * One item's change under its lock: the checks (agencies over the unit, the responsible person one
- * who works for it, cost and estimate agree, a confirmed item has a lead and a month), the row, the
- * notice to whoever now leads it, and the audit event.
+ * The status after the change: confirming, then the status the office's form names, each a step of
+ * the item's lifecycle taken from where the one before left it (a suggestion is confirmed first,
+ * then it moves; a status sent unchanged is no step).
+ */
+function nextStatus(before: Item, input: ItemChange): { confirming: boolean; status: RoadmapStatus } {
+  const details = { indicator: before.indicatorCode };
+  const confirming = input.confirm === true;
+  let state = roadmapItemState(before);
+  if (confirming) state = takeStep(ROADMAP_ITEM_LIFECYCLE, 'confirm', state, details);
+  const current = confirming ? storedStatus(state) : before.status;
+  if (input.status === undefined || input.status === current) return { confirming, status: current };
+  const step = roadmapStepTo(input.status);
+  if (!step) throw ruleViolation(state === 'suggested' ? 'suggestion_not_confirmed' : 'roadmap_no_step_back', details);
+  return { confirming, status: storedStatus(takeStep(ROADMAP_ITEM_LIFECYCLE, step, state, details)) };
+}
+
+/**
+ * One item's change under its lock: the steps (`nextStatus`), the checks (agencies over the unit, the
+ * responsible person one who works for it, cost and estimate agree, a confirmed item has a lead and a
+ * month), the row, the notice to whoever now leads it, and the audit event.
  */
 async function applyChange(tx: Db, w: { deps: Deps; actor: Actor; meta: RequestMeta }, before: Item, input: ItemChange) {
   const { deps, actor, meta } = w;
@@ -71,7 +90,7 @@ async function applyChange(tx: Db, w: { deps: Deps; actor: Actor; meta: RequestM
   const costClass = input.costClass ?? before.costClass;
   const costEstimate = input.costEstimate === undefined ? before.costEstimate : input.costEstimate;
   if (costClass === 'none' && costEstimate) throw ruleViolation('no_cost_item_has_estimate');
-  const confirming = input.confirm === true && !before.confirmed;
+  const { confirming, status } = nextStatus(before, input);
   const targetMonth = input.targetMonth === undefined ? before.targetMonth : input.targetMonth ? `${input.targetMonth}-01` : null;
   if (confirming && (!leadAgencyId || !targetMonth))
     throw ruleViolation('confirm_needs_lead_and_target', { indicator: before.indicatorCode });
@@ -82,9 +101,6 @@ async function applyChange(tx: Db, w: { deps: Deps; actor: Actor; meta: RequestM
         month: `${input.targetMonth.slice(5, 7)}/${input.targetMonth.slice(0, 4)}`,
       });
   }
-  const status = input.status ?? before.status;
-  // A suggestion is work nobody has taken on yet: it is confirmed first, then it moves.
-  if (!before.confirmed && !confirming && status !== before.status) throw ruleViolation('suggestion_not_confirmed');
   const [after] = await tx
     .update(roadmapItems)
     .set({
@@ -195,10 +211,8 @@ export async function confirmItems(deps: Deps, actor: Actor, meta: RequestMeta, 
       apply: async (tx, rows) => {
         const stale = rows.find((r) => r.version !== sent.get(r.id));
         if (stale) throw versionConflict(stale.version);
-        const confirmed = rows.find((r) => r.confirmed);
-        if (confirmed) throw ruleViolation('item_already_confirmed', { indicator: confirmed.indicatorCode });
-        const closed = rows.find((r) => r.status === 'done');
-        if (closed) throw ruleViolation('item_closed', { indicator: closed.indicatorCode });
+        // Each must be a suggestion still (confirming is its step); the first that is not refuses the lot.
+        for (const r of rows) takeStep(ROADMAP_ITEM_LIFECYCLE, 'confirm', roadmapItemState(r), { indicator: r.indicatorCode });
         const results = [];
         for (const before of rows)
           results.push(

@@ -1,6 +1,8 @@
 /** Capital plans: the versions of a unit, a draft's lines and allocations, approval by resolution, adjustments. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../../context';
 import { capitalPlans } from '../../../db/schema';
 import { conflictResponse, createRouter, errorResponses, json, jsonBody } from '../../../lib/http';
 import { actorOf, metaOf } from '../../../lib/request';
@@ -11,6 +13,9 @@ import { adjustPlan, approvePlan, createPlan, getPlan, planDetail, setAllocation
 import { underUnit } from '../queries';
 
 export const planRoutes = createRouter();
+
+/** Who reads the plan, and when: the steps it offers are theirs. */
+const viewerOf = (c: Context<AppEnv>) => ({ actor: actorOf(c), now: c.get('deps').clock.now() });
 
 planRoutes.openapi(
   createRoute({
@@ -36,7 +41,7 @@ planRoutes.openapi(
         ),
       )
       .orderBy(desc(capitalPlans.year), desc(capitalPlans.version));
-    return c.json({ items: await Promise.all(rows.map((p) => planDetail(db, p))) }, 200);
+    return c.json({ items: await Promise.all(rows.map((p) => planDetail(db, viewerOf(c), p))) }, 200);
   },
 );
 
@@ -64,7 +69,7 @@ planRoutes.openapi(
   }),
   async (c) => {
     const row = await createPlan(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('json'));
-    return c.json(await planDetail(c.get('deps').db, row), 201);
+    return c.json(await planDetail(c.get('deps').db, viewerOf(c), row), 201);
   },
 );
 
@@ -81,7 +86,7 @@ planRoutes.openapi(
     const db = c.get('deps').db;
     const plan = await getPlan(db, c.req.valid('param').id);
     await authorize(db, actorOf(c), 'capital.read', plan.unitId);
-    return c.json(await planDetail(db, plan), 200);
+    return c.json(await planDetail(db, viewerOf(c), plan), 200);
   },
 );
 
@@ -96,7 +101,7 @@ planRoutes.openapi(
   }),
   async (c) => {
     const row = await setPlanLines(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
-    return c.json(await planDetail(c.get('deps').db, row), 200);
+    return c.json(await planDetail(c.get('deps').db, viewerOf(c), row), 200);
   },
 );
 
@@ -131,7 +136,7 @@ planRoutes.openapi(
   }),
   async (c) => {
     const row = await setAllocations(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
-    return c.json(await planDetail(c.get('deps').db, row), 200);
+    return c.json(await planDetail(c.get('deps').db, viewerOf(c), row), 200);
   },
 );
 
@@ -156,7 +161,7 @@ planRoutes.openapi(
   }),
   async (c) => {
     const row = await approvePlan(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id, c.req.valid('json'));
-    return c.json(await planDetail(c.get('deps').db, row), 200);
+    return c.json(await planDetail(c.get('deps').db, viewerOf(c), row), 200);
   },
 );
 
@@ -171,6 +176,6 @@ planRoutes.openapi(
   }),
   async (c) => {
     const row = await adjustPlan(c.get('deps'), actorOf(c), metaOf(c), c.req.valid('param').id);
-    return c.json(await planDetail(c.get('deps').db, row), 201);
+    return c.json(await planDetail(c.get('deps').db, viewerOf(c), row), 201);
   },
 );

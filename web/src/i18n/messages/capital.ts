@@ -85,6 +85,8 @@ export const capital = defineMessages({
     rf_allocated_not_ready: 'Được phân bổ vốn khi chưa đủ thủ tục',
     byUnitCommunity: 'Theo địa bàn và đóng góp của Nhân dân',
     workdays: 'ngày công',
+    planSuperseded: 'Đã được thay thế bởi bản điều chỉnh',
+    planAdjustmentPending: 'Bản điều chỉnh (phiên bản {v}) đang chờ phê duyệt — mở bản nháp',
   },
   en: {
     cfPlanAdjustTitle: 'Start an adjustment of the capital plan?',
@@ -170,5 +172,7 @@ export const capital = defineMessages({
     rf_allocated_not_ready: 'Allocated while not ready',
     byUnitCommunity: 'By area, with community contributions',
     workdays: 'working days',
+    planSuperseded: 'Superseded by an adjustment',
+    planAdjustmentPending: 'An adjustment (version {v}) awaits approval — open the draft',
   },
 });

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call, type Answer } from '../../api/client';
-import { useCan } from '../../auth/session';
 import { money } from '../../components/money';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -15,7 +14,6 @@ type Plan = Answer<'GET /api/capital/plans/{id}'>;
 export function PlanPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const can = useCan();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const plan = useQuery({
@@ -43,7 +41,8 @@ export function PlanPage() {
   if (plan.isLoading) return <Loading />;
   if (!plan.data) return <ErrorAlert error={plan.error} />;
   const p = plan.data;
-  const draft = p.status === 'draft' && can('capital.manage');
+  const may = (step: Plan['actions'][number]) => p.actions.includes(step);
+  const pending = p.nextVersions.find((v) => v.status === 'draft');
   const addAllocation = () => {
     const millions = parseViNumber(row.amount);
     const allocations = [
@@ -77,7 +76,7 @@ export function PlanPage() {
               ? `${p.resolutionNo} (${formatDateVi(p.resolutionDate)})`
               : p.status === 'draft'
                 ? t('common.draftStatus')
-                : p.status}
+                : t('capital.planSuperseded')}
           </span>
         </Badge>
       </h1>
@@ -129,7 +128,7 @@ export function PlanPage() {
             ))}
           </tbody>
         </table>
-        {draft && (
+        {may('allocate') && (
           <div className="toolbar">
             <select
               className="input"
@@ -183,7 +182,7 @@ export function PlanPage() {
           </div>
         )}
       </Card>
-      {draft && (
+      {may('approve') && (
         <Card title={t('capital.approvePlan')}>
           <div className="toolbar">
             <TextInput
@@ -228,7 +227,12 @@ export function PlanPage() {
           </div>
         </Card>
       )}
-      {p.status === 'approved' && can('capital.manage') && (
+      {pending && (
+        <p data-testid="plan-pending-adjustment">
+          <Link to={`/von/ke-hoach/${pending.id}`}>{t('capital.planAdjustmentPending', { v: pending.version })}</Link>
+        </p>
+      )}
+      {may('adjust') && (
         <ConfirmButton
           variant="secondary"
           disabled={act.isPending}

@@ -56,8 +56,8 @@ export function RoundPage() {
       {d.products.map((p) => (
         <RoundProductCard key={p.productId} roundId={d.round.id} detail={d} p={p} />
       ))}
-      {d.canManage && open && <AddProducts roundId={d.round.id} already={d.products.map((p) => p.productId)} />}
-      {d.canManage && open && (
+      {d.actions.includes('add_products') && <AddProducts roundId={d.round.id} already={d.products.map((p) => p.productId)} />}
+      {d.actions.includes('close') && (
         <>
           <ErrorAlert error={close.error} />
           <ConfirmButton
@@ -89,7 +89,6 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
       await refresh();
     },
   });
-  const open = detail.round.status === 'open';
   const statusTone = p.status === 'decided' ? 'success' : p.status === 'rescore' ? 'danger' : 'info';
   return (
     <Card
@@ -137,8 +136,8 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
           {p.recognised ? t('ocop.recognisedHere') : p.forwarded ? t('ocop.forwarded') : t('ocop.notRecognised')}
         </p>
       )}
-      {detail.me && open && p.status !== 'decided' && <ScoreForm roundId={roundId} p={p} />}
-      {detail.canDecide && open && p.status !== 'decided' && (
+      {p.actions.includes('score') && <ScoreForm roundId={roundId} p={p} />}
+      {p.actions.includes('decide') && (
         <>
           <ErrorAlert error={decide.error} />
           <ConfirmButton
@@ -167,9 +166,7 @@ function RoundProductCard({ roundId, detail, p }: { roundId: number; detail: Rou
           {formatDateVi(p.certificate.validTo)}
         </p>
       )}
-      {detail.canManage && p.status === 'decided' && p.recognised && !p.certificate && (
-        <CertificateForm roundId={roundId} p={p} onDone={setDone} />
-      )}
+      {p.actions.includes('certify') && <CertificateForm roundId={roundId} p={p} onDone={setDone} />}
     </Card>
   );
 }

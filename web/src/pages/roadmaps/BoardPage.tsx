@@ -62,8 +62,9 @@ export function BoardPage() {
   });
   const items = useMemo(() => board.data?.items ?? [], [board.data]);
   const [picked, setPicked] = useState<Set<number>>(new Set());
-  const canPick = view === 'unit' && can('roadmap.manage');
-  const suggestions = items.filter((i) => !i.confirmed);
+  // Suggestions the caller may confirm (the items' own `actions`), picked on a unit's board.
+  const canPick = view === 'unit';
+  const suggestions = items.filter((i) => i.actions.includes('confirm'));
   const togglePick = (id: number, on: boolean) => {
     const next = new Set(picked);
     if (on) next.add(id);
@@ -211,7 +212,7 @@ export function BoardPage() {
             {items.map((i) => (
               <tr key={i.id} data-testid={`item-${i.indicatorCode}`}>
                 <td>
-                  {canPick && !i.confirmed && (
+                  {canPick && i.actions.includes('confirm') && (
                     <label className="checkbox pick">
                       <input
                         type="checkbox"

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { call } from '../../api/client';
-import { useCan } from '../../auth/session';
 import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { PaperclipIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
@@ -14,11 +13,11 @@ import { AssigneeFields, NobodyNotified, useAssignees } from './Assignees';
 import { FilePicker } from '../../components/FilePicker';
 import { formatMonthVi, MonthInput } from '../../components/MonthInput';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
+import { ROADMAP_STATUS_STEP_TO, ROADMAP_STATUS_STEPS } from '../../../../src/domain/lifecycles/roadmap-item';
 
 export function ItemPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const can = useCan();
   const item = useQuery({
     queryKey: ['roadmap', id],
     queryFn: () => call('GET /api/roadmaps/{id}', { params: { id: Number(id) } }),
@@ -74,8 +73,8 @@ export function ItemPage() {
           )}
         </dl>
       </Card>
-      {can('roadmap.manage') && <EditItem item={i} />}
-      {can('roadmap.checkin') && i.status !== 'done' && <CheckIn item={i} />}
+      {i.actions.includes('edit') && <EditItem item={i} />}
+      {i.actions.includes('check_in') && <CheckIn item={i} />}
       <Card title={t('roadmaps.checkins')}>
         {!i.checkins.length && <p className="muted">{t('common.none')}</p>}
         <ul className="plain-list" data-testid="checkins">
@@ -114,6 +113,11 @@ function EditItem({ item }: { item: ItemDetail }) {
   const [cost, setCost] = useState<CostClass>(item.costClass);
   const [estimate, setEstimate] = useState(item.costEstimate === null ? '' : formatNumberVi(item.costEstimate / 1_000_000, 3));
   const [status, setStatus] = useState<RoadmapStatus>(item.status);
+  // The statuses the office may set now: where it is, and where each offered step leads.
+  const statuses = [
+    item.status,
+    ...ROADMAP_STATUS_STEPS.filter((s) => item.actions.includes(s)).map((s) => ROADMAP_STATUS_STEP_TO[s]),
+  ];
   const [priority, setPriority] = useState(item.priority);
   const [done, setDone] = useState('');
   const save = useMutation({
@@ -196,17 +200,25 @@ function EditItem({ item }: { item: ItemDetail }) {
             {(fid) => <TextInput id={fid} inputMode="decimal" value={estimate} onChange={(e) => setEstimate(e.target.value)} />}
           </Field>
         )}
-        <Field label={t('common.status')}>
-          {(fid) => (
-            <select id={fid} className="input" value={status} onChange={(e) => setStatus(e.target.value as RoadmapStatus)}>
-              {(['not_started', 'in_progress', 'at_risk', 'done'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`roadmaps.rs_${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {statuses.length > 1 && (
+          <Field label={t('common.status')}>
+            {(fid) => (
+              <select
+                id={fid}
+                className="input"
+                value={status}
+                onChange={(e) => setStatus(e.target.value as RoadmapStatus)}
+                data-testid="item-status"
+              >
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`roadmaps.rs_${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={t('roadmaps.priority')}>
           {(fid) => (
             <select id={fid} className="input" value={priority} onChange={(e) => setPriority(Number(e.target.value))}>
@@ -238,7 +250,7 @@ function EditItem({ item }: { item: ItemDetail }) {
         <Button onClick={() => save.mutate(false)} disabled={save.isPending}>
           {t('common.save')}
         </Button>
-        {!item.confirmed && (
+        {item.actions.includes('confirm') && (
           <ConfirmButton
             onConfirm={() => save.mutate(true)}
             disabled={save.isPending || !lead || !target}
