@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { units } from '../src/db/schema';
+import { notifications, units, users } from '../src/db/schema';
 import { launchBrowser, login, PHONE, startServer } from './support';
 
 const ROLES = [
@@ -74,6 +74,17 @@ describe('journey: every signed-in page on a 390 px phone', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    // An unread notice for the commune officer, so the count in the bar is drawn and measured.
+    const [officer] = await server.deps.db.select().from(users).where(eq(users.username, 'canbo.haison'));
+    await server.deps.db.insert(notifications).values({
+      userId: officer!.id,
+      kind: 'reminder',
+      title: 'Nhắc nhập số liệu tháng 11/2026',
+      body: 'Còn 3 chỉ tiêu chưa nhập số liệu.',
+      link: null,
+      dedupeKey: 'phone-journey-reminder',
+      createdAt: new Date(),
+    });
   });
   afterAll(async () => {
     await browser?.close();

@@ -56,7 +56,7 @@ export async function roundDetail(deps: Deps, actor: Actor, roundId: number) {
     round: roundView(round),
     members,
     me,
-    actions: await steps.round(),
+    actions: await steps.round(rps.some(({ rp }) => rp.status !== 'decided')),
     products: products.map(({ rp, p, producerName, sheet, unitName, actions }) => {
       const mine = scores.filter((s) => s.productId === p.id);
       const own = mine.find((s) => s.userId === actor.userId) ?? null;

@@ -132,6 +132,21 @@ describe('OCOP round actions', () => {
       expect(await sweepRound(who, 'open'), who).toEqual([]);
   });
 
+  it('an open round with a product still being scored: the office adds products but cannot close it yet', async () => {
+    const listed = await sweepActions(env.deps.db, {
+      steps: ROUND_STEPS,
+      fresh: async () => {
+        const id = await freshRound('open');
+        const before = await callers.office.post(`/api/ocop/rounds/${id}/products`, { productIds: [await evaluated()] });
+        expect(before.status).toBeLessThan(300);
+        return id;
+      },
+      listed: async (id) => (await detail(id)).actions,
+      take: (step, id) => takeRound(callers.office, step, id),
+    });
+    expect(listed).toEqual(['add_products']);
+  });
+
   it('a closed round: nothing, for anyone', async () => {
     for (const who of ['office', 'chair', 'viewer', 'otherProvince'] as const)
       expect(await sweepRound(who, 'closed'), who).toEqual([]);

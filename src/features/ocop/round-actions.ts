@@ -47,7 +47,9 @@ export async function roundSteps(
     office: manages,
   };
   return {
-    round: (): Promise<RoundStep[]> => allowedActions(ROUND_LIFECYCLE, r.round.status, () => manages),
+    /** `undecided`: a product before it is still being scored, so the round cannot close yet (`close-round.ts`). */
+    round: (undecided: boolean): Promise<RoundStep[]> =>
+      allowedActions(ROUND_LIFECYCLE, r.round.status, (step) => manages && !(step === 'close' && undecided)),
     product: (state: RoundProductState): Promise<RoundProductStep[]> =>
       allowedActions(ROUND_PRODUCT_LIFECYCLE, state, (step) => {
         const need = ROUND_PRODUCT_STEP_NEEDS[step];
