@@ -10,7 +10,7 @@ import { useCan } from '../../auth/session';
 import { Badge, Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { formatDateTimeVi, formatDateVi } from '../../../../src/shared/vi';
-import { OversightNav, StatusBadge } from './common';
+import { OversightNav, RecommendationTableRow, StatusBadge } from './common';
 import { ConfirmButton, SuccessNotice } from '../../components/confirm';
 import { FilePicker } from '../../components/FilePicker';
 
@@ -61,24 +61,17 @@ export function RecommendationsPage() {
         </thead>
         <tbody>
           {q.data?.items.map((r) => (
-            <tr key={r.id}>
-              <td>
-                {r.councilName}
-                <br />
-                <small className="muted">{r.activityTitle}</small>
-              </td>
-              <td>
-                <Link to={`/giam-sat/kien-nghi/${r.id}`}>{r.text}</Link>
-              </td>
-              <td>{r.addresseeLabel}</td>
-              <td>
-                {formatDateVi(r.deadline)}{' '}
-                {r.overdue && <Badge tone="danger">{t('oversight.ovOverdueDays', { n: r.daysOverdue ?? 0 })}</Badge>}
-              </td>
-              <td>
-                <StatusBadge prefix="ovRs_" status={r.status} />
-              </td>
-            </tr>
+            <RecommendationTableRow
+              key={r.id}
+              r={r}
+              lead={
+                <>
+                  {r.councilName}
+                  <br />
+                  <small className="muted">{r.activityTitle}</small>
+                </>
+              }
+            />
           ))}
         </tbody>
       </table>

@@ -1,10 +1,13 @@
-import { NavLink } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
 import { useCan } from '../../auth/session';
 import { Badge } from '../../components/ui';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { Answer, Unit } from '../../api/client';
 import type { OversightActivityDetail, OversightCouncilDetail, OversightRecommendation } from '../../../../src/shared/api.gen';
 import type { SnapshotData } from '../../../../src/domain/oversight/types';
+import { recommendationOpen } from '../../../../src/domain/lifecycles/recommendation';
+import { formatDateVi, todayVn } from '../../../../src/shared/vi';
 
 export type { SnapshotData };
 
@@ -33,6 +36,36 @@ const STATUS_TONE: Record<string, 'neutral' | 'success' | 'warning' | 'danger' |
 export function StatusBadge({ prefix, status }: { prefix: 'ovSt_' | 'ovRs_' | 'ovPs_'; status: string }) {
   const { t } = useI18n();
   return <Badge tone={STATUS_TONE[status] ?? 'neutral'}>{t(`oversight.${prefix}${status}` as MessageKey)}</Badge>;
+}
+
+/**
+ * One recommendation as a table row, the same on an activity's page and on the list of all: what it
+ * asks (linked to its page), of whom, by when — late when still open past its deadline, as the server
+ * counts it — and where it stands. `lead` is the first cell (its number, or its council).
+ */
+export function RecommendationTableRow({ r, lead }: { r: RecommendationRow; lead: ReactNode }) {
+  const { t } = useI18n();
+  const late = r.overdue ?? (recommendationOpen(r.status) && r.deadline < todayVn());
+  return (
+    <tr>
+      <td>{lead}</td>
+      <td>
+        <Link to={`/giam-sat/kien-nghi/${r.id}`}>{r.text}</Link>
+      </td>
+      <td>{r.addresseeLabel}</td>
+      <td>
+        {formatDateVi(r.deadline)}{' '}
+        {late && (
+          <Badge tone="danger">
+            {r.daysOverdue ? t('oversight.ovOverdueDays', { n: r.daysOverdue }) : t('oversight.ovOverdue')}
+          </Badge>
+        )}
+      </td>
+      <td>
+        <StatusBadge prefix="ovRs_" status={r.status} />
+      </td>
+    </tr>
+  );
 }
 
 /** Tabs of the oversight area. */

@@ -1,14 +1,11 @@
-import { Link } from 'react-router';
-import { Badge, Card } from '../../../components/ui';
+import { Card } from '../../../components/ui';
 import { useI18n } from '../../../i18n';
-import { formatDateVi, todayVn } from '../../../../../src/shared/vi';
-import { StatusBadge, type ActivityDetail } from '../common';
+import { RecommendationTableRow, type ActivityDetail } from '../common';
 import { NewRecommendation } from './NewRecommendation';
 
 /** The recommendations of the conclusion, with a form to record another. */
 export function Recommendations({ a }: { a: ActivityDetail }) {
   const { t } = useI18n();
-  const today = todayVn();
   return (
     <Card title={t('oversight.ovRecommendations')}>
       <table className="table" data-testid="recommendations">
@@ -23,20 +20,7 @@ export function Recommendations({ a }: { a: ActivityDetail }) {
         </thead>
         <tbody>
           {a.recommendations.map((r) => (
-            <tr key={r.id}>
-              <td>{r.seq}</td>
-              <td>
-                <Link to={`/giam-sat/kien-nghi/${r.id}`}>{r.text}</Link>
-              </td>
-              <td>{r.addresseeLabel}</td>
-              <td>
-                {formatDateVi(r.deadline)}{' '}
-                {r.status !== 'accepted' && r.deadline < today && <Badge tone="danger">{t('oversight.ovOverdue')}</Badge>}
-              </td>
-              <td>
-                <StatusBadge prefix="ovRs_" status={r.status} />
-              </td>
-            </tr>
+            <RecommendationTableRow key={r.id} r={r} lead={r.seq} />
           ))}
         </tbody>
       </table>
