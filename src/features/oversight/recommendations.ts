@@ -12,7 +12,7 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { councils, oversightActivities, recommendationReports, recommendations, roleGrants, units } from '../../db/schema';
 import type { RecommendationLink } from '../../domain/oversight/types';
-import { AppError, ruleViolation } from '../../lib/errors';
+import { AppError, fieldProblem, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
 import { auditSnapshot } from '../../lib/audit-chain';
@@ -49,8 +49,7 @@ export type RecommendationInput = {
 
 async function checkAddressee(db: Db, councilUnitId: number, unitId: number) {
   // A council addresses bodies of its own unit and the units below it.
-  if (!(await unitInScope(db, [councilUnitId], unitId)))
-    throw new AppError('VALIDATION_FAILED', [{ path: 'addresseeUnitId', message: 'ngoài địa bàn của HĐND' }]);
+  if (!(await unitInScope(db, [councilUnitId], unitId))) throw fieldProblem('addresseeUnitId', 'outside_council_area');
 }
 
 export async function createRecommendation(

@@ -25,7 +25,7 @@ import { supervisionLawOn } from '../../domain/oversight/legal';
 import { ACTIVITY_LIFECYCLE, activityStepTo } from '../../domain/lifecycles/activity';
 import { takeStep } from '../../lib/lifecycle';
 import type { Db } from '../../db/client';
-import { AppError, ruleViolation } from '../../lib/errors';
+import { AppError, fieldProblem, ruleViolation } from '../../lib/errors';
 import { sortVi } from '../../shared/vi';
 import { scopeFilter } from '../access/authorize';
 import { checkedByLoad, write } from '../access/write-path';
@@ -183,8 +183,7 @@ export async function addDelegate(
             .select({ id: councilBodies.id })
             .from(councilBodies)
             .where(and(eq(councilBodies.councilId, councilId), inArray(councilBodies.id, bodyIds)));
-          if (found.length !== bodyIds.length)
-            throw new AppError('VALIDATION_FAILED', [{ path: 'bodyIds', message: 'không thuộc HĐND này' }]);
+          if (found.length !== bodyIds.length) throw fieldProblem('bodyIds', 'not_of_this_council');
         }
         const [row] = await tx
           .insert(councilDelegates)
@@ -222,8 +221,7 @@ export type ActivityInput = {
 async function checkBody(db: Db, councilId: number, bodyId: number | null | undefined) {
   if (bodyId === null || bodyId === undefined) return;
   const [b] = await db.select().from(councilBodies).where(eq(councilBodies.id, bodyId));
-  if (!b || b.councilId !== councilId)
-    throw new AppError('VALIDATION_FAILED', [{ path: 'leadBodyId', message: 'không thuộc HĐND này' }]);
+  if (!b || b.councilId !== councilId) throw fieldProblem('leadBodyId', 'not_of_this_council');
 }
 
 export async function createActivity(deps: Deps, actor: Actor, meta: RequestMeta, councilId: number, input: ActivityInput) {
@@ -235,8 +233,7 @@ export async function createActivity(deps: Deps, actor: Actor, meta: RequestMeta
         await checkBody(tx, councilId, input.leadBodyId);
         if (input.followsId) {
           const [prev] = await tx.select().from(oversightActivities).where(eq(oversightActivities.id, input.followsId));
-          if (!prev || prev.councilId !== councilId)
-            throw new AppError('VALIDATION_FAILED', [{ path: 'followsId', message: 'không thuộc HĐND này' }]);
+          if (!prev || prev.councilId !== councilId) throw fieldProblem('followsId', 'not_of_this_council');
         }
         const [row] = await tx
           .insert(oversightActivities)
