@@ -10,7 +10,7 @@ import { PETITION_LIFECYCLE, petitionStepTo } from '../../domain/lifecycles/peti
 import { petitionStats } from '../../domain/oversight/petitions';
 import { takeStep } from '../../lib/lifecycle';
 import type { Db } from '../../db/client';
-import { AppError, fieldProblem, ruleViolation } from '../../lib/errors';
+import { fieldProblem, ruleViolation } from '../../lib/errors';
 import { searchKey, todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
 import { auditSnapshot } from '../../lib/audit-chain';

@@ -12,7 +12,7 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { councils, oversightActivities, recommendationReports, recommendations, roleGrants, units } from '../../db/schema';
 import type { RecommendationLink } from '../../domain/oversight/types';
-import { AppError, fieldProblem, ruleViolation } from '../../lib/errors';
+import { fieldProblem, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
 import { auditSnapshot } from '../../lib/audit-chain';
