@@ -107,6 +107,8 @@ export async function managePetition(
           throw ruleViolation('petition_status_order', { status: before.status, to: changes.status });
         if (!PETITION_LIFECYCLE.editable.includes(before.status))
           throw ruleViolation('petition_ended', { status: before.status });
+        if (changes.deadline !== undefined && changes.deadline < before.receivedOn)
+          throw ruleViolation('petition_deadline_before_received', { deadline: changes.deadline, receivedOn: before.receivedOn });
         let status = changes.status ?? before.status;
         if (changes.assigneeUnitId !== undefined && !changes.status && before.status === 'received') status = 'assigned';
         if (status !== before.status) {

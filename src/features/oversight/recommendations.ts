@@ -52,6 +52,19 @@ async function checkAddressee(db: Db, councilUnitId: number, unitId: number) {
   if (!(await unitInScope(db, [councilUnitId], unitId))) throw fieldProblem('addresseeUnitId', 'outside_council_area');
 }
 
+/**
+ * A deadline is never before the conclusion the recommendation comes from (the session where there is
+ * no conclusion yet; the day it is recorded where neither has a date).
+ */
+function assertDeadline(
+  activity: { conclusionDate: string | null; heldOn: string | null },
+  deadline: string,
+  recordedOn: string,
+) {
+  const earliest = activity.conclusionDate ?? activity.heldOn ?? recordedOn;
+  if (deadline < earliest) throw ruleViolation('recommendation_deadline_too_early', { deadline, earliest });
+}
+
 export async function createRecommendation(
   deps: Deps,
   actor: Actor,
@@ -66,6 +79,7 @@ export async function createRecommendation(
       apply: async (tx, { activity, council }) => {
         await checkAddressee(tx, council.unitId, input.addresseeUnitId);
         if (activity.status === 'planned') throw ruleViolation('oversight_recommendation_before_session');
+        assertDeadline(activity, input.deadline, todayVn(meta.now));
         const [{ n } = { n: 0 }] = await tx
           .select({ n: max(recommendations.seq) })
           .from(recommendations)
@@ -139,9 +153,10 @@ export async function updateRecommendation(
     {
       ...onRecommendation(actor, id, 'manage'),
       version: { sent: version, stored: (x) => x.rec.version },
-      apply: async (tx, { rec: before, council }) => {
+      apply: async (tx, { rec: before, activity, council }) => {
         if (input.addresseeUnitId !== undefined) await checkAddressee(tx, council.unitId, input.addresseeUnitId);
         if (!isEditable(RECOMMENDATION_LIFECYCLE, before.status)) throw ruleViolation('oversight_recommendation_closed');
+        if (input.deadline !== undefined) assertDeadline(activity, input.deadline, todayVn(before.createdAt));
         const [row] = await tx
           .update(recommendations)
           .set({ ...changes, version: before.version + 1 })

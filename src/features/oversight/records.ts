@@ -26,7 +26,7 @@ import { ACTIVITY_LIFECYCLE, activityStepTo } from '../../domain/lifecycles/acti
 import { takeStep } from '../../lib/lifecycle';
 import type { Db } from '../../db/client';
 import { AppError, fieldProblem, ruleViolation } from '../../lib/errors';
-import { sortVi } from '../../shared/vi';
+import { sortVi, todayVn } from '../../shared/vi';
 import { scopeFilter } from '../access/authorize';
 import { checkedByLoad, write } from '../access/write-path';
 import { auditSnapshot } from '../../lib/audit-chain';
@@ -224,12 +224,21 @@ async function checkBody(db: Db, councilId: number, bodyId: number | null | unde
   if (!b || b.councilId !== councilId) throw fieldProblem('leadBodyId', 'not_of_this_council');
 }
 
+/** A session is held by today at the latest; its conclusion follows it and is dated by today at the latest too. */
+function assertActivityDates(a: { heldOn?: string | null | undefined; conclusionDate?: string | null | undefined }, now: Date) {
+  const today = todayVn(now);
+  if (a.heldOn && a.heldOn > today) throw ruleViolation('oversight_held_in_future', { heldOn: a.heldOn });
+  if (a.conclusionDate && (a.conclusionDate > today || (a.heldOn && a.conclusionDate < a.heldOn)))
+    throw ruleViolation('oversight_conclusion_date_invalid', { conclusionDate: a.conclusionDate, heldOn: a.heldOn ?? null });
+}
+
 export async function createActivity(deps: Deps, actor: Actor, meta: RequestMeta, councilId: number, input: ActivityInput) {
   return write(
     { deps, actor, meta },
     {
       ...keepCouncil(actor, councilId),
       apply: async (tx, council) => {
+        assertActivityDates(input, meta.now);
         await checkBody(tx, councilId, input.leadBodyId);
         if (input.followsId) {
           const [prev] = await tx.select().from(oversightActivities).where(eq(oversightActivities.id, input.followsId));
@@ -293,6 +302,7 @@ export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta
       apply: async (tx, { activity: before, council }) => {
         await checkBody(tx, council.id, changes.leadBodyId);
         const next = { ...before, ...changes };
+        if (changes.heldOn !== undefined || changes.conclusionDate !== undefined) assertActivityDates(next, meta.now);
         // A status is a step: sending the one it already has is refused, not taken as an edit.
         if (changes.status === before.status)
           throw ruleViolation('oversight_status_order', { status: before.status, to: changes.status });
