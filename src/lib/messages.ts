@@ -555,6 +555,14 @@ export const RULE_TEXT = {
     vi: 'ngày tổ chức không được sau ngày hôm nay',
     en: 'the day it was held cannot be after today',
   },
+  extension_decision_date_invalid: {
+    vi: 'quyết định gia hạn không được đề ngày sau hôm nay, và hạn mới không được trước ngày quyết định',
+    en: 'an extension decision cannot be dated after today, and the new deadline cannot be before the decision',
+  },
+  contribution_in_future: {
+    vi: 'chỉ ghi nhận đóng góp đã có, không ghi trước cho ngày chưa đến',
+    en: 'a contribution is recorded once made, never for a day still to come',
+  },
   oversight_conclusion_date_invalid: {
     vi: 'ngày kết luận không được sau ngày hôm nay, cũng không trước ngày tổ chức',
     en: 'the conclusion cannot be dated after today, nor before the day it was held',

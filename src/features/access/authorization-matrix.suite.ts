@@ -1137,7 +1137,7 @@ export function authorizationMatrix(part: 1 | 2) {
         build: async (p) => ({
           method: 'POST',
           path: `/api/capital/projects/${(await freshProject(p)).id}/extensions`,
-          body: { planYear: 2026, newDeadline: '2027-06-30', decisionNo: 'QĐ thử', decisionDate: '2027-01-10' },
+          body: { planYear: 2026, newDeadline: '2027-06-30', decisionNo: 'QĐ thử', decisionDate: '2026-01-10' },
         }),
       },
       {

@@ -122,4 +122,27 @@ describe('capital plans: years, resolution dates, repeated sources and a waiting
     expect((await approve('2020-12-20', early.body.id, early.body.rowVersion)).status).toBe(200);
     expect((await approve('2022-05-18')).status).toBe(200);
   });
+
+  it('an extension is decided by today and gives a deadline after its decision; a contribution is recorded once made', async () => {
+    const project = (await office.get<{ items: { id: number }[] }>(`/api/capital/projects?unitId=${mc}`)).body.items[0]!;
+    const extend = (decisionDate: string, newDeadline: string) =>
+      office.post<Err>(`/api/capital/projects/${project.id}/extensions`, {
+        planYear: 2022,
+        newDeadline,
+        decisionNo: 'QĐ gia hạn (kiểm thử)',
+        decisionDate,
+      });
+    await refused(() => extend('2022-06-01', '2023-06-30'), 'extension_decision_date_invalid');
+    await refused(() => extend('2022-05-10', '1900-01-01'), 'extension_decision_date_invalid');
+    expect((await extend('2022-05-10', '2023-06-30')).status).toBe(201);
+    const contribute = (date: string) =>
+      office.post<Err>(`/api/capital/projects/${project.id}/contributions`, {
+        sourceCode: 'XHH_CONG',
+        date,
+        quantity: 10,
+        valueVnd: 2_000_000,
+      });
+    await refused(() => contribute('9999-12-31'), 'contribution_in_future');
+    expect((await contribute('2022-05-18')).status).toBe(201);
+  });
 });
