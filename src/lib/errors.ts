@@ -53,5 +53,8 @@ export const notFound = (entity?: string) => new AppError('NOT_FOUND', entity ? 
 export const forbidden = () => new AppError('FORBIDDEN');
 export const versionConflict = (current: number) => new AppError('VERSION_CONFLICT', { currentVersion: current });
 /** A refusal by a business rule; the rule is one of RULE_TEXT's, so a person always reads words, never the code. */
+/** A field refused for a reason named by code alone: its words come from FIELD_TEXT in the reader's language. */
+export const fieldProblem = (path: string, code: string, extra: Record<string, unknown> = {}) =>
+  new AppError('VALIDATION_FAILED', [{ path, code, ...extra }]);
 export const ruleViolation = (rule: RuleCode, extra: Record<string, unknown> = {}) =>
   new AppError('RULE_VIOLATION', { rule, ...extra });

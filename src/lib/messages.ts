@@ -102,6 +102,18 @@ export const FIELD_TEXT: Record<string, { vi: string; en: string }> = {
     vi: 'Chỉ tiêu {path} không thuộc bộ tiêu chí áp dụng cho kỳ này',
     en: 'Indicator {path} is not in the set that applies to this month',
   },
+  outside_council_area: {
+    vi: 'Đơn vị nằm ngoài địa bàn của HĐND',
+    en: 'The unit is outside the council’s area',
+  },
+  not_of_this_council: {
+    vi: 'Không thuộc HĐND này',
+    en: 'Does not belong to this council',
+  },
+  date_in_future: {
+    vi: 'Ngày này không được sau ngày hôm nay',
+    en: 'This date cannot be later than today',
+  },
 };
 
 /** Why a FORBIDDEN answer was given, in words (appended to the message). */
@@ -489,6 +501,71 @@ export const RULE_TEXT = {
   not_applicable_needs_reason: {
     vi: 'chọn "Không áp dụng" thì phải ghi lý do',
     en: '"Not applicable" needs a reason',
+  },
+  // Dates that must make sense, repeated lines, steps already taken.
+  plan_years_invalid: {
+    vi: 'năm của kế hoạch không hợp lý: kế hoạch năm chỉ có một năm; kế hoạch trung hạn kết thúc không trước năm bắt đầu và dài không quá 10 năm',
+    en: 'the plan’s years make no sense: an annual plan has one year; a medium-term plan ends no earlier than it starts and spans at most 10 years',
+  },
+  plan_year_out_of_range: {
+    vi: 'năm kế hoạch phải từ 2000 đến không quá 5 năm sau năm hiện tại',
+    en: 'the plan year must be from 2000 to at most 5 years after the current year',
+  },
+  plan_line_source_repeated: {
+    vi: 'mỗi nguồn vốn chỉ ghi một dòng trong kế hoạch (nguồn bị lặp: {source})',
+    en: 'each funding source has one line in the plan (repeated: {source})',
+  },
+  plan_adjustment_waiting: {
+    vi: 'kế hoạch này đã có một bản điều chỉnh đang chờ phê duyệt; hãy tiếp tục bản đó',
+    en: 'an adjustment of this plan is already waiting for approval; continue that one',
+  },
+  plan_resolution_in_future: {
+    vi: 'ngày nghị quyết phê duyệt không được sau ngày hôm nay',
+    en: 'the approving resolution cannot be dated after today',
+  },
+  plan_resolution_before_previous: {
+    vi: 'ngày nghị quyết điều chỉnh không được trước ngày phê duyệt phiên bản kế hoạch trước',
+    en: 'the adjusting resolution cannot be dated before the approval of the version it replaces',
+  },
+  plan_resolution_outside_years: {
+    vi: 'ngày nghị quyết phải trong khoảng từ năm trước năm kế hoạch đến năm cuối của kế hoạch',
+    en: 'the resolution must be dated between the year before the plan’s first year and its last year',
+  },
+  checkin_month_in_future: {
+    vi: 'không báo cáo tiến độ cho tháng chưa đến',
+    en: 'progress cannot be reported for a month that has not come yet',
+  },
+  checkin_month_before_item: {
+    vi: 'không báo cáo tiến độ cho tháng trước khi có nhiệm vụ',
+    en: 'progress cannot be reported for a month before the item existed',
+  },
+  roadmap_status_unchanged: {
+    vi: 'nhiệm vụ đã ở trạng thái này; chỉ gửi trạng thái khi chuyển bước',
+    en: 'the item already has this status; send a status only to take a step',
+  },
+  petition_deadline_before_received: {
+    vi: 'hạn trả lời không được trước ngày tiếp nhận kiến nghị',
+    en: 'the answer deadline cannot be before the petition was received',
+  },
+  recommendation_deadline_too_early: {
+    vi: 'hạn thực hiện không được trước ngày kết luận giám sát (hoặc ngày ghi nhận kiến nghị)',
+    en: 'the deadline cannot be before the supervision’s conclusion (or the day the recommendation is recorded)',
+  },
+  oversight_held_in_future: {
+    vi: 'ngày tổ chức không được sau ngày hôm nay',
+    en: 'the day it was held cannot be after today',
+  },
+  extension_decision_date_invalid: {
+    vi: 'quyết định gia hạn không được đề ngày sau hôm nay, và hạn mới không được trước ngày quyết định',
+    en: 'an extension decision cannot be dated after today, and the new deadline cannot be before the decision',
+  },
+  contribution_in_future: {
+    vi: 'chỉ ghi nhận đóng góp đã có, không ghi trước cho ngày chưa đến',
+    en: 'a contribution is recorded once made, never for a day still to come',
+  },
+  oversight_conclusion_date_invalid: {
+    vi: 'ngày kết luận không được sau ngày hôm nay, cũng không trước ngày tổ chức',
+    en: 'the conclusion cannot be dated after today, nor before the day it was held',
   },
 } satisfies Record<string, { vi: string; en: string }>;
 

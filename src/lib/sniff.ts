@@ -3,6 +3,7 @@
  * anything else (scripts, SVG, executables, archives that are not Office files).
  */
 import { Unzip, UnzipInflate } from 'fflate';
+import { cleanText } from '../shared/text';
 
 export type Sniffed = { mime: string; ext: string; image: boolean };
 
@@ -38,8 +39,7 @@ export function sniff(bytes: Uint8Array): Sniffed | null {
 /** A file name safe to show and to send back in Content-Disposition. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'tep';
-  const cleaned = base
-    .normalize('NFC')
+  const cleaned = cleanText(base)
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '_')
     .replace(/^\.+/, '')

@@ -343,8 +343,8 @@ describe('cross-row rules under parallel requests', () => {
         criterionNumber: '1',
         title: 'Quy hoạch',
         confirmed: true,
-        createdAt: new Date(),
-        updatedAt: new Date(),
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
       })
       .returning();
     const res = await all(20, (i) =>

@@ -49,6 +49,7 @@ import { ROLES, roleAllows, type Action, type Role } from '../../shared/roles';
 import { changedTables, dbDigest } from '../../testing/digest';
 import { clientAs, makeAgency, makeProvince, makeUser, uniq } from '../../testing/factories';
 import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
+import { todayVn } from '../../shared/vi';
 
 type Province = Awaited<ReturnType<typeof makeProvince>>;
 type Req = { method: string; path: string; body?: unknown; headers?: Record<string, string> };
@@ -1010,7 +1011,7 @@ export function authorizationMatrix(part: 1 | 2) {
         build: async (p) => ({
           method: 'POST',
           path: `/api/roadmaps/${(await freshItem(p)).id}/checkins`,
-          body: { version: 1, month: '2026-03', percent: 30, note: 'Đang triển khai' },
+          body: { version: 1, month: todayVn(new Date()).slice(0, 7), percent: 30, note: 'Đang triển khai' },
         }),
       },
       {
@@ -1020,7 +1021,12 @@ export function authorizationMatrix(part: 1 | 2) {
         ok: 201,
         build: async (p) => {
           const f = pdfForm();
-          for (const [k, v] of Object.entries({ version: '1', month: '2026-03', percent: '40', note: 'Có biên bản nghiệm thu' }))
+          for (const [k, v] of Object.entries({
+            version: '1',
+            month: todayVn(new Date()).slice(0, 7),
+            percent: '40',
+            note: 'Có biên bản nghiệm thu',
+          }))
             f.set(k, v);
           return { method: 'POST', path: `/api/roadmaps/${(await freshItem(p)).id}/checkins/upload`, body: f };
         },
@@ -1137,7 +1143,7 @@ export function authorizationMatrix(part: 1 | 2) {
         build: async (p) => ({
           method: 'POST',
           path: `/api/capital/projects/${(await freshProject(p)).id}/extensions`,
-          body: { planYear: 2026, newDeadline: '2027-06-30', decisionNo: 'QĐ thử', decisionDate: '2027-01-10' },
+          body: { planYear: 2026, newDeadline: '2027-06-30', decisionNo: 'QĐ thử', decisionDate: '2026-01-10' },
         }),
       },
       {

@@ -124,6 +124,14 @@ describe('monthly count-and-check workflow', () => {
     const ok = await officer.post<{ id: number; mime: string }>(`/api/assessments/${id}/evidence`, pdf);
     expect(ok.status).toBe(201);
     expect(ok.body.mime).toBe('application/pdf');
+    // A name that turns its end around (U+202E) is kept without the turn: no file shows as something it is not.
+    const spoof = new FormData();
+    spoof.set('indicatorCode', '1.2');
+    spoof.set('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF')]), '../../etc/passwd\u202egpj.exe');
+    expect((await officer.post(`/api/assessments/${id}/evidence`, spoof)).status).toBe(201);
+    const names = cell(await view(), '1.2').evidence.map((e) => e.name);
+    expect(names).toContain('passwdgpj.exe');
+    expect(names.join('')).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/);
 
     const exe = new FormData();
     exe.set('indicatorCode', '1.1');
@@ -227,6 +235,21 @@ describe('monthly count-and-check workflow', () => {
         .status,
     ).toBe(403);
     expect((await office.post(`/api/assessments/${id}/reopen`, { version: verified.body.version, reason: '' })).status).toBe(400);
+    // Invisible characters are no reason: six zero-width spaces count as nothing, and nothing changes.
+    const invisible = await office.post<Err>(`/api/assessments/${id}/reopen`, {
+      version: verified.body.version,
+      reason: '\u200b'.repeat(6),
+    });
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.error.details[0]).toMatchObject({ path: 'reason', code: 'too_small' });
+    expect(
+      (
+        await office.post(`/api/assessments/${id}/reopen`, {
+          version: verified.body.version,
+          reason: '\u202e\u2066 \u200f\ufeff\u00ad ',
+        })
+      ).status,
+    ).toBe(400);
     const reopened = await office.post<{ status: string }>(`/api/assessments/${id}/reopen`, {
       version: verified.body.version,
       reason: 'Sửa số liệu thu nhập theo Cục Thống kê',

@@ -15,6 +15,7 @@ import { sniff, unpacksWithin } from '../../lib/sniff';
 import { parseNumberVi } from '../../shared/vi';
 import { assessmentView } from './queries';
 import { saveValues, type ValueChange } from './save-values';
+import { cleanText } from '../../shared/text';
 
 const YES = 'Có';
 const NO = 'Không';
@@ -37,7 +38,7 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object' && 'result' in v) return cellText(v.result);
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
   if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v).trim();
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return cleanText(String(v));
   return '';
 }
 

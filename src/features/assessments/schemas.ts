@@ -3,6 +3,7 @@ import { REASONS, STATUS_CODES } from '../../domain/criteria/engine';
 import { INDICATOR_TYPES, IndicatorValue, NotApplicableRule, ThresholdRule } from '../../domain/criteria/schema';
 import { ASSESSMENT_STEPS } from '../../domain/lifecycles/assessment';
 import { Month } from '../units/schemas';
+import { cleanString } from '../../lib/text';
 
 export const OpenAssessmentBody = z
   .object({ unitId: z.number().int().positive(), month: Month, targetLevel: z.enum(['ntm', 'advanced', 'model']).optional() })
@@ -15,7 +16,7 @@ export const SaveValuesBody = z
         z.object({
           code: z.string().min(1).max(20),
           value: IndicatorValue.nullable().optional(),
-          note: z.string().max(2000).nullable().optional(),
+          note: cleanString().max(2000).nullable().optional(),
           version: z.number().int().min(0),
         }),
       )
@@ -36,13 +37,13 @@ export const ReviewBody = z
   .object({
     version: z.number().int().positive(),
     outcome: z.enum(['verify', 'return']),
-    comment: z.string().max(4000).nullable().optional(),
+    comment: cleanString().max(4000).nullable().optional(),
     indicators: z
       .array(
         z.object({
           code: z.string().min(1).max(20),
           decision: z.enum(['accept', 'return']),
-          comment: z.string().max(2000).nullable().optional(),
+          comment: cleanString().max(2000).nullable().optional(),
         }),
       )
       .max(500)
@@ -51,7 +52,7 @@ export const ReviewBody = z
   .openapi('ReviewAssessment');
 
 export const ReopenBody = z
-  .object({ version: z.number().int().positive(), reason: z.string().trim().min(5).max(2000) })
+  .object({ version: z.number().int().positive(), reason: cleanString().min(5).max(2000) })
   .openapi('ReopenAssessment');
 
 export const AssessmentSummary = z

@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { ACTIONS, ROLES } from '../../shared/roles';
+import { cleanString } from '../../lib/text';
 
 export const LoginBody = z
   .object({
-    username: z.string().trim().min(1).max(100),
+    username: cleanString().min(1).max(100),
     password: z.string().min(1).max(200),
   })
   .openapi('LoginBody');

@@ -97,6 +97,8 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
       allocations: [...draft.body.allocations, { projectId: p5.id, sourceCode: 'NSDP_TINH', amount: 1.2 * TY }],
     });
     expect(ok.status).toBe(200);
+    // The resolution is dated 20 July: it is approved once that day has come.
+    clock.set('2022-07-20T08:00:00Z');
     const approved = await office.post(`/api/capital/plans/${draft.body.id}/approve`, {
       rowVersion: ok.body.rowVersion,
       resolutionNo: 'NQ 112/NQ-HĐND (demo)',
@@ -104,6 +106,7 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
       body: 'HĐND thành phố Móng Cái (kỳ họp chuyên đề)',
     });
     expect(approved.status).toBe(200);
+    clock.set('2022-05-18T03:00:00Z');
     const c = await cockpit();
     expect(c.totals.allocated).toBe(13.9 * TY);
     expect(c.totals.unallocated).toBe(1.6 * TY);

@@ -288,6 +288,11 @@ export async function addExtension(
         return p;
       },
       apply: async (tx, project) => {
+        if (input.decisionDate > todayVn(meta.now) || input.newDeadline < input.decisionDate)
+          throw ruleViolation('extension_decision_date_invalid', {
+            decisionDate: input.decisionDate,
+            newDeadline: input.newDeadline,
+          });
         const [row] = await tx
           .insert(deadlineExtensions)
           .values({ ...input, createdAt: meta.now })
@@ -329,6 +334,7 @@ export async function addContribution(
       apply: async (tx, project) => {
         const [src] = await tx.select().from(fundingSources).where(eq(fundingSources.code, input.sourceCode));
         if (!src || src.kind !== 'community') throw ruleViolation('not_a_community_source');
+        if (input.date > todayVn(meta.now)) throw ruleViolation('contribution_in_future', { date: input.date });
         const [row] = await tx
           .insert(contributions)
           .values({ ...input, note: input.note ?? null, createdAt: meta.now })

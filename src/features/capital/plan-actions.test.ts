@@ -7,7 +7,7 @@ import { sweepActions } from '../../testing/action-sweep';
 import { clientAs, makeProvince } from '../../testing/factories';
 import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
 
-type Plan = { id: number; status: PlanState; rowVersion: number; actions: PlanStep[] };
+type Plan = { id: number; year: number; status: PlanState; rowVersion: number; actions: PlanStep[] };
 
 /** Where a fresh plan is put: a state of its lifecycle, or an approved plan whose adjustment is waiting. */
 type Situation = PlanState | 'approved_with_pending_adjustment';
@@ -18,7 +18,7 @@ describe('capital plan actions', () => {
   let p: Awaited<ReturnType<typeof makeProvince>>;
   const callers: Record<'office' | 'officer' | 'viewer' | 'otherProvince', TestClient> = {} as never;
   /** Each plan its own year, so approving one never meets another current plan of its unit. */
-  let year = 2030;
+  let year = 2001;
 
   beforeAll(async () => {
     env = await createTestEnv();
@@ -33,11 +33,11 @@ describe('capital plan actions', () => {
   afterAll(() => env.close());
 
   const read = async (id: number) => (await callers.office.get<Plan>(`/api/capital/plans/${id}`)).body;
-  const approve = async (c: TestClient, id: number) =>
+  const approve = async (c: TestClient, id: number, plan = read(id)) =>
     c.post<Plan>(`/api/capital/plans/${id}/approve`, {
-      rowVersion: (await read(id)).rowVersion,
+      rowVersion: (await plan).rowVersion,
       resolutionNo: 'Nghị quyết số 12/NQ-HĐND',
-      resolutionDate: '2026-01-15',
+      resolutionDate: `${(await plan).year}-01-15`,
       body: 'HĐND xã Hải Đông',
     });
   const adjust = (c: TestClient, id: number) => c.post<Plan>(`/api/capital/plans/${id}/adjust`);

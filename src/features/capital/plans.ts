@@ -8,6 +8,7 @@ import { stepsFrom } from '../../domain/lifecycles/machine';
 import { allowedActions } from '../../lib/allowed-actions';
 import { AppError, ruleViolation } from '../../lib/errors';
 import { takeStep } from '../../lib/lifecycle';
+import { todayVn } from '../../shared/vi';
 import type { Action } from '../../shared/roles';
 import { idsInScope } from '../access/authorize';
 import { lockKey, mayWrite, write } from '../access/write-path';
@@ -139,6 +140,23 @@ const onPlan = (id: number, step: PlanStep, rowVersion?: number) => ({
 const lockPlanKey = (tx: Db, p: { unitId: number; kind: string; year: number }) =>
   lockKey(tx, `capital_plan:${p.unitId}:${p.kind}:${p.year}`);
 
+/** Each funding source has one line: a repeated one is named, never left to the unique index. */
+function assertSourcesOnce(lines: { sourceCode: string }[]) {
+  const seen = new Set<string>();
+  const repeated = [...new Set(lines.map((l) => l.sourceCode).filter((c) => seen.has(c) || !seen.add(c)))];
+  if (repeated.length) throw ruleViolation('plan_line_source_repeated', { source: repeated.join(', '), sources: repeated });
+}
+
+/** An annual plan has one year; a medium-term one ends no earlier than it starts, within 10 years; years near today. */
+function assertPlanYears(input: { kind: 'annual' | 'medium_term'; year: number; endYear?: number | undefined }, now: Date) {
+  const endYear = input.endYear ?? input.year;
+  const thisYear = Number(todayVn(now).slice(0, 4));
+  if (Math.min(input.year, endYear) < 2000 || Math.max(input.year, endYear) > thisYear + 5)
+    throw ruleViolation('plan_year_out_of_range', { year: input.year, endYear, latest: thisYear + 5 });
+  if (input.kind === 'annual' ? endYear !== input.year : endYear < input.year || endYear - input.year > 9)
+    throw ruleViolation('plan_years_invalid', { kind: input.kind, year: input.year, endYear });
+}
+
 async function assertKnownSources(db: Db, codes: string[]) {
   const known = new Set((await db.select({ code: fundingSources.code }).from(fundingSources)).map((s) => s.code));
   const bad = codes.filter((c) => !known.has(c));
@@ -157,6 +175,8 @@ export async function createPlan(deps: Deps, actor: Actor, meta: RequestMeta, in
         return i;
       },
       apply: async (tx) => {
+        assertPlanYears(input, meta.now);
+        assertSourcesOnce(input.lines);
         await assertKnownSources(
           tx,
           input.lines.map((l) => l.sourceCode),
@@ -386,6 +406,7 @@ export async function approvePlan(
         if (others.length) throw ruleViolation('plan_year_has_current_plan', { currentId: others[0]!.id });
         if (plan.previousId && !current.some((c) => c.id === plan.previousId))
           throw ruleViolation('plan_previous_not_current', { previousId: plan.previousId });
+        await assertResolutionDate(tx, plan, input.resolutionDate, meta.now);
         await dateNewTranches(tx, plan, input.resolutionDate);
         if (plan.kind === 'annual') await assertPaidWithinAllocations(tx, plan);
         if (plan.previousId)
@@ -414,6 +435,26 @@ export async function approvePlan(
       },
     },
   );
+}
+
+/**
+ * The approving resolution is dated by today at the latest, not before the approval of the version it
+ * replaces, and within reason for the plan's years: from the year before its first to its last.
+ */
+async function assertResolutionDate(tx: Db, plan: PlanRow, resolutionDate: string, now: Date) {
+  if (resolutionDate > todayVn(now)) throw ruleViolation('plan_resolution_in_future', { resolutionDate });
+  if (plan.previousId) {
+    const [prev] = await tx
+      .select({ resolutionDate: capitalPlans.resolutionDate })
+      .from(capitalPlans)
+      .where(eq(capitalPlans.id, plan.previousId));
+    if (prev?.resolutionDate && resolutionDate < prev.resolutionDate)
+      throw ruleViolation('plan_resolution_before_previous', { resolutionDate, previousResolutionDate: prev.resolutionDate });
+  }
+  const from = `${plan.year - 1}-01-01`;
+  const to = `${plan.endYear ?? plan.year}-12-31`;
+  if (resolutionDate < from || resolutionDate > to)
+    throw ruleViolation('plan_resolution_outside_years', { resolutionDate, from, to });
 }
 
 /**
@@ -505,7 +546,7 @@ export async function adjustPlan(deps: Deps, actor: Actor, meta: RequestMeta, pl
           .select({ id: capitalPlans.id })
           .from(capitalPlans)
           .where(and(eq(capitalPlans.previousId, planId), eq(capitalPlans.status, 'draft')));
-        if (pending) throw new AppError('CONFLICT', { draftId: pending.id });
+        if (pending) throw ruleViolation('plan_adjustment_waiting', { draftId: pending.id });
         const [agg] = await tx
           .select({ v: max(capitalPlans.version) })
           .from(capitalPlans)
@@ -558,6 +599,7 @@ export async function setPlanLines(
       ...onPlan(planId, 'set_lines', input.rowVersion),
       apply: async (tx, plan) => {
         takeStep(PLAN_LIFECYCLE, 'set_lines', plan.status);
+        assertSourcesOnce(input.lines);
         await assertKnownSources(
           tx,
           input.lines.map((l) => l.sourceCode),

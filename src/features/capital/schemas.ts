@@ -4,14 +4,15 @@ import { PROJECT_STATUSES } from '../../db/schema';
 import { PLAN_STATES, PLAN_STEPS } from '../../domain/lifecycles/capital-plan';
 import { PROJECT_STEPS } from '../../domain/lifecycles/project';
 import { IsoDate } from '../units/schemas';
+import { cleanString } from '../../lib/text';
 
 /** Whole đồng, 0 … 10^14 (the limits keep every total exact). */
 export const Dong = z.number().int().min(0).max(MAX_AMOUNT).openapi({ description: 'đồng (integer, at most 10^14)' });
 /** A payment or reversal: whole đồng, 1 … 10^14. */
 export const PositiveDong = z.number().int().min(1).max(MAX_AMOUNT).openapi({ description: 'đồng (integer, 1 … 10^14)' });
 export const Year = z.coerce.number().int().min(2000).max(2100);
-export const SourceCode = z.string().trim().min(1).max(30);
-export const VoucherRef = z.string().trim().min(1).max(60);
+export const SourceCode = cleanString().min(1).max(30);
+export const VoucherRef = cleanString().min(1).max(60);
 export const Note = z.string().max(1000).nullable().optional();
 
 /** One Treasury payment, as the API takes it and as every imported line is checked. */

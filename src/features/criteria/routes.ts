@@ -12,6 +12,7 @@ import { write } from '../access/write-path';
 import { IdParam, IsoDate } from '../units/schemas';
 import { createDraft, importCriteriaSet, publishSet, updateDraft } from './manage-sets';
 import { getSetRow, setMeta, type CriteriaSetRow } from './queries';
+import { cleanString } from '../../lib/text';
 
 export const criteriaRoutes = createRouter();
 export const schemaRoutes = createRouter();
@@ -255,9 +256,9 @@ classificationRoutes.openapi(
           dimension: z.enum(['region7', 'group3']),
           value: z.string().min(1).max(20),
           effectiveFrom: IsoDate,
-          legalBasis: z.string().max(300).nullable().optional(),
+          legalBasis: cleanString().max(300).nullable().optional(),
           verified: z.boolean().default(false),
-          note: z.string().max(1000).nullable().optional(),
+          note: cleanString().max(1000).nullable().optional(),
         }),
       ),
     },

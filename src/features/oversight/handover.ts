@@ -40,6 +40,10 @@ const MSG = {
     vi: 'việc đã khép lại không đổi cơ quan thực hiện hay thời hạn',
     en: 'a closed item keeps its addressee and deadline',
   },
+  deadline_before_handover: {
+    vi: 'thời hạn mới không được trước ngày bàn giao',
+    en: 'a new deadline cannot be before the day of the handover',
+  },
 };
 
 /** Statuses of what is still open at a council's end. */
@@ -160,6 +164,8 @@ export async function recordHandover(
             problems.push({ path: k, code: 'reason_required', message: MSG.reason_required[lang] });
           if (i.outcome === 'closed' && (i.addresseeUnitId || i.deadline))
             problems.push({ path: k, code: 'closed_not_readdressed', message: MSG.closed_not_readdressed[lang] });
+          if (i.deadline && i.deadline < day)
+            problems.push({ path: k, code: 'deadline_before_handover', message: MSG.deadline_before_handover[lang] });
         }
         if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
         const items: HandoverItem[] = [...open].map((k) => {

@@ -10,7 +10,7 @@ import { PETITION_LIFECYCLE, petitionStepTo } from '../../domain/lifecycles/peti
 import { petitionStats } from '../../domain/oversight/petitions';
 import { takeStep } from '../../lib/lifecycle';
 import type { Db } from '../../db/client';
-import { AppError, ruleViolation } from '../../lib/errors';
+import { fieldProblem, ruleViolation } from '../../lib/errors';
 import { searchKey, todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
 import { auditSnapshot } from '../../lib/audit-chain';
@@ -44,15 +44,13 @@ const onPetition = (actor: Actor, id: number, need: 'manage' | 'respond') => ({
 });
 
 export async function createPetition(deps: Deps, actor: Actor, meta: RequestMeta, councilId: number, input: PetitionInput) {
-  if (input.receivedOn > todayVn(meta.now))
-    throw new AppError('VALIDATION_FAILED', [{ path: 'receivedOn', message: 'ngày tiếp nhận sau ngày hôm nay' }]);
+  if (input.receivedOn > todayVn(meta.now)) throw fieldProblem('receivedOn', 'date_in_future');
   return write(
     { deps, actor, meta },
     {
       ...keepCouncil(actor, councilId),
       apply: async (tx, council) => {
-        if (!(await unitInScope(tx, [council.unitId], input.unitId)))
-          throw new AppError('VALIDATION_FAILED', [{ path: 'unitId', message: 'ngoài địa bàn của HĐND' }]);
+        if (!(await unitInScope(tx, [council.unitId], input.unitId))) throw fieldProblem('unitId', 'outside_council_area');
         const [row] = await tx
           .insert(petitions)
           .values({
@@ -102,13 +100,15 @@ export async function managePetition(
       version: { sent: version, stored: (x) => x.petition.version },
       apply: async (tx, { petition: before, council }) => {
         if (changes.assigneeUnitId !== undefined && !(await unitInScope(tx, [council.unitId], changes.assigneeUnitId)))
-          throw new AppError('VALIDATION_FAILED', [{ path: 'assigneeUnitId', message: 'ngoài địa bàn của HĐND' }]);
+          throw fieldProblem('assigneeUnitId', 'outside_council_area');
         // A status is a step: sending the one it has is not an edit in disguise (its edits go without one),
         // and a petition that has ended is kept as it ended.
         if (changes.status === before.status)
           throw ruleViolation('petition_status_order', { status: before.status, to: changes.status });
         if (!PETITION_LIFECYCLE.editable.includes(before.status))
           throw ruleViolation('petition_ended', { status: before.status });
+        if (changes.deadline !== undefined && changes.deadline < before.receivedOn)
+          throw ruleViolation('petition_deadline_before_received', { deadline: changes.deadline, receivedOn: before.receivedOn });
         let status = changes.status ?? before.status;
         if (changes.assigneeUnitId !== undefined && !changes.status && before.status === 'received') status = 'assigned';
         if (status !== before.status) {

@@ -12,7 +12,7 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { councils, oversightActivities, recommendationReports, recommendations, roleGrants, units } from '../../db/schema';
 import type { RecommendationLink } from '../../domain/oversight/types';
-import { AppError, ruleViolation } from '../../lib/errors';
+import { fieldProblem, ruleViolation } from '../../lib/errors';
 import { todayVn } from '../../shared/vi';
 import { scopeFilter, unitInScope } from '../access/authorize';
 import { auditSnapshot } from '../../lib/audit-chain';
@@ -49,8 +49,20 @@ export type RecommendationInput = {
 
 async function checkAddressee(db: Db, councilUnitId: number, unitId: number) {
   // A council addresses bodies of its own unit and the units below it.
-  if (!(await unitInScope(db, [councilUnitId], unitId)))
-    throw new AppError('VALIDATION_FAILED', [{ path: 'addresseeUnitId', message: 'ngoài địa bàn của HĐND' }]);
+  if (!(await unitInScope(db, [councilUnitId], unitId))) throw fieldProblem('addresseeUnitId', 'outside_council_area');
+}
+
+/**
+ * A deadline is never before the conclusion the recommendation comes from (the session where there is
+ * no conclusion yet; the day it is recorded where neither has a date).
+ */
+function assertDeadline(
+  activity: { conclusionDate: string | null; heldOn: string | null },
+  deadline: string,
+  recordedOn: string,
+) {
+  const earliest = activity.conclusionDate ?? activity.heldOn ?? recordedOn;
+  if (deadline < earliest) throw ruleViolation('recommendation_deadline_too_early', { deadline, earliest });
 }
 
 export async function createRecommendation(
@@ -67,6 +79,7 @@ export async function createRecommendation(
       apply: async (tx, { activity, council }) => {
         await checkAddressee(tx, council.unitId, input.addresseeUnitId);
         if (activity.status === 'planned') throw ruleViolation('oversight_recommendation_before_session');
+        assertDeadline(activity, input.deadline, todayVn(meta.now));
         const [{ n } = { n: 0 }] = await tx
           .select({ n: max(recommendations.seq) })
           .from(recommendations)
@@ -140,9 +153,10 @@ export async function updateRecommendation(
     {
       ...onRecommendation(actor, id, 'manage'),
       version: { sent: version, stored: (x) => x.rec.version },
-      apply: async (tx, { rec: before, council }) => {
+      apply: async (tx, { rec: before, activity, council }) => {
         if (input.addresseeUnitId !== undefined) await checkAddressee(tx, council.unitId, input.addresseeUnitId);
         if (!isEditable(RECOMMENDATION_LIFECYCLE, before.status)) throw ruleViolation('oversight_recommendation_closed');
+        if (input.deadline !== undefined) assertDeadline(activity, input.deadline, todayVn(before.createdAt));
         const [row] = await tx
           .update(recommendations)
           .set({ ...changes, version: before.version + 1 })

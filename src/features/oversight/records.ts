@@ -25,8 +25,8 @@ import { supervisionLawOn } from '../../domain/oversight/legal';
 import { ACTIVITY_LIFECYCLE, activityStepTo } from '../../domain/lifecycles/activity';
 import { takeStep } from '../../lib/lifecycle';
 import type { Db } from '../../db/client';
-import { AppError, ruleViolation } from '../../lib/errors';
-import { sortVi } from '../../shared/vi';
+import { AppError, fieldProblem, ruleViolation } from '../../lib/errors';
+import { sortVi, todayVn } from '../../shared/vi';
 import { scopeFilter } from '../access/authorize';
 import { checkedByLoad, write } from '../access/write-path';
 import { auditSnapshot } from '../../lib/audit-chain';
@@ -183,8 +183,7 @@ export async function addDelegate(
             .select({ id: councilBodies.id })
             .from(councilBodies)
             .where(and(eq(councilBodies.councilId, councilId), inArray(councilBodies.id, bodyIds)));
-          if (found.length !== bodyIds.length)
-            throw new AppError('VALIDATION_FAILED', [{ path: 'bodyIds', message: 'không thuộc HĐND này' }]);
+          if (found.length !== bodyIds.length) throw fieldProblem('bodyIds', 'not_of_this_council');
         }
         const [row] = await tx
           .insert(councilDelegates)
@@ -222,8 +221,15 @@ export type ActivityInput = {
 async function checkBody(db: Db, councilId: number, bodyId: number | null | undefined) {
   if (bodyId === null || bodyId === undefined) return;
   const [b] = await db.select().from(councilBodies).where(eq(councilBodies.id, bodyId));
-  if (!b || b.councilId !== councilId)
-    throw new AppError('VALIDATION_FAILED', [{ path: 'leadBodyId', message: 'không thuộc HĐND này' }]);
+  if (!b || b.councilId !== councilId) throw fieldProblem('leadBodyId', 'not_of_this_council');
+}
+
+/** A session is held by today at the latest; its conclusion follows it and is dated by today at the latest too. */
+function assertActivityDates(a: { heldOn?: string | null | undefined; conclusionDate?: string | null | undefined }, now: Date) {
+  const today = todayVn(now);
+  if (a.heldOn && a.heldOn > today) throw ruleViolation('oversight_held_in_future', { heldOn: a.heldOn });
+  if (a.conclusionDate && (a.conclusionDate > today || (a.heldOn && a.conclusionDate < a.heldOn)))
+    throw ruleViolation('oversight_conclusion_date_invalid', { conclusionDate: a.conclusionDate, heldOn: a.heldOn ?? null });
 }
 
 export async function createActivity(deps: Deps, actor: Actor, meta: RequestMeta, councilId: number, input: ActivityInput) {
@@ -232,11 +238,11 @@ export async function createActivity(deps: Deps, actor: Actor, meta: RequestMeta
     {
       ...keepCouncil(actor, councilId),
       apply: async (tx, council) => {
+        assertActivityDates(input, meta.now);
         await checkBody(tx, councilId, input.leadBodyId);
         if (input.followsId) {
           const [prev] = await tx.select().from(oversightActivities).where(eq(oversightActivities.id, input.followsId));
-          if (!prev || prev.councilId !== councilId)
-            throw new AppError('VALIDATION_FAILED', [{ path: 'followsId', message: 'không thuộc HĐND này' }]);
+          if (!prev || prev.councilId !== councilId) throw fieldProblem('followsId', 'not_of_this_council');
         }
         const [row] = await tx
           .insert(oversightActivities)
@@ -296,6 +302,7 @@ export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta
       apply: async (tx, { activity: before, council }) => {
         await checkBody(tx, council.id, changes.leadBodyId);
         const next = { ...before, ...changes };
+        if (changes.heldOn !== undefined || changes.conclusionDate !== undefined) assertActivityDates(next, meta.now);
         // A status is a step: sending the one it already has is refused, not taken as an edit.
         if (changes.status === before.status)
           throw ruleViolation('oversight_status_order', { status: before.status, to: changes.status });

@@ -18,6 +18,7 @@ import { lockKey, one, write, writeAs } from '../access/write-path';
 import { auditSnapshot } from '../../lib/audit-chain';
 import { keepUpload, recordFile } from '../files/store-upload';
 import { feedbackView } from './schemas';
+import { cleanString } from '../../lib/text';
 
 export const FEEDBACK_PER_HOUR = 5;
 export const MIN_FORM_SECONDS = 3;
@@ -73,11 +74,11 @@ export async function senderHash(deps: Deps, ip: string) {
 
 export const FeedbackForm = z.object({
   target: z.enum(['unit', 'project', 'product']),
-  code: z.string().trim().min(1).max(60),
+  code: cleanString().min(1).max(60),
   category: z.enum(['question', 'suggestion', 'complaint', 'praise', 'other']),
-  text: z.string().trim().min(10, 'Nội dung cần ít nhất 10 ký tự').max(4000, 'Nội dung tối đa 4.000 ký tự'),
-  contactName: z.string().trim().max(100).optional().default(''),
-  contact: z.string().trim().max(200).optional().default(''),
+  text: cleanString().min(10, 'Nội dung cần ít nhất 10 ký tự').max(4000, 'Nội dung tối đa 4.000 ký tự'),
+  contactName: cleanString().max(100).optional().default(''),
+  contact: cleanString().max(200).optional().default(''),
   token: z.string().max(200),
   website: z.string().max(500).optional().default(''),
 });

@@ -4,6 +4,7 @@ import { actorOf, metaOf } from '../../lib/request';
 import { moderateFeedback, moderationQueue } from './feedback';
 import { Feedback, FeedbackListItem, feedbackView, Publication, PublicationListItem, publicationView } from './schemas';
 import { listPublications, publishPeriod, publishProject, unpublish } from './publish';
+import { cleanString } from '../../lib/text';
 
 export const portalApiRoutes = createRouter();
 const tags = ['Public portal'];
@@ -87,7 +88,7 @@ portalApiRoutes.openapi(
       body: jsonBody(
         z.object({
           decision: z.enum(['publish', 'reject']),
-          answer: z.string().trim().max(4000).nullable().optional(),
+          answer: cleanString().max(4000).nullable().optional(),
           toPetition: z.boolean().optional(),
           version: z.number().int().positive(),
         }),

@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { roadmapCheckins, roadmapItems, users } from '../../db/schema';
 import { keepUpload, recordFile } from '../files/store-upload';
 import type { Db } from '../../db/client';
 import { ROADMAP_ITEM_LIFECYCLE, roadmapItemState, storedStatus } from '../../domain/lifecycles/roadmap-item';
-import { AppError } from '../../lib/errors';
+import { AppError, ruleViolation } from '../../lib/errors';
+import { todayVn } from '../../shared/vi';
 import { takeStep } from '../../lib/lifecycle';
 import { authorize, grantUnitsFor, idsInScope } from '../access/authorize';
 import { write } from '../access/write-path';
@@ -52,10 +53,21 @@ export function checkInRights(db: Db, actor: Actor) {
 /** The write path's `can` for a check-in (decided afresh each time: on the locked row too). */
 export const mayCheckIn = (db: Db, actor: Actor, _units: number[], item: ItemRow) => checkInRights(db, actor)(item);
 
-/** Monthly progress on confirmed, open work: it starts work not yet started. */
+/** A report is for a month that has come, and not for one before the item existed. */
+function assertCheckInMonth(item: ItemRow, month: string, now: Date) {
+  if (month > todayVn(now).slice(0, 7)) throw ruleViolation('checkin_month_in_future', { month });
+  const since = todayVn(item.createdAt).slice(0, 7);
+  if (month < since) throw ruleViolation('checkin_month_before_item', { month, since });
+}
+
+/**
+ * Monthly progress on confirmed, open work: it starts work not yet started. A report for a month
+ * earlier than the latest one reported is kept in the history but leaves the item's progress as it is.
+ */
 export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: CheckInInput) {
   const first = await getItem(deps.db, id);
   await mayCheckIn(deps.db, actor, [], first);
+  assertCheckInMonth(first, input.month, meta.now);
   // Refused before an evidence file is kept.
   takeStep(ROADMAP_ITEM_LIFECYCLE, 'check_in', roadmapItemState(first), { indicator: first.indicatorCode });
   const kept = input.file ? await keepUpload(deps, input.file) : null;
@@ -70,6 +82,13 @@ export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: n
       apply: async (tx, item) => {
         const stored = kept ? [await recordFile(tx, kept, meta.now)].map((f) => ({ fileId: f.fileId, name: f.name })) : [];
         const state = takeStep(ROADMAP_ITEM_LIFECYCLE, 'check_in', roadmapItemState(item), { indicator: item.indicatorCode });
+        const [latest] = await tx
+          .select({ month: roadmapCheckins.month })
+          .from(roadmapCheckins)
+          .where(eq(roadmapCheckins.itemId, id))
+          .orderBy(desc(roadmapCheckins.month))
+          .limit(1);
+        const current = !latest || `${input.month}-01` >= latest.month;
         const [row] = await tx
           .insert(roadmapCheckins)
           .values({
@@ -85,8 +104,7 @@ export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: n
         await tx
           .update(roadmapItems)
           .set({
-            progress: input.percent,
-            status: storedStatus(state),
+            ...(current ? { progress: input.percent, status: storedStatus(state) } : {}),
             version: item.version + 1,
             updatedAt: meta.now,
           })
@@ -98,7 +116,7 @@ export async function checkIn(deps: Deps, actor: Actor, meta: RequestMeta, id: n
             entityType: 'roadmap_item',
             entityId: id,
             unitId: item.unitId,
-            after: { checkinId: row!.id, month: input.month, percent: input.percent, note: input.note, files: stored },
+            after: { checkinId: row!.id, month: input.month, percent: input.percent, note: input.note, files: stored, current },
           },
         };
       },

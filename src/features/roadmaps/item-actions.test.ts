@@ -11,6 +11,7 @@ import {
 import { sweepActions } from '../../testing/action-sweep';
 import { clientAs, makeAgency, makeProvince } from '../../testing/factories';
 import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
+import { todayVn } from '../../shared/vi';
 
 type Item = { id: number; version: number; actions: RoadmapItemStep[] };
 type Who = 'office' | 'officer' | 'lead' | 'otherAgency' | 'otherCommune' | 'viewer' | 'otherProvince';
@@ -81,7 +82,12 @@ describe('roadmap item actions', () => {
           ? c.patch(`/api/roadmaps/${id}`, { version, confirm: true, leadAgencyId, targetMonth: '2030-06' })
           : c.post('/api/roadmaps/confirm', { items: [{ id, version }], leadAgencyId, targetMonth: '2030-06' });
       case 'check_in':
-        return c.post(`/api/roadmaps/${id}/checkins`, { version, month: '2026-03', percent: 30, note: 'Đã tập huấn 2 thôn' });
+        return c.post(`/api/roadmaps/${id}/checkins`, {
+          version,
+          month: todayVn(new Date()).slice(0, 7),
+          percent: 30,
+          note: 'Đã tập huấn 2 thôn',
+        });
       default:
         return c.patch(`/api/roadmaps/${id}`, { version, status: ROADMAP_STATUS_STEP_TO[step] });
     }
@@ -157,7 +163,7 @@ describe('roadmap item actions', () => {
     expect(d.body.actions).toEqual([]);
     const res = await office.post<{ error: { code: string } }>(`/api/roadmaps/${id}/checkins`, {
       version: d.body.version,
-      month: '2026-03',
+      month: todayVn(new Date()).slice(0, 7),
       percent: 30,
       note: 'Đã tập huấn 2 thôn',
     });

@@ -95,7 +95,12 @@ export async function itemViews(deps: Deps, actor: Actor, rows: ItemRow[]) {
             })
             .from(roadmapCheckins)
             .where(inArray(roadmapCheckins.itemId, ids))
-            .orderBy(roadmapCheckins.itemId, desc(roadmapCheckins.createdAt), desc(roadmapCheckins.id))
+            .orderBy(
+              roadmapCheckins.itemId,
+              desc(roadmapCheckins.month),
+              desc(roadmapCheckins.createdAt),
+              desc(roadmapCheckins.id),
+            )
         ).map((c) => [c.itemId, { month: c.month.slice(0, 7), percent: c.percent, note: c.note, at: c.at.toISOString() }])
       : [],
   );
@@ -229,7 +234,7 @@ export async function itemDetail(deps: Deps, actor: Actor, id: number) {
     .from(roadmapCheckins)
     .leftJoin(users, eq(users.id, roadmapCheckins.createdBy))
     .where(eq(roadmapCheckins.itemId, id))
-    .orderBy(desc(roadmapCheckins.createdAt), desc(roadmapCheckins.id));
+    .orderBy(desc(roadmapCheckins.month), desc(roadmapCheckins.createdAt), desc(roadmapCheckins.id));
   return {
     ...view!,
     checkins: checkins.map(({ c, by }) => ({

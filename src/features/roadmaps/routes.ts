@@ -15,6 +15,7 @@ import { itemDetail, listItems } from './queries';
 import { suggestItems } from './suggest-items';
 import { confirmItems, updateItem } from './update-item';
 import { RoadmapItem, RoadmapItemDetail } from './schemas';
+import { cleanString } from '../../lib/text';
 
 export const roadmapRoutes = createRouter();
 
@@ -264,8 +265,8 @@ roadmapRoutes.openapi(
       body: jsonBody(
         z.object({
           version: z.number().int().positive(),
-          title: z.string().trim().min(3).max(500).optional(),
-          task: z.string().trim().max(4000).nullable().optional(),
+          title: cleanString().min(3).max(500).optional(),
+          task: cleanString().max(4000).nullable().optional(),
           leadAgencyId: z.number().int().positive().nullable().optional(),
           leadUserId: z.number().int().positive().nullable().optional(),
           supportingAgencyIds: z.array(z.number().int().positive()).max(20).optional(),
@@ -274,7 +275,7 @@ roadmapRoutes.openapi(
           costEstimate: z.number().int().min(0).max(1e15).nullable().optional(),
           status: z.enum(STATUSES).optional(),
           priority: z.number().int().min(1).max(3).optional(),
-          note: z.string().max(2000).nullable().optional(),
+          note: cleanString().max(2000).nullable().optional(),
           confirm: z.boolean().optional(),
         }),
       ),
@@ -301,7 +302,7 @@ roadmapRoutes.openapi(
           version: z.number().int().positive(),
           month: Month,
           percent: z.number().int().min(0).max(100),
-          note: z.string().trim().min(3).max(4000),
+          note: cleanString().min(3).max(4000),
         }),
       ),
     },
@@ -325,7 +326,7 @@ documented(roadmapRoutes, {
       version: z.coerce.number().int().positive(),
       month: Month,
       percent: z.coerce.number().int().min(0).max(100),
-      note: z.string().trim().min(3).max(4000),
+      note: cleanString().min(3).max(4000),
     }),
   },
   responses: { 201: json(z.object({ id: z.number().int() }), 'Recorded'), ...errorResponses, ...conflictResponse },
@@ -341,7 +342,7 @@ roadmapRoutes.post('/:id/checkins/upload', async (c) => {
       version: z.coerce.number().int().positive(),
       month: Month,
       percent: z.coerce.number().int().min(0).max(100),
-      note: z.string().trim().min(3).max(4000),
+      note: cleanString().min(3).max(4000),
     })
     .safeParse(form);
   if (!parsed.success)

@@ -57,7 +57,7 @@ type Item = typeof roadmapItems.$inferSelect;
 /**
  * The status after the change: confirming, then the status the office's form names, each a step of
  * the item's lifecycle taken from where the one before left it (a suggestion is confirmed first,
- * then it moves; a status sent unchanged is no step).
+ * then it moves; a status sent unchanged is refused, as the actions never offer it).
  */
 function nextStatus(before: Item, input: ItemChange): { confirming: boolean; status: RoadmapStatus } {
   const details = { indicator: before.indicatorCode };
@@ -65,7 +65,9 @@ function nextStatus(before: Item, input: ItemChange): { confirming: boolean; sta
   let state = roadmapItemState(before);
   if (confirming) state = takeStep(ROADMAP_ITEM_LIFECYCLE, 'confirm', state, details);
   const current = confirming ? storedStatus(state) : before.status;
-  if (input.status === undefined || input.status === current) return { confirming, status: current };
+  if (input.status === undefined) return { confirming, status: current };
+  // A status is a step: sending the one the item already has is refused, not taken as an edit.
+  if (input.status === current) throw ruleViolation('roadmap_status_unchanged', { ...details, status: current });
   const step = roadmapStepTo(input.status);
   if (!step) throw ruleViolation(state === 'suggested' ? 'suggestion_not_confirmed' : 'roadmap_no_step_back', details);
   return { confirming, status: storedStatus(takeStep(ROADMAP_ITEM_LIFECYCLE, step, state, details)) };

@@ -12,6 +12,7 @@ import { grantUnitsFor, idsInScope, requireAction } from '../access/authorize';
 import { assertWritable, write } from '../access/write-path';
 import { rebuildUnitScope } from './scope';
 import { insertUnit, lockUnitTree } from './write';
+import { cleanText } from '../../shared/text';
 
 const COLUMNS = {
   code: ['ma', 'ma_don_vi', 'code'],
@@ -124,7 +125,7 @@ export async function importUnitsCsv(deps: Deps, actor: Actor, meta: RequestMeta
   const parsed: Parsed[] = [];
   const seen = new Map<string, number>();
   for (const r of rows.slice(1)) {
-    const get = (col: Column) => (index[col] >= 0 ? (r.cells[index[col]] ?? '').trim() : '');
+    const get = (col: Column) => (index[col] >= 0 ? cleanText(r.cells[index[col]] ?? '') : '');
     const before = errors.length;
     for (const col of REQUIRED) if (!get(col)) fail(r.line, HEADING[col], 'required');
     const typeWord = get('type');

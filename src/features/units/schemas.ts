@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { plainPattern } from '../../lib/http';
 import { SUCCESSION_KINDS, UNIT_TYPES } from '../../shared/roles';
+import { cleanString } from '../../lib/text';
 
 export const IsoDate = z
   .string()
@@ -92,7 +93,7 @@ const Code = z
   .max(20)
   .regex(CODE, 'chỉ chữ, số, . _ - / letters, digits, . _ -')
   .openapi({ pattern: plainPattern(CODE) });
-const Name = z.string().trim().min(2).max(200);
+const Name = cleanString().min(2).max(200);
 
 export const CreateUnitBody = z
   .object({
@@ -102,7 +103,7 @@ export const CreateUnitBody = z
     parentId: z.number().int().positive(),
     effectiveFrom: IsoDate,
     verified: z.boolean().optional(),
-    sourceNote: z.string().max(1000).nullable().optional(),
+    sourceNote: cleanString().max(1000).nullable().optional(),
   })
   .openapi('CreateUnit');
 
@@ -112,7 +113,7 @@ export const UpdateUnitBody = z
     code: Code.optional(),
     name: Name.optional(),
     verified: z.boolean().optional(),
-    sourceNote: z.string().max(1000).nullable().optional(),
+    sourceNote: cleanString().max(1000).nullable().optional(),
   })
   .openapi('UpdateUnit');
 
@@ -158,9 +159,9 @@ export const SuccessionCommandSchema = z.discriminatedUnion('kind', [
 export const RecordSuccessionBody = z
   .object({
     command: SuccessionCommandSchema,
-    legalBasis: z.string().trim().min(3).max(300),
+    legalBasis: cleanString().min(3).max(300),
     legalBasisDate: IsoDate.nullable().optional(),
-    note: z.string().max(2000).nullable().optional(),
+    note: cleanString().max(2000).nullable().optional(),
   })
   .openapi('RecordSuccession');
 

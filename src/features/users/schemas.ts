@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../shared/roles';
+import { cleanString } from '../../lib/text';
 
 export const GrantSchema = z
   .object({ id: z.number().int(), role: z.enum(ROLES), unitId: z.number().int(), unitName: z.string(), grantedAt: z.string() })
@@ -35,7 +36,7 @@ const Username = z
 export const CreateUserBody = z
   .object({
     username: Username,
-    fullName: z.string().trim().min(2).max(120),
+    fullName: cleanString().min(2).max(120),
     email: z.email().max(200).nullable().optional(),
     phone: z
       .string()
@@ -44,7 +45,7 @@ export const CreateUserBody = z
       .regex(/^[0-9 +().-]*$/)
       .nullable()
       .optional(),
-    title: z.string().trim().max(120).nullable().optional(),
+    title: cleanString().max(120).nullable().optional(),
     homeUnitId: z.number().int().positive(),
     password: z.string().min(1).max(200),
     grants: z
@@ -57,7 +58,7 @@ export const CreateUserBody = z
 export const UpdateUserBody = z
   .object({
     version: z.number().int().positive(),
-    fullName: z.string().trim().min(2).max(120).optional(),
+    fullName: cleanString().min(2).max(120).optional(),
     email: z.email().max(200).nullable().optional(),
     phone: z
       .string()
@@ -66,7 +67,7 @@ export const UpdateUserBody = z
       .regex(/^[0-9 +().-]*$/)
       .nullable()
       .optional(),
-    title: z.string().trim().max(120).nullable().optional(),
+    title: cleanString().max(120).nullable().optional(),
     active: z.boolean().optional(),
   })
   .openapi('UpdateUser');

@@ -11,6 +11,7 @@ import { IdParam, IsoDate } from '../../units/schemas';
 import { CapitalPlan, Dong, Year } from '../schemas';
 import { adjustPlan, approvePlan, createPlan, getPlan, planDetail, setAllocations, setPlanLines } from '../plans';
 import { underUnit } from '../queries';
+import { cleanString } from '../../../lib/text';
 
 export const planRoutes = createRouter();
 
@@ -60,7 +61,7 @@ planRoutes.openapi(
           kind: z.enum(['annual', 'medium_term']),
           year: Year,
           endYear: Year.optional(),
-          name: z.string().trim().min(3).max(300),
+          name: cleanString().min(3).max(300),
           lines: Lines,
         }),
       ),
@@ -151,9 +152,9 @@ planRoutes.openapi(
       body: jsonBody(
         z.object({
           rowVersion: z.number().int().positive(),
-          resolutionNo: z.string().trim().min(3).max(100),
+          resolutionNo: cleanString().min(3).max(100),
           resolutionDate: IsoDate,
-          body: z.string().trim().min(3).max(200),
+          body: cleanString().min(3).max(200),
         }),
       ),
     },

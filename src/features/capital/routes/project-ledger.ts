@@ -6,6 +6,7 @@ import { IdParam, IsoDate } from '../../units/schemas';
 import { addContribution, addExtension } from '../ledger';
 import { Contribution, DeadlineExtension, Dong, Year } from '../schemas';
 import { contributionView, extensionView } from '../views';
+import { cleanString } from '../../../lib/text';
 
 export const projectLedgerRoutes = createRouter();
 
@@ -18,7 +19,7 @@ projectLedgerRoutes.openapi(
     request: {
       params: IdParam,
       body: jsonBody(
-        z.object({ planYear: Year, newDeadline: IsoDate, decisionNo: z.string().trim().min(3).max(100), decisionDate: IsoDate }),
+        z.object({ planYear: Year, newDeadline: IsoDate, decisionNo: cleanString().min(3).max(100), decisionDate: IsoDate }),
       ),
     },
     responses: { 201: json(DeadlineExtension, 'Recorded'), ...errorResponses },
@@ -46,7 +47,7 @@ projectLedgerRoutes.openapi(
           date: IsoDate,
           quantity: z.number().int().positive(),
           valueVnd: Dong,
-          note: z.string().max(1000).nullable().optional(),
+          note: cleanString().max(1000).nullable().optional(),
         }),
       ),
     },

@@ -12,6 +12,7 @@ import { authorize } from '../../access/authorize';
 import { IdParam } from '../../units/schemas';
 import { projectQr } from '../detail';
 import { addProjectPhoto } from '../projects';
+import { cleanString } from '../../../lib/text';
 
 export const projectMediaRoutes = createRouter();
 
@@ -20,7 +21,7 @@ documented(projectMediaRoutes, {
   path: '/projects/{id}/photos',
   tags: ['Capital'],
   summary: 'Add a progress photo of the works (an image)',
-  request: { params: IdParam, body: fileUpload({ caption: z.string().max(300).optional() }) },
+  request: { params: IdParam, body: fileUpload({ caption: cleanString().max(300).optional() }) },
   responses: { 201: json(z.object({ id: z.number().int() }), 'Added'), ...errorResponses },
 });
 projectMediaRoutes.post('/projects/:id/photos', async (c) => {

@@ -8,6 +8,7 @@ import { listProjects } from '../list-projects';
 import { Dong, Project, ProjectDetail, ProjectListItem, ReadinessItem, Year } from '../schemas';
 import { projectView, readinessView } from '../views';
 import { createProject, setReadiness, updateProject } from '../projects';
+import { cleanString } from '../../../lib/text';
 
 export const projectRoutes = createRouter();
 
@@ -37,18 +38,18 @@ const ProjectBody = z.object({
     .max(40)
     .regex(/^[\p{L}\p{N}._/-]+$/u)
     .openapi({ pattern: plainPattern(/^[\p{L}\p{N}._/-]+$/u) }),
-  name: z.string().trim().min(3).max(300),
+  name: cleanString().min(3).max(300),
   unitId: z.number().int().positive(),
   unitIds: z.array(z.number().int().positive()).max(20).optional(),
-  owner: z.string().trim().min(3).max(200),
+  owner: cleanString().min(3).max(200),
   type: z.enum(['standard', 'small_community', 'recurrent']),
   sources: z.array(z.object({ sourceCode: z.string().min(1).max(30), amount: Dong })).max(12),
-  approvalDecision: z.string().max(200).nullable().optional(),
+  approvalDecision: cleanString().max(200).nullable().optional(),
   approvalDate: IsoDate.nullable().optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lon: z.number().min(-180).max(180).nullable().optional(),
-  contractor: z.string().max(200).nullable().optional(),
-  description: z.string().max(4000).nullable().optional(),
+  contractor: cleanString().max(200).nullable().optional(),
+  description: cleanString().max(4000).nullable().optional(),
   indicators: z
     .array(z.object({ setCode: z.string().max(60), code: z.string().max(20) }))
     .max(50)
@@ -124,7 +125,7 @@ projectRoutes.openapi(
     summary: 'Tick or untick a dossier item',
     request: {
       params: z.object({ id: z.coerce.number().int().positive(), code: z.string().min(1).max(40) }),
-      body: jsonBody(z.object({ done: z.boolean(), note: z.string().max(1000).nullable().optional() })),
+      body: jsonBody(z.object({ done: z.boolean(), note: cleanString().max(1000).nullable().optional() })),
     },
     responses: { 200: json(ReadinessItem), ...errorResponses },
   }),

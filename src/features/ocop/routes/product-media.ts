@@ -11,6 +11,7 @@ import { addProductPhoto } from '../products';
 import { labelSheet, productQr, publicProductUrl } from '../public';
 import { productPhoto } from '../queries';
 import { Id, tags } from './params';
+import { cleanString } from '../../../lib/text';
 
 export const productMediaRoutes = createRouter();
 
@@ -19,7 +20,7 @@ documented(productMediaRoutes, {
   path: '/products/{id}/photos',
   tags,
   summary: 'Add a photo of the product (an image)',
-  request: { params: Id, body: fileUpload({ caption: z.string().max(300).optional() }) },
+  request: { params: Id, body: fileUpload({ caption: cleanString().max(300).optional() }) },
   responses: { 201: json(z.object({ id: z.number().int() }), 'Added'), ...errorResponses },
 });
 productMediaRoutes.post('/products/:id/photos', async (c) => {

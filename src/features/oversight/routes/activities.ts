@@ -19,6 +19,7 @@ import { activityDetail, addDocument, createActivity, documentFile, updateActivi
 import { Activity, ActivityDetail, OversightDocument } from '../schemas';
 import { activityView, documentView } from '../views';
 import { tags, Id, Text, Opt, Version, id, stepsOf } from './common';
+import { cleanString } from '../../../lib/text';
 
 /** Supervision activities: planned, edited and moved through their lifecycle, with their documents. */
 export const activityRoutes = createRouter();
@@ -102,8 +103,8 @@ documented(activityRoutes, {
     params: Id,
     body: fileUpload({
       kind: z.enum(DOCUMENT_KINDS),
-      title: z.string().max(300).optional(),
-      number: z.string().max(100).optional(),
+      title: cleanString().max(300).optional(),
+      number: cleanString().max(100).optional(),
     }),
   },
   responses: {

@@ -5,12 +5,13 @@ import { AppError } from '../../../lib/errors';
 import { json } from '../../../lib/http';
 import { actorOf, metaOf } from '../../../lib/request';
 import { openSteps } from '../actions';
+import { cleanString } from '../../../lib/text';
 
 /** What the oversight routes share: parameters, field shapes and answer helpers. */
 export const tags = ['Oversight'];
 export const Id = z.object({ id: z.coerce.number().int().positive() });
-export const Text = (max: number) => z.string().trim().min(1).max(max);
-export const Opt = (max: number) => z.string().trim().max(max).nullable().optional();
+export const Text = (max: number) => cleanString().min(1).max(max);
+export const Opt = (max: number) => cleanString().max(max).nullable().optional();
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'yyyy-mm');
 export const Version = z.number().int().positive();
 export const Flag = z.enum(['0', '1']).optional();

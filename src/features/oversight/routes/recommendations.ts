@@ -28,6 +28,7 @@ import {
 import { Recommendation, RecommendationDetail, RecommendationListItem, Report } from '../schemas';
 import { recommendationView, reportView } from '../views';
 import { tags, Id, Text, Opt, Version, Flag, items, id, stepsOf } from './common';
+import { cleanString } from '../../../lib/text';
 
 /** Recommendations of a conclusion: recorded and edited by the council, reported on by the addressee, decided. */
 export const recommendationRoutes = createRouter();
@@ -127,11 +128,11 @@ documented(recommendationRoutes, {
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ text: z.string().min(3).max(4000), done: z.boolean(), version: z.number().int().positive() }),
+          schema: z.object({ text: cleanString().min(3).max(4000), done: z.boolean(), version: z.number().int().positive() }),
         },
         'multipart/form-data': {
           schema: z.object({
-            text: z.string().min(3).max(4000),
+            text: cleanString().min(3).max(4000),
             done: z.enum(['true', 'false', '1', '0']),
             version: z.coerce.number().int().positive(),
             file: z.string().openapi({ type: 'string', format: 'binary' }).optional(),

@@ -134,7 +134,7 @@ function EditItem({ item }: { item: ItemDetail }) {
           targetMonth: target || null,
           costClass: cost,
           costEstimate: cost === 'none' || millions === null ? null : Math.round(millions * 1_000_000),
-          status,
+          ...(status !== item.status ? { status } : {}),
           priority,
           ...(confirm ? { confirm: true } : {}),
         },
