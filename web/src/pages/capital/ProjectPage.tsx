@@ -7,6 +7,7 @@ import { useCan } from '../../auth/session';
 import { bp, formatNumber, money } from '../../components/money';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { auditActionLabel } from '../../../../src/shared/audit-actions';
 import { formatDateTimeVi, formatDateVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
 import { FilePicker } from '../../components/FilePicker';
@@ -215,7 +216,7 @@ export function ProjectPage() {
         <ul className="plain-list">
           {d.timeline.map((e, i) => (
             <li key={i}>
-              {formatDateTimeVi(e.at)} — <code>{e.action}</code> — {e.by}
+              {formatDateTimeVi(e.at)} — {auditActionLabel(e.action, lang) ?? t('audit.auditOtherAction')} — {e.by}
             </li>
           ))}
         </ul>
