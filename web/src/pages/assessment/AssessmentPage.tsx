@@ -14,6 +14,7 @@ import { isNetworkError, offlineQueue, useOffline } from '../../offline/store';
 import { AssessmentActions } from './AssessmentActions';
 import { OfflineQueuePanel, QueueBadges } from './OfflineQueuePanel';
 import { DiffPanel } from './DiffPanel';
+import { previewValue, withinBounds } from './value-bounds';
 import { IndicatorInput } from './IndicatorInput';
 import type { AssessmentView, GridIndicator } from './types';
 
@@ -51,8 +52,9 @@ export function AssessmentPage() {
       for (const i of c.indicators) {
         const e = edits[i.code];
         const q = queuedCells.get(i.code);
-        const v = e && 'value' in e ? e.value : q && 'value' in q ? q.value : i.value;
-        if (v !== null && v !== undefined) values[i.code] = v;
+        // A value beyond what the server accepts is not evaluated: it shows as invalid, never as met.
+        const v = previewValue(e && 'value' in e ? e.value : q && 'value' in q ? q.value : i.value);
+        if (v !== undefined) values[i.code] = v;
       }
     }
     return values;
@@ -355,9 +357,15 @@ function IndicatorRow({
             onChange={(v, text) => onEdit({ value: v, ...(text ? { text } : {}) })}
           />
         )}
-        <span className={`status-dot status-${status}`} data-testid={`status-${ind.code}`}>
-          {t(`common.${status}`)}
-        </span>
+        {value !== null && !withinBounds(value) ? (
+          <span className="status-dot status-unmet" data-testid={`status-${ind.code}`} role="status">
+            {t('assessment.valueOutOfBounds')}
+          </span>
+        ) : (
+          <span className={`status-dot status-${status}`} data-testid={`status-${ind.code}`}>
+            {t(`common.${status}`)}
+          </span>
+        )}
         {canEdit ? (
           <input
             className="input note-input"
