@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNull } from 'drizzle-orm';
-import { units } from '../src/db/schema';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { auditEvents, capitalPlans, projects, units } from '../src/db/schema';
 import { TestClient } from '../src/testing/client';
 import { DEMO_PASSWORD, launchBrowser, login, startServer } from './support';
 
@@ -151,6 +151,29 @@ describe('journey: every error state reads as words, never as a code', () => {
       await expectWords(page, `a month that has not begun (${lang})`);
       await page.context().close();
     }
+  });
+
+  it("in English, amounts read in English and a project's change log in words, by full name", async () => {
+    const [plan] = await server.deps.db.select({ id: capitalPlans.id }).from(capitalPlans).limit(1);
+    const [logged] = await server.deps.db
+      .select({ id: projects.id })
+      .from(projects)
+      .innerJoin(auditEvents, and(eq(auditEvents.entityType, 'project'), eq(auditEvents.entityId, sql`${projects.id}::text`)))
+      .limit(1);
+    const page = await login(browser, server.url, 'vpdp.quangninh');
+    await page.context().addCookies([{ name: 'dl_lang', value: 'en', url: server.url }]);
+    for (const path of ['von', `von/ke-hoach/${plan!.id}`, `von/du-an/${logged!.id}`]) {
+      await page.goto(`${server.url}/${path}`);
+      await page.getByText('VND ').first().waitFor();
+      const text = await expectWords(page, `/${path} in English`);
+      expect(text, `/${path} in English`).not.toMatch(/tỷ|triệu|đồng/);
+      expect(text, `/${path} in English`).toMatch(/VND \d+(?:\.\d+)? (?:billion|million)/);
+    }
+    // The change log: the step in words, the person by name (no audit code, no sign-in name).
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\bproject\.[a-z_]+\b/);
+    expect(text).not.toMatch(/\((?:vpdp|admin|canbo)[a-z.]*\)/);
+    await page.context().close();
   });
 
   it('a careless unit import: the wrong rows are named in words, nothing is written; the corrected file goes in', async () => {

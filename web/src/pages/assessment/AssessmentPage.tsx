@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { compileSet, evaluateCompact, packValues, type IndicatorStatus } from '../../../../src/domain/criteria/engine';
 import { thresholdText } from '../../../../src/domain/criteria/describe';
@@ -96,6 +96,8 @@ export function AssessmentPage() {
     onSuccess: async (how) => {
       const n = Object.keys(edits).length;
       setEdits({});
+      // A saved month leaves no earlier refusal of an upload standing.
+      upload.reset();
       if (how === 'queued') setSavedOnPhone(n);
       else await qc.invalidateQueries({ queryKey: ['assessment', id] });
     },
@@ -231,7 +233,6 @@ export function AssessmentPage() {
           ↻ {t('assessment.open')}
         </Button>
       )}
-      <ErrorAlert error={upload.error} />
 
       <AssessmentActions
         view={data}
@@ -289,7 +290,11 @@ export function AssessmentPage() {
                     decision={review[i.code]}
                     onDecision={(d) => setReview((prev) => ({ ...prev, [i.code]: d }))}
                     onEdit={(patch) => setEdit(i.code, patch)}
-                    onUpload={(file) => upload.mutate({ code: i.code, file })}
+                    uploadError={upload.variables?.code === i.code ? upload.error : null}
+                    onUpload={(file) => {
+                      save.reset();
+                      upload.mutate({ code: i.code, file });
+                    }}
                   />
                 ))}
               </tbody>
@@ -313,6 +318,7 @@ function IndicatorRow({
   onDecision,
   onEdit,
   onUpload,
+  uploadError,
 }: {
   ind: GridIndicator;
   edit: Edit | undefined;
@@ -325,6 +331,8 @@ function IndicatorRow({
   onDecision: (d: ReviewDecision) => void;
   onEdit: (patch: Edit) => void;
   onUpload: (file: File) => void;
+  /** Why the last upload to this indicator was refused, shown beside its attach control. */
+  uploadError: unknown;
 }) {
   const { t, lang } = useI18n();
   const value = edit && 'value' in edit ? (edit.value ?? null) : queued && 'value' in queued ? (queued.value ?? null) : ind.value;
@@ -422,6 +430,7 @@ function IndicatorRow({
             />
           </label>
         )}
+        <UploadRefusal error={uploadError} />
       </td>
       {reviewing && (
         <td data-label={t('assessment.comment')}>
@@ -556,5 +565,19 @@ function ReturnsSummary({ returns, current }: { returns: AssessmentView['returns
         </details>
       )}
     </section>
+  );
+}
+
+/** An upload's refusal, beside the indicator's attach control and brought into view (a phone shows one row at a time). */
+function UploadRefusal({ error }: { error: unknown }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+  if (!error) return null;
+  return (
+    <div ref={ref} data-testid="upload-refusal">
+      <ErrorAlert error={error} />
+    </div>
   );
 }
