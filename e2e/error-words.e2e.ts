@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
-import { units } from '../src/db/schema';
+import { capitalPlans, projects, units } from '../src/db/schema';
 import { TestClient } from '../src/testing/client';
 import { DEMO_PASSWORD, launchBrowser, login, startServer } from './support';
 
@@ -151,6 +151,43 @@ describe('journey: every error state reads as words, never as a code', () => {
       await expectWords(page, `a month that has not begun (${lang})`);
       await page.context().close();
     }
+  });
+
+  it("in English, amounts read in English and a project's change log in words, by full name", async () => {
+    const [plan] = await server.deps.db.select({ id: capitalPlans.id }).from(capitalPlans).limit(1);
+    // A project of a commune that still exists (an ended commune's records are read-only history).
+    const [project] = await server.deps.db
+      .select({ id: projects.id })
+      .from(projects)
+      .innerJoin(units, eq(units.id, projects.unitId))
+      .where(isNull(units.effectiveTo))
+      .limit(1);
+    // The office edits the project, so its change log has a step to show.
+    const office = TestClient.overHttp(server.url);
+    await office.login('vpdp.quangninh', DEMO_PASSWORD);
+    const current = await office.get<{ project: { version: number; owner: string } }>(`/api/capital/projects/${project!.id}`);
+    const edited = await office.patch(`/api/capital/projects/${project!.id}`, {
+      version: current.body.project.version,
+      owner: `${current.body.project.owner} `.trim(),
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const page = await login(browser, server.url, 'vpdp.quangninh');
+    await page.context().addCookies([{ name: 'dl_lang', value: 'en', url: server.url }]);
+    for (const path of ['von', `von/ke-hoach/${plan!.id}`, `von/du-an/${project!.id}`]) {
+      await page.goto(`${server.url}/${path}`);
+      await page.getByText('VND ').first().waitFor();
+      const text = await expectWords(page, `/${path} in English`);
+      // Names of projects and places are Vietnamese data; amounts are not.
+      const vi = /.{0,40}\d\s(?:tỷ|triệu|đồng).{0,40}/.exec(text)?.[0];
+      expect(vi, `/${path} in English`).toBeUndefined();
+      expect(text, `/${path} in English`).toMatch(/VND \d+(?:\.\d+)? (?:billion|million)/);
+    }
+    // The change log: the step in words, the person by name (no audit code, no sign-in name).
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Edited a project');
+    expect(text).not.toMatch(/\bproject\.[a-z_]+\b/);
+    expect(text).not.toMatch(/\((?:vpdp|admin|canbo)[a-z.]*\)/);
+    await page.context().close();
   });
 
   it('a careless unit import: the wrong rows are named in words, nothing is written; the corrected file goes in', async () => {

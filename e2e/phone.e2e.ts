@@ -180,12 +180,35 @@ describe('journey: every signed-in page on a 390 px phone', () => {
     await page.getByTestId('input-8.3-num').fill('930');
     await page.getByTestId('input-8.3-den').fill('1.000');
     await expect.poll(() => page.getByTestId('status-8.3').textContent()).toBe('Đạt');
+
+    // The same file attached twice to one indicator is refused, and the refusal is seen where the file
+    // was attached: inside that indicator's card, on the screen.
+    const pdf = {
+      name: 'bien-ban-phan-loai-rac.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+    };
+    await page.getByTestId('attach-8.3').setInputFiles(pdf);
+    await page.getByRole('link', { name: 'bien-ban-phan-loai-rac.pdf' }).waitFor();
+    await page.getByTestId('attach-8.3').setInputFiles(pdf);
+    const refusal = row.getByTestId('upload-refusal');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('đã được đính kèm');
+    await expect
+      .poll(async () => {
+        const box = await refusal.boundingBox();
+        return box !== null && box.y >= 0 && box.y + box.height <= PHONE.viewport!.height;
+      })
+      .toBe(true);
+
     await page.getByTestId('save-values').click();
     // 93 % against a last verified month below the threshold is a jump beyond the set's 50 %: it needs a note.
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'cần ghi chú lý do' }).count()).toBe(1);
     await page.getByTestId('note-8.3').fill('Thôn đã triển khai phân loại rác tại nguồn từ tháng 10/2026');
     await page.getByTestId('save-values').click();
     await expect.poll(() => page.getByText('Đã lưu tất cả').count()).toBe(1);
+    // A successful save leaves no earlier refusal standing.
+    expect(await page.getByTestId('upload-refusal').count()).toBe(0);
 
     // Sending asks first, saying what will happen and to whom; going back changes nothing.
     await page.getByTestId('submit-assessment').click();

@@ -82,10 +82,15 @@ export function issueMessage(issue: Issue, lang: Lang): string {
   }
 }
 
-export function validationError(error: ZodError, lang: Lang): AppError {
+/** `pathOf` names a field as the person knows it (a save's `changes.3.value.num` → the indicator's code). */
+export function validationError(
+  error: ZodError,
+  lang: Lang,
+  pathOf: (path: PropertyKey[]) => string = (path) => path.map(String).join('.'),
+): AppError {
   return new AppError(
     'VALIDATION_FAILED',
-    error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: issueMessage(i, lang) })),
+    error.issues.map((i) => ({ path: pathOf(i.path), code: i.code, message: issueMessage(i, lang) })),
   );
 }
 

@@ -263,7 +263,15 @@ describe('monthly count-and-check workflow', () => {
     const officerInbox = (await officer.get<Inbox>('/api/notifications')).body.items;
     const kinds = (items: Inbox['items']) => items.filter((n) => n.link === `/kiem-dem/${id}`).map((n) => n.kind);
     expect(kinds(officeInbox).sort()).toEqual(['assessment.submitted', 'assessment.submitted']);
-    expect(kinds(officerInbox).sort()).toEqual(['assessment.returned', 'assessment.verified']);
+    expect(kinds(officerInbox).sort()).toEqual(['assessment.reopened', 'assessment.returned', 'assessment.verified']);
+    // Reopening a verified month tells the commune why, in the reader's language.
+    const reopenedNotice = officerInbox.find((n) => n.kind === 'assessment.reopened')!;
+    expect(reopenedNotice.title).toBe('Kết quả kiểm đếm tháng 03/2022 của xã Hải Đông được mở lại để sửa');
+    expect(reopenedNotice.body).toContain('Lý do: Sửa số liệu thu nhập theo Cục Thống kê');
+    const inEnglish = (await officer.get<Inbox>('/api/notifications', { 'accept-language': 'en' })).body.items;
+    const reopenedEn = inEnglish.find((n) => n.kind === 'assessment.reopened')!;
+    expect(reopenedEn.title).toBe('The verified results of xã Hải Đông for 03/2022 were reopened for correction');
+    expect(reopenedEn.body).toContain('Reason: Sửa số liệu thu nhập theo Cục Thống kê');
     const returned = officerInbox.find((n) => n.kind === 'assessment.returned')!;
     expect(returned.title).toBe('Kết quả kiểm đếm tháng 03/2022 của xã Hải Đông được trả lại để bổ sung');
     expect(returned.body).toContain('Ý kiến chung: Bổ sung minh chứng tiêu chí 10');

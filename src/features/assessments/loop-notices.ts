@@ -1,7 +1,8 @@
 /**
  * The loop between commune and office, told to the people who act next (in-app and by e-mail, per
  * their preferences), in the transaction of the step: sent → the coordination office above;
- * returned → the commune, with the returned indicators and their comments; verified → the commune.
+ * returned → the commune, with the returned indicators and their comments; verified → the commune;
+ * reopened (a verified month unlocked by the office) → the commune, with the reason.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -19,7 +20,8 @@ async function unitName(tx: Db, id: number) {
 export type LoopStep =
   | { step: 'submitted' }
   | { step: 'returned'; comment: string | null; indicators: { code: string; comment: string | null }[] }
-  | { step: 'verified' };
+  | { step: 'verified' }
+  | { step: 'reopened'; reason: string };
 
 export async function noticeOfStep(
   tx: Db,
@@ -77,6 +79,19 @@ export async function noticeOfStep(
           userIds: await unitResponders(tx, a.unitId),
           kind: 'assessment.verified',
           params: { unit: name, month, date },
+          link,
+          dedupeKey,
+        },
+        now,
+        publicUrl,
+      );
+    case 'reopened':
+      return notify(
+        tx,
+        {
+          userIds: await unitResponders(tx, a.unitId),
+          kind: 'assessment.reopened',
+          params: { unit: name, month, date, reason: s.reason },
           link,
           dedupeKey,
         },

@@ -5,9 +5,10 @@ import type { Actor, Deps, RequestMeta } from '../../context';
 import { assessments } from '../../db/schema';
 import { write } from '../access/write-path';
 import { getAssessmentRow } from './load';
+import { noticeOfStep } from './loop-notices';
 import { STEP_NEEDS } from './step-access';
 
-/** Unlocks a verified month for correction; only the office may, and it must say why. */
+/** Unlocks a verified month for correction; only the office may, and it must say why. The commune is told why. */
 export async function reopenAssessment(
   deps: Deps,
   actor: Actor,
@@ -37,6 +38,7 @@ export async function reopenAssessment(
           })
           .where(eq(assessments.id, id))
           .returning();
+        await noticeOfStep(tx, a, after!.version, { step: 'reopened', reason: input.reason }, meta.now, deps.config.publicUrl);
         return {
           result: after!,
           audit: {

@@ -9,6 +9,7 @@ import {
   fileResponse,
   json,
   jsonBody,
+  validationError,
 } from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { authorize } from '../access/authorize';
@@ -119,6 +120,22 @@ assessmentRoutes.openapi(
       },
       200,
     );
+  },
+  // A refused value is named by its indicator's code (`changes.3.value.num` → 4.3), as the rules checked
+  // after validation name it, so the officer sees which cell to correct.
+  (result, c) => {
+    if (result.success) return;
+    // The validator hands its hook the input it refused as `data` (not in its declared type).
+    const sent = result.target === 'json' ? (result as { data?: { changes?: unknown } }).data : undefined;
+    const changes = sent?.changes;
+    throw validationError(result.error, c.get('lang'), (path) => {
+      const [first, n] = path;
+      const code =
+        first === 'changes' && typeof n === 'number' && Array.isArray(changes)
+          ? (changes[n] as { code?: unknown } | undefined)?.code
+          : undefined;
+      return typeof code === 'string' && code ? code : path.map(String).join('.');
+    });
   },
 );
 

@@ -41,12 +41,29 @@ describe('values a commune cannot mean are refused in words, and change nothing'
         { 'accept-language': lang },
       );
       expect(res.status).toBe(400);
+      // The refusal names the indicator, so the officer sees which cell to correct.
+      expect(res.body.error.details.map((d) => d.path)).toEqual(res.body.error.details.map(() => target.code));
       for (const d of res.body.error.details) expect(d.message).not.toMatch(NOT_WORDS);
       expect(res.body.error.details.map((d) => d.message).join(' ')).not.toMatch(/\d{16,}/);
       const after = await view();
       expect(cell(after, type)).toEqual(target);
       expect(after.assessment.version).toBe(before.assessment.version);
     }
+  });
+
+  it('in a save of several cells, the refused one is named by its code', async () => {
+    const before = await view();
+    const ok = cell(before, 'number');
+    const bad = cell(before, 'ratio');
+    const res = await officer.request<Err>('PUT', `/api/assessments/${id}/values`, {
+      changes: [
+        { code: ok.code, value: 12, version: ok.version },
+        { code: bad.code, value: { num: 1e20, den: 1492 }, version: bad.version },
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d) => d.path)).toEqual([bad.code]);
+    expect((await view()).assessment.version).toBe(before.assessment.version);
   });
 
   it('two changes to one cell in a save are refused: neither overwrites the other unseen', async () => {

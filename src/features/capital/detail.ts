@@ -17,6 +17,7 @@ import {
   projectSources,
   readinessItems,
   units,
+  users,
 } from '../../db/schema';
 import { rateBp, sumDong, toMillions } from '../../domain/capital/money';
 import { safeCell } from '../../lib/csv';
@@ -59,8 +60,9 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
     db.select().from(deadlineExtensions).where(eq(deadlineExtensions.projectId, id)),
     db.select().from(contributions).where(eq(contributions.projectId, id)).orderBy(asc(contributions.date)),
     db
-      .select()
+      .select({ at: auditEvents.at, action: auditEvents.action, actorName: auditEvents.actorName, person: users.fullName })
       .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorUserId))
       .where(and(eq(auditEvents.entityType, 'project'), eq(auditEvents.entityId, String(id))))
       .orderBy(desc(auditEvents.seq))
       .limit(100),
@@ -135,7 +137,12 @@ export async function projectDetail(deps: Deps, actor: Actor, id: number, year: 
       disbursedAllTime: sumDong(ledger.map((l) => l.amount)),
     },
     scurve,
-    timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, by: e.actorName })),
+    // The person's full name as a page shows it (the trail also keeps their sign-in name).
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      by: e.person ?? e.actorName.replace(/\s*\([^()]*\)$/, ''),
+    })),
     photos: photos.map((ph) => ({ id: ph.id, caption: ph.caption, takenOn: ph.takenOn, addedAt: ph.addedAt.toISOString() })),
     actions: await projectActions(db, actor, deps.clock.now(), p),
   };

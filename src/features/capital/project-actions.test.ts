@@ -114,4 +114,19 @@ describe('project actions', () => {
     });
     expect(res.body.error.code).toBe('UNIT_READ_ONLY');
   });
+
+  it("the project's change log names each person by full name, without the sign-in name", async () => {
+    const { user, client } = await clientAs(env, 'coordination_office', p.province.id);
+    const created = await client.post<{ id: number }>('/api/capital/projects', {
+      code: uniq('DA-'),
+      name: 'Kênh mương thôn Đông',
+      unitId: p.communeA.id,
+      owner: 'UBND xã Hải Đông',
+      type: 'standard',
+      sources: [],
+    });
+    const d = await client.get<{ timeline: { action: string; by: string }[] }>(`/api/capital/projects/${created.body.id}`);
+    expect(d.body.timeline).toEqual([expect.objectContaining({ action: 'project.create', by: user.fullName })]);
+    expect(d.body.timeline[0]!.by).not.toContain(`(${user.username})`);
+  });
 });

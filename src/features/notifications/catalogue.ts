@@ -132,6 +132,16 @@ export const NOTICES = {
       en: 'The coordination office verified and locked the results for {month} on {date}.',
     },
   },
+  'assessment.reopened': {
+    title: {
+      vi: 'Kết quả kiểm đếm tháng {month} của {unit} được mở lại để sửa',
+      en: 'The verified results of {unit} for {month} were reopened for correction',
+    },
+    body: {
+      vi: 'Văn phòng điều phối mở lại kết quả kiểm đếm tháng {month} đã khóa ngày {date}.\nLý do: {reason}',
+      en: 'The coordination office reopened the locked results for {month} on {date}.\nReason: {reason}',
+    },
+  },
 
   // ─── Oversight ───
   'oversight.recommendation': {

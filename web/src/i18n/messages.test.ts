@@ -108,3 +108,10 @@ describe('every key the pages use resolves', () => {
     expectTypeOf<`oversight.ovCat_${NonNullable<Petition['category']>}`>().toExtend<MessageKey>();
   });
 });
+
+describe('buttons say what they do', () => {
+  it('the inbox button on an unread notice reads as an action, not as a state', () => {
+    expect(MESSAGES.inbox.vi.markRead).toBe('Đánh dấu đã đọc');
+    expect(MESSAGES.inbox.en.markRead).toBe('Mark read');
+  });
+});

@@ -64,6 +64,7 @@ export const assessment = defineMessages({
     submitNeedsNetwork: 'Cần có mạng để gửi tháng đi xác minh. Hãy chờ kết nối trở lại.',
     submitNeedsSync: 'Còn thay đổi chưa gửi lên máy chủ: hãy đồng bộ (và xử lý xung đột) trước khi gửi tháng.',
     importNeedsNetwork: 'Cần có mạng để nhập tệp Excel.',
+    valueOutOfBounds: 'Giá trị vượt giới hạn cho phép',
   },
   en: {
     confirmTitleSubmit: 'Send this count for verification?',
@@ -128,5 +129,6 @@ export const assessment = defineMessages({
     submitNeedsSync:
       'Some changes have not reached the server yet: sync them (and settle any conflict) before sending the month.',
     importNeedsNetwork: 'Importing an Excel file needs a connection.',
+    valueOutOfBounds: 'Value beyond the allowed range',
   },
 });

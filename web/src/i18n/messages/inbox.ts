@@ -5,7 +5,7 @@ export const inbox = defineMessages({
   vi: {
     inboxTitle: 'Thông báo của tôi',
     markAllRead: 'Đánh dấu đã đọc tất cả',
-    markRead: 'Đã đọc',
+    markRead: 'Đánh dấu đã đọc',
     noNotifications: 'Không có thông báo.',
     outboxTitle: 'Hộp thư đi (e-mail)',
     smtpOff: 'Chưa cấu hình máy chủ thư (SMTP_URL): thư được giữ lại tại đây, không bị mất.',

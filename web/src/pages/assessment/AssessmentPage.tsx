@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { compileSet, evaluateCompact, packValues, type IndicatorStatus } from '../../../../src/domain/criteria/engine';
 import { thresholdText } from '../../../../src/domain/criteria/describe';
@@ -14,6 +14,7 @@ import { isNetworkError, offlineQueue, useOffline } from '../../offline/store';
 import { AssessmentActions } from './AssessmentActions';
 import { OfflineQueuePanel, QueueBadges } from './OfflineQueuePanel';
 import { DiffPanel } from './DiffPanel';
+import { previewValue, withinBounds } from './value-bounds';
 import { IndicatorInput } from './IndicatorInput';
 import type { AssessmentView, GridIndicator } from './types';
 
@@ -51,8 +52,9 @@ export function AssessmentPage() {
       for (const i of c.indicators) {
         const e = edits[i.code];
         const q = queuedCells.get(i.code);
-        const v = e && 'value' in e ? e.value : q && 'value' in q ? q.value : i.value;
-        if (v !== null && v !== undefined) values[i.code] = v;
+        // A value beyond what the server accepts is not evaluated: it shows as invalid, never as met.
+        const v = previewValue(e && 'value' in e ? e.value : q && 'value' in q ? q.value : i.value);
+        if (v !== undefined) values[i.code] = v;
       }
     }
     return values;
@@ -94,6 +96,8 @@ export function AssessmentPage() {
     onSuccess: async (how) => {
       const n = Object.keys(edits).length;
       setEdits({});
+      // A saved month leaves no earlier refusal of an upload standing.
+      upload.reset();
       if (how === 'queued') setSavedOnPhone(n);
       else await qc.invalidateQueries({ queryKey: ['assessment', id] });
     },
@@ -229,7 +233,6 @@ export function AssessmentPage() {
           ↻ {t('assessment.open')}
         </Button>
       )}
-      <ErrorAlert error={upload.error} />
 
       <AssessmentActions
         view={data}
@@ -287,7 +290,11 @@ export function AssessmentPage() {
                     decision={review[i.code]}
                     onDecision={(d) => setReview((prev) => ({ ...prev, [i.code]: d }))}
                     onEdit={(patch) => setEdit(i.code, patch)}
-                    onUpload={(file) => upload.mutate({ code: i.code, file })}
+                    uploadError={upload.variables?.code === i.code ? upload.error : null}
+                    onUpload={(file) => {
+                      save.reset();
+                      upload.mutate({ code: i.code, file });
+                    }}
                   />
                 ))}
               </tbody>
@@ -311,6 +318,7 @@ function IndicatorRow({
   onDecision,
   onEdit,
   onUpload,
+  uploadError,
 }: {
   ind: GridIndicator;
   edit: Edit | undefined;
@@ -323,6 +331,8 @@ function IndicatorRow({
   onDecision: (d: ReviewDecision) => void;
   onEdit: (patch: Edit) => void;
   onUpload: (file: File) => void;
+  /** Why the last upload to this indicator was refused, shown beside its attach control. */
+  uploadError: unknown;
 }) {
   const { t, lang } = useI18n();
   const value = edit && 'value' in edit ? (edit.value ?? null) : queued && 'value' in queued ? (queued.value ?? null) : ind.value;
@@ -355,9 +365,15 @@ function IndicatorRow({
             onChange={(v, text) => onEdit({ value: v, ...(text ? { text } : {}) })}
           />
         )}
-        <span className={`status-dot status-${status}`} data-testid={`status-${ind.code}`}>
-          {t(`common.${status}`)}
-        </span>
+        {value !== null && !withinBounds(value) ? (
+          <span className="status-dot status-unmet" data-testid={`status-${ind.code}`} role="status">
+            {t('assessment.valueOutOfBounds')}
+          </span>
+        ) : (
+          <span className={`status-dot status-${status}`} data-testid={`status-${ind.code}`}>
+            {t(`common.${status}`)}
+          </span>
+        )}
         {canEdit ? (
           <input
             className="input note-input"
@@ -414,6 +430,7 @@ function IndicatorRow({
             />
           </label>
         )}
+        <UploadRefusal error={uploadError} />
       </td>
       {reviewing && (
         <td data-label={t('assessment.comment')}>
@@ -548,5 +565,19 @@ function ReturnsSummary({ returns, current }: { returns: AssessmentView['returns
         </details>
       )}
     </section>
+  );
+}
+
+/** An upload's refusal, beside the indicator's attach control and brought into view (a phone shows one row at a time). */
+function UploadRefusal({ error }: { error: unknown }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+  if (!error) return null;
+  return (
+    <div ref={ref} data-testid="upload-refusal">
+      <ErrorAlert error={error} />
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { isNotApplicable, isRatioValue, type IndicatorValue } from '../../../../src/domain/criteria/schema';
 import { formatNumberVi } from '../../../../src/shared/vi';
 import type { GridIndicator } from './types';
+import { withinBounds } from './value-bounds';
 
 import { parseNumberVi as parseViNumber } from '../../../../src/shared/vi';
 
@@ -51,7 +52,8 @@ export function IndicatorInput({
       const text = draftText.v ?? (typeof value === 'number' ? formatNumberVi(value, 4) : '');
       return (
         <input
-          className={`input num-input ${text && parseViNumber(text) === null ? 'invalid' : ''}`}
+          className={`input num-input ${text && (typeof value !== 'number' || !withinBounds(value)) ? 'invalid' : ''}`}
+          aria-invalid={Boolean(text) && (typeof value !== 'number' || !withinBounds(value))}
           aria-label={label}
           inputMode="decimal"
           disabled={disabled}
@@ -63,6 +65,7 @@ export function IndicatorInput({
     }
     case 'ratio': {
       const ratio = isRatioValue(value) ? value : null;
+      const outOfBounds = ratio !== null && !withinBounds(ratio);
       const numText = draftText.num ?? (ratio ? String(ratio.num).replace('.', ',') : '');
       const denText = draftText.den ?? (ratio ? String(ratio.den).replace('.', ',') : '');
       const update = (n: string, d: string) => {
@@ -73,7 +76,8 @@ export function IndicatorInput({
       return (
         <span className="ratio-input">
           <input
-            className="input num-input"
+            className={`input num-input ${outOfBounds ? 'invalid' : ''}`}
+            aria-invalid={outOfBounds}
             aria-label={`${label} — tử số`}
             inputMode="decimal"
             disabled={disabled}
@@ -83,7 +87,8 @@ export function IndicatorInput({
           />
           <span aria-hidden="true">/</span>
           <input
-            className="input num-input"
+            className={`input num-input ${outOfBounds ? 'invalid' : ''}`}
+            aria-invalid={outOfBounds}
             aria-label={`${label} — mẫu số`}
             inputMode="decimal"
             disabled={disabled}
@@ -91,7 +96,7 @@ export function IndicatorInput({
             onChange={(e) => update(numText, e.target.value)}
             data-testid={`input-${ind.code}-den`}
           />
-          {ratio && <small className="muted">{formatNumberVi((ratio.num / ratio.den) * 100)}%</small>}
+          {ratio && !outOfBounds && <small className="muted">{formatNumberVi((ratio.num / ratio.den) * 100)}%</small>}
         </span>
       );
     }

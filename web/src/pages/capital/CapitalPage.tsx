@@ -5,12 +5,12 @@ import { Link, useSearchParams } from 'react-router';
 import { call, urlOf } from '../../api/client';
 import { useCan, useSession } from '../../auth/session';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { bp, money } from '../../components/money';
+import { billions, billionsUnit, bp, formatNumber, money } from '../../components/money';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading } from '../../components/ui';
 import { FlagIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
 import { ProjectMap } from './ProjectMap';
-import { formatAmountVi, formatDateVi, formatNumberVi, sortVi, todayVn } from '../../../../src/shared/vi';
+import { formatDateVi, sortVi, todayVn } from '../../../../src/shared/vi';
 import type { CockpitData } from './types';
 import { FilePicker } from '../../components/FilePicker';
 
@@ -96,27 +96,27 @@ export function CapitalPage() {
           <div className="cards" data-testid="capital-cards">
             <div className="stat">
               <span className="stat-label">{t('capital.plan')}</span>
-              <strong>{money(d.totals.plan)}</strong>
+              <strong>{money(d.totals.plan, lang)}</strong>
             </div>
             <div className="stat">
               <span className="stat-label">{t('capital.allocated')}</span>
-              <strong data-testid="total-allocated">{money(d.totals.allocated)}</strong>
+              <strong data-testid="total-allocated">{money(d.totals.allocated, lang)}</strong>
               <small className="muted">
-                {t('capital.unallocated')}: {money(d.totals.unallocated)}
+                {t('capital.unallocated')}: {money(d.totals.unallocated, lang)}
               </small>
             </div>
             <div className="stat">
               <span className="stat-label">{t('capital.disbursed')}</span>
-              <strong data-testid="total-disbursed">{money(d.totals.disbursed)}</strong>
+              <strong data-testid="total-disbursed">{money(d.totals.disbursed, lang)}</strong>
             </div>
             <div className="stat">
               <span className="stat-label">{t('capital.rateVsAllocated')}</span>
-              <strong>{bp(d.totals.rateVsAllocatedBp)}</strong>
+              <strong>{bp(d.totals.rateVsAllocatedBp, lang)}</strong>
               {d.totals.over100 && <Badge tone="danger">&gt; 100%</Badge>}
             </div>
             <div className="stat">
               <span className="stat-label">{t('capital.elapsedTime')}</span>
-              <strong>{bp(d.totals.elapsedBp)}</strong>
+              <strong>{bp(d.totals.elapsedBp, lang)}</strong>
               <small className="muted">
                 {t('capital.asOf')} {formatDateVi(d.asOf)}
               </small>
@@ -148,9 +148,9 @@ export function CapitalPage() {
                         {formatDateVi(r.deadline)}{' '}
                         {r.passed && r.left > 0 && <Badge tone="danger">{t('capital.deadlinePassed')}</Badge>}
                       </td>
-                      <td className="num">{money(r.allocated)}</td>
-                      <td className="num">{money(r.paid)}</td>
-                      <td className="num">{money(r.left)}</td>
+                      <td className="num">{money(r.allocated, lang)}</td>
+                      <td className="num">{money(r.paid, lang)}</td>
+                      <td className="num">{money(r.left, lang)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -172,13 +172,13 @@ export function CapitalPage() {
                 {d.byUnit.map((u) => (
                   <tr key={u.unitId}>
                     <td>{unitOptionLabel(u, lang)}</td>
-                    <td className="num">{money(u.allocated)}</td>
-                    <td className="num">{money(u.disbursed)}</td>
-                    <td className="num">{bp(u.rateBp)}</td>
+                    <td className="num">{money(u.allocated, lang)}</td>
+                    <td className="num">{money(u.disbursed, lang)}</td>
+                    <td className="num">{bp(u.rateBp, lang)}</td>
                     <td className="num">
-                      {money(u.community.money + u.community.inKindValue)}
-                      {u.community.landM2 > 0 && ` · ${u.community.landM2.toLocaleString('vi-VN')} m²`}
-                      {u.community.workdays > 0 && ` · ${u.community.workdays.toLocaleString('vi-VN')} ${t('capital.workdays')}`}
+                      {money(u.community.money + u.community.inKindValue, lang)}
+                      {u.community.landM2 > 0 && ` · ${formatNumber(u.community.landM2, 2, lang)} m²`}
+                      {u.community.workdays > 0 && ` · ${formatNumber(u.community.workdays, 2, lang)} ${t('capital.workdays')}`}
                     </td>
                   </tr>
                 ))}
@@ -212,9 +212,9 @@ export function CapitalPage() {
                       ))}
                     </td>
                     <td>{p.unitName}</td>
-                    <td className="num">{money(p.allocated)}</td>
-                    <td className="num">{money(p.disbursed)}</td>
-                    <td className="num">{bp(p.rateBp)}</td>
+                    <td className="num">{money(p.allocated, lang)}</td>
+                    <td className="num">{money(p.disbursed, lang)}</td>
+                    <td className="num">{bp(p.rateBp, lang)}</td>
                     <td>{formatDateVi(p.deadline)}</td>
                   </tr>
                 ))}
@@ -230,7 +230,7 @@ export function CapitalPage() {
                 name: p.name,
                 lat: p.lat!,
                 lon: p.lon!,
-                note: t('capital.mapPointNote', { rate: bp(p.rateBp) }),
+                note: t('capital.mapPointNote', { rate: bp(p.rateBp, lang) }),
                 late: d.flags.some((f) => f.projectId === p.id && f.severity === 'high'),
               }))}
           />
@@ -268,7 +268,7 @@ export function CapitalPage() {
 }
 
 function SourceTable({ rows }: { rows: CockpitData['bySource'] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <table className="table">
       <thead>
@@ -284,10 +284,10 @@ function SourceTable({ rows }: { rows: CockpitData['bySource'] }) {
         {rows.map((s) => (
           <tr key={s.code}>
             <td>{s.name}</td>
-            <td className="num">{money(s.plan)}</td>
-            <td className="num">{money(s.allocated)}</td>
-            <td className="num">{money(s.disbursed)}</td>
-            <td className="num">{bp(s.rateBp)}</td>
+            <td className="num">{money(s.plan, lang)}</td>
+            <td className="num">{money(s.allocated, lang)}</td>
+            <td className="num">{money(s.disbursed, lang)}</td>
+            <td className="num">{bp(s.rateBp, lang)}</td>
           </tr>
         ))}
       </tbody>
@@ -296,18 +296,22 @@ function SourceTable({ rows }: { rows: CockpitData['bySource'] }) {
 }
 
 function SCurve({ data }: { data: CockpitData }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: {
         trigger: 'axis',
-        valueFormatter: (v: unknown) =>
-          typeof v === 'number' || typeof v === 'string' ? `${formatNumberVi(Number(v), 3)} tỷ` : '',
+        valueFormatter: (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? billions(Number(v), lang) : ''),
       },
       legend: { top: 0 },
       grid: { left: 50, right: 20, top: 48, bottom: 30 },
       xAxis: { type: 'category', data: data.scurve.map((s) => s.month.slice(5)) },
-      yAxis: { type: 'value', name: 'tỷ đồng', nameGap: 12, axisLabel: { formatter: (v: number) => formatNumberVi(v, 2) } },
+      yAxis: {
+        type: 'value',
+        name: billionsUnit(lang),
+        nameGap: 12,
+        axisLabel: { formatter: (v: number) => formatNumber(v, 2, lang) },
+      },
       series: [
         {
           name: t('capital.disbursed'),
@@ -323,7 +327,7 @@ function SCurve({ data }: { data: CockpitData }) {
         },
       ],
     }),
-    [data, t],
+    [data, t, lang],
   );
   return (
     <Card title={t('capital.scurve')}>
@@ -331,7 +335,7 @@ function SCurve({ data }: { data: CockpitData }) {
       <p className="sr-only" data-testid="scurve-values">
         {data.scurve
           .filter((s) => s.cumulative !== null)
-          .map((s) => `${s.month.slice(5)}/${s.month.slice(0, 4)}: ${formatAmountVi(s.cumulative!)}`)
+          .map((s) => `${s.month.slice(5)}/${s.month.slice(0, 4)}: ${money(s.cumulative, lang)}`)
           .join('; ')}
       </p>
     </Card>

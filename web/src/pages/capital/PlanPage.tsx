@@ -13,7 +13,7 @@ type Plan = Answer<'GET /api/capital/plans/{id}'>;
 
 export function PlanPage() {
   const { id } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const plan = useQuery({
@@ -96,9 +96,9 @@ export function PlanPage() {
             {p.lines.map((l) => (
               <tr key={l.sourceCode}>
                 <td>{l.sourceName}</td>
-                <td className="num">{money(l.amount)}</td>
-                <td className="num">{money(l.allocated)}</td>
-                <td className="num">{money(l.unallocated)}</td>
+                <td className="num">{money(l.amount, lang)}</td>
+                <td className="num">{money(l.allocated, lang)}</td>
+                <td className="num">{money(l.unallocated, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -122,7 +122,7 @@ export function PlanPage() {
                   <Link to={`/von/du-an/${a.projectId}`}>{a.projectName}</Link>
                 </td>
                 <td>{a.sourceName}</td>
-                <td className="num">{money(a.amount)}</td>
+                <td className="num">{money(a.amount, lang)}</td>
                 <td>{a.addedOn ? formatDateVi(a.addedOn) : t('capital.addedByResolution')}</td>
               </tr>
             ))}

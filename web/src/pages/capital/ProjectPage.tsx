@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { call, urlOf, type Answer } from '../../api/client';
 import { useCan } from '../../auth/session';
-import { bp, money } from '../../components/money';
+import { bp, formatNumber, money } from '../../components/money';
 import { Badge, Button, Card, DateInput, ErrorAlert, Loading, TextInput } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { auditActionLabel } from '../../../../src/shared/audit-actions';
 import { formatDateTimeVi, formatDateVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
 import { FilePicker } from '../../components/FilePicker';
@@ -16,7 +17,7 @@ type Detail = Answer<'GET /api/capital/projects/{id}'>;
 export function ProjectPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const can = useCan();
   const qc = useQueryClient();
   const year = params.get('nam') ?? todayVn().slice(0, 4);
@@ -56,16 +57,16 @@ export function ProjectPage() {
             <dt>{t('capital.owner')}</dt>
             <dd>{p.owner}</dd>
             <dt>{t('capital.totalInvestment')}</dt>
-            <dd>{money(p.totalInvestment)}</dd>
+            <dd>{money(p.totalInvestment, lang)}</dd>
             <dt>{t('capital.contractor')}</dt>
             <dd>{p.contractor ?? '—'}</dd>
             <dt>{t('capital.allocated')}</dt>
             <dd>
-              {money(d.totals.allocated)} ({year})
+              {money(d.totals.allocated, lang)} ({year})
             </dd>
             <dt>{t('capital.disbursed')}</dt>
             <dd data-testid="project-disbursed">
-              {money(d.totals.disbursed)} — {bp(d.totals.rateBp)}
+              {money(d.totals.disbursed, lang)} — {bp(d.totals.rateBp, lang)}
             </dd>
             <dt>{t('capital.deadlineShort')}</dt>
             <dd>{formatDateVi(d.totals.deadline)}</dd>
@@ -141,7 +142,7 @@ export function ProjectPage() {
             {d.sources.map((s) => (
               <tr key={s.sourceCode}>
                 <td>{s.name}</td>
-                <td className="num">{money(s.amount)}</td>
+                <td className="num">{money(s.amount, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -167,9 +168,9 @@ export function ProjectPage() {
                   <td>{tr.sourceName}</td>
                   <td>{formatDateVi(tr.addedOn)}</td>
                   <td>{formatDateVi(tr.deadline)}</td>
-                  <td className="num">{money(tr.amount)}</td>
-                  <td className="num">{money(tr.paid)}</td>
-                  <td className="num">{money(tr.left)}</td>
+                  <td className="num">{money(tr.amount, lang)}</td>
+                  <td className="num">{money(tr.paid, lang)}</td>
+                  <td className="num">{money(tr.left, lang)}</td>
                 </tr>
               ))}
             </tbody>
@@ -188,7 +189,7 @@ export function ProjectPage() {
                   <small className="muted">{a.resolutionNo ?? a.planStatus}</small>
                 </td>
                 <td>{a.sourceName}</td>
-                <td className="num">{money(a.amount)}</td>
+                <td className="num">{money(a.amount, lang)}</td>
                 <td>{a.addedOn ? formatDateVi(a.addedOn) : t('capital.addedByResolution')}</td>
               </tr>
             ))}
@@ -205,7 +206,7 @@ export function ProjectPage() {
           <ul className="plain-list">
             {d.contributions.map((c) => (
               <li key={c.id}>
-                {formatDateVi(c.date)} — {c.sourceName}: {c.quantity.toLocaleString('vi-VN')} ({money(c.valueVnd)}) {c.note}
+                {formatDateVi(c.date)} — {c.sourceName}: {formatNumber(c.quantity, 3, lang)} ({money(c.valueVnd, lang)}) {c.note}
               </li>
             ))}
           </ul>
@@ -215,7 +216,7 @@ export function ProjectPage() {
         <ul className="plain-list">
           {d.timeline.map((e, i) => (
             <li key={i}>
-              {formatDateTimeVi(e.at)} — <code>{e.action}</code> — {e.by}
+              {formatDateTimeVi(e.at)} — {auditActionLabel(e.action, lang) ?? t('audit.auditOtherAction')} — {e.by}
             </li>
           ))}
         </ul>
@@ -362,7 +363,7 @@ function Photos({ detail }: { detail: Detail }) {
 /** The newest payments first; a long ledger (thousands of Treasury lines) shows its latest page until asked. */
 const LEDGER_PAGE = 100;
 function Ledger({ entries }: { entries: Detail['ledger'] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [all, setAll] = useState(false);
   const newestFirst = [...entries].reverse();
   const shown = all ? newestFirst : newestFirst.slice(0, LEDGER_PAGE);
@@ -376,7 +377,7 @@ function Ledger({ entries }: { entries: Detail['ledger'] }) {
               <td>{l.sourceName}</td>
               <td>{l.paymentType === 'advance' ? t('capital.advance') : t('capital.acceptance')}</td>
               <td>{l.voucherRef}</td>
-              <td className="num">{money(l.amount)}</td>
+              <td className="num">{money(l.amount, lang)}</td>
               <td className="muted">{l.planYear}</td>
             </tr>
           ))}

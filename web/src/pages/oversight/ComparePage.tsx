@@ -12,7 +12,7 @@ const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${n}` : Str
 
 /** Promised vs delivered: two sessions' frozen figures side by side. */
 export function ComparePage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [params] = useSearchParams();
   const first = Number(params.get('first'));
   const second = Number(params.get('second'));
@@ -76,7 +76,7 @@ export function ComparePage() {
               <div className="stat">
                 <span className="stat-label">{t('oversight.ovDisbursed')}</span>
                 <strong>
-                  {money(c.summary.disbursed.before)} → {money(c.summary.disbursed.after)}
+                  {money(c.summary.disbursed.before, lang)} → {money(c.summary.disbursed.after, lang)}
                 </strong>
               </div>
             </div>

@@ -20,7 +20,7 @@ type Petition = Answer<'GET /api/oversight/petitions'>['items'][number];
 
 /** Voters' petitions: what was received, who answers, what was answered; the resolution rate. */
 export function PetitionsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const can = useCan();
   const [q, setQ] = useState('');
   const list = useQuery({
@@ -52,7 +52,7 @@ export function PetitionsPage() {
           </div>
           <div className="stat">
             <span className="stat-label">{t('oversight.ovRate')}</span>
-            <strong>{bp(s.rateBp)}</strong>
+            <strong>{bp(s.rateBp, lang)}</strong>
           </div>
         </div>
       )}

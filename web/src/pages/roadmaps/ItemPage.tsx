@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { Button, Card, ErrorAlert, Field, Loading, TextInput } from '../../components/ui';
 import { PaperclipIcon } from '../../components/icons';
 import { useI18n } from '../../i18n';
+import { money } from '../../components/money';
 import { formatDateTimeVi, formatNumberVi, todayVn } from '../../../../src/shared/vi';
 import { parseViNumber } from '../assessment/IndicatorInput';
 import { ItemBadges } from './ItemBadges';
@@ -17,7 +18,7 @@ import { ROADMAP_STATUS_STEP_TO, ROADMAP_STATUS_STEPS } from '../../../../src/do
 
 export function ItemPage() {
   const { id } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const item = useQuery({
     queryKey: ['roadmap', id],
     queryFn: () => call('GET /api/roadmaps/{id}', { params: { id: Number(id) } }),
@@ -55,7 +56,7 @@ export function ItemPage() {
           <dt>{t('roadmaps.costClass')}</dt>
           <dd>
             {t(`roadmaps.cost_${i.costClass}`)}
-            {i.costEstimate !== null && ` — ${formatNumberVi(i.costEstimate / 1_000_000, 3)} triệu đồng`}
+            {i.costEstimate !== null && ` — ${money(i.costEstimate, lang)}`}
           </dd>
           <dt>{t('roadmaps.progress')}</dt>
           <dd>{i.progress}%</dd>

@@ -2,16 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../../api/client';
 import { useCan } from '../../../auth/session';
-import { money } from '../../../components/money';
+import { formatNumber, money } from '../../../components/money';
 import { Card, DateInput, ErrorAlert } from '../../../components/ui';
 import { useI18n } from '../../../i18n';
-import { formatDateTimeVi, formatDateVi, formatNumberVi, todayVn } from '../../../../../src/shared/vi';
+import { formatDateTimeVi, formatDateVi, todayVn } from '../../../../../src/shared/vi';
 import { type ActivityDetail } from '../common';
 import { ConfirmButton, SuccessNotice } from '../../../components/confirm';
 
 /** The figures frozen for the briefing, their packs, and freezing them as of a day. */
 export function SnapshotCard({ a }: { a: ActivityDetail }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const can = useCan();
   const qc = useQueryClient();
   const latest = a.snapshots[0];
@@ -31,7 +31,7 @@ export function SnapshotCard({ a }: { a: ActivityDetail }) {
     },
   });
   const d = snap.data?.data;
-  const avg = (n: number | null) => (n === null ? '—' : formatNumberVi(n, 2));
+  const avg = (n: number | null) => (n === null ? '—' : formatNumber(n, 2, lang));
   return (
     <Card title={t('oversight.ovSnapshot')}>
       <SuccessNotice>{done}</SuccessNotice>
@@ -76,7 +76,7 @@ export function SnapshotCard({ a }: { a: ActivityDetail }) {
             <div className="stat">
               <span className="stat-label">{t('oversight.ovDisbursed')}</span>
               <strong>
-                {money(d.capital.disbursed)} / {money(d.capital.allocated)}
+                {money(d.capital.disbursed, lang)} / {money(d.capital.allocated, lang)}
               </strong>
             </div>
           </div>
