@@ -205,6 +205,13 @@ export function rowProblems(schema: z.ZodType, value: unknown, lang: Lang): { fi
  */
 export const plainPattern = (re: RegExp) => re.source;
 
+/**
+ * A whole number sent as a form field: an empty field is a missing value (refused as such), never 0,
+ * which is what coercing "" would give (a check-in's blank percent read as 0 %).
+ */
+export const formInt = () =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int());
+
 /** A multipart upload as the document describes it: the file (binary) and the form fields beside it. */
 export function fileUpload(fields: Record<string, z.ZodType> = {}, description = 'multipart/form-data with the file in "file"') {
   return {

@@ -41,10 +41,15 @@ describe('cleanText: one rule for names and free text', () => {
         const out = cleanText(s);
         expect(out).not.toMatch(FORBIDDEN);
         expect(out).toBe(out.trim());
+        expect(out).toBe(out.normalize('NFC'));
         expect(cleanText(out)).toBe(out);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('joins a tone mark to its letter across a removed character', () => {
+    expect(cleanText('Ha\u200b\u0300i Sơn')).toBe('Hài Sơn');
   });
 
   it('leaves ordinary Vietnamese text with its tone marks as it is', () => {

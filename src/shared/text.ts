@@ -8,7 +8,8 @@
 const INVISIBLE = /\p{Cf}/gu;
 
 export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(INVISIBLE, '').trim();
+  // Removed before composing: a mark left behind by a removed character must still join its letter.
+  return s.replace(INVISIBLE, '').normalize('NFC').trim();
 }
 
 /** Whether the text holds a character `cleanText` removes (other than surrounding spaces). */

@@ -126,8 +126,11 @@ describe('capital: Móng Cái 2022 and the rules around it', () => {
       amount: 600 * TR,
       paymentType: 'acceptance',
       voucherRef: 'KB-2022-0301',
+      // A note is typed text like any other: no direction override, no zero-width space, composed.
+      note: '\u202eThanh toa\u0301n \u200bđợt 1\u2066',
     });
     expect(res.status).toBe(201);
+    expect((res.body as { note: string | null }).note).toBe('Thanh toán đợt 1');
     expect((await project('MC-2022-02')).flags.map((f) => f.rule)).not.toContain('idle');
     const again = await office.post<Err>('/api/capital/disbursements', {
       projectId: p2.id,

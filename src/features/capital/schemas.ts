@@ -4,7 +4,7 @@ import { PROJECT_STATUSES } from '../../db/schema';
 import { PLAN_STATES, PLAN_STEPS } from '../../domain/lifecycles/capital-plan';
 import { PROJECT_STEPS } from '../../domain/lifecycles/project';
 import { IsoDate } from '../units/schemas';
-import { cleanString } from '../../lib/text';
+import { cleanString, text } from '../../lib/text';
 
 /** Whole đồng, 0 … 10^14 (the limits keep every total exact). */
 export const Dong = z.number().int().min(0).max(MAX_AMOUNT).openapi({ description: 'đồng (integer, at most 10^14)' });
@@ -13,7 +13,7 @@ export const PositiveDong = z.number().int().min(1).max(MAX_AMOUNT).openapi({ de
 export const Year = z.coerce.number().int().min(2000).max(2100);
 export const SourceCode = cleanString().min(1).max(30);
 export const VoucherRef = cleanString().min(1).max(60);
-export const Note = z.string().max(1000).nullable().optional();
+export const Note = text({ max: 1000 }).nullable().optional();
 
 /** One Treasury payment, as the API takes it and as every imported line is checked. */
 export const DisbursementBody = z

@@ -138,7 +138,7 @@ export const NOTICES = {
       en: 'The verified results of {unit} for {month} were reopened for correction',
     },
     body: {
-      vi: 'Văn phòng điều phối mở lại kết quả kiểm đếm tháng {month} đã khóa ngày {date}.\nLý do: {reason}',
+      vi: 'Ngày {date}, văn phòng điều phối đã mở lại kết quả kiểm đếm tháng {month} (đã khóa) để sửa.\nLý do: {reason}',
       en: 'The coordination office reopened the locked results for {month} on {date}.\nReason: {reason}',
     },
   },

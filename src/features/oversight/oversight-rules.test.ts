@@ -119,6 +119,12 @@ describe('oversight: dates that make sense, refusals in the language asked for',
     await refused(() => conclude('2023-01-05'), 'oversight_conclusion_date_invalid');
     const concluded = await conclude('2022-12-19');
     expect(concluded.status).toBe(200);
+    // What the state rests on cannot be cleared afterwards (nor a conclusion moved before the session that way).
+    const edit = (body: Record<string, unknown>) =>
+      council.patch<Err>(`/api/oversight/activities/${a.id}`, { version: concluded.body.version, ...body });
+    await refused(() => edit({ heldOn: null }), 'oversight_held_needs_date');
+    await refused(() => edit({ conclusionDate: null }), 'oversight_conclusion_needed');
+    await refused(() => edit({ conclusionText: '' }), 'oversight_conclusion_needed');
     const recommend = (deadline: string) =>
       council.post<{ id: number; version: number } & Err>(`/api/oversight/activities/${a.id}/recommendations`, {
         text: 'Hoàn thành sửa chữa đường liên thôn',

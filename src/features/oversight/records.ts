@@ -22,7 +22,7 @@ import {
   type OversightDocumentKind,
 } from '../../db/schema';
 import { supervisionLawOn } from '../../domain/oversight/legal';
-import { ACTIVITY_LIFECYCLE, activityStepTo } from '../../domain/lifecycles/activity';
+import { ACTIVITY_LIFECYCLE, ACTIVITY_STATES, activityStepTo } from '../../domain/lifecycles/activity';
 import { takeStep } from '../../lib/lifecycle';
 import type { Db } from '../../db/client';
 import { AppError, fieldProblem, ruleViolation } from '../../lib/errors';
@@ -310,10 +310,13 @@ export async function updateActivity(deps: Deps, actor: Actor, meta: RequestMeta
           const step = activityStepTo(changes.status);
           if (!step) throw ruleViolation('oversight_status_order', { status: before.status, to: changes.status });
           takeStep(ACTIVITY_LIFECYCLE, step, before.status);
-          if (changes.status === 'held' && !next.heldOn) throw ruleViolation('oversight_held_needs_date');
-          if (changes.status === 'concluded' && !(next.conclusionText && next.conclusionDate))
-            throw ruleViolation('oversight_conclusion_needed');
         }
+        // What a state rests on stays: a held activity keeps the day it was held, a concluded one its
+        // conclusion, whether the step is taken now or the date is cleared afterwards.
+        const reached = ACTIVITY_STATES.indexOf(next.status);
+        if (reached >= ACTIVITY_STATES.indexOf('held') && !next.heldOn) throw ruleViolation('oversight_held_needs_date');
+        if (reached >= ACTIVITY_STATES.indexOf('concluded') && !(next.conclusionText && next.conclusionDate))
+          throw ruleViolation('oversight_conclusion_needed');
         const [row] = await tx
           .update(oversightActivities)
           .set({

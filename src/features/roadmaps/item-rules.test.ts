@@ -87,6 +87,38 @@ describe('roadmap items: check-in months that make sense, no step to the status 
     expect(await read(item.id)).toMatchObject({ progress: 80, lastCheckin: { month: '2026-06', percent: 80 } });
   });
 
+  it('a check-in with a photo and a blank percent is refused in words, not read as 0 %', async () => {
+    const item = await confirmedItem();
+    const form = (percent: string, lang = 'vi') => {
+      const f = new FormData();
+      f.set('version', String(item.version));
+      f.set('month', '2026-06');
+      f.set('percent', percent);
+      f.set('note', 'Chỉ gửi ảnh hiện trường');
+      f.set('file', new Blob([Buffer.from('%PDF-1.4\n% Ảnh hiện trường\n%%EOF\n')]), 'anh.pdf');
+      return office.request<{ error: { code: string; message: string; details: { path: string; message: string }[] } }>(
+        'POST',
+        `/api/roadmaps/${item.id}/checkins/upload`,
+        f,
+        { 'accept-language': lang },
+      );
+    };
+    for (const [blank, lang] of [
+      ['', 'vi'],
+      ['  ', 'en'],
+      ['null', 'vi'],
+    ] as const) {
+      const before = await rows(item.id);
+      const res = await form(blank, lang);
+      expect(res.status, blank).toBe(400);
+      expect(res.body.error.details.map((d) => d.path)).toEqual(['percent']);
+      expect(res.body.error.details[0]!.message).not.toMatch(/NaN|expected|received/);
+      expect(await rows(item.id)).toEqual(before);
+    }
+    expect((await form('40')).status).toBe(201);
+    expect(await read(item.id)).toMatchObject({ progress: 40, lastCheckin: { month: '2026-06', percent: 40 } });
+  });
+
   it('sending the status an item already has is refused, as its actions never offer it', async () => {
     const item = await confirmedItem();
     const atRisk = await office.patch<Item>(`/api/roadmaps/${item.id}`, { version: item.version, status: 'at_risk' });

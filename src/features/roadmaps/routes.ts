@@ -2,7 +2,17 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { AGENCY_KINDS, COST_CLASSES, ROADMAP_STATUSES, units } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { conflictResponse, createRouter, documented, errorResponses, fileUpload, json, jsonBody } from '../../lib/http';
+import {
+  conflictResponse,
+  createRouter,
+  documented,
+  errorResponses,
+  fileUpload,
+  formInt,
+  json,
+  jsonBody,
+  validationError,
+} from '../../lib/http';
 import { actorOf, metaOf } from '../../lib/request';
 import { authorize } from '../access/authorize';
 import { IdParam, Month } from '../units/schemas';
@@ -315,20 +325,20 @@ roadmapRoutes.openapi(
   },
 );
 
+/** The check-in's form fields beside its evidence file. */
+const CheckInForm = z.object({
+  version: formInt().pipe(z.number().positive()),
+  month: Month,
+  percent: formInt().pipe(z.number().min(0).max(100)),
+  note: cleanString().min(3).max(4000),
+});
+
 documented(roadmapRoutes, {
   method: 'post',
   path: '/{id}/checkins/upload',
   tags: ['Roadmaps'],
   summary: 'Monthly check-in with an evidence file (multipart)',
-  request: {
-    params: IdParam,
-    body: fileUpload({
-      version: z.coerce.number().int().positive(),
-      month: Month,
-      percent: z.coerce.number().int().min(0).max(100),
-      note: cleanString().min(3).max(4000),
-    }),
-  },
+  request: { params: IdParam, body: fileUpload(CheckInForm.shape) },
   responses: { 201: json(z.object({ id: z.number().int() }), 'Recorded'), ...errorResponses, ...conflictResponse },
 });
 
@@ -337,19 +347,8 @@ roadmapRoutes.post('/:id/checkins/upload', async (c) => {
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id <= 0) throw new AppError('NOT_FOUND');
   const form = await c.req.parseBody();
-  const parsed = z
-    .object({
-      version: z.coerce.number().int().positive(),
-      month: Month,
-      percent: z.coerce.number().int().min(0).max(100),
-      note: cleanString().min(3).max(4000),
-    })
-    .safeParse(form);
-  if (!parsed.success)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })),
-    );
+  const parsed = CheckInForm.safeParse(form);
+  if (!parsed.success) throw validationError(parsed.error, c.get('lang'));
   const file = form.file;
   const upload =
     file && typeof file !== 'string' ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
