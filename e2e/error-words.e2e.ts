@@ -173,7 +173,7 @@ describe('journey: every error state reads as words, never as a code', () => {
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     const page = await login(browser, server.url, 'vpdp.quangninh');
     await page.context().addCookies([{ name: 'dl_lang', value: 'en', url: server.url }]);
-    for (const path of ['von', `von/ke-hoach/${plan!.id}`, `von/du-an/${project!.id}`]) {
+    for (const path of ['de-xuat-ngan-sach', 'von', `von/ke-hoach/${plan!.id}`, `von/du-an/${project!.id}`]) {
       await page.goto(`${server.url}/${path}`);
       await page.getByText('VND ').first().waitFor();
       const text = await expectWords(page, `/${path} in English`);

@@ -4,11 +4,11 @@ import { call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Card, ErrorAlert, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { formatNumberVi } from '../../../../src/shared/vi';
+import { money } from '../../components/money';
 import { monthVi } from './types';
 
 export function BudgetPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const user = useSession().data?.user;
   const [params] = useSearchParams();
   const unitId = params.get('don-vi') ?? String(user?.grants[0]?.unitId ?? '');
@@ -24,7 +24,7 @@ export function BudgetPage() {
     <>
       <h1>{t('roadmaps.budgetTitle')}</h1>
       <p>
-        {t('roadmaps.budgetTotal', { v: formatNumberVi(d.total / 1_000_000, 3), n: d.withoutEstimate })}{' '}
+        {t('roadmaps.budgetTotal', { v: money(d.total, lang), n: d.withoutEstimate })}{' '}
         <a className="btn btn-secondary" href={`/api/roadmaps/budget.xlsx?unitId=${unitId}`}>
           {t('common.exportXlsx')}
         </a>
@@ -37,7 +37,7 @@ export function BudgetPage() {
               <th>{t('common.indicator')}</th>
               <th>{t('roadmaps.leadAgency')}</th>
               <th>{t('roadmaps.costClass')}</th>
-              <th>{t('roadmaps.estimate')}</th>
+              <th>{t('roadmaps.estimateAmount')}</th>
               <th>{t('common.deadline')}</th>
             </tr>
           </thead>
@@ -52,7 +52,7 @@ export function BudgetPage() {
                 </td>
                 <td>{i.leadAgencyName ?? '—'}</td>
                 <td>{t(`roadmaps.cost_${i.costClass}`)}</td>
-                <td className="num">{i.costEstimate === null ? '—' : formatNumberVi(i.costEstimate / 1_000_000, 3)}</td>
+                <td className="num">{money(i.costEstimate, lang)}</td>
                 <td>{monthVi(i.targetMonth)}</td>
               </tr>
             ))}
