@@ -58,6 +58,9 @@ export async function loadRoadmapDemo(tx: Db, unitIds: Map<string, number>, user
     },
     checkins: { month: string; percent: number; note: string; by: number }[] = [],
   ) => {
+    // The work existed before its first report: created and confirmed by the start of that month.
+    const first = checkins[0] ? new Date(`${checkins[0].month}-01T03:00:00Z`) : now;
+    const since = first < now ? first : now;
     const [row] = await tx
       .insert(roadmapItems)
       .values({
@@ -75,10 +78,10 @@ export async function loadRoadmapDemo(tx: Db, unitIds: Map<string, number>, user
         priority: v.priority ?? (v.cost === 'none' ? 1 : 2),
         progress: checkins.at(-1)?.percent ?? 0,
         confirmed: true,
-        confirmedAt: now,
+        confirmedAt: since,
         confirmedBy: office,
         isDemo: true,
-        createdAt: now,
+        createdAt: since,
         createdBy: office,
         updatedAt: now,
       })

@@ -7,6 +7,8 @@ import {
   ocopRoundMembers,
   ocopRoundProducts,
   ocopRounds,
+  roadmapCheckins,
+  roadmapItems,
   units,
   type OcopStage,
 } from '../../db/schema';
@@ -67,6 +69,29 @@ describe('GET /api/me/todo: what waits for each role, and nothing of another uni
     away = await seedProvinceWork(env.deps, 'tỉnh Khác');
   });
   afterAll(() => env.close());
+
+  it('the demo: roadmap work existed before its first report, so a late report of a month in its history is taken as history', async () => {
+    const reports = await env.deps.db
+      .select({ item: roadmapItems, month: roadmapCheckins.month })
+      .from(roadmapCheckins)
+      .innerJoin(roadmapItems, eq(roadmapItems.id, roadmapCheckins.itemId))
+      .where(eq(roadmapItems.isDemo, true));
+    expect(reports.length).toBeGreaterThan(0);
+    for (const r of reports) expect(r.item.createdAt.toISOString().slice(0, 7) <= r.month.slice(0, 7)).toBe(true);
+    // Hải Sơn's sorting item reported in August and October: September's report, sent late, joins the history.
+    const item = reports.find((r) => r.month.startsWith('2026-08'))!.item;
+    const officer = new TestClient(env.app);
+    await officer.login('canbo.haison', DEMO_PASSWORD);
+    const late = await officer.post(`/api/roadmaps/${item.id}/checkins`, {
+      version: item.version,
+      month: '2026-09',
+      percent: 10,
+      note: 'Báo cáo tháng 9 gửi muộn',
+    });
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
+    const [now] = await env.deps.db.select().from(roadmapItems).where(eq(roadmapItems.id, item.id));
+    expect(now!.progress).toBe(item.progress);
+  });
 
   const todoOf = async (c: TestClient) => {
     const res = await c.get<Todo>('/api/me/todo');
