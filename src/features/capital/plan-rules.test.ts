@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocations, auditEvents, capitalPlans, planLines, units } from '../../db/schema';
+import { units } from '../../db/schema';
 import { ManualClock } from '../../lib/clock';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
+import { refusedByRule } from '../../testing/refusal';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
 
 const TY = 1_000_000_000;
@@ -20,22 +21,7 @@ describe('capital plans: years, resolution dates, repeated sources and a waiting
   const clock = new ManualClock('2022-05-18T03:00:00Z');
   let office: TestClient;
   let mc: number;
-  /** Every row a refusal could have touched, and the audit trail's length. */
-  const state = async () => ({
-    plans: await env.deps.db.select().from(capitalPlans).orderBy(capitalPlans.id),
-    lines: (await env.deps.db.select().from(planLines)).length,
-    allocations: await env.deps.db.select().from(allocations).orderBy(allocations.id),
-    audit: (await env.deps.db.select({ seq: auditEvents.seq }).from(auditEvents)).length,
-  });
-  const refused = async (send: () => Promise<{ status: number; body: Err }>, rule: string) => {
-    const before = await state();
-    const res = await send();
-    expect(res.status, JSON.stringify(res.body)).toBe(422);
-    expect(res.body.error.details.rule).toBe(rule);
-    expect(res.body.error.message).not.toContain(rule);
-    expect(await state()).toEqual(before);
-    return res.body;
-  };
+  const refused = (send: () => Promise<{ status: number; body: Err }>, rule: string) => refusedByRule(env.deps.db, send, rule);
 
   beforeAll(async () => {
     env = await createTestEnv({ clock, config: { sessionIdleMinutes: 10_000_000, sessionMaxHours: 9000 } });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, councils, oversightActivities, petitions, recommendations, units } from '../../db/schema';
 import { ManualClock } from '../../lib/clock';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo';
+import { refusedByRule } from '../../testing/refusal';
 import { createTestEnv, TestClient, type TestEnv } from '../../testing/harness';
 
 type Err = {
@@ -22,15 +23,7 @@ describe('oversight: dates that make sense, refusals in the language asked for',
     petitions: await env.deps.db.select().from(petitions).orderBy(petitions.id),
     audit: (await env.deps.db.select({ seq: auditEvents.seq }).from(auditEvents)).length,
   });
-  const refused = async (send: () => Promise<{ status: number; body: Err }>, rule: string) => {
-    const before = await state();
-    const res = await send();
-    expect(res.status, JSON.stringify(res.body)).toBe(422);
-    expect(res.body.error.details.rule).toBe(rule);
-    expect(res.body.error.message).not.toContain(rule);
-    expect(await state()).toEqual(before);
-    return res.body;
-  };
+  const refused = (send: () => Promise<{ status: number; body: Err }>, rule: string) => refusedByRule(env.deps.db, send, rule);
 
   beforeAll(async () => {
     env = await createTestEnv({ clock });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, roadmapCheckins, roadmapItems } from '../../db/schema';
 import { ManualClock } from '../../lib/clock';
 import { clientAs, makeAgency, makeProvince } from '../../testing/factories';
+import { refusedByRule } from '../../testing/refusal';
 import { createTestEnv, type TestClient, type TestEnv } from '../../testing/harness';
 
 type Err = { error: { code: string; message: string; details: { rule?: string } } };
@@ -49,14 +50,8 @@ describe('roadmap items: check-in months that make sense, no step to the status 
     checkins: await env.deps.db.select().from(roadmapCheckins).where(eq(roadmapCheckins.itemId, id)),
     audit: (await env.deps.db.select({ seq: auditEvents.seq }).from(auditEvents)).length,
   });
-  const refused = async (id: number, send: () => Promise<{ status: number; body: Err }>, rule: string) => {
-    const before = await rows(id);
-    const res = await send();
-    expect(res.status, JSON.stringify(res.body)).toBe(422);
-    expect(res.body.error.details.rule).toBe(rule);
-    expect(res.body.error.message).not.toContain(rule);
-    expect(await rows(id)).toEqual(before);
-  };
+  const refused = (_id: number, send: () => Promise<{ status: number; body: Err }>, rule: string) =>
+    refusedByRule(env.deps.db, send, rule);
 
   beforeAll(async () => {
     env = await createTestEnv({ clock, config: { sessionIdleMinutes: 10_000_000, sessionMaxHours: 9000 } });
