@@ -15,6 +15,7 @@ import {
   ocopProducers,
   ocopProducts,
   ocopRoundProducts,
+  ocopRounds,
   planLines,
   projects,
   roadmapCheckins,
@@ -306,6 +307,55 @@ describe('cross-row rules under parallel requests', () => {
     expect((late.body as { error: { details: { rule: string } } }).error.details.rule).toBe('ocop_result_decided');
     const [rp] = await env.deps.db.select().from(ocopRoundProducts).where(eq(ocopRoundProducts.productId, product!.id));
     expect(rp!.status).toBe('decided');
+  });
+
+  it('OCOP: closing a round while products are put before it: a closed round never holds an undecided product', async () => {
+    const [producer] = await env.deps.db
+      .insert(ocopProducers)
+      .values({ unitId: p.communeA.id, name: 'HTX Nấm', kind: 'cooperative', searchKey: 'htx nam', createdAt: new Date() })
+      .returning();
+    const products = await env.deps.db
+      .insert(ocopProducts)
+      .values(
+        Array.from({ length: 10 }, (_, i) => ({
+          code: uniq('SP-'),
+          producerId: producer!.id,
+          unitId: p.communeA.id,
+          name: `Nấm sò ${i + 1}`,
+          groupName: 'Thực phẩm',
+          setNo: 1,
+          stage: 'evaluation' as const,
+          cycleYear: 2026,
+          searchKey: `nam so ${i + 1}`,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        })),
+      )
+      .returning();
+    const chair = await makeUser(env.deps, 'agency', p.province.id);
+    const round = await office.post<{ id: number }>('/api/ocop/rounds', {
+      unitId: p.province.id,
+      level: 'province',
+      name: 'Hội đồng đóng sớm',
+      year: 2026,
+      quorum: 1,
+      members: [{ userId: chair.id, role: 'chair' }],
+    });
+    expect(round.status).toBe(201);
+    const id = round.body.id;
+    const res = await Promise.all(
+      products.flatMap((product) => [
+        office.post(`/api/ocop/rounds/${id}/products`, { productIds: [product.id] }),
+        office.post(`/api/ocop/rounds/${id}/close`),
+      ]),
+    );
+    const closes = res.filter((_, i) => i % 2 === 1);
+    expect(count(closes, 200)).toBeLessThanOrEqual(1);
+    const [r] = await env.deps.db.select().from(ocopRounds).where(eq(ocopRounds.id, id));
+    const held = await env.deps.db.select().from(ocopRoundProducts).where(eq(ocopRoundProducts.roundId, id));
+    if (r!.status === 'closed') expect(held.filter((x) => x.status !== 'decided')).toEqual([]);
+    else expect(count(closes, 200)).toBe(0);
+    expect(res.every((x) => [200, 201, 409, 422].includes(x.status))).toBe(true);
   });
 
   it('20 openings of one month: one assessment', async () => {
